@@ -1,0 +1,50 @@
+"""Order states (订单状态), R-ORD-1, and what each allows (R-ORD-3)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OrderState(StrEnum):
+    UNPAID = "unpaid"  # 已下单未支付
+    PAID = "paid"  # 已支付
+    DELIVERING = "delivering"  # 交付中
+    COMPLETED = "completed"  # 已完成
+    CANCELLED = "cancelled"  # 已取消
+    REFUNDING = "refunding"  # 退款中
+    REFUNDED = "refunded"  # 已退款
+
+
+# R-ORD-1: unpaid → paid → delivering → completed; unpaid → cancelled;
+# paid orders (paid, delivering, completed) may go refunding → refunded.
+TRANSITIONS: dict[OrderState, frozenset[OrderState]] = {
+    OrderState.UNPAID: frozenset({OrderState.PAID, OrderState.CANCELLED}),
+    OrderState.PAID: frozenset({OrderState.DELIVERING, OrderState.REFUNDING}),
+    OrderState.DELIVERING: frozenset({OrderState.COMPLETED, OrderState.REFUNDING}),
+    OrderState.COMPLETED: frozenset({OrderState.REFUNDING}),
+    OrderState.REFUNDING: frozenset({OrderState.REFUNDED}),
+    OrderState.CANCELLED: frozenset(),
+    OrderState.REFUNDED: frozenset(),
+}
+
+TERMINAL_STATES = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
+
+
+def can_transition(current: OrderState | str, target: OrderState | str) -> bool:
+    """R-ORD-1: whether an order may move from ``current`` to ``target``."""
+    return OrderState(target) in TRANSITIONS[OrderState(current)]
+
+
+def can_change_price(state: OrderState | str) -> bool:
+    """R-ORD-3: only an unpaid order's price can change."""
+    return OrderState(state) is OrderState.UNPAID
+
+
+def is_paid(state: OrderState | str) -> bool:
+    """Whether the buyer has paid (money reached the marketplace), R-WDR-1."""
+    return OrderState(state) in {
+        OrderState.PAID,
+        OrderState.DELIVERING,
+        OrderState.COMPLETED,
+        OrderState.REFUNDING,
+    }

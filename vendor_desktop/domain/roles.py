@@ -1,0 +1,100 @@
+"""Roles and permissions of sub-accounts (子账号): SPEC §11, R-SUB-1.
+
+The server enforces these; the app uses them only to explain (a disabled action says why).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OWNER = "owner"  # 主账号
+    OPERATIONS = "operations"  # 运营
+    FINANCE = "finance"  # 财务
+    SUPPORT = "support"  # 客服
+    VIEWER = "viewer"  # 只读
+
+
+class Permission(StrEnum):
+    LISTINGS_READ = "listings.read"
+    LISTINGS_WRITE = "listings.write"
+    ORDERS_READ = "orders.read"
+    ORDERS_CHANGE_PRICE = "orders.change_price"
+    DISCOUNTS_READ = "discounts.read"
+    DISCOUNTS_WRITE = "discounts.write"
+    REFUNDS_READ = "refunds.read"
+    REFUNDS_DECIDE = "refunds.decide"
+    INVOICES_READ = "invoices.read"
+    INVOICES_ISSUE = "invoices.issue"
+    DEPOSIT_READ = "deposit.read"
+    DEPOSIT_PAY = "deposit.pay"
+    EARNINGS_READ = "earnings.read"
+    WITHDRAWALS_WRITE = "withdrawals.write"
+    BANK_ACCOUNT_READ = "bank_account.read"
+    BANK_ACCOUNT_WRITE = "bank_account.write"
+    PROFILE_READ = "profile.read"
+    PROFILE_WRITE = "profile.write"
+    MESSAGES_READ = "messages.read"
+    TICKETS_READ = "tickets.read"
+    TICKETS_WRITE = "tickets.write"
+    SUB_ACCOUNTS_MANAGE = "sub_accounts.manage"
+
+
+P = Permission
+# Every role reads the vendor profile and its own in-app messages (站内信).
+_COMMON = {P.PROFILE_READ, P.MESSAGES_READ}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.OWNER: frozenset(Permission),
+    Role.OPERATIONS: frozenset(
+        _COMMON
+        | {P.LISTINGS_READ, P.LISTINGS_WRITE, P.DISCOUNTS_READ, P.DISCOUNTS_WRITE}
+        | {P.ORDERS_READ, P.ORDERS_CHANGE_PRICE}
+    ),
+    Role.FINANCE: frozenset(
+        _COMMON
+        | {P.DEPOSIT_READ, P.DEPOSIT_PAY, P.EARNINGS_READ, P.WITHDRAWALS_WRITE}
+        | {P.INVOICES_READ, P.BANK_ACCOUNT_READ}
+    ),
+    Role.SUPPORT: frozenset(
+        _COMMON
+        | {P.ORDERS_READ, P.INVOICES_READ, P.INVOICES_ISSUE, P.REFUNDS_READ, P.REFUNDS_DECIDE}
+        | {P.TICKETS_READ, P.TICKETS_WRITE}
+    ),
+    Role.VIEWER: frozenset(_COMMON | {P.LISTINGS_READ, P.ORDERS_READ}),
+}
+
+# Which permission lets a user read each synced entity (API.md "Sync"): a caller sees only
+# entities its role may read.
+ENTITY_READ_PERMISSION: dict[str, Permission] = {
+    "listing": P.LISTINGS_READ,
+    "order": P.ORDERS_READ,
+    "discount": P.DISCOUNTS_READ,
+    "refund": P.REFUNDS_READ,
+    "invoice": P.INVOICES_READ,
+    "deposit": P.DEPOSIT_READ,
+    "deposit_payment": P.DEPOSIT_READ,
+    "earning": P.EARNINGS_READ,
+    "withdrawal": P.EARNINGS_READ,
+    "vendor_profile": P.PROFILE_READ,
+    "bank_account": P.BANK_ACCOUNT_READ,
+    "agreement": P.PROFILE_READ,
+    "message": P.MESSAGES_READ,
+    "ticket": P.TICKETS_READ,
+    "sub_account": P.SUB_ACCOUNTS_MANAGE,
+}
+
+
+def permissions_for(role: Role | str) -> frozenset[Permission]:
+    return ROLE_PERMISSIONS[Role(role)]
+
+
+def can(role: Role | str, permission: Permission | str) -> bool:
+    return Permission(permission) in ROLE_PERMISSIONS[Role(role)]
+
+
+def may_read_entity(role: Role | str, entity: str) -> bool:
+    """Whether a role sees an entity type in ``/sync/changes``; unknown entities are hidden."""
+    needed = ENTITY_READ_PERMISSION.get(entity)
+    return needed is not None and can(role, needed)
