@@ -1,0 +1,35 @@
+from vendor_desktop.domain.roles import Permission, Role, can, may_read_entity, permissions_for
+
+
+def test_owner_may_do_everything():
+    assert permissions_for(Role.OWNER) == frozenset(Permission)
+
+
+def test_operations_changes_prices_but_cannot_touch_money():
+    # SPEC §11
+    assert can("operations", Permission.ORDERS_CHANGE_PRICE)
+    assert can("operations", Permission.DISCOUNTS_WRITE)
+    assert not can("operations", Permission.WITHDRAWALS_WRITE)
+    assert not can("operations", Permission.DEPOSIT_PAY)
+
+
+def test_finance_sees_money_but_no_orders():
+    assert may_read_entity("finance", "deposit") and may_read_entity("finance", "invoice")
+    assert not may_read_entity("finance", "order")
+    assert not can("finance", Permission.BANK_ACCOUNT_WRITE)
+
+
+def test_support_issues_invoices_and_reads_orders_but_cannot_change_prices():
+    assert can("support", Permission.INVOICES_ISSUE) and may_read_entity("support", "order")
+    assert not can("support", Permission.ORDERS_CHANGE_PRICE)
+
+
+def test_viewer_is_read_only():
+    assert may_read_entity("viewer", "listing") and may_read_entity("viewer", "order")
+    writes = {p for p in permissions_for("viewer") if not p.value.endswith(".read")}
+    assert writes == set()
+
+
+def test_only_the_owner_manages_sub_accounts_and_unknown_entities_are_hidden():
+    assert [r for r in Role if may_read_entity(r, "sub_account")] == [Role.OWNER]
+    assert not may_read_entity("owner", "something_new")
