@@ -1,0 +1,147 @@
+"""The local cache's tables (SQLAlchemy 2 declarative).
+
+Every synced row keeps the server's full JSON in ``data`` (so a field the app does not know yet
+is never lost) and copies into columns only what the views filter and sort on. ``sync_gen`` is
+the resync generation that last saw the row: after a full resync, rows of an older generation
+are gone on the server and are swept (see ``sync_state`` and ``vendor_desktop.sync.pull``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Order(Base):
+    """An order (订单), R-ORD-1..4. Buyer contact fields arrive masked (R-ORD-4)."""
+
+    __tablename__ = "orders"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    number: Mapped[str | None] = mapped_column(String)
+    state: Mapped[str | None] = mapped_column(String)
+    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    listing_id: Mapped[str | None] = mapped_column(String)
+    listing_name: Mapped[str | None] = mapped_column(String)
+    market: Mapped[str | None] = mapped_column(String)
+    billing_mode: Mapped[str | None] = mapped_column(String)
+    buyer_account_id: Mapped[str | None] = mapped_column(String)
+    buyer_name: Mapped[str | None] = mapped_column(String)
+    buyer_contact: Mapped[str | None] = mapped_column(String)
+    virtual_number: Mapped[str | None] = mapped_column(String)
+    # As sent (ISO 8601 with offset); the derived columns make SQL filters and sorts cheap.
+    created_at: Mapped[str | None] = mapped_column(String)
+    created_ts: Mapped[int | None] = mapped_column(Integer)
+    created_date: Mapped[str | None] = mapped_column(String)  # YYYY-MM-DD in Asia/Shanghai
+    paid_at: Mapped[str | None] = mapped_column(String)
+    paid_date: Mapped[str | None] = mapped_column(String)  # YYYY-MM-DD in Asia/Shanghai
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        # Each index serves one filter or sort of the Orders view; the id makes sorts stable.
+        Index("ix_orders_created", "created_ts", "id"),
+        Index("ix_orders_created_date", "created_date"),
+        Index("ix_orders_state", "state", "created_ts"),
+        Index("ix_orders_market", "market", "created_ts"),
+        Index("ix_orders_number", "number"),
+        Index("ix_orders_amount", "amount_fen", "id"),
+        Index("ix_orders_paid_date", "paid_date"),
+    )
+
+
+class Listing(Base):
+    """A listing (商品), R-LST-1..5."""
+
+    __tablename__ = "listings"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str | None] = mapped_column(String)
+    market: Mapped[str | None] = mapped_column(String)
+    delivery: Mapped[str | None] = mapped_column(String)
+    state: Mapped[str | None] = mapped_column(String, index=True)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class Message(Base):
+    """An in-app message (站内信), R-LST-6 and R-ORD-2."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(String)
+    body: Mapped[str | None] = mapped_column(Text)
+    title_en: Mapped[str | None] = mapped_column(String)
+    body_en: Mapped[str | None] = mapped_column(Text)
+    read: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[str | None] = mapped_column(String)
+    created_ts: Mapped[int | None] = mapped_column(Integer)
+    order_id: Mapped[str | None] = mapped_column(String)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        Index("ix_messages_created", "created_ts", "id"),
+        Index("ix_messages_read", "read"),
+    )
+
+
+class VendorProfile(Base):
+    """The vendor's own account info (账户信息), R-ACC-1/3: one row per cache."""
+
+    __tablename__ = "vendor_profile"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class Entity(Base):
+    """Every other entity type (and ones added to the API later), kept as JSON until a view needs columns."""
+
+    __tablename__ = "entities"
+
+    entity: Mapped[str] = mapped_column(String, primary_key=True)
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class SyncState(Base):
+    """The single row of pull bookkeeping (id is always 1).
+
+    ``generation`` is bumped when a full resync starts; ``resyncing`` stays true until the
+    resync's last page is applied and rows of older generations are swept, so a resync
+    interrupted by a crash still sweeps when it finishes.
+    """
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(String)
+    last_success_at: Mapped[str | None] = mapped_column(String)
+    generation: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    resyncing: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    signed_in_user: Mapped[str | None] = mapped_column(Text)  # JSON, so the role is known offline
+
+
+# An ``outbox`` table (queued commands, DESIGN "Outbox states") comes in a later migration.
+
+#: Entities with a table of their own; every other entity type lives in ``entities``.
+TYPED_TABLES = {
+    "order": Order.__table__,
+    "listing": Listing.__table__,
+    "message": Message.__table__,
+    "vendor_profile": VendorProfile.__table__,
+}
