@@ -41,6 +41,9 @@ class CacheDatabase:
         #: Where a damaged file was moved, if it was; the UI tells the user, the next pull rebuilds.
         self.recovered_from = recovered_from
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            bind=engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
 
     @classmethod
     def open(cls, path: Path) -> CacheDatabase:
@@ -68,9 +71,15 @@ class CacheDatabase:
             _migrate(engine)
         return cls(path, engine, recovered_from)
 
-    def session(self) -> Session:
-        """A new session; each thread (GUI, sync worker) uses its own."""
-        return self._sessions()
+    def session(self, *, write: bool = False) -> Session:
+        """A new session; each thread (GUI, sync worker) uses its own.
+
+        ``write=True`` starts its transactions with ``BEGIN IMMEDIATE``: a transaction that reads
+        before it writes (the puller reads its cursor) would otherwise fail at once with
+        "database is locked" when another writer got in between, instead of waiting its turn.
+        Readers keep plain ``BEGIN`` so the GUI never waits for a sync page to commit (WAL).
+        """
+        return self._write_sessions() if write else self._sessions()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -96,7 +105,8 @@ def _make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
 
