@@ -1,0 +1,1 @@
+"""Viewmodels: one per screen, QObjects over the cache and sync interfaces (QtCore only)."""

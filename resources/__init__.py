@@ -1,0 +1,1 @@
+"""Icons, style sheets and translations, shipped as ``vendor_desktop.resources``."""

@@ -1,0 +1,297 @@
+"""The composition root: settings, the embedded sandbox, sign-in, cache, sync, viewmodels, window.
+
+``vendor-desktop`` with no arguments runs on the embedded sandbox marketplace (a real server on
+a free loopback port, with demo data), signed in as the demo owner. ``--backend URL`` points the
+app at another marketplace backend and asks for a password (once: the refresh token is then
+kept in the system keychain).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtWidgets import QApplication
+
+import vendor_desktop
+from vendor_desktop.cache.messages import vendor_profile
+from vendor_desktop.cache.paths import data_dir
+from vendor_desktop.cache.sync_state import last_success_at
+from vendor_desktop.sync.engine import SyncEngine
+from vendor_desktop.sync.token_store import TokenStore
+from vendor_desktop.ui import i18n
+from vendor_desktop.ui.main_window import MainWindow
+from vendor_desktop.ui.sign_in_dialog import SignInDialog
+from vendor_desktop.viewmodels.background import BackgroundRunner
+from vendor_desktop.viewmodels.dashboard import DashboardViewModel
+from vendor_desktop.viewmodels.messages import MessagesViewModel
+from vendor_desktop.viewmodels.orders import OrdersViewModel
+from vendor_desktop.viewmodels.session import Session, SessionViewModel
+from vendor_desktop.viewmodels.sync_status import SyncController
+
+log = logging.getLogger("vendor_desktop")
+
+#: The embedded sandbox listens on a new port each launch; its cache is named by this key
+#: instead, so the demo's cached orders survive restarts.
+SANDBOX_CACHE_KEY = "embedded-sandbox"
+
+
+class SessionOnlyTokenStore(TokenStore):
+    """For the embedded demo: the password is known, so nothing goes into the keychain."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tokens: dict[tuple[str, str, str], str] = {}
+
+    def available(self) -> bool:
+        return True
+
+    def save(self, backend_url: str, account_id: str, username: str, refresh_token: str) -> bool:
+        self._tokens[(backend_url, account_id, username)] = refresh_token
+        return True
+
+    def load(self, backend_url: str, account_id: str, username: str) -> str | None:
+        return self._tokens.get((backend_url, account_id, username))
+
+    def forget(self, backend_url: str, account_id: str, username: str) -> None:
+        self._tokens.pop((backend_url, account_id, username), None)
+
+
+class VendorCenter(QObject):
+    """Owns one run of the app: which backend, who is signed in, and the window."""
+
+    def __init__(
+        self,
+        settings: QSettings,
+        token_store: TokenStore,
+        language: str,
+        *,
+        sync_interval_ms: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.language = language
+        self.runner = BackgroundRunner(self)
+        self.session_vm = SessionViewModel(self.runner, token_store, parent=self)
+        self.session_vm.signed_in.connect(self._open)
+        self.session_vm.needs_password.connect(self._ask_password)
+        self.session_vm.sign_in_failed.connect(self._start_failed)
+        self.dialog: SignInDialog | None = None
+        self.window: MainWindow | None = None
+        self.session: Session | None = None
+        self.sync: SyncController | None = None
+        self.sandbox = None
+        self.backend_url = ""
+        self._sync_interval_ms = sync_interval_ms
+
+    # -- where to sign in ----------------------------------------------------------------------
+    def start_sandbox(self, database_path: Path) -> None:
+        """Start the embedded sandbox (off the GUI thread) and sign in as its demo owner."""
+        from vendor_desktop.sandbox.embedded import EmbeddedSandbox  # only the composition root may
+
+        def work() -> tuple[object, object]:
+            database_path.parent.mkdir(parents=True, exist_ok=True)
+            sandbox = EmbeddedSandbox(f"sqlite:///{database_path}")
+            sandbox.start()
+            return sandbox, sandbox.ensure_demo()
+
+        def started(result: tuple[object, object]) -> None:
+            sandbox, demo = result
+            self.sandbox = sandbox
+            self.backend_url = sandbox.base_url  # type: ignore[attr-defined]
+            log.info("embedded sandbox at %s, demo account %s", self.backend_url, demo.account_id)  # type: ignore[attr-defined]
+            self.session_vm.sign_in(
+                self.backend_url,
+                demo.account_id,
+                demo.username,
+                demo.password,  # type: ignore[attr-defined]
+                cache_key=SANDBOX_CACHE_KEY,
+            )
+
+        self.runner.submit(work, on_done=started, on_error=self._start_failed)
+
+    def start_external(self, backend_url: str) -> None:
+        """Resume the last account on this backend from the keychain, or ask for a password."""
+        self.backend_url = backend_url.rstrip("/")
+        account = str(self.settings.value("account_id", "") or "")
+        username = str(self.settings.value("username", "") or "")
+        if account and username and self.settings.value("backend_url") == self.backend_url:
+            self.session_vm.resume(self.backend_url, account, username)
+        else:
+            self._ask_password("")
+
+    def _ask_password(self, message: str) -> None:
+        if self.dialog is None:
+            self.dialog = SignInDialog(self.session_vm)
+            self.dialog.rejected.connect(self._dialog_closed)
+        self.dialog.prefill(
+            self.backend_url,
+            str(self.settings.value("account_id", "") or ""),
+            str(self.settings.value("username", "") or ""),
+        )
+        if message:
+            self.dialog.show_error(message)
+        self.dialog.show()
+        self.dialog.raise_()
+
+    def _start_failed(self, message: object) -> None:
+        text = (
+            message
+            if isinstance(message, str)
+            else QCoreApplication.translate("VendorCenter", "The demo marketplace did not start: %1").replace(
+                "%1", str(message)
+            )
+        )
+        log.warning("sign-in failed: %s", text)
+        if self.dialog is None or not self.dialog.isVisible():
+            self._ask_password(text)
+
+    def _dialog_closed(self) -> None:
+        if self.window is None:
+            QCoreApplication.quit()
+
+    # -- signed in -----------------------------------------------------------------------------
+    def _open(self, session: Session) -> None:
+        self.session = session
+        user = session.user
+        if session.cache_key != SANDBOX_CACHE_KEY:
+            for key, value in (
+                ("backend_url", session.backend_url),
+                ("account_id", user.account_id),
+                ("username", user.username),
+            ):
+                self.settings.setValue(key, value)
+        db = session.db
+        with db.session() as s:
+            last = last_success_at(s)
+            profile = vendor_profile(s) or {}
+        engine = SyncEngine(session.client, db)
+        kwargs = {} if self._sync_interval_ms is None else {"interval_ms": self._sync_interval_ms}
+        self.sync = SyncController(engine, self.runner, last_synced=last, parent=self, **kwargs)
+        dashboard = DashboardViewModel(db, self)
+        orders = OrdersViewModel(db, self.runner, self)
+        messages = MessagesViewModel(db, self)
+        for vm in (dashboard, orders, messages):
+            self.sync.data_changed.connect(vm.on_data_changed)
+        notice = ""
+        if db.recovered_from is not None:
+            notice = QCoreApplication.translate(
+                "VendorCenter",
+                "The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.",  # noqa: E501
+            ).replace("%1", str(db.recovered_from))
+        user_text = f"{user.display_name} ({user.role}) · {user.account_id}"
+        self.window = MainWindow(
+            self.sync, dashboard, orders, messages, user_text=user_text, language=self.language, notice=notice
+        )
+        self.window.dashboard_view.set_account(
+            str(profile.get("company_name", "")), user.account_id, user.display_name
+        )
+        self.sync.data_changed.connect(lambda _c: self._refresh_profile())
+        self.window.language_requested.connect(self.set_language)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.sync.session_expired.connect(
+            lambda: self._ask_password(
+                QCoreApplication.translate("VendorCenter", "Your sign-in has expired.")
+            )
+        )
+        self.window.show()
+        if session.online:
+            self.sync.sync_now()
+        else:
+            self.sync.set_offline()
+
+    def _refresh_profile(self) -> None:
+        if self.session is None or self.window is None:
+            return
+        with self.session.db.session() as s:
+            profile = vendor_profile(s) or {}
+        user = self.session.user
+        self.window.dashboard_view.set_account(
+            str(profile.get("company_name", "")), user.account_id, user.display_name
+        )
+
+    def set_language(self, language: str) -> None:
+        self.language = i18n.install(language)
+        self.settings.setValue("language", self.language)
+
+    def sign_out(self) -> None:
+        if self.session is None:
+            return
+        session, username = self.session, self.session.user.username
+        self._close_session()
+        self.session_vm.sign_out(session, username)
+        self.settings.remove("username")
+        self._ask_password("")
+
+    def _close_session(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.close()
+            window.deleteLater()
+        self.session = None
+
+    def shutdown(self) -> None:
+        """Stop syncing, let the page in hand commit, then stop the sandbox."""
+        if self.sync is not None:
+            self.sync.stop()
+        self.runner.shutdown(wait=True)
+        if self.session is not None:
+            self.session.db.close()
+        if self.sandbox is not None:
+            self.sandbox.stop()  # type: ignore[attr-defined]
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="vendor-desktop", description="Vendor Center (服务商管理后台)")
+    parser.add_argument(
+        "--backend",
+        metavar="URL",
+        help="a marketplace backend, e.g. https://market.example.com (default: the embedded sandbox)",
+    )
+    parser.add_argument("--sandbox", action="store_true", help="run on the embedded sandbox with demo data")
+    parser.add_argument(
+        "--language", choices=sorted(i18n.LANGUAGES), help="zh_CN or en (default: system locale)"
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="where caches and the sandbox database live")
+    parser.add_argument("--version", action="version", version=vendor_desktop.__version__)
+    return parser.parse_args(argv)
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Vendor Center")
+    app.setApplicationDisplayName("Vendor Center")
+    app.setOrganizationName("VendorCenter")
+    app.setApplicationVersion(vendor_desktop.__version__)
+    style = resources.files("vendor_desktop.resources") / "styles" / "app.qss"
+    app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def run(argv: list[str]) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.data_dir:
+        os.environ["VENDOR_DESKTOP_DATA_DIR"] = args.data_dir
+    app = create_application()
+    settings = QSettings()
+    language = i18n.install(
+        args.language or str(settings.value("language", "") or "") or i18n.default_language()
+    )
+    backend = args.backend or ("" if args.sandbox else str(settings.value("backend_url", "") or ""))
+    if backend:
+        center = VendorCenter(settings, TokenStore(), language)
+        center.start_external(backend)
+    else:
+        center = VendorCenter(settings, SessionOnlyTokenStore(), language)
+        center.start_sandbox(data_dir() / "sandbox.sqlite3")
+    app.aboutToQuit.connect(center.shutdown)
+    return app.exec()

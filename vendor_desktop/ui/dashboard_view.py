@@ -1,0 +1,89 @@
+"""The dashboard (工作台): cards with today's numbers, and who is signed in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from vendor_desktop.domain.money import format_fen
+from vendor_desktop.viewmodels.dashboard import DashboardViewModel
+
+from .binding import connect_refresh
+
+
+class _Card(QFrame):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.value = QLabel("0")
+        self.value.setObjectName("cardValue")
+        self.caption = QLabel()
+        self.caption.setObjectName("cardCaption")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class DashboardView(QWidget):
+    def __init__(self, vm: DashboardViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.account = QLabel()
+        self.account.setObjectName("hint")
+        self.account.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cards = {
+            key: _Card() for key in ("unpaid", "today", "revenue", "delivering", "unread", "on_sale")
+        }
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.account)
+        layout.addSpacing(12)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        connect_refresh(vm.counts_changed, self, self.render)
+        self.account_text = ""
+        self.retranslate()
+
+    def set_account(self, company: str, account_id: str, user: str) -> None:
+        self.account_text = f"{company} · {account_id} · {user}" if company else f"{account_id} · {user}"
+        self.render()
+
+    def render(self) -> None:
+        c = self.vm.counts
+        values = {
+            "unpaid": f"{c.unpaid_orders:,}",
+            "today": f"{c.today_orders:,}",
+            "revenue": format_fen(c.today_revenue_fen),
+            "delivering": f"{c.delivering_orders:,}",
+            "unread": f"{c.unread_messages:,}",
+            "on_sale": f"{c.listings_on_sale:,}",
+        }
+        for key, value in values.items():
+            self.cards[key].value.setText(value)
+        self.account.setText(self.tr("Account: %1").replace("%1", self.account_text))
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Dashboard"))
+        captions = {
+            "unpaid": self.tr("Unpaid orders"),
+            "today": self.tr("Orders today"),
+            "revenue": self.tr("Paid today"),
+            "delivering": self.tr("Being delivered"),
+            "unread": self.tr("Unread messages"),
+            "on_sale": self.tr("Listings on sale"),
+        }
+        for key, caption in captions.items():
+            self.cards[key].caption.setText(caption)
+        self.render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

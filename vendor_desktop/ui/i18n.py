@@ -1,0 +1,55 @@
+"""Languages: Simplified Chinese (the default under a Chinese locale) and English, switchable.
+
+Our catalog comes from ``resources/translations`` (``.qm`` compiled from the ``.ts`` sources by
+``pyside6-lrelease``); Qt's own catalog translates the standard dialogs' buttons.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+CHINESE = "zh_CN"
+ENGLISH = "en"
+LANGUAGES = {CHINESE: "简体中文", ENGLISH: "English"}
+
+_installed: list[QTranslator] = []
+
+
+def default_language() -> str:
+    """Chinese under a Chinese system locale, else English."""
+    return CHINESE if QLocale.system().language() == QLocale.Language.Chinese else ENGLISH
+
+
+def catalog_path(language: str) -> str:
+    return str(resources.files("vendor_desktop.resources") / "translations" / f"vendor_desktop_{language}.qm")
+
+
+def install(language: str) -> str:
+    """Switch the whole app to ``language``; widgets get a LanguageChange event and re-translate."""
+    if language not in LANGUAGES:
+        language = ENGLISH
+    app = QCoreApplication.instance()
+    assert app is not None
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Chinese if language == CHINESE else QLocale.Language.English,
+            QLocale.Country.China if language == CHINESE else QLocale.Country.UnitedStates,
+        )
+    )
+    if language == CHINESE:
+        ours = QTranslator(app)
+        if ours.load(catalog_path(language)):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    # English needs no catalog: the source strings are English. Removing or installing a
+    # translator makes Qt send LanguageChange to every window, and views re-translate.
+    return language

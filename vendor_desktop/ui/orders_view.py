@@ -1,0 +1,254 @@
+"""The Orders view (订单管理): filters, a paged table, the order's detail, CSV export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vendor_desktop.domain.markets import MARKETS
+from vendor_desktop.domain.orders import OrderState
+from vendor_desktop.viewmodels.labels import market_label, order_state_label
+from vendor_desktop.viewmodels.orders import COLUMNS, OrdersViewModel
+
+from .binding import connect_refresh, set_quietly
+
+
+class OrdersView(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, vm: OrdersViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)
+        self.search.setMinimumWidth(260)
+        self.state = QComboBox()
+        self.market = QComboBox()
+        self.market.setMinimumContentsLength(12)
+        self.use_dates = QCheckBox()
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        today = QDate.currentDate()
+        for edit, date in ((self.date_from, today.addDays(-30)), (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(date)
+            edit.setEnabled(False)
+        self.clear = QPushButton()
+        self.export = QPushButton()
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.state)
+        filters.addWidget(self.market)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        self.dash = QLabel("–")
+        filters.addWidget(self.dash)
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.clear)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        filters.addWidget(self.export)
+
+        self.table = QTableView()
+        self.table.setModel(vm.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in zip(range(len(COLUMNS)), (150, 220, 150, 170, 110, 90, 130), strict=True):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(COLUMNS.index("listing"), QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(COLUMNS.index("created"), Qt.SortOrder.DescendingOrder)
+
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setObjectName("emptyState")
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("sectionTitle")
+        self.detail_form = QFormLayout()
+        self.detail_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.detail_placeholder = QLabel()
+        self.detail_placeholder.setObjectName("hint")
+        self.detail_placeholder.setWordWrap(True)
+        detail = QFrame()
+        detail.setObjectName("detailPane")
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail_placeholder)
+        detail_layout.addLayout(self.detail_form)
+        detail_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(detail)
+        scroll.setMinimumWidth(300)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 320])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        self.search.textChanged.connect(vm.set_search_text)
+        self.state.currentIndexChanged.connect(self._state_chosen)
+        self.market.currentIndexChanged.connect(self._market_chosen)
+        self.use_dates.toggled.connect(self._dates_changed)
+        self.date_from.dateChanged.connect(self._dates_changed)
+        self.date_to.dateChanged.connect(self._dates_changed)
+        self.clear.clicked.connect(self.clear_filters)
+        self.export.clicked.connect(self.choose_export_file)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        connect_refresh(vm.count_changed, self, self._show_count)
+        connect_refresh(vm.selected_changed, self, self._show_detail)
+        connect_refresh(vm.model.modelReset, self, self._show_count)
+        vm.export_finished.connect(self._exported)
+        vm.export_failed.connect(self._export_failed)
+        self.retranslate()
+
+    # -- filters -------------------------------------------------------------------------------
+    def _state_chosen(self, index: int) -> None:
+        state = self.state.itemData(index)
+        self.vm.set_states([state] if state else [])
+
+    def _market_chosen(self, index: int) -> None:
+        market = self.market.itemData(index)
+        self.vm.set_markets([market] if market else [])
+
+    def _dates_changed(self, *_: object) -> None:
+        on = self.use_dates.isChecked()
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        if on:
+            self.vm.set_date_range(_to_date(self.date_from.date()), _to_date(self.date_to.date()))
+        else:
+            self.vm.set_date_range(None, None)
+
+    def clear_filters(self) -> None:
+        set_quietly(self.search, self.search.setText, "")
+        set_quietly(self.state, self.state.setCurrentIndex, 0)
+        set_quietly(self.market, self.market.setCurrentIndex, 0)
+        set_quietly(self.use_dates, self.use_dates.setChecked, False)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        self.vm.clear_filters()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- list and detail -----------------------------------------------------------------------
+    def _show_count(self) -> None:
+        n = self.vm.count
+        self.count.setText(self.tr("%n order(s)", "", n))
+        self.list_stack.setCurrentWidget(self.table if n else self.empty)
+        self.export.setEnabled(n > 0)
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.vm.select(self.vm.model.id_at(rows[0].row()) if rows else None)
+
+    def _show_detail(self) -> None:
+        while self.detail_form.rowCount():
+            self.detail_form.removeRow(0)
+        fields = self.vm.detail_fields()
+        self.detail_placeholder.setVisible(not fields)
+        self.detail_title.setText(self.tr("Order details"))
+        for label, value in fields:
+            value_label = QLabel(value)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value_label.setWordWrap(True)
+            self.detail_form.addRow(label, value_label)
+
+    # -- export --------------------------------------------------------------------------------
+    def choose_export_file(self) -> None:
+        default = f"orders-{dt.date.today():%Y%m%d}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export orders"), default, self.tr("CSV (*.csv)"))
+        if path:
+            self.vm.export_csv(path)
+
+    def _exported(self, path: str, rows: int) -> None:
+        self.status_message.emit(
+            self.tr("Exported %1 orders to %2").replace("%1", f"{rows:,}").replace("%2", path)
+        )
+
+    def _export_failed(self, reason: str) -> None:
+        self.status_message.emit(self.tr("Export failed: %1").replace("%1", reason))
+
+    # -- language ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search order number, buyer or listing"))
+        _fill(self.state, self.tr("All states"), [(s.value, order_state_label(s.value)) for s in OrderState])
+        _fill(self.market, self.tr("All markets"), [(m, market_label(m)) for m in MARKETS])
+        self.use_dates.setText(self.tr("Created"))
+        self.clear.setText(self.tr("Clear filters"))
+        self.export.setText(self.tr("Export CSV…"))
+        self.empty.setText(
+            self.tr("No orders match these filters.\nClear the filters or search for something else.")
+        )
+        self.detail_placeholder.setText(self.tr("Select an order to see its details."))
+        self.vm.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.vm.model.reload()
+        self._show_count()
+        self._show_detail()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _fill(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
+    """Refill a filter combo in the current language, keeping what was chosen."""
+    chosen = combo.currentData()
+    blocked = combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(all_text, None)
+    for value, text in items:
+        combo.addItem(text, value)
+    index = combo.findData(chosen) if chosen else 0
+    combo.setCurrentIndex(max(0, index))
+    combo.blockSignals(blocked)
+
+
+def _to_date(qdate: QDate) -> dt.date:
+    return dt.date(qdate.year(), qdate.month(), qdate.day())

@@ -1,0 +1,47 @@
+"""Names of states and markets in the user's language (the marketplace's Chinese terms)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from vendor_desktop.domain.markets import MARKETS
+
+
+def order_state_label(state: str) -> str:
+    """R-ORD-1 states as the vendor knows them (已下单未支付 …)."""
+    names = {
+        "unpaid": QCoreApplication.translate("Labels", "Unpaid"),
+        "paid": QCoreApplication.translate("Labels", "Paid"),
+        "delivering": QCoreApplication.translate("Labels", "Delivering"),
+        "completed": QCoreApplication.translate("Labels", "Completed"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+        "refunding": QCoreApplication.translate("Labels", "Refunding"),
+        "refunded": QCoreApplication.translate("Labels", "Refunded"),
+    }
+    return names.get(state, state)
+
+
+def billing_mode_label(mode: str | None) -> str:
+    names = {
+        "payg": QCoreApplication.translate("Labels", "Pay as you go"),
+        "monthly": QCoreApplication.translate("Labels", "Monthly"),
+        "yearly": QCoreApplication.translate("Labels", "Yearly"),
+    }
+    return names.get(mode or "", mode or "")
+
+
+def market_label(market_id: str) -> str:
+    """The market's own name (R-MKT-1) in the current language; no translation file needed."""
+    market = MARKETS.get(market_id)
+    if market is None:
+        return market_id
+    return market.name_zh if is_chinese() else market.name_en
+
+
+def is_chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def server_message(message: str, message_zh: str) -> str:
+    """The server's own reason, in the user's language (the envelope carries both)."""
+    return (message_zh or message) if is_chinese() else (message or message_zh)

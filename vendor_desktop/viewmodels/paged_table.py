@@ -1,0 +1,141 @@
+"""A table model over ordered ids: the ids come from one SQL query, rows load on demand.
+
+Anki's browser table does the same: the keyset query for ids in order is cheap even for
+100,000 rows; rows are loaded only for what the view asks for, a block at a time, and kept in
+a small cache. ``canFetchMore``/``fetchMore`` grow the row count in steps so the view never
+asks for everything at once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+
+FETCH_STEP = 500  # rows exposed per fetchMore
+LOAD_BLOCK = 100  # rows loaded from SQL per cache miss
+ROW_CACHE = 2_000  # rows kept in memory
+
+
+class PagedTableModel(QAbstractTableModel, Generic[Row]):
+    """Subclasses give the id query, the row loader and how a row shows in each column."""
+
+    def __init__(
+        self,
+        load_ids: Callable[[], list[str]],
+        load_rows: Callable[[Sequence[str]], dict[str, Row]],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._load_ids = load_ids
+        self._load_rows = load_rows
+        self._ids: list[str] = []
+        self._exposed = 0
+        self._rows: OrderedDict[str, Row] = OrderedDict()
+
+    # -- what subclasses provide -------------------------------------------------------------
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def display(self, row: Row, column: int) -> Any:
+        raise NotImplementedError
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+    def row_data(self, row: Row, column: int, role: int) -> Any:
+        """Other roles (tooltips, colours); None by default."""
+        return None
+
+    # -- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Run the id query again (after a filter, a sort or a pull) and drop cached rows."""
+        self.beginResetModel()
+        self._ids = self._load_ids()
+        self._exposed = min(len(self._ids), FETCH_STEP)
+        self._rows.clear()
+        self.endResetModel()
+
+    def refresh_rows(self, ids: set[str]) -> None:
+        """Rows changed in place (same ids, same order): reload just those that are cached."""
+        stale = [i for i in ids if i in self._rows]
+        for i in stale:
+            del self._rows[i]
+        if stale and self._exposed:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._exposed - 1, self.columnCount() - 1))
+
+    @property
+    def total(self) -> int:
+        """All rows matching the query, also those not yet exposed to the view."""
+        return len(self._ids)
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < self._exposed else None
+
+    def row_at(self, row: int) -> Row | None:
+        if not 0 <= row < self._exposed:
+            return None
+        row_id = self._ids[row]
+        cached = self._rows.get(row_id)
+        if cached is not None:
+            self._rows.move_to_end(row_id)
+            return cached
+        start = max(0, row - LOAD_BLOCK // 4)
+        block = [i for i in self._ids[start : start + LOAD_BLOCK] if i not in self._rows]
+        self._rows.update(self._load_rows(block))
+        while len(self._rows) > ROW_CACHE:
+            self._rows.popitem(last=False)
+        return self._rows.get(row_id)
+
+    def row_of(self, row_id: str) -> int:
+        try:
+            return self._ids.index(row_id)
+        except ValueError:
+            return -1
+
+    # -- Qt model API --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._exposed
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._exposed < len(self._ids)
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        more = min(FETCH_STEP, len(self._ids) - self._exposed)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._exposed, self._exposed + more - 1)
+        self._exposed += more
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return section + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(index.column())
+        return self.row_data(row, index.column(), role)
