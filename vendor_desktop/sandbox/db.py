@@ -1,0 +1,240 @@
+"""The sandbox's own database: SQLAlchemy 2 models and the engine/session plumbing.
+
+Every entity row carries ``version`` (bumped by each change, API.md) and every change to an
+entity writes a ``change_log`` row in the same transaction (see ``changes.py``), which is what
+``GET /sync/changes`` pages through.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+# Timestamps of entities are ISO 8601 strings with the +08:00 offset (API.md): stored as text
+# so they round-trip exactly on SQLite and PostgreSQL and sort correctly (one offset for all).
+# Token and lockout times are epoch seconds (floats): only compared, never shown.
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Vendor(Base):
+    """A vendor (服务商) account; ``account_id`` is its identity (R-ACC-3)."""
+
+    __tablename__ = "vendors"
+    account_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    company_name: Mapped[str] = mapped_column(String(200))
+    contact_name: Mapped[str] = mapped_column(String(100))
+    service_phone: Mapped[str] = mapped_column(String(40))
+    service_email: Mapped[str] = mapped_column(String(200))
+    service_qq: Mapped[str] = mapped_column(String(20))
+    balance_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    deposit_paid_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    agreements: Mapped[list[str]] = mapped_column(JSON, default=list)  # signed kinds
+    seed: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class User(Base):
+    """A login of a vendor: the main account (``owner``) or a sub-account with a role (R-SUB-1)."""
+
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("account_id", "username"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"))
+    username: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Token(Base):
+    """Access and refresh tokens, stored only as sha256 hashes; a session groups one pair."""
+
+    __tablename__ = "tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "access" | "refresh"
+    session_id: Mapped[str] = mapped_column(String(64), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    expires_at: Mapped[float] = mapped_column(Float)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LoginFailure(Base):
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_who", "account_id", "username", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[str] = mapped_column(String(200))
+    username: Mapped[str] = mapped_column(String(200))
+    at: Mapped[float] = mapped_column(Float)
+
+
+class Listing(Base):
+    """A product listing (商品), R-LST-*."""
+
+    __tablename__ = "listings"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(String(1000))
+    market: Mapped[str] = mapped_column(String(40))
+    delivery: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20))
+    billing: Mapped[dict[str, int]] = mapped_column(JSON)
+    delivery_config: Mapped[dict[str, Any]] = mapped_column(JSON)
+    agreement: Mapped[str] = mapped_column(Text)
+    review_due: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    reject_reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Order(Base):
+    """A buyer's order (订单), R-ORD-*; buyer details are stored already masked (R-ORD-4)."""
+
+    __tablename__ = "orders"
+    __table_args__ = (UniqueConstraint("account_id", "number"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
+    number: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(20))
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    listing_id: Mapped[str] = mapped_column(String(64))
+    listing_name: Mapped[str] = mapped_column(String(200))
+    market: Mapped[str] = mapped_column(String(40))
+    billing_mode: Mapped[str] = mapped_column(String(10))
+    buyer_account_id: Mapped[str] = mapped_column(String(64))
+    buyer_name: Mapped[str] = mapped_column(String(200))
+    buyer_contact: Mapped[str] = mapped_column(String(40))
+    virtual_number: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[str] = mapped_column(String(40))
+    paid_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Message(Base):
+    """An in-app message (站内信) to the vendor, R-ORD-2, R-LST-6."""
+
+    __tablename__ = "messages"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(String(2000))
+    title_en: Mapped[str] = mapped_column(String(200))
+    body_en: Mapped[str] = mapped_column(String(2000))
+    read: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[str] = mapped_column(String(40))
+    order_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ChangeLog(Base):
+    """One row per entity: its latest change. Older rows of the same entity are deleted when it
+    changes again, so a page lists each entity once, at the position of its latest change."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        Index("ix_change_log_entity", "account_id", "entity", "entity_id"),
+        Index("ix_change_log_page", "account_id", "seq"),
+        {"sqlite_autoincrement": True},  # never reuse a seq, or old cursors would lie
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Meta(Base):
+    """Server-wide settings: the cursor epoch and secret, and a write-serialising counter."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class Database:
+    """Engine + sessions. SQLite access is serialised with one lock: an in-memory database is
+    a single shared connection, and for a file it avoids SQLITE_BUSY on read→write upgrades."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = _make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._lock: threading.RLock | None = (
+            threading.RLock() if self.engine.dialect.name == "sqlite" else None
+        )
+        Base.metadata.create_all(self.engine)
+        with self.session() as s:
+            for key, value in (
+                ("cursor_epoch", "1"),
+                ("cursor_secret", secrets.token_hex(32)),
+                ("write_serial", "0"),
+            ):
+                if s.get(Meta, key) is None:
+                    s.add(Meta(key=key, value=value))
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed on success, rolled back on any exception."""
+        if self._lock is not None:
+            self._lock.acquire()
+        try:
+            with self._sessions() as s, s.begin():
+                yield s
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+    def meta(self, s: Session, key: str) -> str:
+        return s.execute(select(Meta.value).where(Meta.key == key)).scalar_one()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        in_memory = url in {"sqlite://", "sqlite:///:memory:"} or "mode=memory" in url
+        if in_memory:
+            # One connection shared by every thread (uvicorn's worker threads, tests).
+            return create_engine(
+                url, poolclass=StaticPool, connect_args={"check_same_thread": False}
+            )
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)

@@ -1,0 +1,110 @@
+"""How each synced entity looks on the wire (``data`` of a change, API.md "Sync")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .db import Listing, Message, Order, Vendor
+
+
+def vendor_profile_data(v: Vendor) -> dict[str, Any]:
+    # R-ACC-1: company, customer-service and contact info.
+    return {
+        "account_id": v.account_id,
+        "company_name": v.company_name,
+        "contact_name": v.contact_name,
+        "service_phone": v.service_phone,
+        "service_email": v.service_email,
+        "service_qq": v.service_qq,
+    }
+
+
+def listing_data(x: Listing) -> dict[str, Any]:
+    return {
+        "name": x.name,
+        "summary": x.summary,
+        "market": x.market,
+        "delivery": x.delivery,
+        "state": x.state,
+        "billing": dict(x.billing),
+        "delivery_config": dict(x.delivery_config),
+        "agreement": x.agreement,
+        "review_due": x.review_due,
+        "reject_reason": x.reject_reason,
+        "updated_at": x.updated_at,
+    }
+
+
+def order_data(o: Order) -> dict[str, Any]:
+    # R-ORD-4: buyer name and contact are stored masked; only the virtual number reaches the vendor.
+    return {
+        "number": o.number,
+        "state": o.state,
+        "amount_fen": o.amount_fen,
+        "listing_id": o.listing_id,
+        "listing_name": o.listing_name,
+        "market": o.market,
+        "billing_mode": o.billing_mode,
+        "buyer_account_id": o.buyer_account_id,
+        "buyer_name": o.buyer_name,
+        "buyer_contact": o.buyer_contact,
+        "virtual_number": o.virtual_number,
+        "created_at": o.created_at,
+        "paid_at": o.paid_at,
+    }
+
+
+def message_data(m: Message) -> dict[str, Any]:
+    return {
+        "kind": m.kind,
+        "title": m.title,
+        "body": m.body,
+        "title_en": m.title_en,
+        "body_en": m.body_en,
+        "read": m.read,
+        "created_at": m.created_at,
+        "order_id": m.order_id,
+    }
+
+
+# entity name → (model, primary-key column, serializer)
+_ENTITIES: dict[str, tuple[type, Any, Callable[[Any], dict[str, Any]]]] = {
+    "vendor_profile": (Vendor, Vendor.account_id, vendor_profile_data),
+    "listing": (Listing, Listing.id, listing_data),
+    "order": (Order, Order.id, order_data),
+    "message": (Message, Message.id, message_data),
+}
+
+#: The entity types this sandbox syncs so far.
+SYNCED_ENTITIES: tuple[str, ...] = tuple(_ENTITIES)
+
+
+def entity_id(entity: str, row: Any) -> str:
+    return row.account_id if entity == "vendor_profile" else row.id
+
+
+def envelope(entity: str, row: Any) -> dict[str, Any]:
+    """``{"entity", "id", "version", "data"}``: what a command's 2xx answer carries (API.md)."""
+    return {
+        "entity": entity,
+        "id": entity_id(entity, row),
+        "version": row.version,
+        "data": _ENTITIES[entity][2](row),
+    }
+
+
+def load(s: Session, entity: str, ids: Iterable[str]) -> dict[str, tuple[int, dict[str, Any]]]:
+    """Current (version, data) of these entities; missing ids are simply absent (deleted)."""
+    model, pk, serialize = _ENTITIES[entity]
+    wanted = list(dict.fromkeys(ids))
+    found: dict[str, tuple[int, dict[str, Any]]] = {}
+    # Chunked: SQLite caps bound parameters per statement.
+    for start in range(0, len(wanted), 500):
+        rows = s.execute(select(model).where(pk.in_(wanted[start : start + 500]))).scalars()
+        for row in rows:
+            found[entity_id(entity, row)] = (row.version, serialize(row))
+    return found

@@ -1,0 +1,151 @@
+"""The error envelope of API.md: every non-2xx answer is
+``{"error": {"code", "message", "message_zh", "details"}}``, whatever went wrong and wherever.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+# code → (English, Chinese) default messages; a raise site may pass a more specific text.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "MALFORMED_REQUEST": ("The request body is not valid JSON.", "请求内容不是有效的 JSON。"),
+    "VALIDATION_FAILED": ("Some fields are missing or invalid.", "部分字段缺失或无效。"),
+    "NOT_AUTHENTICATED": ("Sign in first.", "请先登录。"),
+    "INVALID_TOKEN": ("The token is invalid or has expired.", "令牌无效或已过期。"),
+    "INVALID_CREDENTIALS": ("Wrong account id, username or password.", "帐号 ID、用户名或密码错误。"),
+    "PERMISSION_DENIED": ("Your role may not do this.", "您的角色无权执行此操作。"),
+    "NOT_FOUND": ("Not found.", "未找到。"),
+    "METHOD_NOT_ALLOWED": ("This method is not allowed here.", "不支持此请求方法。"),
+    "RATE_LIMITED": ("Too many attempts; try again later.", "尝试次数过多，请稍后再试。"),
+    "CURSOR_EXPIRED": (
+        "The sync position is no longer valid; sync again from the start.",
+        "同步位置已失效，请重新完整同步。",
+    ),
+    "ACCOUNT_EXISTS": ("That account id already exists.", "该帐号 ID 已存在。"),
+    "ORDER_STATE": ("The order's state does not allow this.", "订单当前状态不允许此操作。"),
+    "LISTING_STATE": ("The listing's state does not allow this.", "商品当前状态不允许此操作。"),
+    "INTERNAL_ERROR": ("Something went wrong in the sandbox.", "沙箱内部错误。"),
+}
+
+_STATUS_CODES = {
+    400: "MALFORMED_REQUEST",
+    401: "NOT_AUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    409: "CONFLICT",
+    422: "VALIDATION_FAILED",
+    429: "RATE_LIMITED",
+}
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="UPPER_SNAKE error code, fixed by API.md")
+    message: str = Field(description="English explanation")
+    message_zh: str = Field(description="Chinese explanation")
+    details: dict[str, Any] = Field(
+        default_factory=dict, description="e.g. `fields` {field: reason} for VALIDATION_FAILED"
+    )
+
+
+class ErrorEnvelope(BaseModel):
+    error: ErrorBody
+
+
+class ApiError(Exception):
+    """Raise anywhere in a route to answer with the envelope."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str | None = None,
+        message_zh: str | None = None,
+        details: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        en, zh = MESSAGES.get(code, (code.replace("_", " ").capitalize() + ".", "请求失败。"))
+        super().__init__(f"{status} {code}")
+        self.status = status
+        self.code = code
+        self.message = message or en
+        self.message_zh = message_zh or zh
+        self.details = details or {}
+        self.headers = headers
+
+
+def envelope(status: int, code: str, details: dict[str, Any] | None = None, **kw: Any) -> JSONResponse:
+    return _respond(ApiError(status, code, details=details, **kw))
+
+
+def _respond(err: ApiError) -> JSONResponse:
+    body = {
+        "error": {
+            "code": err.code,
+            "message": err.message,
+            "message_zh": err.message_zh,
+            "details": err.details,
+        }
+    }
+    headers = dict(err.headers or {})
+    if err.status == 401:
+        headers.setdefault("WWW-Authenticate", "Bearer")
+    return JSONResponse(body, status_code=err.status, headers=headers)
+
+
+def _field_name(loc: tuple[Any, ...] | list[Any]) -> str:
+    # Drop the "body"/"query"/"path" prefix so clients see their own field names.
+    parts = [str(p) for p in loc]
+    if len(parts) > 1 and parts[0] in {"body", "query", "path", "header"}:
+        parts = parts[1:]
+    return ".".join(parts) or "body"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return _respond(exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return envelope(400, "MALFORMED_REQUEST")
+        fields: dict[str, str] = {}
+        for e in errors:
+            fields.setdefault(_field_name(e.get("loc", ())), str(e.get("msg", "invalid")))
+        return envelope(422, "VALIDATION_FAILED", {"fields": fields})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _STATUS_CODES.get(exc.status_code, "HTTP_ERROR")
+        return _respond(ApiError(exc.status_code, code, headers=getattr(exc, "headers", None)))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        # A 500 is a bug (API.md); log it with its traceback, answer with the envelope anyway.
+        log.exception("unexpected error in the sandbox", exc_info=exc)
+        return envelope(500, "INTERNAL_ERROR")
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` documenting that these statuses answer with the envelope."""
+    described = {
+        400: "Malformed JSON (MALFORMED_REQUEST)",
+        401: "Missing or invalid credentials (NOT_AUTHENTICATED, INVALID_TOKEN, INVALID_CREDENTIALS)",
+        403: "The caller's role may not do this (PERMISSION_DENIED)",
+        404: "No such resource (NOT_FOUND)",
+        409: "State conflict (e.g. CURSOR_EXPIRED, ORDER_STATE, ACCOUNT_EXISTS, LISTING_STATE)",
+        422: "Invalid fields (VALIDATION_FAILED, details.fields)",
+        429: "Too many attempts (RATE_LIMITED)",
+    }
+    return {s: {"model": ErrorEnvelope, "description": described[s]} for s in statuses}

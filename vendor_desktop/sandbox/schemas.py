@@ -1,0 +1,212 @@
+"""Request and response bodies: what the served OpenAPI schema documents (and the fuzzer checks).
+
+Every string has a length limit and every integer a range, so no client input can reach the
+database in a shape it cannot store (a 10,000-character name is a 422, not a 500).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from vendor_desktop.domain.markets import BillingMode
+from vendor_desktop.domain.money import MAX_AMOUNT_FEN
+from vendor_desktop.domain.orders import OrderState
+
+
+def _storable(value: str) -> str:
+    # Lone surrogates cannot be encoded as UTF-8 and NUL is refused by PostgreSQL: both would
+    # otherwise fail deep in the database driver.
+    if any(c == "\x00" or "\ud800" <= c <= "\udfff" for c in value):
+        raise ValueError("contains characters that cannot be stored")
+    return value
+
+
+Str64 = Annotated[str, StringConstraints(min_length=1, max_length=64), AfterValidator(_storable)]
+Str200 = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_storable)]
+
+
+AccountId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+Fen = Annotated[int, Field(ge=0, le=MAX_AMOUNT_FEN)]
+
+
+class StrictBody(BaseModel):
+    # Unknown fields are ignored (forward compatible clients); types are checked strictly
+    # enough that "abc" for a number is a 422.
+    model_config = ConfigDict(extra="ignore")
+
+
+# --- health and auth -----------------------------------------------------------------------
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+
+
+class LoginRequest(StrictBody):
+    account_id: Str200
+    username: Str200
+    password: Str200
+
+
+class RefreshRequest(StrictBody):
+    refresh_token: Str200
+
+
+class UserInfo(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: Literal["owner", "operations", "finance", "support", "viewer"]
+    permissions: list[str] = Field(description="vendor_desktop.domain.roles.Permission values")
+    account_id: str
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["Bearer"] = "Bearer"
+    expires_in: int = Field(description="seconds until the access token expires")
+    user: UserInfo
+
+
+# --- entities ------------------------------------------------------------------------------
+
+Timestamp = Annotated[str, Field(description="ISO 8601 with offset, e.g. 2026-11-26T14:03:00+08:00")]
+
+
+class OrderData(BaseModel):
+    number: str = Field(description="order number (订单号), digits, unique per vendor")
+    state: OrderState
+    amount_fen: int
+    listing_id: str
+    listing_name: str
+    market: str
+    billing_mode: BillingMode
+    buyer_account_id: str
+    buyer_name: str = Field(description="masked, e.g. 杭州**科技有限公司 or 王*明")
+    buyer_contact: str = Field(description="masked phone, e.g. 138****5678 (R-ORD-4)")
+    virtual_number: str = Field(description="marketplace-issued virtual number (虚拟号, R-ORD-4)")
+    created_at: Timestamp
+    paid_at: Timestamp | None
+
+
+class ListingData(BaseModel):
+    name: str
+    summary: str
+    market: str
+    delivery: Literal["image", "manual", "api", "saas"]
+    state: Literal["draft", "in_review", "on_sale", "rejected", "delisted"]
+    billing: dict[str, int] = Field(description="billing mode (payg|monthly|yearly) → price_fen")
+    delivery_config: dict[str, object] = Field(description="per delivery type, R-LST-1")
+    agreement: str = Field(description="product service agreement text (R-LST-2)")
+    review_due: str | None = Field(description="date the review is due (R-LST-4), YYYY-MM-DD")
+    reject_reason: str | None
+    updated_at: Timestamp
+
+
+class MessageData(BaseModel):
+    kind: str = Field(description="new_order, order_paid, …")
+    title: str
+    body: str
+    title_en: str
+    body_en: str
+    read: bool
+    created_at: Timestamp
+    order_id: str | None
+
+
+class VendorProfileData(BaseModel):
+    account_id: str
+    company_name: str
+    contact_name: str
+    service_phone: str
+    service_email: str
+    service_qq: str
+
+
+EntityData = OrderData | ListingData | MessageData | VendorProfileData
+EntityName = Literal["vendor_profile", "listing", "order", "message"]
+
+
+class Change(BaseModel):
+    entity: EntityName
+    id: str
+    version: int
+    deleted: bool
+    data: EntityData | None = Field(description="null when deleted (a tombstone)")
+
+
+class ChangesPage(BaseModel):
+    cursor: str = Field(description="opaque; pass it back to get the next page")
+    has_more: bool
+    changes: list[Change]
+
+
+class EntityEnvelope(BaseModel):
+    """What a command's 2xx answer carries (API.md)."""
+
+    entity: EntityName
+    id: str
+    version: int
+    data: EntityData
+
+
+# --- sandbox controls ----------------------------------------------------------------------
+
+
+class SeedRequest(StrictBody):
+    orders: int = Field(200, ge=0, le=200_000)
+    listings: int = Field(20, ge=0, le=2_000)
+    seed: int = Field(1, ge=0, le=2**53)
+    agreements: list[Literal["access", "revenue"]] = Field(
+        default_factory=lambda: ["access", "revenue"], max_length=2
+    )
+    balance_fen: Fen = 0
+    deposit_paid_fen: Fen = 0
+    account_id: AccountId | None = None
+
+
+class SeededUser(BaseModel):
+    username: str
+    password: str
+    role: str
+
+
+class SeedResponse(BaseModel):
+    account_id: str
+    company_name: str
+    users: list[SeededUser]
+    listings: int
+    orders: int
+
+
+class SandboxOrderRequest(StrictBody):
+    account_id: Str64
+    listing_id: Str64
+    buyer_account_id: AccountId
+    billing_mode: BillingMode | None = None
+
+
+def _plausible(moment: dt.datetime) -> dt.datetime:
+    # Far-off years would overflow when converted to Asia/Shanghai or shifted by 180 days.
+    if not 2000 <= moment.year <= 2100:
+        raise ValueError("must be between the years 2000 and 2100")
+    return moment
+
+
+class ClockRequest(StrictBody):
+    now: Annotated[AwareDatetime, AfterValidator(_plausible)] = Field(
+        description="the moment to set, with offset, e.g. 2026-11-26T09:00:00+08:00"
+    )
+
+
+class ClockResponse(BaseModel):
+    now: AwareDatetime
+
+
+class EpochResponse(BaseModel):
+    epoch: int

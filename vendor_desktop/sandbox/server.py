@@ -1,0 +1,64 @@
+"""The sandbox marketplace backend's app factory: every route under ``/api/v1`` (API.md)."""
+
+from __future__ import annotations
+
+import secrets
+
+from fastapi import APIRouter, FastAPI
+
+from vendor_desktop import __version__
+
+from . import auth, sandbox_routes, sync_routes
+from .clock import Clock, SettableClock
+from .db import Database
+from .errors import install_error_handlers
+from .schemas import Health
+
+BASE_PATH = "/api/v1"
+
+
+def create_app(
+    database_url: str = "sqlite://",
+    *,
+    clock: Clock | None = None,
+    sandbox_controls: bool = True,
+    operator_token: str | None = None,
+) -> FastAPI:
+    """Build the sandbox app over its own database (created if missing).
+
+    ``clock`` drives every time rule; it is wrapped in a ``SettableClock`` (unless it is one) so
+    ``POST /sandbox/clock`` can move it. ``operator_token`` authenticates the sandbox controls;
+    one is generated when not given (read it from ``app.state.operator_token``).
+    """
+    app = FastAPI(
+        title="Vendor Center marketplace sandbox",
+        version=__version__,
+        description="The sandbox implementation of the marketplace backend API v1 (API.md).",
+        openapi_url=f"{BASE_PATH}/openapi.json",
+        docs_url=f"{BASE_PATH}/docs",
+        redoc_url=None,
+    )
+    app.state.db = Database(database_url)
+    app.state.clock = clock if isinstance(clock, SettableClock) else SettableClock(clock)
+    app.state.operator_token = operator_token or secrets.token_urlsafe(24)
+    app.state.sandbox_controls = sandbox_controls
+    install_error_handlers(app)
+
+    api = APIRouter(prefix=BASE_PATH)
+
+    @api.get("/health", response_model=Health, tags=["health"])
+    def health() -> Health:
+        """Liveness; needs no token."""
+        return Health(status="ok", version=__version__)
+
+    api.include_router(auth.router)
+    api.include_router(sync_routes.router)
+    if sandbox_controls:
+        api.include_router(sandbox_routes.router)
+    app.include_router(api)
+
+    @app.on_event("shutdown")
+    def _dispose() -> None:
+        app.state.db.dispose()
+
+    return app
