@@ -1,0 +1,92 @@
+"""The pull: page through ``/sync/changes`` into the cache (API.md "Sync (pull)").
+
+Each page and the cursor after it are committed in one transaction, so a crash or a lost
+connection mid-pull resumes exactly where the last committed page ended: nothing skipped, and
+a replayed page is harmless anyway (versioned upserts). No transaction is open during HTTP.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vendor_desktop.cache import sync_state
+from vendor_desktop.cache.apply import apply_changes
+from vendor_desktop.cache.changes import ChangeSet
+from vendor_desktop.cache.database import CacheDatabase
+from vendor_desktop.sync.client import MarketplaceClient
+from vendor_desktop.sync.errors import ApiError
+
+log = logging.getLogger(__name__)
+
+CURSOR_EXPIRED = "CURSOR_EXPIRED"
+
+
+@dataclass(frozen=True)
+class PullProgress:
+    """Polled by the UI (DESIGN "Progress by polling"); ``has_more`` False on the last page."""
+
+    pages: int
+    changes_applied: int
+    has_more: bool
+
+
+class Puller:
+    def __init__(self, client: MarketplaceClient, db: CacheDatabase, *, page_size: int = 1000) -> None:
+        if not 1 <= page_size <= 2000:
+            raise ValueError("page_size must be 1..2000 (API.md)")
+        self.client = client
+        self.db = db
+        self.page_size = page_size
+
+    def pull(
+        self,
+        progress: Callable[[PullProgress], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        *,
+        into: ChangeSet | None = None,
+    ) -> ChangeSet:
+        """Pull until the server has nothing more (or ``cancelled()``); return what changed.
+
+        ``into`` collects the changes of each committed page as it goes, so a caller still knows
+        what changed when a later page fails (BackendUnreachable, ApiError propagate).
+        On 409 CURSOR_EXPIRED the pull restarts from the beginning as a full resync: old rows stay
+        visible meanwhile, and at the end rows the resync did not see are swept.
+        """
+        changed = into if into is not None else ChangeSet()
+        pages = applied = 0
+        resync_started = False
+        while not (cancelled and cancelled()):
+            with self.db.session() as s:
+                cursor = sync_state.cursor(s)
+            try:
+                page = self.client.changes(cursor, self.page_size)
+            except ApiError as err:
+                # A second expiry right after restarting from the start would be a server bug;
+                # let it surface instead of looping.
+                if err.code != CURSOR_EXPIRED or resync_started:
+                    raise
+                log.info("sync cursor expired; re-syncing everything from the start")
+                with self.db.session(write=True) as s, s.begin():
+                    sync_state.start_resync(s)
+                resync_started = True
+                continue
+            with self.db.session(write=True) as s, s.begin():
+                if sync_state.cursor(s) != cursor:
+                    # Someone else moved the cursor (a second puller on this file): their page
+                    # is committed already, so take it from there.
+                    continue
+                changed.merge(apply_changes(s, page.changes, generation=sync_state.generation(s)))
+                sync_state.set_cursor(s, page.cursor)
+                if not page.has_more:
+                    if sync_state.is_resyncing(s):
+                        changed.merge(sync_state.finish_resync(s))
+                    sync_state.mark_success(s)
+            pages += 1
+            applied += len(page.changes)
+            if progress is not None:
+                progress(PullProgress(pages=pages, changes_applied=applied, has_more=page.has_more))
+            if not page.has_more:
+                break
+        return changed
