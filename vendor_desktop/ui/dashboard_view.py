@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from vendor_desktop.domain.money import format_fen
 from vendor_desktop.viewmodels.dashboard import DashboardViewModel
 
 from .binding import connect_refresh
@@ -56,16 +55,7 @@ class DashboardView(QWidget):
         self.render()
 
     def render(self) -> None:
-        c = self.vm.counts
-        values = {
-            "unpaid": f"{c.unpaid_orders:,}",
-            "today": f"{c.today_orders:,}",
-            "revenue": format_fen(c.today_revenue_fen),
-            "delivering": f"{c.delivering_orders:,}",
-            "unread": f"{c.unread_messages:,}",
-            "on_sale": f"{c.listings_on_sale:,}",
-        }
-        for key, value in values.items():
+        for key, value in self.vm.figures().items():
             self.cards[key].value.setText(value)
         self.account.setText(self.tr("Account: %1").replace("%1", self.account_text))
 

@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vendor_desktop.domain.markets import MARKETS
-from vendor_desktop.domain.orders import OrderState
-from vendor_desktop.viewmodels.labels import market_label, order_state_label
-from vendor_desktop.viewmodels.orders import COLUMNS, OrdersViewModel
+from vendor_desktop.viewmodels.orders import COLUMNS, OrdersViewModel, market_choices, state_choices
 
 from .binding import connect_refresh, set_quietly
 
@@ -217,8 +214,8 @@ class OrdersView(QWidget):
     # -- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search order number, buyer or listing"))
-        _fill(self.state, self.tr("All states"), [(s.value, order_state_label(s.value)) for s in OrderState])
-        _fill(self.market, self.tr("All markets"), [(m, market_label(m)) for m in MARKETS])
+        _fill(self.state, self.tr("All states"), state_choices())
+        _fill(self.market, self.tr("All markets"), market_choices())
         self.use_dates.setText(self.tr("Created"))
         self.clear.setText(self.tr("Clear filters"))
         self.export.setText(self.tr("Export CSV…"))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.dashboard import DashboardCounts, dashboard_counts
 from vendor_desktop.cache.database import CacheDatabase
+from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.workdays import SHANGHAI
 
 
@@ -25,6 +26,18 @@ class DashboardViewModel(QObject):
         self._db = db
         self.counts = DashboardCounts(0, 0, 0, 0, 0, 0, 0)
         self.refresh()
+
+    def figures(self) -> dict[str, str]:
+        """Each card's figure, formatted for display (money as ¥1,234.50)."""
+        c = self.counts
+        return {
+            "unpaid": f"{c.unpaid_orders:,}",
+            "today": f"{c.today_orders:,}",
+            "revenue": format_fen(c.today_revenue_fen),
+            "delivering": f"{c.delivering_orders:,}",
+            "unread": f"{c.unread_messages:,}",
+            "on_sale": f"{c.listings_on_sale:,}",
+        }
 
     def refresh(self) -> None:
         with self._db.session() as session:

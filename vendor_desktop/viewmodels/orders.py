@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.cache.orders import OrderQuery, OrderRow, order_detail, order_ids, orders_by_id
+from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.workdays import SHANGHAI
@@ -103,6 +104,16 @@ def order_cells(row: OrderRow) -> list[str]:
         order_state_label(row.state),
         local_time(row.created_at),
     ]
+
+
+def state_choices() -> list[tuple[str, str]]:
+    """(value, label) for the state filter, in the order of R-ORD-1."""
+    return [(s.value, order_state_label(s.value)) for s in OrderState]
+
+
+def market_choices() -> list[tuple[str, str]]:
+    """(value, label) for the market filter, in the order of SPEC §1."""
+    return [(m, market_label(m)) for m in MARKETS]
 
 
 class OrdersViewModel(QObject):
