@@ -92,12 +92,20 @@ def _issue(s: Session, user: User, session_id: str, now: float) -> TokenPair:
     s.add_all(
         [
             Token(
-                token_hash=token_hash(access), kind="access", session_id=session_id,
-                user_id=user.id, expires_at=now + ACCESS_TTL_SECONDS, revoked=False,
+                token_hash=token_hash(access),
+                kind="access",
+                session_id=session_id,
+                user_id=user.id,
+                expires_at=now + ACCESS_TTL_SECONDS,
+                revoked=False,
             ),
             Token(
-                token_hash=token_hash(refresh), kind="refresh", session_id=session_id,
-                user_id=user.id, expires_at=now + REFRESH_TTL_SECONDS, revoked=False,
+                token_hash=token_hash(refresh),
+                kind="refresh",
+                session_id=session_id,
+                user_id=user.id,
+                expires_at=now + REFRESH_TTL_SECONDS,
+                revoked=False,
             ),
         ]
     )
@@ -118,7 +126,9 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
     who = (LoginFailure.account_id == body.account_id, LoginFailure.username == body.username)
     with db.session() as s:
         recent = s.execute(
-            select(func.count()).select_from(LoginFailure).where(*who, LoginFailure.at > now - LOCKOUT_WINDOW_SECONDS)
+            select(func.count())
+            .select_from(LoginFailure)
+            .where(*who, LoginFailure.at > now - LOCKOUT_WINDOW_SECONDS)
         ).scalar_one()
         oldest = s.execute(
             select(func.min(LoginFailure.at)).where(*who, LoginFailure.at > now - LOCKOUT_WINDOW_SECONDS)

@@ -58,7 +58,7 @@ def record_new_bulk(s: Session, rows: list[dict[str, Any]]) -> None:
     """Log brand-new entities in bulk (seeding): no older rows to replace."""
     _serialise_writers(s)
     if rows:
-        s.execute(insert(ChangeLog), rows)
+        s.connection().execute(insert(ChangeLog.__table__), rows)
 
 
 # --- cursors -------------------------------------------------------------------------------
@@ -121,9 +121,7 @@ class Page:
     changes: list[dict[str, Any]]
 
 
-def read_page(
-    s: Session, account_id: str, cursor: str | None, limit: int, visible: list[str]
-) -> Page:
+def read_page(s: Session, account_id: str, cursor: str | None, limit: int, visible: list[str]) -> Page:
     """The next ``limit`` changes after ``cursor`` that the caller may see, in commit order."""
     after = decode_cursor(s, cursor, account_id) if cursor else 0
     secret, epoch = _secret_and_epoch(s)

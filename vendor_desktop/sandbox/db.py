@@ -224,9 +224,7 @@ def _make_engine(url: str) -> Engine:
         in_memory = url in {"sqlite://", "sqlite:///:memory:"} or "mode=memory" in url
         if in_memory:
             # One connection shared by every thread (uvicorn's worker threads, tests).
-            return create_engine(
-                url, poolclass=StaticPool, connect_args={"check_same_thread": False}
-            )
+            return create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")

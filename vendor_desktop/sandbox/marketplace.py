@@ -66,7 +66,9 @@ def message_row(kind: str, order: dict[str, Any], message_id: str, at: str, *, r
 
 
 def _order_dict(o: Order) -> dict[str, Any]:
-    return {c: getattr(o, c) for c in ("id", "account_id", "number", "listing_name", "amount_fen", "buyer_name")}
+    return {
+        c: getattr(o, c) for c in ("id", "account_id", "number", "listing_name", "amount_fen", "buyer_name")
+    }
 
 
 def _send(s: Session, kind: str, order: Order, now: dt.datetime) -> Message:
@@ -86,12 +88,11 @@ def place_order(
     mode = billing_mode or next(iter(listing.billing))
     if mode not in listing.billing:
         raise ApiError(
-            422, "VALIDATION_FAILED",
+            422,
+            "VALIDATION_FAILED",
             details={"fields": {"billing_mode": f"the listing offers only {', '.join(listing.billing)}"}},
         )
-    taken = set(
-        s.execute(select(Order.number).where(Order.account_id == listing.account_id)).scalars()
-    )
+    taken = set(s.execute(select(Order.number).where(Order.account_id == listing.account_id)).scalars())
     buyer_name, buyer_contact = names.buyer_identity(buyer_account_id)
     rng = random.Random()
     order = Order(
@@ -130,7 +131,8 @@ def move_order(s: Session, order: Order, target: OrderState, now: dt.datetime) -
     for step in path:
         if not can_transition(current, step):
             raise ApiError(
-                409, "ORDER_STATE",
+                409,
+                "ORDER_STATE",
                 f"An order in state {order.state} cannot become {target.value}.",
                 f"订单状态为 {order.state}，不能变为 {target.value}。",
                 details={"state": order.state, "target": target.value},

@@ -32,7 +32,9 @@ from .schemas import (
 )
 from .seed import seed_vendor
 
-_operator = HTTPBearer(auto_error=False, scheme_name="OperatorToken", description="the sandbox operator token")
+_operator = HTTPBearer(
+    auto_error=False, scheme_name="OperatorToken", description="the sandbox operator token"
+)
 
 
 def require_operator(
@@ -58,7 +60,10 @@ def seed(body: SeedRequest, request: Request) -> dict[str, Any]:
 
 
 @router.post(
-    "/orders", status_code=201, response_model=EntityEnvelope, responses=error_responses(400, 401, 404, 409, 422)
+    "/orders",
+    status_code=201,
+    response_model=EntityEnvelope,
+    responses=error_responses(400, 401, 404, 409, 422),
 )
 def place(body: SandboxOrderRequest, request: Request) -> dict[str, Any]:
     """A buyer orders a listing: an unpaid order priced from the listing, plus a new_order
@@ -102,7 +107,9 @@ def complete(order_id: str, request: Request) -> dict[str, Any]:
     return _move(request, order_id, OrderState.COMPLETED)
 
 
-@router.delete("/listings/{listing_id}", status_code=204, response_class=Response, responses=error_responses(401, 404))
+@router.delete(
+    "/listings/{listing_id}", status_code=204, response_class=Response, responses=error_responses(401, 404)
+)
 def remove_listing(listing_id: str, request: Request) -> Response:
     """The operator removes a listing outright; vendors' clients receive a tombstone."""
     with db_of(request).session() as s:

@@ -57,8 +57,4 @@ def create_app(
         api.include_router(sandbox_routes.router)
     app.include_router(api)
 
-    @app.on_event("shutdown")
-    def _dispose() -> None:
-        app.state.db.dispose()
-
     return app
