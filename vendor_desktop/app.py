@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
 import vendor_desktop
-from vendor_desktop.cache.messages import vendor_profile
 from vendor_desktop.cache.paths import data_dir
 from vendor_desktop.cache.sync_state import last_success_at
 from vendor_desktop.sync.engine import SyncEngine
@@ -27,6 +26,7 @@ from vendor_desktop.sync.token_store import TokenStore
 from vendor_desktop.ui import i18n
 from vendor_desktop.ui.main_window import MainWindow
 from vendor_desktop.ui.sign_in_dialog import SignInDialog
+from vendor_desktop.viewmodels.account import AccountViewModel
 from vendor_desktop.viewmodels.background import BackgroundRunner
 from vendor_desktop.viewmodels.dashboard import DashboardViewModel
 from vendor_desktop.viewmodels.messages import MessagesViewModel
@@ -169,14 +169,14 @@ class VendorCenter(QObject):
         db = session.db
         with db.session() as s:
             last = last_success_at(s)
-            profile = vendor_profile(s) or {}
         engine = SyncEngine(session.client, db)
         kwargs = {} if self._sync_interval_ms is None else {"interval_ms": self._sync_interval_ms}
         self.sync = SyncController(engine, self.runner, last_synced=last, parent=self, **kwargs)
         dashboard = DashboardViewModel(db, self)
         orders = OrdersViewModel(db, self.runner, self)
         messages = MessagesViewModel(db, self)
-        for vm in (dashboard, orders, messages):
+        account = AccountViewModel(db, user, self)
+        for vm in (account, dashboard, orders, messages):
             self.sync.data_changed.connect(vm.on_data_changed)
         notice = ""
         if db.recovered_from is not None:
@@ -184,14 +184,9 @@ class VendorCenter(QObject):
                 "VendorCenter",
                 "The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.",  # noqa: E501
             ).replace("%1", str(db.recovered_from))
-        user_text = f"{user.display_name} ({user.role}) · {user.account_id}"
         self.window = MainWindow(
-            self.sync, dashboard, orders, messages, user_text=user_text, language=self.language, notice=notice
+            self.sync, account, dashboard, orders, messages, language=self.language, notice=notice
         )
-        self.window.dashboard_view.set_account(
-            str(profile.get("company_name", "")), user.account_id, user.display_name
-        )
-        self.sync.data_changed.connect(lambda _c: self._refresh_profile())
         self.window.language_requested.connect(self.set_language)
         self.window.sign_out_requested.connect(self.sign_out)
         self.sync.session_expired.connect(
@@ -204,16 +199,6 @@ class VendorCenter(QObject):
             self.sync.sync_now()
         else:
             self.sync.set_offline()
-
-    def _refresh_profile(self) -> None:
-        if self.session is None or self.window is None:
-            return
-        with self.session.db.session() as s:
-            profile = vendor_profile(s) or {}
-        user = self.session.user
-        self.window.dashboard_view.set_account(
-            str(profile.get("company_name", "")), user.account_id, user.display_name
-        )
 
     def set_language(self, language: str) -> None:
         self.language = i18n.install(language)

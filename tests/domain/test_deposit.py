@@ -11,9 +11,15 @@ from vendor_desktop.domain.deposit import (
 
 @pytest.mark.parametrize(
     ("markets", "fen"),
-    [([], 0), (["image"], 100_000), (["image", "ops_image_maintenance"], 100_000),
-     (["image", "api"], 200_000), (["app_license"], 200_000), (["image", "saas"], 500_000),
-     (["security"], 500_000)],
+    [
+        ([], 0),
+        (["image"], 100_000),
+        (["image", "ops_image_maintenance"], 100_000),
+        (["image", "api"], 200_000),
+        (["app_license"], 200_000),
+        (["image", "saas"], 500_000),
+        (["security"], 500_000),
+    ],
 )
 def test_required_deposit_is_the_highest_tier_with_revenue(markets, fen):
     # R-DEP-1, R-DEP-2

@@ -23,10 +23,19 @@ def test_unknown_market_is_an_error():
 
 @pytest.mark.parametrize(
     ("a", "b", "ok"),
-    [("unpaid", "paid", True), ("unpaid", "cancelled", True), ("paid", "delivering", True),
-     ("delivering", "completed", True), ("paid", "refunding", True), ("refunding", "refunded", True),
-     ("unpaid", "refunding", False), ("cancelled", "paid", False), ("completed", "unpaid", False),
-     ("refunded", "refunding", False), ("paid", "unpaid", False)],
+    [
+        ("unpaid", "paid", True),
+        ("unpaid", "cancelled", True),
+        ("paid", "delivering", True),
+        ("delivering", "completed", True),
+        ("paid", "refunding", True),
+        ("refunding", "refunded", True),
+        ("unpaid", "refunding", False),
+        ("cancelled", "paid", False),
+        ("completed", "unpaid", False),
+        ("refunded", "refunding", False),
+        ("paid", "unpaid", False),
+    ],
 )
 def test_order_transitions_follow_r_ord_1(a, b, ok):
     assert can_transition(a, b) is ok

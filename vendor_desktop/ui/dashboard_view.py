@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from vendor_desktop.viewmodels.account import AccountViewModel
 from vendor_desktop.viewmodels.dashboard import DashboardViewModel
 
 from .binding import connect_refresh
@@ -24,9 +25,12 @@ class _Card(QFrame):
 
 
 class DashboardView(QWidget):
-    def __init__(self, vm: DashboardViewModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, vm: DashboardViewModel, account: AccountViewModel, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.vm = vm
+        self.account_vm = account
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.account = QLabel()
@@ -47,17 +51,13 @@ class DashboardView(QWidget):
         layout.addLayout(grid)
         layout.addStretch(1)
         connect_refresh(vm.counts_changed, self, self.render)
-        self.account_text = ""
+        connect_refresh(account.changed, self, self.render)
         self.retranslate()
-
-    def set_account(self, company: str, account_id: str, user: str) -> None:
-        self.account_text = f"{company} · {account_id} · {user}" if company else f"{account_id} · {user}"
-        self.render()
 
     def render(self) -> None:
         for key, value in self.vm.figures().items():
             self.cards[key].value.setText(value)
-        self.account.setText(self.tr("Account: %1").replace("%1", self.account_text))
+        self.account.setText(self.account_vm.account_text())
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Dashboard"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vendor_desktop.viewmodels.account import AccountViewModel
 from vendor_desktop.viewmodels.dashboard import DashboardViewModel
 from vendor_desktop.viewmodels.messages import MessagesViewModel
 from vendor_desktop.viewmodels.orders import OrdersViewModel
@@ -39,11 +40,11 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         sync: SyncController,
+        account: AccountViewModel,
         dashboard: DashboardViewModel,
         orders: OrdersViewModel,
         messages: MessagesViewModel,
         *,
-        user_text: str,
         language: str,
         notice: str = "",
     ) -> None:
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self.sync = sync
         self.orders_vm = orders
         self.messages_vm = messages
-        self.user_text = user_text
+        self.account = account
         self.resize(1280, 800)
 
         self.banner = QLabel()
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(168)
         self.pages = QStackedWidget()
-        self.dashboard_view = DashboardView(dashboard)
+        self.dashboard_view = DashboardView(dashboard, account)
         self.orders_view = OrdersView(orders)
         self.messages_view = MessagesView(messages)
         for page in (self.dashboard_view, self.orders_view, self.messages_view):
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         self.sync_button = QPushButton()
         self.sync_button.setFlat(True)
         self.sync_button.clicked.connect(sync.sync_now)
-        self.user_label = QLabel(user_text)
+        self.user_label = QLabel()
         bar = self.statusBar()
         bar.addWidget(self.connection)
         bar.addWidget(self.last_sync)
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         connect_refresh(sync.last_synced_changed, self, self._show_connection)
         sync.progress_changed.connect(self._show_progress)
         connect_refresh(messages.unread_changed, self, self._label_nav)
+        connect_refresh(account.changed, self, self._show_user)
         self.retranslate()
 
     def _build_menus(self, language: str) -> None:
@@ -208,8 +210,13 @@ class MainWindow(QMainWindow):
         for row, name in enumerate(names):
             self.nav.item(row).setText(name)
 
+    def _show_user(self) -> None:
+        self.user_label.setText(self.account.user_text())
+        company = self.account.company
+        title = self.tr("Vendor Center")
+        self.setWindowTitle(f"{company} — {title}" if company else title)
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Vendor Center"))
         self.file_menu.setTitle(self.tr("&File"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.sync_action.setText(self.tr("Sync now"))
@@ -220,6 +227,7 @@ class MainWindow(QMainWindow):
         self.sync_button.setText(self.tr("Sync now (F5)"))
         self._label_nav()
         self._show_connection()
+        self._show_user()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -89,7 +89,8 @@ class MessagesView(QWidget):
 
     def retranslate(self) -> None:
         self.empty.setText(self.tr("No messages yet. New orders and payments will show up here."))
-        self.vm.refresh()
+        self.vm.model.relabel()
+        self._show_empty()
         self._show_body()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -84,7 +84,7 @@ class OrdersView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in zip(range(len(COLUMNS)), (150, 220, 150, 170, 110, 90, 130), strict=True):
+        for column, width in zip(range(len(COLUMNS)), (140, 220, 140, 150, 100, 75, 125), strict=True):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COLUMNS.index("listing"), QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COLUMNS.index("created"), Qt.SortOrder.DescendingOrder)
@@ -113,14 +113,14 @@ class OrdersView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumWidth(260)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 320])
+        self.splitter.setSizes([1000, 280])
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -216,15 +216,14 @@ class OrdersView(QWidget):
         self.search.setPlaceholderText(self.tr("Search order number, buyer or listing"))
         _fill(self.state, self.tr("All states"), state_choices())
         _fill(self.market, self.tr("All markets"), market_choices())
-        self.use_dates.setText(self.tr("Created"))
+        self.use_dates.setText(self.tr("Created between"))
         self.clear.setText(self.tr("Clear filters"))
         self.export.setText(self.tr("Export CSV…"))
         self.empty.setText(
             self.tr("No orders match these filters.\nClear the filters or search for something else.")
         )
         self.detail_placeholder.setText(self.tr("Select an order to see its details."))
-        self.vm.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        self.vm.model.reload()
+        self.vm.model.relabel()
         self._show_count()
         self._show_detail()
 

@@ -21,6 +21,18 @@ def order_state_label(state: str) -> str:
     return names.get(state, state)
 
 
+def role_label(role: str) -> str:
+    """SPEC §11 roles as staff call them."""
+    names = {
+        "owner": QCoreApplication.translate("Labels", "Owner"),
+        "operations": QCoreApplication.translate("Labels", "Operations"),
+        "finance": QCoreApplication.translate("Labels", "Finance"),
+        "support": QCoreApplication.translate("Labels", "Support"),
+        "viewer": QCoreApplication.translate("Labels", "Viewer"),
+    }
+    return names.get(role, role)
+
+
 def billing_mode_label(mode: str | None) -> str:
     names = {
         "payg": QCoreApplication.translate("Labels", "Pay as you go"),

@@ -69,6 +69,14 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         if stale and self._exposed:
             self.dataChanged.emit(self.index(0, 0), self.index(self._exposed - 1, self.columnCount() - 1))
 
+    def relabel(self) -> None:
+        """The language changed: same rows, new words. Keeps the selection and scroll position."""
+        columns = self.columnCount()
+        if columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        if self._exposed and columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._exposed - 1, columns - 1))
+
     @property
     def total(self) -> int:
         """All rows matching the query, also those not yet exposed to the view."""

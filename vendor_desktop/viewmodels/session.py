@@ -6,10 +6,8 @@ background runner; the GUI thread only hears the outcome.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -42,19 +40,6 @@ class Session:
     @property
     def account_id(self) -> str:
         return self.user.account_id
-
-
-def user_to_dict(user: SignedInUser) -> dict[str, Any]:
-    """Kept in the cache so the app knows who (and which role) is signed in while offline."""
-    data = dataclasses.asdict(user)
-    data["permissions"] = sorted(user.permissions)
-    return data
-
-
-def user_from_dict(data: dict[str, Any] | None) -> SignedInUser | None:
-    if not data:
-        return None
-    return SignedInUser(**{**data, "permissions": frozenset(data.get("permissions", ()))})
 
 
 def open_cache_for(cache_key: str, account_id: str) -> CacheDatabase:
@@ -134,7 +119,7 @@ class SessionViewModel(QObject):
             result = auth.sign_in(client, self._store, backend_url, account_id, username, password)
             db = open_cache_for(key, result.user.account_id)
             with db.session() as s, s.begin():
-                save_signed_in_user(s, user_to_dict(result.user))
+                save_signed_in_user(s, result.user.to_json())
             return Session(
                 backend_url, key, result.user, client, db, online=True, token_saved=result.token_saved
             )
@@ -159,7 +144,8 @@ class SessionViewModel(QObject):
                     raise
                 db = CacheDatabase.open(path)
                 with db.session() as s:
-                    cached = user_from_dict(signed_in_user(s))
+                    data = signed_in_user(s)
+                cached = SignedInUser.from_json(data) if data else None
                 if cached is None:
                     db.close()
                     raise
@@ -170,7 +156,7 @@ class SessionViewModel(QObject):
                 return None
             db = open_cache_for(key, user.account_id)
             with db.session() as s, s.begin():
-                save_signed_in_user(s, user_to_dict(user))
+                save_signed_in_user(s, user.to_json())
             return Session(backend_url, key, user, client, db, online=True, token_saved=True)
 
         def done(session: Session | None) -> None:

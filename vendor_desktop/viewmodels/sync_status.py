@@ -121,7 +121,10 @@ class SyncController(QObject):
         self._read_progress()
         if outcome.changes:
             self.data_changed.emit(outcome.changes)
-        if not outcome.online:
+        if outcome.needs_sign_in:
+            self._set_state(Connection.ERROR)
+            self.session_expired.emit()
+        elif not outcome.online:
             self._set_state(Connection.OFFLINE)
             self._schedule(outcome.retry_in)
         elif outcome.error is not None:
