@@ -16,13 +16,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VENDOR_DESKTOP_DATA_DIR", tempfile.mkdtemp(prefix="vendor-desktop-shots-"))
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
-from vendor_desktop.app import SessionOnlyTokenStore, VendorCenter, create_application  # noqa: E402
-from vendor_desktop.cache.paths import data_dir  # noqa: E402
-from vendor_desktop.ui import i18n  # noqa: E402
-from vendor_desktop.viewmodels.sync_status import Connection  # noqa: E402
+from vendor_desktop.app import SessionOnlyTokenStore, VendorCenter, create_application
+from vendor_desktop.cache.paths import data_dir
+from vendor_desktop.ui import i18n
+from vendor_desktop.viewmodels.sync_status import Connection
 
 
 def wait_until(app: QApplication, condition, timeout_s: float = 60) -> None:

@@ -43,7 +43,9 @@ def lupdate(ts: Path, *, keep_obsolete: bool = False) -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, cwd=ROOT, capture_output=True
+    )
 
 
 def main() -> int:

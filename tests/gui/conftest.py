@@ -28,9 +28,16 @@ def runner(qapp):
     r.shutdown()
 
 
-def make_order(n: int, *, state: str = "paid", market: str = "saas", amount_fen: int = 10_000,
-               created: dt.datetime | None = None, buyer: str = "杭州**科技有限公司",
-               listing: str = "云桌面 SaaS 标准版") -> dict:
+def make_order(
+    n: int,
+    *,
+    state: str = "paid",
+    market: str = "saas",
+    amount_fen: int = 10_000,
+    created: dt.datetime | None = None,
+    buyer: str = "杭州**科技有限公司",
+    listing: str = "云桌面 SaaS 标准版",
+) -> dict:
     created = created or dt.datetime(2026, 11, 1, 10, 0, tzinfo=SH) + dt.timedelta(hours=n)
     return {
         "entity": "order",
@@ -60,8 +67,16 @@ def orders_db(tmp_path):
     """1,200 orders: more than one fetch step, with a few that stand out for filters."""
     db = CacheDatabase.open(tmp_path / "cache.sqlite3")
     changes = [make_order(n, state="paid" if n % 3 else "unpaid", amount_fen=1_000 + n) for n in range(1200)]
-    changes.append(make_order(5000, state="refunding", market="image", amount_fen=999_999_00,
-                              buyer="王*明", listing="安全加固镜像 CentOS"))
+    changes.append(
+        make_order(
+            5000,
+            state="refunding",
+            market="image",
+            amount_fen=999_999_00,
+            buyer="王*明",
+            listing="安全加固镜像 CentOS",
+        )
+    )
     with db.session() as s, s.begin():
         apply_changes(s, changes)
     yield db

@@ -109,8 +109,9 @@ def test_detail_pane_shows_the_whole_order_with_the_virtual_number(view, qtbot):
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: view.detail_form.rowCount() > 0)
     labels = {
-        view.detail_form.itemAt(r, view.detail_form.ItemRole.LabelRole).widget().text():
-        view.detail_form.itemAt(r, view.detail_form.ItemRole.FieldRole).widget().text()
+        view.detail_form.itemAt(r, view.detail_form.ItemRole.LabelRole)
+        .widget()
+        .text(): view.detail_form.itemAt(r, view.detail_form.ItemRole.FieldRole).widget().text()
         for r in range(view.detail_form.rowCount())
     }
     assert labels["Virtual number"] == "170 0000 5000-0001"  # R-ORD-4
