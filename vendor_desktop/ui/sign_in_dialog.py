@@ -45,10 +45,10 @@ class SignInDialog(QDialog):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.form.addRow("", self.backend)
-        self.form.addRow("", self.account)
-        self.form.addRow("", self.username)
-        self.form.addRow("", self.password)
+        self.labels = [QLabel() for _ in range(4)]
+        for label, edit in zip(self.labels, (self.backend, self.account, self.username, self.password), strict=True):
+            label.setBuddy(edit)
+            self.form.addRow(label, edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
@@ -94,10 +94,8 @@ class SignInDialog(QDialog):
             self.tr("Username"),
             self.tr("Password"),
         ]
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            if isinstance(label, QLabel):
-                label.setText(text)
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
         self.backend.setPlaceholderText("https://")
         self.account.setPlaceholderText(self.tr("e.g. V20261126"))
         self.username.setPlaceholderText(self.tr("owner, or your sub-account name"))
