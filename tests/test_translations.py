@@ -1,0 +1,63 @@
+"""The Chinese catalog translates every string the app shows, and the shipped .qm is current."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = ROOT / "resources" / "translations" / "vendor_desktop_zh_CN.ts"
+
+_spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
+assert _spec and _spec.loader
+update_translations = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(update_translations)
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts).getroot()
+    return {
+        (ctx.findtext("name") or "", msg.findtext("source") or ""): msg
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    }
+
+
+def translation_text(msg: ET.Element) -> str:
+    tr = msg.find("translation")
+    assert tr is not None
+    return "".join(tr.itertext()).strip()
+
+
+@pytest.fixture(scope="module")
+def source_strings(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
+    fresh = tmp_path_factory.mktemp("ts") / "fresh.ts"
+    update_translations.lupdate(fresh)
+    return messages(fresh)
+
+
+def test_every_visible_string_has_a_chinese_translation(source_strings):
+    catalog = messages(CATALOG)
+    untranslated = []
+    for key in source_strings:
+        msg = catalog.get(key)
+        if msg is None or msg.find("translation").get("type") in ("unfinished", "obsolete") or not translation_text(msg):
+            untranslated.append(key)
+    assert source_strings, "lupdate found no strings: is the extraction broken?"
+    assert untranslated == []
+
+
+def test_translations_keep_their_placeholders():
+    for (_ctx, source), msg in messages(CATALOG).items():
+        wanted = sorted(re.findall(r"%\d|%n", source))
+        assert sorted(re.findall(r"%\d|%n", translation_text(msg))) == wanted, source
+
+
+def test_the_shipped_qm_is_compiled_from_the_current_catalog(tmp_path):
+    compiled = tmp_path / "fresh.qm"
+    update_translations.lrelease(CATALOG, compiled)
+    assert compiled.read_bytes() == CATALOG.with_suffix(".qm").read_bytes(), "run tools/update_translations.py"
