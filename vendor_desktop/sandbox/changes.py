@@ -96,7 +96,7 @@ def decode_cursor(s: Session, cursor: str, account_id: str) -> int:
 
 def _secret_and_epoch(s: Session) -> tuple[str, int]:
     query = select(Meta.key, Meta.value).where(Meta.key.in_(["cursor_secret", "cursor_epoch"]))
-    rows = {k: v for k, v in s.execute(query).tuples()}
+    rows: dict[str, str] = {k: v for k, v in s.execute(query)}
     return rows["cursor_secret"], int(rows["cursor_epoch"])
 
 
