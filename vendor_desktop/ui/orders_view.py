@@ -84,7 +84,7 @@ class OrdersView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in zip(range(len(COLUMNS)), (140, 220, 140, 150, 100, 75, 125), strict=True):
+        for column, width in zip(range(len(COLUMNS)), (140, 220, 140, 150, 100, 105, 125), strict=True):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COLUMNS.index("listing"), QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COLUMNS.index("created"), Qt.SortOrder.DescendingOrder)
