@@ -119,14 +119,24 @@ def apply_changes(
     """
     if generation is None:
         generation = sync_state.generation(session)
-    # Within one page the last change of an entity wins (changes come in commit order).
+    # Within one page the later change of an entity wins (changes come in commit order), except
+    # that an upsert never replaces a newer upsert: the same rule the database applies across pages.
     latest: dict[tuple[str, str], Mapping[str, Any]] = {}
     for change in changes:
         entity, id_, version = change.get("entity"), change.get("id"), _int(change.get("version"))
         if not isinstance(entity, str) or id_ is None or (version is None and not change.get("deleted")):
             log.warning("skipping a malformed change: %r", change)
             continue
-        latest[(entity, str(id_))] = change
+        key = (entity, str(id_))
+        kept = latest.get(key)
+        if (
+            kept is not None
+            and not kept.get("deleted")
+            and not change.get("deleted")
+            and (version or 0) < (_int(kept.get("version")) or 0)
+        ):
+            continue
+        latest[key] = change
 
     touched = ChangeSet()
     upserts: dict[str, list[dict[str, Any]]] = {}
