@@ -45,7 +45,8 @@ def test_every_visible_string_has_a_chinese_translation(source_strings):
     untranslated = []
     for key in source_strings:
         msg = catalog.get(key)
-        if msg is None or msg.find("translation").get("type") in ("unfinished", "obsolete") or not translation_text(msg):
+        unfinished = msg is None or msg.find("translation").get("type") in ("unfinished", "obsolete")
+        if unfinished or not translation_text(msg):
             untranslated.append(key)
     assert source_strings, "lupdate found no strings: is the extraction broken?"
     assert untranslated == []
