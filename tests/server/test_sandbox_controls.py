@@ -96,9 +96,7 @@ def test_seed_with_an_explicit_account_id_and_no_orders(seed, client):
 
 
 def _place(client: TestClient, operator: dict[str, str], vendor: dict[str, Any], **extra: Any) -> Any:
-    listing = next(
-        c for c in _all(client, vendor) if c["entity"] == "listing" and c["data"]["state"] == "on_sale"
-    )
+    listing = next(c for c in _all(client, vendor) if c["entity"] == "listing" and c["data"]["state"] == "on_sale")
     body = {"account_id": vendor["account_id"], "listing_id": listing["id"], "buyer_account_id": "88001", **extra}
     return listing, client.post(f"{API}/sandbox/orders", json=body, headers=operator)
 
@@ -130,7 +128,9 @@ def test_pay_then_complete_and_the_vendor_is_told_of_the_payment(client, operato
     assert paid.json()["data"]["paid_at"] == (START + dt.timedelta(minutes=5)).isoformat()
     done = client.post(f"{API}/sandbox/orders/{order_id}/complete", headers=operator)
     assert done.json()["data"]["state"] == "completed"
-    messages = [c["data"] for c in _all(client, vendor) if c["entity"] == "message" and c["data"]["order_id"] == order_id]
+    messages = [
+        c["data"] for c in _all(client, vendor) if c["entity"] == "message" and c["data"]["order_id"] == order_id
+    ]
     assert sorted(m["kind"] for m in messages) == ["new_order", "order_paid"]
 
 
@@ -166,8 +166,10 @@ def test_a_billing_mode_the_listing_does_not_offer_is_422(client, operator, vend
         if c["entity"] == "listing" and c["data"]["state"] == "on_sale" and "yearly" not in c["data"]["billing"]
     )
     body = {
-        "account_id": vendor["account_id"], "listing_id": listing["id"],
-        "buyer_account_id": "1", "billing_mode": "yearly",
+        "account_id": vendor["account_id"],
+        "listing_id": listing["id"],
+        "buyer_account_id": "1",
+        "billing_mode": "yearly",
     }
     err = assert_error(client.post(f"{API}/sandbox/orders", json=body, headers=operator), 422, "VALIDATION_FAILED")
     assert "billing_mode" in err["details"]["fields"]
@@ -184,7 +186,11 @@ def test_setting_the_clock_moves_sandbox_time(client, operator, vendor):
     assert r.status_code == 200
     _, placed = _place(client, operator, vendor)
     assert placed.json()["data"]["created_at"] == "2027-01-04T09:30:00+08:00"
-    err = assert_error(client.post(f"{API}/sandbox/clock", json={"now": "2027-01-04T09:30:00"}, headers=operator), 422, "VALIDATION_FAILED")
+    err = assert_error(
+        client.post(f"{API}/sandbox/clock", json={"now": "2027-01-04T09:30:00"}, headers=operator),
+        422,
+        "VALIDATION_FAILED",
+    )
     assert "now" in err["details"]["fields"]
 
 
@@ -193,7 +199,9 @@ def test_wrong_or_missing_operator_token_is_401(client, vendor):
     bad = {"Authorization": "Bearer wrong"}
     assert_error(client.post(f"{API}/sandbox/seed", json={}, headers=bad), 401, "INVALID_TOKEN")
     # A vendor's own access token is not the operator's.
-    assert_error(client.post(f"{API}/sandbox/seed", json={}, headers=bearer(login(client, vendor))), 401, "INVALID_TOKEN")
+    assert_error(
+        client.post(f"{API}/sandbox/seed", json={}, headers=bearer(login(client, vendor))), 401, "INVALID_TOKEN"
+    )
 
 
 def test_without_sandbox_controls_the_sandbox_paths_do_not_exist():

@@ -17,9 +17,7 @@ from .embedded import EmbeddedSandbox
 
 def default_database_url() -> str:
     """A file in the user's data directory (or $VENDOR_DESKTOP_DATA_DIR), created if needed."""
-    folder = os.environ.get("VENDOR_DESKTOP_DATA_DIR") or platformdirs.user_data_dir(
-        "VendorCenter", appauthor=False
-    )
+    folder = os.environ.get("VENDOR_DESKTOP_DATA_DIR") or platformdirs.user_data_dir("VendorCenter", appauthor=False)
     path = Path(folder)
     path.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path / 'sandbox.sqlite3'}"
@@ -33,9 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
     p.add_argument("--database", default=None, help="SQLAlchemy URL (default: a file in the data dir)")
     p.add_argument("--operator-token", default=None, help="sandbox operator token (default: generated)")
-    p.add_argument(
-        "--no-sandbox-controls", action="store_true", help="serve only the marketplace API, no /sandbox"
-    )
+    p.add_argument("--no-sandbox-controls", action="store_true", help="serve only the marketplace API, no /sandbox")
     p.add_argument("--seed", type=int, default=2026, help="seed of the demo vendor (default 2026)")
     return p
 

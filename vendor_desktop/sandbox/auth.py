@@ -109,9 +109,7 @@ def _issue(s: Session, user: User, session_id: str, now: float) -> TokenPair:
             ),
         ]
     )
-    return TokenPair(
-        access_token=access, refresh_token=refresh, expires_in=ACCESS_TTL_SECONDS, user=_user_info(user)
-    )
+    return TokenPair(access_token=access, refresh_token=refresh, expires_in=ACCESS_TTL_SECONDS, user=_user_info(user))
 
 
 def _revoke_session(s: Session, session_id: str) -> None:
@@ -126,9 +124,7 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
     who = (LoginFailure.account_id == body.account_id, LoginFailure.username == body.username)
     with db.session() as s:
         recent = s.execute(
-            select(func.count())
-            .select_from(LoginFailure)
-            .where(*who, LoginFailure.at > now - LOCKOUT_WINDOW_SECONDS)
+            select(func.count()).select_from(LoginFailure).where(*who, LoginFailure.at > now - LOCKOUT_WINDOW_SECONDS)
         ).scalar_one()
         oldest = s.execute(
             select(func.min(LoginFailure.at)).where(*who, LoginFailure.at > now - LOCKOUT_WINDOW_SECONDS)
@@ -139,9 +135,7 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
     if recent >= LOCKOUT_FAILURES:
         # Locked even for the right password until the window passes.
         retry = max(1, int((oldest or now) + LOCKOUT_WINDOW_SECONDS - now))
-        raise ApiError(
-            429, "RATE_LIMITED", details={"retry_after_seconds": retry}, headers={"Retry-After": str(retry)}
-        )
+        raise ApiError(429, "RATE_LIMITED", details={"retry_after_seconds": retry}, headers={"Retry-After": str(retry)})
     # Hash outside the database lock: scrypt is deliberately slow.
     ok = verify_password(body.password, user.password_hash if user else DUMMY_HASH) and user is not None
     with db.session() as s:

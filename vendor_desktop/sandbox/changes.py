@@ -146,13 +146,9 @@ def read_page(s: Session, account_id: str, cursor: str | None, limit: int, visib
     for r in rows:
         found = None if r.deleted else current[r.entity].get(r.entity_id)
         if found is None:  # a tombstone (API.md): deleted, data null
-            changes.append(
-                {"entity": r.entity, "id": r.entity_id, "version": r.version, "deleted": True, "data": None}
-            )
+            changes.append({"entity": r.entity, "id": r.entity_id, "version": r.version, "deleted": True, "data": None})
         else:
             version, data = found
-            changes.append(
-                {"entity": r.entity, "id": r.entity_id, "version": version, "deleted": False, "data": data}
-            )
+            changes.append({"entity": r.entity, "id": r.entity_id, "version": version, "deleted": False, "data": data})
     last = rows[-1].seq if rows else after
     return Page(encode_cursor(secret, account_id, epoch, last), has_more, changes)

@@ -187,9 +187,7 @@ class Database:
         self.url = url
         self.engine = _make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._lock: threading.RLock | None = (
-            threading.RLock() if self.engine.dialect.name == "sqlite" else None
-        )
+        self._lock: threading.RLock | None = threading.RLock() if self.engine.dialect.name == "sqlite" else None
         Base.metadata.create_all(self.engine)
         with self.session() as s:
             for key, value in (

@@ -66,9 +66,7 @@ def message_row(kind: str, order: dict[str, Any], message_id: str, at: str, *, r
 
 
 def _order_dict(o: Order) -> dict[str, Any]:
-    return {
-        c: getattr(o, c) for c in ("id", "account_id", "number", "listing_name", "amount_fen", "buyer_name")
-    }
+    return {c: getattr(o, c) for c in ("id", "account_id", "number", "listing_name", "amount_fen", "buyer_name")}
 
 
 def _send(s: Session, kind: str, order: Order, now: dt.datetime) -> Message:

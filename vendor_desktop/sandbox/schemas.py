@@ -162,9 +162,7 @@ class SeedRequest(StrictBody):
     orders: int = Field(200, ge=0, le=200_000)
     listings: int = Field(20, ge=0, le=2_000)
     seed: int = Field(1, ge=0, le=2**53)
-    agreements: list[Literal["access", "revenue"]] = Field(
-        default_factory=lambda: ["access", "revenue"], max_length=2
-    )
+    agreements: list[Literal["access", "revenue"]] = Field(default_factory=lambda: ["access", "revenue"], max_length=2)
     balance_fen: Fen = 0
     deposit_paid_fen: Fen = 0
     account_id: AccountId | None = None

@@ -111,9 +111,7 @@ def seed_vendor(
 ) -> dict[str, Any]:
     """Create a vendor with demo data in the caller's transaction; 409 ACCOUNT_EXISTS if taken."""
     if orders and not listings:
-        raise ApiError(
-            422, "VALIDATION_FAILED", details={"fields": {"listings": "orders need at least one listing"}}
-        )
+        raise ApiError(422, "VALIDATION_FAILED", details={"fields": {"listings": "orders need at least one listing"}})
     account_id = account_id or account_id_for(seed)
     if s.get(Vendor, account_id) is not None:
         raise ApiError(409, "ACCOUNT_EXISTS", details={"account_id": account_id})
@@ -183,9 +181,7 @@ def seed_vendor(
     }
 
 
-def _listings(
-    rng: random.Random, account_id: str, count: int, today: dt.datetime, pinyin: str
-) -> list[dict[str, Any]]:
+def _listings(rng: random.Random, account_id: str, count: int, today: dt.datetime, pinyin: str) -> list[dict[str, Any]]:
     markets = list(MARKETS.values())
     rows = []
     for i in range(count):
@@ -214,9 +210,7 @@ def _listings(
                 "delivery_config": _delivery_config(m.delivery, rng, pinyin),
                 "agreement": _AGREEMENT,
                 "review_due": review_due,
-                "reject_reason": "商品描述与实际交付内容不符，请修改后重新提交。"
-                if state == "rejected"
-                else None,
+                "reject_reason": "商品描述与实际交付内容不符，请修改后重新提交。" if state == "rejected" else None,
                 "updated_at": iso(updated),
                 "version": 1,
             }
@@ -229,9 +223,7 @@ def _orders(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     sellable = [x for x in listings if x["state"] in {"on_sale", "delisted"}]
     states = list(_STATE_WEIGHTS)
-    picks = states[:count] + rng.choices(
-        states, weights=list(_STATE_WEIGHTS.values()), k=max(0, count - len(states))
-    )
+    picks = states[:count] + rng.choices(states, weights=list(_STATE_WEIGHTS.values()), k=max(0, count - len(states)))
     buyers = [str(rng.randrange(10**15, 10**16)) for _ in range(max(5, count // 4))]
     identities: dict[str, tuple[str, str]] = {}
     taken: set[str] = set()
@@ -252,9 +244,7 @@ def _orders(
             identities[buyer] = names.buyer_identity(buyer)
         paid = state not in {OrderState.UNPAID, OrderState.CANCELLED}
         # Paid within hours, but never after the day the data is anchored to.
-        paid_at = min(
-            created + dt.timedelta(seconds=rng.randrange(30, 6 * 3600)), today - dt.timedelta(seconds=30)
-        )
+        paid_at = min(created + dt.timedelta(seconds=rng.randrange(30, 6 * 3600)), today - dt.timedelta(seconds=30))
         paid_at = paid_at if paid else None
         order = {
             "id": _id(account_id, "ord", n),

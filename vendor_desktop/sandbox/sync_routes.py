@@ -32,6 +32,4 @@ def sync_changes(
     visible = [e for e in SYNCED_ENTITIES if may_read_entity(caller.role, e)]
     with db_of(request).session() as s:
         page = changes.read_page(s, caller.account_id, cursor, limit, visible)
-    return ChangesPage.model_validate(
-        {"cursor": page.cursor, "has_more": page.has_more, "changes": page.changes}
-    )
+    return ChangesPage.model_validate({"cursor": page.cursor, "has_more": page.has_more, "changes": page.changes})

@@ -1,0 +1,148 @@
+"""No client input causes a 500: every error is the API.md envelope (a 500 would make the
+TestClient raise, so each request below also proves the server did not crash)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .conftest import API, assert_error, bearer, login
+
+HUGE = "x" * 10_000
+SQL = "'; DROP TABLE orders;--"
+
+
+def test_unknown_route_and_wrong_method_use_the_envelope(client):
+    assert_error(client.get(f"{API}/no-such-thing"), 404, "NOT_FOUND")
+    assert_error(client.get("/"), 404, "NOT_FOUND")
+    assert_error(client.get(f"{API}/auth/login"), 405, "METHOD_NOT_ALLOWED")
+
+
+def test_malformed_json_is_400(client, operator):
+    for body in [b"{", b"{'a': 1}", b"not json", b"\xff\xfe"]:
+        r = client.post(f"{API}/auth/login", content=body, headers={"Content-Type": "application/json"})
+        assert_error(r, 400, "MALFORMED_REQUEST")
+    r = client.post(f"{API}/sandbox/seed", content=b"[1,", headers={**operator, "Content-Type": "application/json"})
+    assert_error(r, 400, "MALFORMED_REQUEST")
+
+
+def test_wrong_types_and_missing_fields_are_422_naming_the_fields(client, operator):
+    r = client.post(f"{API}/auth/login", json={"account_id": 1, "password": ["x"]})
+    fields = assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]
+    assert set(fields) == {"account_id", "username", "password"}
+    r = client.post(
+        f"{API}/sandbox/seed", json={"orders": "many", "seed": -1, "agreements": ["bogus"]}, headers=operator
+    )
+    fields = assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]
+    assert {"orders", "seed"} <= set(fields) and any(f.startswith("agreements") for f in fields)
+    assert_error(client.post(f"{API}/auth/login", json=[1, 2]), 422, "VALIDATION_FAILED")
+    assert_error(client.post(f"{API}/auth/login"), 422, "VALIDATION_FAILED")
+
+
+def test_ten_thousand_character_strings_are_422(client, operator, vendor):
+    login_body = {"account_id": vendor["account_id"], "username": HUGE, "password": HUGE}
+    fields = assert_error(client.post(f"{API}/auth/login", json=login_body), 422, "VALIDATION_FAILED")["details"]
+    assert set(fields["fields"]) == {"username", "password"}
+    assert_error(client.post(f"{API}/auth/refresh", json={"refresh_token": HUGE}), 422, "VALIDATION_FAILED")
+    order = {"account_id": HUGE, "listing_id": HUGE, "buyer_account_id": HUGE}
+    assert_error(client.post(f"{API}/sandbox/orders", json=order, headers=operator), 422, "VALIDATION_FAILED")
+    headers = bearer(login(client, vendor))
+    r = client.get(f"{API}/sync/changes", params={"cursor": HUGE}, headers=headers)
+    assert_error(r, 422, "VALIDATION_FAILED")
+    assert_error(client.post(f"{API}/sandbox/orders/{HUGE}/pay", headers=operator), 404, "NOT_FOUND")
+
+
+def test_huge_numbers_are_422_not_overflows(client, operator):
+    for field in ["orders", "listings", "seed", "balance_fen", "deposit_paid_fen"]:
+        r = client.post(f"{API}/sandbox/seed", json={field: 10**30}, headers=operator)
+        assert field in assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]
+    r = client.post(f"{API}/sandbox/clock", json={"now": "9999-12-31T23:59:59-12:00"}, headers=operator)
+    assert_error(r, 422, "VALIDATION_FAILED")
+
+
+def test_sql_like_text_is_just_text(client, operator, vendor):
+    r = client.post(f"{API}/auth/login", json={"account_id": SQL, "username": SQL, "password": SQL})
+    assert_error(r, 401, "INVALID_CREDENTIALS")
+    r = client.post(
+        f"{API}/auth/login", json={"account_id": vendor["account_id"], "username": "owner' --", "password": SQL}
+    )
+    assert_error(r, 401, "INVALID_CREDENTIALS")
+    body = {"account_id": SQL, "listing_id": SQL, "buyer_account_id": "1"}
+    assert_error(client.post(f"{API}/sandbox/orders", json=body, headers=operator), 404, "NOT_FOUND")
+    assert_error(client.post(f"{API}/sandbox/orders/{SQL}/pay", headers=operator), 404, "NOT_FOUND")
+    # The orders are all still there.
+    orders = [
+        c
+        for c in client.get(
+            f"{API}/sync/changes", params={"limit": 2000}, headers=bearer(login(client, vendor))
+        ).json()["changes"]
+        if c["entity"] == "order"
+    ]
+    assert len(orders) == 30
+
+
+def test_unstorable_characters_are_422(client):
+    body = '{"account_id": "a\\ud800", "username": "owner\\u0000", "password": "x"}'
+    r = client.post(f"{API}/auth/login", content=body, headers={"Content-Type": "application/json"})
+    assert set(assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]) == {"account_id", "username"}
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=10,
+)
+_fields = st.fixed_dictionaries(
+    {},
+    optional={
+        k: _json | st.text(max_size=300)
+        for k in [
+            "account_id",
+            "username",
+            "password",
+            "orders",
+            "listings",
+            "seed",
+            "agreements",
+            "balance_fen",
+            "listing_id",
+            "buyer_account_id",
+            "billing_mode",
+            "now",
+            "refresh_token",
+        ]
+    },
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    path=st.sampled_from(["/auth/login", "/auth/refresh", "/sandbox/orders", "/sandbox/clock", "/sandbox/seed"]),
+    body=_fields | _json,
+)
+def test_random_bodies_never_crash_the_server(client, operator, path, body):
+    if path == "/sandbox/seed" and isinstance(body, dict):
+        body = {**body, "orders": 0, "listings": 0}  # keep each example quick
+    r = client.post(f"{API}{path}", content=json.dumps(body), headers={**operator, "Content-Type": "application/json"})
+    assert r.status_code < 500
+    if r.status_code >= 400:
+        assert set(r.json()["error"]) == {"code", "message", "message_zh", "details"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=st.dictionaries(st.sampled_from(["cursor", "limit"]), st.text(max_size=40), max_size=2))
+def test_random_sync_queries_never_crash_the_server(client, vendor, params):
+    headers: dict[str, Any] = bearer(_tokens(client, vendor))
+    r = client.get(f"{API}/sync/changes", params=params, headers=headers)
+    assert r.status_code in {200, 409, 422}, r.text
+
+
+def _tokens(client: Any, vendor: dict[str, Any]) -> dict[str, Any]:
+    # One sign-in per app: hypothesis reuses the function-scoped fixtures across examples.
+    state = client.app.state
+    if not hasattr(state, "test_tokens"):
+        state.test_tokens = login(client, vendor)
+    return state.test_tokens
