@@ -107,13 +107,8 @@ def test_sort_by_amount_from_the_header(view):
 def test_detail_pane_shows_the_whole_order_with_the_virtual_number(view, qtbot):
     view.market.setCurrentIndex(view.market.findData("image"))
     view.table.selectRow(0)
-    qtbot.waitUntil(lambda: view.detail_form.rowCount() > 0)
-    labels = {
-        view.detail_form.itemAt(r, view.detail_form.ItemRole.LabelRole)
-        .widget()
-        .text(): view.detail_form.itemAt(r, view.detail_form.ItemRole.FieldRole).widget().text()
-        for r in range(view.detail_form.rowCount())
-    }
+    qtbot.waitUntil(lambda: bool(view.detail_values))
+    labels = {name: label.text() for name, label in view.detail_values.items()}
     assert labels["Virtual number"] == "170 0000 5000-0001"  # R-ORD-4
     assert labels["Contact (masked)"] == "138****5678"
     assert labels["State"] == "Refunding"

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from vendor_desktop.viewmodels.orders import COLUMNS, OrdersViewModel, market_choices, state_choices
 
 from .binding import connect_refresh, set_quietly
+
+DETAIL_COLUMNS = 3  # label/value pairs side by side in the detail pane
 
 
 class OrdersView(QWidget):
@@ -84,7 +86,7 @@ class OrdersView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in zip(range(len(COLUMNS)), (140, 220, 140, 150, 100, 105, 125), strict=True):
+        for column, width in zip(range(len(COLUMNS)), (150, 260, 150, 160, 110, 100, 130), strict=True):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COLUMNS.index("listing"), QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COLUMNS.index("created"), Qt.SortOrder.DescendingOrder)
@@ -96,10 +98,13 @@ class OrdersView(QWidget):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
 
+        # The detail pane sits under the list so the list keeps the full width for the listing names.
         self.detail_title = QLabel()
         self.detail_title.setObjectName("sectionTitle")
-        self.detail_form = QFormLayout()
-        self.detail_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.detail_grid = QGridLayout()
+        self.detail_grid.setHorizontalSpacing(12)
+        self.detail_grid.setVerticalSpacing(6)
+        self.detail_values: dict[str, QLabel] = {}
         self.detail_placeholder = QLabel()
         self.detail_placeholder.setObjectName("hint")
         self.detail_placeholder.setWordWrap(True)
@@ -108,19 +113,19 @@ class OrdersView(QWidget):
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.detail_title)
         detail_layout.addWidget(self.detail_placeholder)
-        detail_layout.addLayout(self.detail_form)
+        detail_layout.addLayout(self.detail_grid)
         detail_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
-        scroll.setMinimumWidth(260)
+        scroll.setMinimumHeight(120)
 
-        self.splitter = QSplitter()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1000, 280])
+        self.splitter.setSizes([560, 190])
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -185,16 +190,27 @@ class OrdersView(QWidget):
         self.vm.select(self.vm.model.id_at(rows[0].row()) if rows else None)
 
     def _show_detail(self) -> None:
-        while self.detail_form.rowCount():
-            self.detail_form.removeRow(0)
+        while self.detail_grid.count():
+            item = self.detail_grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.detail_values.clear()
         fields = self.vm.detail_fields()
         self.detail_placeholder.setVisible(not fields)
         self.detail_title.setText(self.tr("Order details"))
-        for label, value in fields:
-            value_label = QLabel(value)
-            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value_label.setWordWrap(True)
-            self.detail_form.addRow(label, value_label)
+        per_column = (len(fields) + DETAIL_COLUMNS - 1) // DETAIL_COLUMNS
+        for i, (label, value) in enumerate(fields):
+            row, column = i % per_column, 2 * (i // per_column)
+            name = QLabel(label)
+            name.setObjectName("fieldName")
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            shown = QLabel(value)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.detail_grid.addWidget(name, row, column)
+            self.detail_grid.addWidget(shown, row, column + 1)
+            self.detail_values[label] = shown
+        for column in range(DETAIL_COLUMNS):
+            self.detail_grid.setColumnStretch(2 * column + 1, 1)
 
     # -- export --------------------------------------------------------------------------------
     def choose_export_file(self) -> None:
