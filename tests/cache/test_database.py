@@ -138,3 +138,14 @@ def test_cache_file_is_per_backend_and_account_with_a_safe_name(tmp_path: Path, 
 def test_data_dir_defaults_to_the_platform_user_data_dir(monkeypatch) -> None:
     monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
     assert "VendorCenter" in str(paths.data_dir())
+
+
+def test_the_migrations_build_exactly_the_models_schema(db: CacheDatabase) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from vendor_desktop.cache.models import Base
+
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []

@@ -180,3 +180,31 @@ def test_tokens_are_kept_per_backend_account_and_user(memory_keyring: MemoryKeyr
     assert store.load("http://a:1", "acct", "owner") is None
     store.forget("http://a:1", "acct", "owner")  # twice is fine
     assert len(memory_keyring.items) == 2
+
+
+def test_threads_hitting_an_expired_token_together_refresh_only_once(
+    sandbox: EmbeddedSandbox, vendor: Vendor
+) -> None:
+    import threading
+
+    store = TokenStore()
+    client, _ = _sign_in(sandbox, vendor, store)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=20)
+    operator(sandbox, "POST", "/clock", {"now": later.isoformat()})
+    errors: list[BaseException] = []
+
+    def pull() -> None:
+        try:
+            client.changes(None, 5)
+        except BaseException as exc:  # collected and asserted in the test thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=pull) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    # Refreshing twice with the same token would look like theft and end the session.
+    assert errors == []
+    assert client.changes(None, 1).changes
+    assert store.load(sandbox.base_url, vendor.account_id, "owner") == client.refresh_token
