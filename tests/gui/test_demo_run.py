@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from vendor_desktop.app import SessionOnlyTokenStore, VendorCenter
+from vendor_desktop.ui import i18n
+from vendor_desktop.viewmodels.orders import market_choices
 from vendor_desktop.viewmodels.sync_status import Connection
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -35,3 +37,33 @@ def test_default_run_opens_signed_in_to_the_sandbox_with_orders(
         assert memory_keyring.passwords == {}
     finally:
         center.shutdown()
+
+
+def test_language_switches_live_and_is_remembered(qtbot, settings, private_data_dir):
+    center = VendorCenter(settings, SessionOnlyTokenStore(), "en")
+    try:
+        center.start_sandbox(private_data_dir / "sandbox.sqlite3")
+        qtbot.waitUntil(lambda: center.sync is not None and center.sync.state == Connection.ONLINE, timeout=30_000)
+        window = center.window
+        orders = window.orders_view
+        orders.state.setCurrentIndex(orders.state.findData("unpaid"))
+        orders.table.selectRow(0)
+        selected = orders.vm.selected.number
+
+        window.language_actions["zh_CN"].trigger()
+        qtbot.waitUntil(lambda: window.nav.item(1).text() == "订单管理")
+        assert orders.vm.model.headerData(0, Qt.Orientation.Horizontal) == "订单号"
+        assert orders.vm.model.index(0, 5).data() == "已下单未支付"
+        assert orders.state.currentText() == "已下单未支付"  # the filter survives the switch
+        assert orders.vm.model.index(0, 2).data() in {m for _, m in market_choices()}
+        assert orders.vm.selected.number == selected
+        assert window.connection.text() == "● 在线"
+        assert settings.value("language") == "zh_CN"
+
+        window.language_actions["en"].trigger()
+        qtbot.waitUntil(lambda: window.nav.item(1).text() == "Orders")
+        assert orders.vm.model.index(0, 5).data() == "Unpaid"
+        assert settings.value("language") == "en"
+    finally:
+        center.shutdown()
+        i18n.install(i18n.ENGLISH)
