@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import secrets
+from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import APIRouter, FastAPI
-
-from vendor_desktop import __version__
 
 from . import auth, sandbox_routes, sync_routes
 from .clock import Clock, SettableClock
@@ -15,6 +14,11 @@ from .errors import install_error_handlers
 from .schemas import Health
 
 BASE_PATH = "/api/v1"
+
+try:
+    __version__ = version("vendor-desktop")
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0.0.0+source"
 
 
 def create_app(
