@@ -118,7 +118,7 @@ class SessionViewModel(QObject):
             client = self._client_factory(backend_url)
             result = auth.sign_in(client, self._store, backend_url, account_id, username, password)
             db = open_cache_for(key, result.user.account_id)
-            with db.session() as s, s.begin():
+            with db.session(write=True) as s, s.begin():
                 save_signed_in_user(s, result.user.to_json())
             return Session(
                 backend_url, key, result.user, client, db, online=True, token_saved=result.token_saved
@@ -155,7 +155,7 @@ class SessionViewModel(QObject):
             if user is None:
                 return None
             db = open_cache_for(key, user.account_id)
-            with db.session() as s, s.begin():
+            with db.session(write=True) as s, s.begin():
                 save_signed_in_user(s, user.to_json())
             return Session(backend_url, key, user, client, db, online=True, token_saved=True)
 
