@@ -146,3 +146,18 @@ def _tokens(client: Any, vendor: dict[str, Any]) -> dict[str, Any]:
     if not hasattr(state, "test_tokens"):
         state.test_tokens = login(client, vendor)
     return state.test_tokens
+
+
+def test_an_unexpected_server_error_still_answers_with_the_envelope():
+    from fastapi.testclient import TestClient
+
+    from vendor_desktop.sandbox.server import create_app
+
+    app = create_app()
+
+    @app.get("/api/v1/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        assert_error(c.get("/api/v1/boom"), 500, "INTERNAL_ERROR")

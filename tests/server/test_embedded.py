@@ -95,3 +95,9 @@ def test_cli_prints_where_it_listens_and_the_demo_login(tmp_path: Path):
     finally:
         proc.terminate()
         assert proc.wait(timeout=30) == 0
+
+
+def test_a_file_database_uses_write_ahead_logging(tmp_path: Path):
+    sandbox = EmbeddedSandbox(f"sqlite:///{tmp_path / 'wal.sqlite3'}")
+    with sandbox.app.state.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -140,9 +140,12 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
     ok = verify_password(body.password, user.password_hash if user else DUMMY_HASH) and user is not None
     with db.session() as s:
         if not ok:
+            # Failures older than the window no longer count: drop them so the table stays small.
+            s.execute(delete(LoginFailure).where(*who, LoginFailure.at <= now - LOCKOUT_WINDOW_SECONDS))
             s.add(LoginFailure(account_id=body.account_id, username=body.username, at=now))
         else:
             s.execute(delete(LoginFailure).where(*who))
+            s.execute(delete(Token).where(Token.expires_at < now - 86400))  # long dead, any user
             assert user is not None
             return _issue(s, s.merge(user), uuid.uuid4().hex, now)
     raise ApiError(401, "INVALID_CREDENTIALS")
