@@ -276,16 +276,16 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/messages.py" line="55"/>
-        <source>Title</source>
-        <translation>标题</translation>
+        <source>Message</source>
+        <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="64"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="65"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="67"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
@@ -293,76 +293,76 @@
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="179"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="184"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="200"/>
         <source>Order details</source>
         <translation>订单详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="202"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="218"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="202"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="218"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="208"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="224"/>
         <source>Exported %1 orders to %2</source>
         <translation>已导出 %1 个订单到 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="212"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="228"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="216"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="232"/>
         <source>Search order number, buyer or listing</source>
         <translation>搜索订单号、买家或商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="217"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="233"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="234"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="219"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="235"/>
         <source>Created between</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="220"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="236"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="221"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="237"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="223"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="239"/>
         <source>No orders match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合条件的订单。
 请清除筛选条件或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="225"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="241"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>

@@ -27,13 +27,6 @@ from .errors import ApiError
 from .marketplace import iso, message_row, order_number
 from .passwords import hash_password
 
-ROLE_LABELS = {
-    Role.OWNER: "主账号",
-    Role.OPERATIONS: "运营",
-    Role.FINANCE: "财务",
-    Role.SUPPORT: "客服",
-    Role.VIEWER: "只读",
-}
 # Share of seeded orders per state (R-ORD-1); every state also appears at least once.
 _STATE_WEIGHTS = {
     OrderState.COMPLETED: 35,
@@ -141,7 +134,7 @@ def seed_vendor(
                 id=_id(account_id, "user", len(users)),
                 account_id=account_id,
                 username=role.value,
-                display_name=f"{names.person_name(rng)}（{ROLE_LABELS[role]}）",
+                display_name=names.person_name(rng),  # the app shows the role beside it
                 role=role.value,
                 password_hash=hash_password(passwords[role.value]),
                 version=1,

@@ -52,11 +52,12 @@ class MessagesTableModel(PagedTableModel[MessageRow]):
         return [
             QCoreApplication.translate("MessagesViewModel", "Received"),
             QCoreApplication.translate("MessagesViewModel", "Kind"),
-            QCoreApplication.translate("MessagesViewModel", "Title"),
+            QCoreApplication.translate("MessagesViewModel", "Message"),
         ]
 
     def display(self, row: MessageRow, column: int) -> Any:
-        return [local_time(row.created_at), message_kind_label(row.kind), title_of(row)][column]
+        # The body says more than the title, and the kind column already says what the title would.
+        return [local_time(row.created_at), message_kind_label(row.kind), body_of(row)][column]
 
     def row_data(self, row: MessageRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
