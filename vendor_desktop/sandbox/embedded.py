@@ -12,6 +12,7 @@ import uvicorn
 from . import seed as seeding
 from .clock import Clock
 from .db import Vendor
+from .demo import place_todays_orders
 from .server import create_app
 
 # Reasonable bounds for "is it up yet?": start-up normally takes well under a second.
@@ -132,4 +133,6 @@ class EmbeddedSandbox:
             exists = s.get(Vendor, account_id) is not None
         if not exists:
             self.seed(seed=seed)
+        with self.app.state.db.session() as s:
+            place_todays_orders(s, account_id, self.app.state.clock.now())
         return DemoLogin(account_id, "owner", seeding.passwords_for(seed)["owner"], self.operator_token)

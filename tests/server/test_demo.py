@@ -1,0 +1,36 @@
+"""The embedded demo the app opens by default."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from vendor_desktop.domain.workdays import SHANGHAI
+from vendor_desktop.sandbox.clock import SettableClock
+from vendor_desktop.sandbox.db import Order
+from vendor_desktop.sandbox.embedded import EmbeddedSandbox
+
+
+def todays_orders(sandbox: EmbeddedSandbox, day: str) -> list[tuple[str, str]]:
+    with sandbox.app.state.db.session() as s:
+        rows = s.execute(select(Order.created_at, Order.state)).all()
+    return [(created, state) for created, state in rows if created.startswith(day)]
+
+
+def test_the_demo_has_orders_today_every_day_it_is_opened(tmp_path):
+    """Opened days after it was seeded, the demo shows buyers at work today (R-ORD-2)."""
+    clock = SettableClock()
+    clock.set(dt.datetime(2026, 11, 20, 15, 0, tzinfo=SHANGHAI))
+    sandbox = EmbeddedSandbox(f"sqlite:///{tmp_path / 'demo.sqlite3'}", clock=clock)
+    first = sandbox.ensure_demo()
+    today = todays_orders(sandbox, "2026-11-20")
+    assert today and all(created < "2026-11-20T15:00" for created, _ in today)
+    assert {"paid", "unpaid"} <= {state for _, state in today}
+
+    assert sandbox.ensure_demo() == first  # the same login at every launch
+    assert len(todays_orders(sandbox, "2026-11-20")) == len(today)  # once a day, not at every launch
+
+    clock.set(dt.datetime(2026, 11, 23, 9, 30, tzinfo=SHANGHAI))
+    assert sandbox.ensure_demo() == first
+    assert todays_orders(sandbox, "2026-11-23")
