@@ -433,8 +433,8 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders.py" line="202"/>
-        <source>Paid</source>
-        <translation>已支付</translation>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
     </message>
 </context>
 <context>

@@ -77,8 +77,8 @@ class OrdersTableModel(PagedTableModel[OrderRow]):
         return super().alignment(column)
 
     def row_data(self, row: OrderRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == COLUMNS.index("listing"):
-            return row.listing_name
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text where a narrow column cuts it
+            return self.display(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
@@ -199,7 +199,7 @@ class OrdersViewModel(QObject):
             # R-ORD-4 号码隐私保护: the only number a vendor may call
             (QCoreApplication.translate("OrdersViewModel", "Virtual number"), o.virtual_number),
             (QCoreApplication.translate("OrdersViewModel", "Created"), local_time(o.created_at)),
-            (QCoreApplication.translate("OrdersViewModel", "Paid"), local_time(o.paid_at) or "—"),
+            (QCoreApplication.translate("OrdersViewModel", "Paid at"), local_time(o.paid_at) or "—"),
         ]
 
     # -- changes from a pull -----------------------------------------------------------------
