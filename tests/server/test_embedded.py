@@ -101,3 +101,10 @@ def test_a_file_database_uses_write_ahead_logging(tmp_path: Path):
     sandbox = EmbeddedSandbox(f"sqlite:///{tmp_path / 'wal.sqlite3'}")
     with sandbox.app.state.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_cli_explains_a_database_it_cannot_open(capsys: pytest.CaptureFixture[str]):
+    from vendor_desktop.sandbox.__main__ import main
+
+    assert main(["--port", "0", "--database", "sqlite:///no/such/folder/x.sqlite3"]) == 2
+    assert "cannot open the database 'sqlite:///no/such/folder/x.sqlite3'" in capsys.readouterr().err

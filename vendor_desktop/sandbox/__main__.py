@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy.exc import SQLAlchemyError
 
 from .embedded import EmbeddedSandbox
 
@@ -39,14 +40,20 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     controls = not args.no_sandbox_controls
-    sandbox = EmbeddedSandbox(
-        args.database or default_database_url(),
-        port=args.port,
-        operator_token=args.operator_token,
-        sandbox_controls=controls,
-        host=args.host,
-    )
-    demo = sandbox.ensure_demo(args.seed) if controls else None
+    database = args.database or default_database_url()
+    try:
+        sandbox = EmbeddedSandbox(
+            database,
+            port=args.port,
+            operator_token=args.operator_token,
+            sandbox_controls=controls,
+            host=args.host,
+        )
+        demo = sandbox.ensure_demo(args.seed) if controls else None
+    except SQLAlchemyError as exc:  # a mistyped URL or a folder that does not exist
+        reason = exc.args[0] if exc.args else exc
+        print(f"error: cannot open the database {database!r}: {reason}", file=sys.stderr)
+        return 2
     try:
         sandbox.start()
     except RuntimeError as exc:
