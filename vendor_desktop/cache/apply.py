@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, delete, update
 from sqlalchemy.dialects.sqlite import insert
@@ -106,7 +106,7 @@ _COLUMNS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
     "listing": _listing_columns,
     "message": _message_columns,
 }
-_GENERIC: Table = Entity.__table__
+_GENERIC = cast(Table, Entity.__table__)  # a Table, though typed as FromClause
 
 
 def apply_changes(

@@ -46,7 +46,7 @@ def dashboard_counts(session: Session, today: dt.date) -> DashboardCounts:
     return DashboardCounts(
         unpaid_orders=unpaid,
         today_orders=today_orders,
-        today_revenue_fen=int(revenue),
+        today_revenue_fen=int(revenue or 0),
         delivering_orders=delivering,
         unread_messages=unread,
         listings_on_sale=on_sale,

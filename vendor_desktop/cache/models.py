@@ -8,7 +8,9 @@ are gone on the server and are swept (see ``sync_state`` and ``vendor_desktop.sy
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Index, Integer, String, Text
+from typing import cast
+
+from sqlalchemy import Boolean, Index, Integer, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -139,9 +141,12 @@ class SyncState(Base):
 # An ``outbox`` table (queued commands, DESIGN "Outbox states") comes in a later migration.
 
 #: Entities with a table of their own; every other entity type lives in ``entities``.
-TYPED_TABLES = {
-    "order": Order.__table__,
-    "listing": Listing.__table__,
-    "message": Message.__table__,
-    "vendor_profile": VendorProfile.__table__,
+TYPED_TABLES: dict[str, Table] = {
+    name: cast(Table, model.__table__)  # declarative tables are Tables, typed as FromClause
+    for name, model in (
+        ("order", Order),
+        ("listing", Listing),
+        ("message", Message),
+        ("vendor_profile", VendorProfile),
+    )
 }

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Table, delete, true
+from collections.abc import Callable
+from typing import cast
+
+from sqlalchemy import ColumnElement, Table, delete, true
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.models import TYPED_TABLES, Entity
 
-_GENERIC: Table = Entity.__table__
+_GENERIC = cast(Table, Entity.__table__)  # a Table, though typed as FromClause
 
 
 def sweep_older_generations(session: Session, generation: int) -> ChangeSet:
@@ -21,7 +24,7 @@ def wipe(session: Session) -> ChangeSet:
     return _delete_where(session, lambda _table: true())
 
 
-def _delete_where(session: Session, condition) -> ChangeSet:  # type: ignore[no-untyped-def]
+def _delete_where(session: Session, condition: Callable[[Table], ColumnElement[bool]]) -> ChangeSet:
     removed = ChangeSet()
     for entity, table in TYPED_TABLES.items():
         removed.add_many(entity, session.scalars(delete(table).where(condition(table)).returning(table.c.id)))
