@@ -6,35 +6,43 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator
+
 import keyring
 import keyring.backend
+import keyring.errors
 import pytest
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    """The real keyring API over a dict, so tests never touch the developer's keychain."""
+    """The real keyring API over a dict, so tests see exactly what would be stored and never
+    touch the developer's keychain."""
 
     priority = 1  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
+        self.items: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
+        return self.items.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
+        self.items[(service, username)] = password
 
     def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
+        if (service, username) not in self.items:
+            raise keyring.errors.PasswordDeleteError("not found")
+        del self.items[(service, username)]
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring() -> MemoryKeyring:
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
-    return backend
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture(autouse=True)

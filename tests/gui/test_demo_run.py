@@ -34,7 +34,7 @@ def test_default_run_opens_signed_in_to_the_sandbox_with_orders(
         assert window.dashboard_view.cards["unpaid"].value.text() != "0"
         assert "Owner" in window.user_label.text()  # the role, so sub-account staff know what they may do
         # The demo password never reaches the system keychain.
-        assert memory_keyring.passwords == {}
+        assert memory_keyring.items == {}
     finally:
         center.shutdown()
 

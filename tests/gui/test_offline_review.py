@@ -65,7 +65,7 @@ def test_orders_stay_reviewable_offline_and_new_ones_arrive_after_reconnect(
     orders = window.orders_view
     assert orders.vm.count == 80
     # Only the refresh token is kept, never the password.
-    stored = list(memory_keyring.passwords.values())
+    stored = list(memory_keyring.items.values())
     assert len(stored) == 1 and owner_password(vendor) not in stored
 
     # 2. Filter and search.

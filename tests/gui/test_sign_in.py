@@ -53,7 +53,7 @@ def test_wrong_password_says_so_and_stores_nothing(qtbot, settings, marketplace,
     qtbot.waitUntil(lambda: center.dialog.error.isVisible())
     assert center.dialog.error.text() == "Wrong account ID, username or password."
     assert center.window is None
-    assert memory_keyring.passwords == {}
+    assert memory_keyring.items == {}
     assert not cache_file_for(sandbox.base_url, vendor["account_id"]).exists()
     center.shutdown()
 
@@ -108,10 +108,10 @@ def test_next_start_signs_in_by_itself_and_sign_out_forgets_the_token(qtbot, set
     again.start_external(sandbox.base_url)
     qtbot.waitUntil(lambda: again.sync is not None and again.sync.state == Connection.ONLINE, timeout=30_000)
     assert again.dialog is None  # no password asked
-    assert len(memory_keyring.passwords) == 1
+    assert len(memory_keyring.items) == 1
 
     again.window.sign_out_action.trigger()
-    qtbot.waitUntil(lambda: memory_keyring.passwords == {} and again.dialog is not None and again.dialog.isVisible())
+    qtbot.waitUntil(lambda: memory_keyring.items == {} and again.dialog is not None and again.dialog.isVisible())
     assert again.window is None
     assert again.dialog.account.text() == vendor["account_id"]  # remembered: only the token is forgotten
     again.shutdown()

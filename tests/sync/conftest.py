@@ -9,9 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 import requests
 from sqlalchemy import select
@@ -20,36 +17,6 @@ from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.cache.models import TYPED_TABLES, Entity
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.client import MarketplaceClient
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keychain in a dict, so tests see exactly what would be stored."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.items:
-            raise keyring.errors.PasswordDeleteError("not found")
-        del self.items[(service, username)]
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def free_port() -> int:

@@ -8,7 +8,8 @@ import keyring.backends.chainer
 import keyring.backends.fail
 import pytest
 
-from tests.sync.conftest import MemoryKeyring, Vendor, operator
+from tests.conftest import MemoryKeyring
+from tests.sync.conftest import Vendor, operator
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.auth import resume, sign_in, sign_out
 from vendor_desktop.sync.client import MarketplaceClient
