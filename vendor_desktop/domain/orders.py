@@ -48,3 +48,12 @@ def is_paid(state: OrderState | str) -> bool:
         OrderState.COMPLETED,
         OrderState.REFUNDING,
     }
+
+
+def price_problem(new_price_fen: int, max_fen: int) -> str | None:
+    """R-ORD-3: the new price must be > 0 (and within what the marketplace accepts)."""
+    if new_price_fen <= 0:
+        return "price_not_positive"
+    if new_price_fen > max_fen:
+        return "price_too_large"
+    return None
