@@ -182,7 +182,7 @@ class VendorCenter(QObject):
         if db.recovered_from is not None:
             notice = QCoreApplication.translate(
                 "VendorCenter",
-                "The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.",  # noqa: E501
+                "The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.",
             ).replace("%1", str(db.recovered_from))
         self.window = MainWindow(
             self.sync, account, dashboard, orders, messages, language=self.language, notice=notice

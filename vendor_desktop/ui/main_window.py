@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         if offline:
             self.banner.setText(
                 self.tr(
-                    "Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached."  # noqa: E501
+                    "Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached."
                 ).replace("%1", when)
             )
         elif state == Connection.ERROR and self.sync.error_text:
