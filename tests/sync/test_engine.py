@@ -54,6 +54,8 @@ def test_no_session_asks_for_sign_in(sandbox: EmbeddedSandbox, cache: CacheDatab
 class _Refusing:
     """A client whose every pull is refused with ``error``."""
 
+    user = None
+
     def __init__(self, error: ApiError) -> None:
         self.error = error
 

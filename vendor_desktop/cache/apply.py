@@ -100,11 +100,28 @@ def _message_columns(data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _discount_columns(data: Mapping[str, Any]) -> dict[str, Any]:
+    valid_from = parse_timestamp(data.get("valid_from"))
+    return {
+        "listing_id": _str(data.get("listing_id")),
+        "listing_name": _str(data.get("listing_name")),
+        "buyer_account_id": _str(data.get("buyer_account_id")),
+        "buyer_name": _str(data.get("buyer_name")),
+        "percent": _int(data.get("percent")),
+        "valid_from": _str(data.get("valid_from")),
+        "valid_from_ts": int(valid_from.timestamp()) if valid_from else None,
+        "valid_until": _str(data.get("valid_until")),
+        "state": _str(data.get("state")),
+        "revoked_at": _str(data.get("revoked_at")),
+    }
+
+
 # Entities with their own table; everything else goes to the generic ``entities`` table.
 _COLUMNS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
     "order": _order_columns,
     "listing": _listing_columns,
     "message": _message_columns,
+    "discount": _discount_columns,
 }
 _GENERIC = cast(Table, Entity.__table__)  # a Table, though typed as FromClause
 

@@ -138,7 +138,69 @@ class SyncState(Base):
     signed_in_user: Mapped[str | None] = mapped_column(Text)  # JSON, so the role is known offline
 
 
-# An ``outbox`` table (queued commands, DESIGN "Outbox states") comes in a later migration.
+class Discount(Base):
+    """A buyer-specific discount (指定商品折扣), R-DSC-1/2. ``state`` is as the server last sent it."""
+
+    __tablename__ = "discounts"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    listing_id: Mapped[str | None] = mapped_column(String)
+    listing_name: Mapped[str | None] = mapped_column(String)
+    buyer_account_id: Mapped[str | None] = mapped_column(String)
+    buyer_name: Mapped[str | None] = mapped_column(String)
+    percent: Mapped[int | None] = mapped_column(Integer)
+    valid_from: Mapped[str | None] = mapped_column(String)
+    valid_from_ts: Mapped[int | None] = mapped_column(Integer)
+    valid_until: Mapped[str | None] = mapped_column(String)
+    state: Mapped[str | None] = mapped_column(String)
+    revoked_at: Mapped[str | None] = mapped_column(String)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        Index("ix_discounts_valid_from", "valid_from_ts", "id"),
+        Index("ix_discounts_state", "state"),
+    )
+
+
+class OutboxCommand(Base):
+    """A queued command (DESIGN "Outbox states"); see ``vendor_desktop.cache.outbox``.
+
+    AUTOINCREMENT so an id is never reused after a row is deleted: the id is the creation order
+    and the UI's handle on a command, also across a discard. Moments are UTC ISO 8601 text of
+    one fixed shape, so they compare correctly in SQL.
+    """
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    idempotency_key: Mapped[str] = mapped_column(String, nullable=False, unique=True)
+    kind: Mapped[str] = mapped_column(String, nullable=False)
+    entity: Mapped[str] = mapped_column(String, nullable=False)
+    entity_id: Mapped[str] = mapped_column(String, nullable=False)
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String, nullable=False)
+    path: Mapped[str] = mapped_column(String, nullable=False)
+    payload: Mapped[str | None] = mapped_column(Text)  # JSON
+    summary: Mapped[str] = mapped_column(Text, nullable=False)  # JSON
+    created_at: Mapped[str] = mapped_column(String, nullable=False)
+    created_by: Mapped[str] = mapped_column(String, nullable=False)
+    state: Mapped[str] = mapped_column(String, nullable=False)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    next_try_at: Mapped[str | None] = mapped_column(String)
+    error_code: Mapped[str | None] = mapped_column(String)
+    error_message: Mapped[str | None] = mapped_column(Text)
+    error_message_zh: Mapped[str | None] = mapped_column(Text)
+    error_details: Mapped[str | None] = mapped_column(Text)  # JSON
+    last_error: Mapped[str | None] = mapped_column(Text)  # the last transient failure, for the log and UI
+    updated_at: Mapped[str] = mapped_column(String, nullable=False)
+
+    __table_args__ = (
+        Index("ix_outbox_state", "state", "id"),
+        Index("ix_outbox_entity", "entity", "entity_id", "id"),
+        {"sqlite_autoincrement": True},
+    )
 
 #: Entities with a table of their own; every other entity type lives in ``entities``.
 TYPED_TABLES: dict[str, Table] = {
@@ -148,5 +210,6 @@ TYPED_TABLES: dict[str, Table] = {
         ("listing", Listing),
         ("message", Message),
         ("vendor_profile", VendorProfile),
+        ("discount", Discount),
     )
 }

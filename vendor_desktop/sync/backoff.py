@@ -36,8 +36,14 @@ class Backoff:
 
     def next_delay(self) -> float:
         """Seconds to wait before the next attempt; each call counts one more failure."""
-        base = min(self.cap, self.initial * self.factor**self._attempt)
+        delay = self.delay_for(self._attempt)
         self._attempt += 1
+        return delay
+
+    def delay_for(self, failures: int) -> float:
+        """The delay after ``failures`` earlier failures (0 = the first retry), without counting one:
+        for things that keep their own count, like a queued command's ``attempts``."""
+        base = min(self.cap, self.initial * self.factor ** min(failures, 64))
         return base / 2 + self._rng.uniform(0, base / 2)
 
     def reset(self) -> None:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from vendor_desktop.cache import outbox
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.sync.backoff import Backoff
 from vendor_desktop.sync.client import MarketplaceClient
 from vendor_desktop.sync.errors import ApiError, BackendUnreachable, NotSignedIn
+from vendor_desktop.sync.outbox_sender import OutboxSender, PushResult
 from vendor_desktop.sync.pull import Puller, PullProgress
 
 log = logging.getLogger(__name__)
@@ -32,6 +35,11 @@ class SyncOutcome:
     retry_in: float | None
     #: The session ended on the server (signed out elsewhere, token revoked): ask for the password.
     needs_sign_in: bool = False
+    #: Queued commands the server applied, and refused (shown next to their entity), this round.
+    applied: int = 0
+    rejected: int = 0
+    #: Seconds until a queued command that failed for now is due again: schedule a round by then.
+    next_command_in: float | None = None
 
 
 class SyncEngine:
@@ -42,11 +50,20 @@ class SyncEngine:
         *,
         backoff: Backoff | None = None,
         page_size: int = 1000,
+        command_backoff: Backoff | None = None,
     ) -> None:
         self.client = client
         self.db = db
         self.backoff = backoff or Backoff()
         self.puller = Puller(client, db, page_size=page_size)
+        self.sender = OutboxSender(client, db, backoff=command_backoff)
+        # One engine per cache file, made at start-up: a command left ``sending`` was cut off by
+        # a crash and goes back to ``pending`` (resending with its key is safe).
+        with db.session(write=True) as s, s.begin():
+            #: How many commands were recovered this way (for the log).
+            self.recovered = outbox.recover_after_crash(s)
+        if self.recovered:
+            log.info("%d queued command(s) were being sent when the app stopped; sending again", self.recovered)
 
     def sync_once(
         self,
@@ -54,24 +71,32 @@ class SyncEngine:
         progress: Callable[[PullProgress], None] | None = None,
     ) -> SyncOutcome:
         changes = ChangeSet()
+        pushed = PushResult(changes=changes)
         try:
             # Push before pull (DESIGN "Outbox states"): the pull then brings the server's view of
-            # what the commands did. The outbox sender plugs in here in a later issue.
-            self._push(changes, cancelled)
+            # what the commands did.
+            self._push(pushed, cancelled)
             self.puller.pull(progress=progress, cancelled=cancelled, into=changes)
         except BackendUnreachable as exc:
             delay = self.backoff.next_delay()
             log.info("backend unreachable (%s); retrying in %.1f s", exc, delay)
-            return SyncOutcome(changes, online=False, error=None, retry_in=delay)
+            return SyncOutcome(changes, online=False, error=None, retry_in=delay, **self._counts(pushed))
         except NotSignedIn:
-            return SyncOutcome(changes, online=True, error=None, retry_in=None, needs_sign_in=True)
+            return SyncOutcome(changes, online=True, error=None, retry_in=None, needs_sign_in=True,
+                               **self._counts(pushed))
         except ApiError as err:
-            return SyncOutcome(changes, online=True, error=err, retry_in=self._retry_after(err))
+            return SyncOutcome(changes, online=True, error=err, retry_in=self._retry_after(err),
+                               **self._counts(pushed))
         self.backoff.reset()
-        return SyncOutcome(changes, online=True, error=None, retry_in=None)
+        return SyncOutcome(changes, online=True, error=None, retry_in=None, **self._counts(pushed))
 
-    def _push(self, changes: ChangeSet, cancelled: Callable[[], bool] | None) -> None:
-        """Send queued commands from the outbox (not yet: no outbox table exists)."""
+    def _push(self, pushed: PushResult, cancelled: Callable[[], bool] | None) -> None:
+        """Send the due queued commands (one at a time, oldest first per entity)."""
+        self.sender.push(cancelled, into=pushed)
+
+    @staticmethod
+    def _counts(pushed: PushResult) -> dict[str, Any]:
+        return {"applied": pushed.applied, "rejected": pushed.rejected, "next_command_in": pushed.next_try_in}
 
     def _retry_after(self, err: ApiError) -> float | None:
         # A refusal the user must act on (403, 422, …) does not pass by waiting; rate limits do.
