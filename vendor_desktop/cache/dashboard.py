@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from vendor_desktop.cache.messages import is_unread
 from vendor_desktop.cache.models import Listing, Message, Order
 from vendor_desktop.domain.orders import OrderState, is_paid
 
@@ -40,7 +41,7 @@ def dashboard_counts(session: Session, today: dt.date) -> DashboardCounts:
             ),
         ).select_from(Order)
     ).one()
-    unread = session.scalar(select(func.count()).select_from(Message).where(Message.read.is_(False))) or 0
+    unread = session.scalar(select(func.count()).select_from(Message).where(is_unread())) or 0
     on_sale = session.scalar(select(func.count()).select_from(Listing).where(Listing.state == "on_sale")) or 0
     total, unpaid, delivering, today_orders, revenue = order_stats
     return DashboardCounts(

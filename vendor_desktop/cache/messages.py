@@ -8,11 +8,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.apply import parse_timestamp
-from vendor_desktop.cache.models import Message, VendorProfile
+from vendor_desktop.cache.models import Message, OutboxCommand, VendorProfile
+from vendor_desktop.cache.outbox import OPEN_STATES
+
+#: The outbox command that marks a message read.
+MARK_READ = "message.read"
+
+
+def _marked_read_ids() -> ColumnElement[bool]:
+    """Messages with a queued "mark read": they count as read at once, also offline."""
+    queued = select(OutboxCommand.entity_id).where(
+        OutboxCommand.kind == MARK_READ, OutboxCommand.state.in_([s.value for s in OPEN_STATES])
+    )
+    return Message.id.in_(queued)
+
+
+def is_unread() -> ColumnElement[bool]:
+    """Unread by the server's flag and not marked read in the outbox (for any count of unread)."""
+    return Message.read.is_(False) & ~_marked_read_ids()
 
 
 @dataclass(frozen=True)
@@ -34,7 +51,7 @@ def message_ids(session: Session, unread_only: bool = False) -> list[str]:
     """Newest first (by the moment, not the text: offsets may differ)."""
     stmt = select(Message.id).order_by(Message.created_ts.desc(), Message.id.desc())
     if unread_only:
-        stmt = stmt.where(Message.read.is_(False))
+        stmt = stmt.where(is_unread())
     return list(session.scalars(stmt))
 
 
@@ -42,7 +59,17 @@ def messages_by_id(session: Session, ids: Sequence[str]) -> dict[str, MessageRow
     rows: dict[str, MessageRow] = {}
     ids = list(ids)
     for start in range(0, len(ids), 500):
-        for m in session.scalars(select(Message).where(Message.id.in_(ids[start : start + 500]))):
+        chunk = ids[start : start + 500]
+        marked = set(
+            session.scalars(
+                select(OutboxCommand.entity_id).where(
+                    OutboxCommand.kind == MARK_READ,
+                    OutboxCommand.entity_id.in_(chunk),
+                    OutboxCommand.state.in_([s.value for s in OPEN_STATES]),
+                )
+            )
+        )
+        for m in session.scalars(select(Message).where(Message.id.in_(chunk))):
             rows[m.id] = MessageRow(
                 id=m.id,
                 version=m.version,
@@ -51,7 +78,7 @@ def messages_by_id(session: Session, ids: Sequence[str]) -> dict[str, MessageRow
                 body=m.body,
                 title_en=m.title_en,
                 body_en=m.body_en,
-                read=m.read,
+                read=m.read or m.id in marked,
                 created_at=parse_timestamp(m.created_at),
                 order_id=m.order_id,
                 data=json.loads(m.data),
@@ -60,7 +87,7 @@ def messages_by_id(session: Session, ids: Sequence[str]) -> dict[str, MessageRow
 
 
 def unread_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Message).where(Message.read.is_(False))) or 0
+    return session.scalar(select(func.count()).select_from(Message).where(is_unread())) or 0
 
 
 def vendor_profile(session: Session) -> dict[str, Any] | None:

@@ -63,9 +63,15 @@ class OrderRow:
     created_at: dt.datetime
     paid_at: dt.datetime | None
     data: dict[str, Any]
+    # Pricing (R-ORD-3, R-DSC-2); None when the server did not send them.
+    list_price_fen: int | None = None  # the listing's price before any discount or price change
+    discount_id: str | None = None
+    discount_percent: int | None = None
+    price_change_reason: str | None = None
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern (with ``escape="\\"``)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -83,7 +89,7 @@ def _filters(query: OrderQuery) -> list[ColumnElement[bool]]:
     text = query.text.strip()
     if text:
         # R-ORD-2: by number (a prefix is a substring too), buyer and listing.
-        pattern = f"%{_escape_like(text)}%"
+        pattern = f"%{escape_like(text)}%"
         conditions.append(
             or_(
                 Order.number.ilike(pattern, escape="\\"),
@@ -115,7 +121,16 @@ def count_orders(session: Session, query: OrderQuery) -> int:
     return session.scalar(_filtered(select(func.count()).select_from(Order), query)) or 0
 
 
+def _opt_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _opt_str(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
 def _to_row(order: Order) -> OrderRow:
+    data = json.loads(order.data)
     return OrderRow(
         id=order.id,
         version=order.version,
@@ -133,7 +148,11 @@ def _to_row(order: Order) -> OrderRow:
         # A server without created_at would be a bug; the epoch keeps the view working.
         created_at=parse_timestamp(order.created_at) or _EPOCH,
         paid_at=parse_timestamp(order.paid_at),
-        data=json.loads(order.data),
+        data=data,
+        list_price_fen=_opt_int(data.get("list_price_fen")),
+        discount_id=_opt_str(data.get("discount_id")),
+        discount_percent=_opt_int(data.get("discount_percent")),
+        price_change_reason=_opt_str(data.get("price_change_reason")),
     )
 
 
@@ -149,4 +168,14 @@ def orders_by_id(session: Session, ids: Sequence[str]) -> dict[str, OrderRow]:
 
 def order_detail(session: Session, order_id: str) -> OrderRow | None:
     order = session.get(Order, order_id)
+    return _to_row(order) if order is not None else None
+
+
+def order_by_number(session: Session, number: str) -> OrderRow | None:
+    """The order with this number (订单号), as the vendor types it (R-ORD-3); surrounding spaces
+    are ignored. Numbers are unique per vendor, and one cache holds one vendor."""
+    number = number.strip()
+    if not number:
+        return None
+    order = session.scalars(select(Order).where(Order.number == number).limit(1)).first()
     return _to_row(order) if order is not None else None
