@@ -21,14 +21,18 @@ from PySide6.QtWidgets import QApplication
 import vendor_desktop
 from vendor_desktop.cache.paths import data_dir
 from vendor_desktop.cache.sync_state import last_success_at
+from vendor_desktop.domain.roles import Permission
 from vendor_desktop.sync.engine import SyncEngine
 from vendor_desktop.sync.token_store import TokenStore
 from vendor_desktop.ui import i18n
-from vendor_desktop.ui.main_window import MainWindow
+from vendor_desktop.ui.main_window import Areas, MainWindow
 from vendor_desktop.ui.sign_in_dialog import SignInDialog
 from vendor_desktop.viewmodels.account import AccountViewModel
 from vendor_desktop.viewmodels.background import BackgroundRunner
+from vendor_desktop.viewmodels.changes import ChangesViewModel
+from vendor_desktop.viewmodels.commands import CommandQueue
 from vendor_desktop.viewmodels.dashboard import DashboardViewModel
+from vendor_desktop.viewmodels.discounts import DiscountsViewModel
 from vendor_desktop.viewmodels.messages import MessagesViewModel
 from vendor_desktop.viewmodels.orders import OrdersViewModel
 from vendor_desktop.viewmodels.session import Session, SessionViewModel
@@ -76,7 +80,8 @@ class VendorCenter(QObject):
         super().__init__()
         self.settings = settings
         self.language = language
-        self.runner = BackgroundRunner(self)
+        self.runner = BackgroundRunner(self)  # sync and exports: network and bulk disk work
+        self.writes = BackgroundRunner(self, name="vendor-desktop-local-writes")
         self.session_vm = SessionViewModel(self.runner, token_store, parent=self)
         self.session_vm.signed_in.connect(self._open)
         self.session_vm.needs_password.connect(self._ask_password)
@@ -172,27 +177,33 @@ class VendorCenter(QObject):
         engine = SyncEngine(session.client, db)
         kwargs = {} if self._sync_interval_ms is None else {"interval_ms": self._sync_interval_ms}
         self.sync = SyncController(engine, self.runner, last_synced=last, parent=self, **kwargs)
-        dashboard = DashboardViewModel(db, self)
-        orders = OrdersViewModel(db, self.runner, self)
-        messages = MessagesViewModel(db, self)
-        account = AccountViewModel(db, user, self)
-        for vm in (account, dashboard, orders, messages):
-            self.sync.data_changed.connect(vm.on_data_changed)
+        # Local writes (queued commands) run on their own thread, so a long pull never delays them.
+        queue = CommandQueue(db, user, self.writes, self)
+        queue.published.connect(self.sync.publish)
+        areas = Areas(
+            account=AccountViewModel(db, user, self),
+            dashboard=DashboardViewModel(db, self),
+            orders=OrdersViewModel(db, self.runner, self, queue=queue),
+            messages=MessagesViewModel(db, self, queue=queue),
+            changes=ChangesViewModel(queue, self.writes, self),
+            discounts=DiscountsViewModel(queue, self) if Permission.DISCOUNTS_READ.value in user.permissions else None,
+        )
+        for vm in (areas.account, areas.dashboard, areas.orders, areas.messages, areas.changes, areas.discounts):
+            if vm is not None:
+                self.sync.data_changed.connect(vm.on_data_changed)
         notice = ""
         if db.recovered_from is not None:
             notice = QCoreApplication.translate(
                 "VendorCenter",
                 "The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.",
             ).replace("%1", str(db.recovered_from))
-        self.window = MainWindow(
-            self.sync, account, dashboard, orders, messages, language=self.language, notice=notice
-        )
+        notifications = str(self.settings.value("notifications", "true")).lower() != "false"
+        self.window = MainWindow(self.sync, areas, language=self.language, notice=notice, notifications=notifications)
+        self.window.notifications_toggled.connect(lambda on: self.settings.setValue("notifications", on))
         self.window.language_requested.connect(self.set_language)
         self.window.sign_out_requested.connect(self.sign_out)
         self.sync.session_expired.connect(
-            lambda: self._ask_password(
-                QCoreApplication.translate("VendorCenter", "Your sign-in has expired.")
-            )
+            lambda: self._ask_password(QCoreApplication.translate("VendorCenter", "Your sign-in has expired."))
         )
         self.window.show()
         if session.online:
@@ -226,6 +237,7 @@ class VendorCenter(QObject):
         """Stop syncing, let the page in hand commit, then stop the sandbox."""
         if self.sync is not None:
             self.sync.stop()
+        self.writes.shutdown(wait=True)  # a queued change reaches the disk before we exit
         self.runner.shutdown(wait=True)
         if self.session is not None:
             self.session.db.close()
@@ -241,9 +253,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="a marketplace backend, e.g. https://market.example.com (default: the embedded sandbox)",
     )
     parser.add_argument("--sandbox", action="store_true", help="run on the embedded sandbox with demo data")
-    parser.add_argument(
-        "--language", choices=sorted(i18n.LANGUAGES), help="zh_CN or en (default: system locale)"
-    )
+    parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), help="zh_CN or en (default: system locale)")
     parser.add_argument("--data-dir", metavar="DIR", help="where caches and the sandbox database live")
     parser.add_argument("--version", action="version", version=vendor_desktop.__version__)
     return parser.parse_args(argv)
@@ -268,9 +278,7 @@ def run(argv: list[str]) -> int:
         os.environ["VENDOR_DESKTOP_DATA_DIR"] = args.data_dir
     app = create_application()
     settings = QSettings()
-    language = i18n.install(
-        args.language or str(settings.value("language", "") or "") or i18n.default_language()
-    )
+    language = i18n.install(args.language or str(settings.value("language", "") or "") or i18n.default_language())
     backend = args.backend or ("" if args.sandbox else str(settings.value("backend_url", "") or ""))
     if backend:
         center = VendorCenter(settings, TokenStore(), language)

@@ -25,9 +25,7 @@ class _Card(QFrame):
 
 
 class DashboardView(QWidget):
-    def __init__(
-        self, vm: DashboardViewModel, account: AccountViewModel, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, vm: DashboardViewModel, account: AccountViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
         self.account_vm = account
@@ -36,9 +34,7 @@ class DashboardView(QWidget):
         self.account = QLabel()
         self.account.setObjectName("hint")
         self.account.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.cards = {
-            key: _Card() for key in ("unpaid", "today", "revenue", "delivering", "unread", "on_sale")
-        }
+        self.cards = {key: _Card() for key in ("unpaid", "today", "revenue", "delivering", "unread", "on_sale")}
         grid = QGridLayout()
         grid.setSpacing(16)
         for i, card in enumerate(self.cards.values()):

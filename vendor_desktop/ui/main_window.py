@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -13,46 +14,68 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
 from vendor_desktop.viewmodels.account import AccountViewModel
+from vendor_desktop.viewmodels.changes import ChangesViewModel
 from vendor_desktop.viewmodels.dashboard import DashboardViewModel
+from vendor_desktop.viewmodels.discounts import DiscountsViewModel
 from vendor_desktop.viewmodels.messages import MessagesViewModel
 from vendor_desktop.viewmodels.orders import OrdersViewModel
 from vendor_desktop.viewmodels.sync_status import Connection, SyncController
 
 from .binding import connect_refresh
+from .changes_view import ChangesView
 from .dashboard_view import DashboardView
+from .discounts_view import DiscountsView
 from .i18n import LANGUAGES
 from .messages_view import MessagesView
 from .orders_view import OrdersView
 
 
+@dataclass
+class Areas:
+    """The viewmodels of the areas that work for this user (a role without discounts has none)."""
+
+    account: AccountViewModel
+    dashboard: DashboardViewModel
+    orders: OrdersViewModel
+    messages: MessagesViewModel
+    changes: ChangesViewModel
+    discounts: DiscountsViewModel | None = None
+
+
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     language_requested = Signal(str)
+    notifications_toggled = Signal(bool)
 
     def __init__(
         self,
         sync: SyncController,
-        account: AccountViewModel,
-        dashboard: DashboardViewModel,
-        orders: OrdersViewModel,
-        messages: MessagesViewModel,
+        areas: Areas,
         *,
         language: str,
         notice: str = "",
+        notifications: bool = True,
     ) -> None:
         super().__init__()
         self.sync = sync
-        self.orders_vm = orders
-        self.messages_vm = messages
-        self.account = account
+        self.orders_vm = areas.orders
+        self.messages_vm = areas.messages
+        self.changes_vm = areas.changes
+        self.account = areas.account
+        self.notifications = notifications
+        self.tray: QSystemTrayIcon | None = None
+        #: Asked before quitting with unsent changes; tests replace it.
+        self.confirm_quit: Callable[[int], bool] = self._ask_quit
         self.resize(1280, 800)
 
         self.banner = QLabel()
@@ -68,14 +91,21 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(168)
         self.pages = QStackedWidget()
-        self.dashboard_view = DashboardView(dashboard, account)
-        self.orders_view = OrdersView(orders)
-        self.messages_view = MessagesView(messages)
-        for page in (self.dashboard_view, self.orders_view, self.messages_view):
+        self.dashboard_view = DashboardView(areas.dashboard, areas.account)
+        self.orders_view = OrdersView(areas.orders)
+        self.discounts_view = DiscountsView(areas.discounts) if areas.discounts is not None else None
+        self.messages_view = MessagesView(areas.messages)
+        self.changes_view = ChangesView(areas.changes)
+        self.area_pages: dict[str, QWidget] = {"dashboard": self.dashboard_view, "orders": self.orders_view}
+        if self.discounts_view is not None:  # only areas that work for this role appear
+            self.area_pages["discounts"] = self.discounts_view
+        self.area_pages["messages"] = self.messages_view
+        self.area_pages["changes"] = self.changes_view
+        for page in self.area_pages.values():
             self.pages.addWidget(page)
             self.nav.addItem(QListWidgetItem())
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(1)  # Orders: what a vendor opens the app for
+        self.show_area("orders")  # what a vendor opens the app for
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -105,11 +135,16 @@ class MainWindow(QMainWindow):
         self.sync_button.setFlat(True)
         self.sync_button.clicked.connect(sync.sync_now)
         self.user_label = QLabel()
+        self.pending_button = QPushButton()
+        self.pending_button.setObjectName("pendingChanges")
+        self.pending_button.setFlat(True)
+        self.pending_button.clicked.connect(lambda: self.show_area("changes"))
         bar = self.statusBar()
         bar.addWidget(self.connection)
         bar.addWidget(self.last_sync)
         bar.addWidget(self.progress)
         bar.addWidget(self.progress_text)
+        bar.addPermanentWidget(self.pending_button)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.sync_button)
         self.orders_view.status_message.connect(lambda text: bar.showMessage(text, 8000))
@@ -118,8 +153,10 @@ class MainWindow(QMainWindow):
         connect_refresh(sync.state_changed, self, self._show_connection)
         connect_refresh(sync.last_synced_changed, self, self._show_connection)
         sync.progress_changed.connect(self._show_progress)
-        connect_refresh(messages.unread_changed, self, self._label_nav)
-        connect_refresh(account.changed, self, self._show_user)
+        connect_refresh(areas.messages.unread_changed, self, self._label_nav)
+        connect_refresh(areas.changes.changed, self, self._show_pending)
+        connect_refresh(areas.account.changed, self, self._show_user)
+        areas.messages.new_orders_arrived.connect(self.notify)
         self.retranslate()
 
     def _build_menus(self, language: str) -> None:
@@ -138,7 +175,10 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        for action in (self.sync_action, self.find_action, self.export_action):
+        self.price_action = QAction(self)
+        self.price_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.price_action.triggered.connect(self._change_price_by_number)
+        for action in (self.sync_action, self.find_action, self.price_action, self.export_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.sign_out_action)
@@ -154,13 +194,46 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.language_menu.addSeparator()
+        self.notifications_action = QAction(self, checkable=True)
+        self.notifications_action.setChecked(self.notifications)
+        self.notifications_action.toggled.connect(self._notifications_toggled)
+        self.language_menu.addAction(self.notifications_action)
+
+    def _notifications_toggled(self, on: bool) -> None:
+        self.notifications = on
+        self.notifications_toggled.emit(on)
+
+    def _change_price_by_number(self) -> None:
+        self.show_area("orders")
+        self.orders_view.open_price_change(by_number=True)
+
+    # -- notifications (R-ORD-2) -------------------------------------------------------------------
+    def notify(self, title: str, body: str) -> bool:
+        """A desktop notification for new orders while the window is not in front (if wanted)."""
+        if not self.notifications or self.isActiveWindow():
+            return False
+        if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.messageClicked.connect(self._bring_to_front)
+            self.tray.show()
+        self.last_notification = (title, body)
+        if self.tray is not None:
+            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 8000)
+        return True
+
+    def _bring_to_front(self) -> None:
+        self.show_area("messages")
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def _find(self) -> None:
         self.nav.setCurrentRow(1)
         self.orders_view.focus_search()
 
     def show_area(self, name: str) -> None:
-        self.nav.setCurrentRow({"dashboard": 0, "orders": 1, "messages": 2}[name])
+        self.nav.setCurrentRow(list(self.area_pages).index(name))
 
     # -- status --------------------------------------------------------------------------------
     def _show_connection(self) -> None:
@@ -203,12 +276,32 @@ class MainWindow(QMainWindow):
         return QLocale().toString(moment.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
 
     def _label_nav(self) -> None:
-        names = [self.tr("Dashboard"), self.tr("Orders"), self.tr("Messages")]
-        unread = self.messages_vm.unread
-        if unread:
-            names[2] = f"{names[2]}  ({unread:,})"
-        for row, name in enumerate(names):
-            self.nav.item(row).setText(name)
+        names = {
+            "dashboard": self.tr("Dashboard"),
+            "orders": self.tr("Orders"),
+            "discounts": self.tr("Discounts"),
+            "messages": self.tr("Messages"),
+            "changes": self.tr("Pending changes"),
+        }
+        counts = {"messages": self.messages_vm.unread, "changes": self.changes_vm.open_count}
+        for row, area in enumerate(self.area_pages):
+            count = counts.get(area, 0)
+            self.nav.item(row).setText(f"{names[area]}  ({count:,})" if count else names[area])
+
+    def _show_pending(self) -> None:
+        vm = self.changes_vm
+        if vm.rejected_count:
+            text = self.tr("%n change(s) refused", "", vm.rejected_count)
+        elif vm.open_count:
+            text = self.tr("%n change(s) waiting", "", vm.open_count)
+        else:
+            text = ""
+        self.pending_button.setText(text)
+        self.pending_button.setVisible(bool(text))
+        self.pending_button.setProperty("rejected", bool(vm.rejected_count))
+        self.pending_button.style().unpolish(self.pending_button)
+        self.pending_button.style().polish(self.pending_button)
+        self._label_nav()
 
     def _show_user(self) -> None:
         self.user_label.setText(self.account.user_text())
@@ -224,8 +317,10 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("Export orders to CSV…"))
         self.sign_out_action.setText(self.tr("Sign out"))
         self.quit_action.setText(self.tr("Quit"))
+        self.price_action.setText(self.tr("Change price by order number…"))
+        self.notifications_action.setText(self.tr("Notify me of new orders"))
         self.sync_button.setText(self.tr("Sync now (F5)"))
-        self._label_nav()
+        self._show_pending()
         self._show_connection()
         self._show_user()
 
@@ -234,8 +329,28 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _ask_quit(self, unsent: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Changes not sent yet"),
+            self.tr(
+                "%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?",
+                "",
+                unsent,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsent = self.changes_vm.unsent
+        if unsent and not self.confirm_quit(unsent):
+            event.ignore()
+            return
         self.sync.stop()
+        if self.tray is not None:
+            self.tray.hide()
         super().closeEvent(event)
 
 

@@ -26,9 +26,7 @@ from .binding import connect_refresh
 class _UnreadBold(QStyledItemDelegate):
     """Unread messages in bold: the viewmodel says which, the view decides how."""
 
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         if index.data(UNREAD_ROLE):
             font = QFont(option.font)

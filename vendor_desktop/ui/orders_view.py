@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from vendor_desktop.viewmodels.orders import COLUMNS, OrdersViewModel, market_choices, state_choices
 
 from .binding import connect_refresh, set_quietly
+from .change_delegate import ChangeDelegate
+from .price_change_dialog import PriceChangeDialog
 
 DETAIL_COLUMNS = 3  # label/value pairs side by side in the detail pane
 
@@ -76,6 +78,7 @@ class OrdersView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(vm.model)
+        self.table.setItemDelegate(ChangeDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -101,6 +104,20 @@ class OrdersView(QWidget):
         # The detail pane sits under the list so the list keeps the full width for the listing names.
         self.detail_title = QLabel()
         self.detail_title.setObjectName("sectionTitle")
+        self.change_price = QPushButton()
+        self.change_notice = QLabel()
+        self.change_notice.setObjectName("changeNotice")
+        self.change_notice.setWordWrap(True)
+        self.dismiss_change = QPushButton()
+        self.retry_change = QPushButton()
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.change_notice, 1)
+        notice_row.addWidget(self.retry_change)
+        notice_row.addWidget(self.dismiss_change)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.detail_title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.change_price)
         self.detail_grid = QGridLayout()
         self.detail_grid.setHorizontalSpacing(12)
         self.detail_grid.setVerticalSpacing(6)
@@ -111,7 +128,8 @@ class OrdersView(QWidget):
         detail = QFrame()
         detail.setObjectName("detailPane")
         detail_layout = QVBoxLayout(detail)
-        detail_layout.addWidget(self.detail_title)
+        detail_layout.addLayout(title_row)
+        detail_layout.addLayout(notice_row)
         detail_layout.addWidget(self.detail_placeholder)
         detail_layout.addLayout(self.detail_grid)
         detail_layout.addStretch(1)
@@ -140,6 +158,10 @@ class OrdersView(QWidget):
         self.clear.clicked.connect(self.clear_filters)
         self.export.clicked.connect(self.choose_export_file)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        vm.model.modelReset.connect(self._reselect)
+        self.change_price.clicked.connect(self.open_price_change)
+        self.dismiss_change.clicked.connect(vm.dismiss_change)
+        self.retry_change.clicked.connect(vm.retry_change)
         connect_refresh(vm.count_changed, self, self._show_count)
         connect_refresh(vm.selected_changed, self, self._show_detail)
         connect_refresh(vm.model.modelReset, self, self._show_count)
@@ -189,7 +211,40 @@ class OrdersView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         self.vm.select(self.vm.model.id_at(rows[0].row()) if rows else None)
 
+    def _reselect(self) -> None:
+        """A pull or a queued change reloaded the list: keep the same order selected."""
+        if self.vm.selected is None:
+            return
+        row = self.vm.model.row_of(self.vm.selected.id)
+        while row >= self.vm.model.rowCount() and self.vm.model.canFetchMore(QModelIndex()):
+            self.vm.model.fetchMore(QModelIndex())
+        if row >= 0:
+            blocked = self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(blocked)
+
+    def open_price_change(self, *, by_number: bool = False) -> PriceChangeDialog:
+        """Change the selected order's price, or any unpaid order's by typing its number."""
+        dialog = PriceChangeDialog(self.vm.new_price_change(for_selection=not by_number), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _show_change(self) -> None:
+        why_not = self.vm.why_price_cannot_change()
+        self.change_price.setEnabled(not why_not)
+        self.change_price.setToolTip(why_not)
+        notice = self.vm.change_notice()
+        self.change_notice.setText(notice)
+        self.change_notice.setProperty("rejected", self.vm.change_rejected)
+        self.change_notice.style().unpolish(self.change_notice)
+        self.change_notice.style().polish(self.change_notice)
+        self.change_notice.setVisible(bool(notice))
+        self.dismiss_change.setVisible(self.vm.change_rejected)
+        self.retry_change.setVisible(self.vm.change_rejected)
+
     def _show_detail(self) -> None:
+        self._show_change()
         while self.detail_grid.count():
             item = self.detail_grid.takeAt(0)
             if item is not None and item.widget() is not None:
@@ -220,9 +275,7 @@ class OrdersView(QWidget):
             self.vm.export_csv(path)
 
     def _exported(self, path: str, rows: int) -> None:
-        self.status_message.emit(
-            self.tr("Exported %1 orders to %2").replace("%1", f"{rows:,}").replace("%2", path)
-        )
+        self.status_message.emit(self.tr("Exported %1 orders to %2").replace("%1", f"{rows:,}").replace("%2", path))
 
     def _export_failed(self, reason: str) -> None:
         self.status_message.emit(self.tr("Export failed: %1").replace("%1", reason))
@@ -235,10 +288,11 @@ class OrdersView(QWidget):
         self.use_dates.setText(self.tr("Created between"))
         self.clear.setText(self.tr("Clear filters"))
         self.export.setText(self.tr("Export CSV…"))
-        self.empty.setText(
-            self.tr("No orders match these filters.\nClear the filters or search for something else.")
-        )
+        self.empty.setText(self.tr("No orders match these filters.\nClear the filters or search for something else."))
         self.detail_placeholder.setText(self.tr("Select an order to see its details."))
+        self.change_price.setText(self.tr("Change price…"))
+        self.dismiss_change.setText(self.tr("Dismiss"))
+        self.retry_change.setText(self.tr("Send again"))
         self.vm.model.relabel()
         self._show_count()
         self._show_detail()

@@ -36,9 +36,7 @@ class AccountViewModel(QObject):
         return " · ".join([self.user.display_name, role_label(self.user.role), self.user.account_id])
 
     def account_text(self) -> str:
-        account = QCoreApplication.translate("AccountViewModel", "Account ID %1").replace(
-            "%1", self.user.account_id
-        )
+        account = QCoreApplication.translate("AccountViewModel", "Account ID %1").replace("%1", self.user.account_id)
         return " · ".join(part for part in (self.company, account) if part)
 
     def on_data_changed(self, changes: ChangeSet) -> None:

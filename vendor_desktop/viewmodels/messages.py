@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.cache.messages import MessageRow, message_ids, messages_by_id, unread_count
 
+from .commands import CommandQueue
 from .labels import is_chinese
 from .orders import local_time
 from .paged_table import PagedTableModel
@@ -76,14 +78,20 @@ class MessagesTableModel(PagedTableModel[MessageRow]):
 class MessagesViewModel(QObject):
     unread_changed = Signal(int)
     selected_changed = Signal()
+    new_orders_arrived = Signal(str, str)  # title, body of a desktop notification (R-ORD-2)
 
-    def __init__(self, db: CacheDatabase, parent: QObject | None = None) -> None:
+    def __init__(self, db: CacheDatabase, parent: QObject | None = None, *, queue: CommandQueue | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._queue = queue
         self.model = MessagesTableModel(db, self)
         self.selected: MessageRow | None = None
         self.unread = 0
         self.refresh()
+        # Only messages newer than what this computer already had are news: the first pull of a
+        # fresh cache brings months of history, which is not worth a notification.
+        newest = self.model.row_at(0) if self.model.rowCount() else None
+        self._since = (newest.created_at if newest and newest.created_at else None) or dt.datetime.now(dt.UTC)
 
     def refresh(self) -> None:
         self.model.reload()
@@ -97,6 +105,23 @@ class MessagesViewModel(QObject):
             with self._db.session() as session:
                 self.selected = messages_by_id(session, [message_id]).get(message_id)
         self.selected_changed.emit()
+        if self.selected is not None and not self.selected.read:
+            self.mark_read(self.selected.id)
+
+    def mark_read(self, message_id: str) -> None:
+        """Queued like any change, so it works offline; the list shows it read at once."""
+        if self._queue is None:
+            return
+        self._queue.enqueue(
+            kind="message.read",
+            entity="message",
+            entity_id=message_id,
+            base_version=None,  # marking read is idempotent: no If-Match needed
+            method="POST",
+            path=f"/messages/{message_id}/read",
+            payload=None,
+            summary={},
+        )
 
     def selected_text(self) -> tuple[str, str, str]:
         m = self.selected
@@ -105,5 +130,26 @@ class MessagesViewModel(QObject):
         return title_of(m), local_time(m.created_at), body_of(m)
 
     def on_data_changed(self, changes: ChangeSet) -> None:
-        if "message" in changes.entities():
-            self.refresh()
+        if "message" not in changes.entities():
+            return
+        self.refresh()
+        with self._db.session() as session:
+            arrived = messages_by_id(session, list(changes.ids("message"))).values()
+        news = sorted(
+            (
+                m
+                for m in arrived
+                if m.kind == "new_order" and not m.read and m.created_at and m.created_at > self._since
+            ),
+            key=lambda m: m.created_at or self._since,
+        )
+        if not news:
+            return
+        self._since = news[-1].created_at or self._since
+        if len(news) == 1:
+            self.new_orders_arrived.emit(title_of(news[0]), body_of(news[0]))
+        else:
+            self.new_orders_arrived.emit(
+                QCoreApplication.translate("MessagesViewModel", "%1 new orders").replace("%1", str(len(news))),
+                body_of(news[-1]),
+            )

@@ -10,26 +10,34 @@ import csv
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from sqlalchemy.orm import Session
 
+from vendor_desktop.cache import outbox
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.cache.orders import OrderQuery, OrderRow, order_detail, order_ids, orders_by_id
+from vendor_desktop.cache.outbox import Command, CommandState
+from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.workdays import SHANGHAI
 
 from .background import BackgroundRunner
-from .labels import billing_mode_label, market_label, order_state_label
+from .commands import CommandQueue
+from .labels import billing_mode_label, is_chinese, market_label, order_state_label, server_message
 from .paged_table import PagedTableModel
+from .price_change import PriceChangeViewModel, why_price_cannot_change
 
 # Column → sort key of cache.orders.OrderQuery, in the order the table shows them.
 COLUMNS = ("number", "listing", "market", "buyer", "amount", "state", "created")
 AMOUNT_COLUMN = COLUMNS.index("amount")
+STATE_COLUMN = COLUMNS.index("state")
 
 
 def local_time(moment: dt.datetime | None) -> str:
@@ -39,7 +47,42 @@ def local_time(moment: dt.datetime | None) -> str:
     return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
-class OrdersTableModel(PagedTableModel[OrderRow]):
+#: Data role: "pending" or "rejected" when the order has an open price change (the view colours it).
+CHANGE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    """An order as the list shows it: the cached order and its open price change, if any."""
+
+    order: OrderRow
+    change: Command | None = None
+
+    @property
+    def change_state(self) -> str | None:
+        if self.change is None:
+            return None
+        return "rejected" if self.change.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
+
+    @property
+    def shown_amount_fen(self) -> int:
+        """A queued price shows right away (pending); a rejected one does not (nothing changed)."""
+        if self.change_state == "pending":
+            return int((self.change.summary or {}).get("new_fen", self.order.amount_fen or 0))  # type: ignore[union-attr]
+        return self.order.amount_fen or 0
+
+
+def latest_price_changes(session: Session, ids: Sequence[str]) -> dict[str, Command]:
+    """The newest open price change of each order among ``ids``."""
+    found = outbox.open_commands_for(session, "order", ids)
+    return {
+        order_id: changes[-1]
+        for order_id, commands in found.items()
+        if (changes := [c for c in commands if c.kind == "order.price_change"])
+    }
+
+
+class OrdersTableModel(PagedTableModel[OrderLine]):
     """The order list, paged from SQLite; sorting is pushed into SQL."""
 
     sort_changed = Signal()
@@ -53,9 +96,11 @@ class OrdersTableModel(PagedTableModel[OrderRow]):
         with self._db.session() as session:
             return order_ids(session, self.query)
 
-    def _rows_by_id(self, ids: Sequence[str]) -> dict[str, OrderRow]:
+    def _rows_by_id(self, ids: Sequence[str]) -> dict[str, OrderLine]:
         with self._db.session() as session:
-            return orders_by_id(session, ids)
+            orders = orders_by_id(session, ids)
+            changes = latest_price_changes(session, list(orders))
+        return {i: OrderLine(o, changes.get(i)) for i, o in orders.items()}
 
     def headers(self) -> list[str]:
         return [
@@ -68,19 +113,29 @@ class OrdersTableModel(PagedTableModel[OrderRow]):
             QCoreApplication.translate("OrdersViewModel", "Created"),
         ]
 
-    def display(self, row: OrderRow, column: int) -> Any:
-        return order_cells(row)[column]
+    def display(self, row: OrderLine, column: int) -> Any:
+        cells = order_cells(row.order)
+        if row.change_state == "pending":
+            cells[AMOUNT_COLUMN] = format_fen(row.shown_amount_fen)
+            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change pending")
+        elif row.change_state == "rejected":
+            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change rejected")
+        return cells[column]
 
     def alignment(self, column: int) -> Qt.AlignmentFlag:
         if column == AMOUNT_COLUMN:  # money lines up on the decimal point
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return super().alignment(column)
 
-    def row_data(self, row: OrderRow, column: int, role: int) -> Any:
+    def row_data(self, row: OrderLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text where a narrow column cuts it
+            if row.change is not None and column in (AMOUNT_COLUMN, STATE_COLUMN):
+                return change_notice(row.order, row.change)
             return self.display(row, column)
         if role == Qt.ItemDataRole.UserRole:
-            return row.id
+            return row.order.id
+        if role == CHANGE_ROLE:
+            return row.change_state
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -91,6 +146,49 @@ class OrdersTableModel(PagedTableModel[OrderRow]):
         )
         self.reload()
         self.sort_changed.emit()
+
+
+def change_notice(order: OrderRow, change: Command) -> str:
+    """A price change in a sentence: waiting, or refused and why (in the user's language)."""
+    s = change.summary or {}
+    new = format_fen(int(s.get("new_fen", 0)))
+    old = format_fen(int(s.get("old_fen", order.amount_fen or 0)))
+    if change.state == CommandState.REJECTED:
+        reason = server_message(change.error_message or "", change.error_message_zh or "") or change.error_code or ""
+        return (
+            QCoreApplication.translate(
+                "OrdersViewModel", "The price change to %1 was rejected: %2 The price is still %3."
+            )
+            .replace("%1", new)
+            .replace("%2", reason)
+            .replace("%3", old)
+        )
+    if change.state == CommandState.HELD:
+        return QCoreApplication.translate(
+            "OrdersViewModel", "The price change to %1 waits: an earlier change of this order was rejected."
+        ).replace("%1", new)
+    return (
+        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2 is waiting to be sent.")
+        .replace("%1", old)
+        .replace("%2", new)
+    )
+
+
+def discount_text(order: OrderRow) -> str:
+    """The buyer-specific discount this order got (R-DSC-2), as 折 or % off by language."""
+    percent = order.discount_percent
+    if not percent:
+        return "—"
+    text = (
+        zhe(percent)
+        if is_chinese()
+        else QCoreApplication.translate("OrdersViewModel", "%1% off").replace("%1", str(100 - percent))
+    )
+    if order.list_price_fen:
+        text += " · " + QCoreApplication.translate("OrdersViewModel", "list price %1").replace(
+            "%1", format_fen(order.list_price_fen)
+        )
+    return text
 
 
 def order_cells(row: OrderRow) -> list[str]:
@@ -124,12 +222,21 @@ class OrdersViewModel(QObject):
     export_finished = Signal(str, int)  # path, rows written
     export_failed = Signal(str)
 
-    def __init__(self, db: CacheDatabase, runner: BackgroundRunner, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: CacheDatabase,
+        runner: BackgroundRunner,
+        parent: QObject | None = None,
+        *,
+        queue: CommandQueue | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._runner = runner
+        self._queue = queue  # None: a read-only list (no signed-in user to act as)
         self.model = OrdersTableModel(db, self)
         self.selected: OrderRow | None = None
+        self.selected_change: Command | None = None
         self.model.reload()
 
     # -- filters -----------------------------------------------------------------------------
@@ -171,12 +278,45 @@ class OrdersViewModel(QObject):
 
     # -- selection and detail ----------------------------------------------------------------
     def select(self, order_id: str | None) -> None:
-        if order_id is None:
-            self.selected = None
-        else:
+        self.selected, self.selected_change = None, None
+        if order_id is not None:
             with self._db.session() as session:
                 self.selected = order_detail(session, order_id)
+                self.selected_change = latest_price_changes(session, [order_id]).get(order_id)
         self.selected_changed.emit()
+
+    def change_notice(self) -> str:
+        """What happened to the selected order's price change, if one is open."""
+        if self.selected is None or self.selected_change is None:
+            return ""
+        return change_notice(self.selected, self.selected_change)
+
+    # -- price change (R-ORD-3) ------------------------------------------------------------------
+    def why_price_cannot_change(self) -> str:
+        """Why "Change price" is disabled for the selection ("" when it is enabled)."""
+        if self._queue is None:
+            return QCoreApplication.translate("OrdersViewModel", "Sign in to change prices.")
+        return why_price_cannot_change(self.selected, self._queue.user)
+
+    def new_price_change(self, *, for_selection: bool = True) -> PriceChangeViewModel:
+        """A price change for the selected order, or one to fill in by order number."""
+        assert self._queue is not None
+        order = self.selected if for_selection and not self.why_price_cannot_change() else None
+        return PriceChangeViewModel(self._queue, order, self)
+
+    def dismiss_change(self) -> None:
+        """The user has read why the change was refused: forget it (the order never changed)."""
+        if self._queue is not None and self.selected_change is not None:
+            self._queue.discard(self.selected_change.id)
+
+    def retry_change(self) -> None:
+        """Send the refused change again, based on the order as it is now."""
+        if self._queue is not None and self.selected_change is not None and self.selected is not None:
+            self._queue.retry(self.selected_change.id, base_version=self.selected.version)
+
+    @property
+    def change_rejected(self) -> bool:
+        return self.selected_change is not None and self.selected_change.state == CommandState.REJECTED
 
     def detail_fields(self) -> list[tuple[str, str]]:
         """The whole order as label/value pairs for the detail pane."""
@@ -200,6 +340,7 @@ class OrdersViewModel(QObject):
             (QCoreApplication.translate("OrdersViewModel", "Virtual number"), o.virtual_number),
             (QCoreApplication.translate("OrdersViewModel", "Created"), local_time(o.created_at)),
             (QCoreApplication.translate("OrdersViewModel", "Paid at"), local_time(o.paid_at) or "—"),
+            (QCoreApplication.translate("OrdersViewModel", "Discount"), discount_text(o)),
         ]
 
     # -- changes from a pull -----------------------------------------------------------------

@@ -120,17 +120,13 @@ class SessionViewModel(QObject):
             db = open_cache_for(key, result.user.account_id)
             with db.session(write=True) as s, s.begin():
                 save_signed_in_user(s, result.user.to_json())
-            return Session(
-                backend_url, key, result.user, client, db, online=True, token_saved=result.token_saved
-            )
+            return Session(backend_url, key, result.user, client, db, online=True, token_saved=result.token_saved)
 
         self._set_busy(True)
         self._runner.submit(work, on_done=self._done, on_error=self._failed)
 
     # -- from the keychain, or offline -------------------------------------------------------
-    def resume(
-        self, backend_url: str, account_id: str, username: str, *, cache_key: str | None = None
-    ) -> None:
+    def resume(self, backend_url: str, account_id: str, username: str, *, cache_key: str | None = None) -> None:
         """Automatic sign-in at start; unreachable backend → open on the cached data, offline."""
         key = cache_key or backend_url
 
@@ -175,9 +171,7 @@ class SessionViewModel(QObject):
         def work() -> None:
             auth.sign_out(session.client, self._store, session.backend_url, session.account_id, username)
 
-        self._runner.submit(
-            work, on_done=lambda _: self.signed_out.emit(), on_error=lambda _: self.signed_out.emit()
-        )
+        self._runner.submit(work, on_done=lambda _: self.signed_out.emit(), on_error=lambda _: self.signed_out.emit())
 
     def _done(self, session: Session) -> None:
         self._set_busy(False)

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
+from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.sync.engine import SyncEngine, SyncOutcome
 from vendor_desktop.sync.errors import ApiError
 from vendor_desktop.sync.pull import PullProgress
@@ -63,6 +64,7 @@ class SyncController(QObject):
         self.error_text = ""
         self.last_synced = last_synced
         self._running = False
+        self._again = False
         self._stopping = threading.Event()
         self._progress = _Progress()
         self._timer = QTimer(self)
@@ -91,9 +93,18 @@ class SyncController(QObject):
         self._set_state(Connection.OFFLINE)
         self._timer.start(int(retry_in_s * 1000))
 
+    def publish(self, changes: ChangeSet) -> None:
+        """A local write (a queued command, a retry, a discard): tell every viewmodel once, and
+        send it now if the marketplace can be reached (push before pull)."""
+        self.data_changed.emit(changes)
+        self.sync_now()
+
     @Slot()
     def sync_now(self) -> None:
-        if self._running or self._stopping.is_set():
+        if self._stopping.is_set():
+            return
+        if self._running:
+            self._again = True  # something new to send: one more round right after this one
             return
         self._running = True
         self._timer.stop()
@@ -119,6 +130,7 @@ class SyncController(QObject):
         self._running = False
         self._poll.stop()
         self._read_progress()
+        again, self._again = self._again, False
         if outcome.changes:
             self.data_changed.emit(outcome.changes)
         if outcome.needs_sign_in:
@@ -134,7 +146,7 @@ class SyncController(QObject):
             self.last_synced = dt.datetime.now(dt.UTC)
             self.last_synced_changed.emit(self.last_synced)
             self._set_state(Connection.ONLINE)
-            self._schedule(None)
+            self._schedule(0 if again else None)
 
     def _report_error(self, error: ApiError) -> None:
         self.error_text = server_message(error.message, error.message_zh)

@@ -1,0 +1,105 @@
+"""Pending changes (待发送的更改): every queued, sending and refused change, with retry and discard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vendor_desktop.viewmodels.changes import ChangesViewModel, Command, can_discard, can_retry
+
+from .binding import connect_refresh
+from .change_delegate import ChangeDelegate
+
+
+class ChangesView(QWidget):
+    def __init__(self, vm: ChangesViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.explain = QLabel()
+        self.explain.setObjectName("hint")
+        self.explain.setWordWrap(True)
+        self.retry = QPushButton()
+        self.discard = QPushButton()
+        self.table = QTableView()
+        self.table.setModel(vm.model)
+        self.table.setItemDelegate(ChangeDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((380, 130, 90, 200, 300)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.explain, 1)
+        buttons.addWidget(self.retry)
+        buttons.addWidget(self.discard)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(self.heading)
+        layout.addLayout(buttons)
+        layout.addWidget(self.stack, 1)
+        self.retry.clicked.connect(lambda: self._act(vm.retry))
+        self.discard.clicked.connect(lambda: self._act(vm.discard))
+        self.table.selectionModel().selectionChanged.connect(self._show_actions)
+        vm.model.modelReset.connect(self._show_actions)
+        connect_refresh(vm.changed, self, self._show_list)
+        self.retranslate()
+
+    def _selected(self) -> Command | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.vm.command_at(rows[0].row()) if rows else None
+
+    def _act(self, action: Callable[[int], None]) -> None:
+        command = self._selected()
+        if command is not None:
+            action(command.id)
+
+    def _show_actions(self, *_: object) -> None:
+        command = self._selected()
+        self.retry.setEnabled(command is not None and can_retry(command))
+        self.discard.setEnabled(command is not None and can_discard(command))
+
+    def _show_list(self) -> None:
+        self.stack.setCurrentWidget(self.table if self.vm.commands else self.empty)
+        self._show_actions()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Pending changes"))
+        self.explain.setText(
+            self.tr(
+                "Changes are kept on this computer until the marketplace accepts them. A refused change stays here with the marketplace's reason until you send it again or discard it."
+            )
+        )
+        self.retry.setText(self.tr("Send again"))
+        self.discard.setText(self.tr("Discard"))
+        self.empty.setText(self.tr("Nothing waiting: every change has reached the marketplace."))
+        self.vm.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self._show_list()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,200 @@
+"""Pending changes (待发送的更改): every queued, sending and rejected change across the app.
+
+Writes are commands in the durable outbox (DESIGN.md): this viewmodel lists them in the vendor's
+words, counts them for the status bar, and lets the user retry or discard one. Reading and
+writing the outbox is disk work, so it runs on the local-writes runner, never the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from vendor_desktop.cache import outbox
+from vendor_desktop.cache.changes import ChangeSet
+from vendor_desktop.cache.outbox import Command, CommandState
+from vendor_desktop.domain.discounts import zhe
+from vendor_desktop.domain.money import format_fen
+
+from .background import BackgroundRunner
+from .commands import CommandQueue
+from .labels import is_chinese, server_message
+from .orders import CHANGE_ROLE, local_time
+
+#: Marking a message read is queued too, but is not worth a line in the panel unless refused.
+QUIET_KINDS = frozenset({"message.read"})
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ChangesViewModel", text)
+
+
+def describe(command: Command) -> str:
+    """What the change is, in the vendor's words."""
+    s = command.summary or {}
+    if command.kind == "order.price_change":
+        return (
+            QCoreApplication.translate("ChangesViewModel", "Change the price of order %1 from %2 to %3")
+            .replace("%1", str(s.get("number", command.entity_id)))
+            .replace("%2", format_fen(int(s.get("old_fen", 0))))
+            .replace("%3", format_fen(int(s.get("new_fen", 0))))
+        )
+    if command.kind == "discount.create":
+        percent = int(s.get("percent", 0))
+        return (
+            QCoreApplication.translate("ChangesViewModel", "Give buyer %1 %2 on %3")
+            .replace("%1", str(s.get("buyer_account_id", "")))
+            .replace("%2", zhe(percent) if is_chinese() else f"{100 - percent}% off")
+            .replace("%3", str(s.get("listing_name", "")))
+        )
+    if command.kind == "discount.revoke":
+        return (
+            QCoreApplication.translate("ChangesViewModel", "Revoke the discount of buyer %1 on %2")
+            .replace("%1", str(s.get("buyer_account_id", "")))
+            .replace("%2", str(s.get("listing_name", "")))
+        )
+    if command.kind == "message.read":
+        return QCoreApplication.translate("ChangesViewModel", "Mark a message as read")
+    return command.kind
+
+
+def state_text(command: Command, now: dt.datetime | None = None) -> str:
+    if command.state == CommandState.PENDING and command.attempts and command.next_try_at:
+        return QCoreApplication.translate("ChangesViewModel", "Will try again at %1").replace(
+            "%1", local_time(command.next_try_at)
+        )
+    names = {
+        CommandState.PENDING: QCoreApplication.translate("ChangesViewModel", "Waiting to be sent"),
+        CommandState.SENDING: QCoreApplication.translate("ChangesViewModel", "Sending"),
+        CommandState.REJECTED: QCoreApplication.translate("ChangesViewModel", "Rejected"),
+        CommandState.HELD: QCoreApplication.translate("ChangesViewModel", "On hold: an earlier change was rejected"),
+        CommandState.APPLIED: QCoreApplication.translate("ChangesViewModel", "Done"),
+    }
+    return names[CommandState(command.state)]
+
+
+def reason_text(command: Command) -> str:
+    """The server's reason for a rejection, in the user's language; the last error of a retry."""
+    if command.state == CommandState.REJECTED:
+        return server_message(command.error_message or "", command.error_message_zh or "") or (command.error_code or "")
+    if command.state == CommandState.PENDING and command.attempts:
+        return command.last_error or ""
+    return ""
+
+
+def can_retry(command: Command) -> bool:
+    return command.state == CommandState.REJECTED or (command.state == CommandState.PENDING and command.attempts > 0)
+
+
+def can_discard(command: Command) -> bool:
+    return command.state in (CommandState.PENDING, CommandState.REJECTED, CommandState.HELD)
+
+
+class ChangesTableModel(QAbstractTableModel):
+    """The open changes: a short list (what is unsent), so it is held in memory, not paged."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.commands: list[Command] = []
+
+    def set_commands(self, commands: list[Command]) -> None:
+        self.beginResetModel()
+        self.commands = commands
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.commands)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return [
+            QCoreApplication.translate("ChangesViewModel", "Change"),
+            QCoreApplication.translate("ChangesViewModel", "Queued"),
+            QCoreApplication.translate("ChangesViewModel", "By"),
+            QCoreApplication.translate("ChangesViewModel", "State"),
+            QCoreApplication.translate("ChangesViewModel", "Marketplace's answer"),
+        ][section]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        command = self.commands[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return [
+                describe(command),
+                local_time(command.created_at),
+                command.created_by,
+                state_text(command),
+                reason_text(command),
+            ][index.column()]
+        if role == CHANGE_ROLE:
+            return "rejected" if command.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
+        return None
+
+
+class ChangesViewModel(QObject):
+    """The pending-changes panel and the count in the status bar."""
+
+    changed = Signal()
+
+    def __init__(self, queue: CommandQueue, writes: BackgroundRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self._db = queue.db
+        self._writes = writes
+        self.commands: list[Command] = []
+        self.model = ChangesTableModel(self)
+        self.unsent = 0  # waiting or sending, quiet kinds included: what a quit now would leave queued
+        self.refresh()
+
+    # -- reading ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        def load() -> tuple[list[Command], int]:
+            with self._db.session() as session:
+                counts = outbox.count_by_state(session)
+                unsent = counts.get(CommandState.PENDING, 0) + counts.get(CommandState.SENDING, 0)
+                return outbox.visible_commands(session), unsent
+
+        self._writes.submit(load, on_done=self._loaded)
+
+    def _loaded(self, result: tuple[list[Command], int]) -> None:
+        commands, self.unsent = result
+        self.commands = [c for c in commands if c.kind not in QUIET_KINDS or c.state == CommandState.REJECTED]
+        self.model.set_commands(self.commands)
+        self.changed.emit()
+
+    @property
+    def open_count(self) -> int:
+        return len(self.commands)
+
+    @property
+    def rejected_count(self) -> int:
+        return sum(1 for c in self.commands if c.state == CommandState.REJECTED)
+
+    # -- acting ----------------------------------------------------------------------------------
+    def command_at(self, row: int) -> Command | None:
+        return self.commands[row] if 0 <= row < len(self.commands) else None
+
+    def retry(self, command_id: int) -> None:
+        self._queue.retry(command_id)
+
+    def discard(self, command_id: int) -> None:
+        self._queue.discard(command_id)
+
+    def on_data_changed(self, changes: ChangeSet) -> None:
+        if "command" in changes.entities() or not changes:
+            self.refresh()
