@@ -58,14 +58,25 @@ def current_caller(
     request: Request,
     creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller:
-    if creds is None or not creds.credentials:
+    return caller_for_token(request, creds.credentials if creds else None)
+
+
+def caller_from_request(request: Request) -> Caller:
+    """The caller, read straight from the Authorization header: for code that runs before the
+    route's dependencies (the idempotency layer scopes keys to the user)."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return caller_for_token(request, token.strip() if scheme.lower() == "bearer" else None)
+
+
+def caller_for_token(request: Request, token: str | None) -> Caller:
+    if not token:
         raise ApiError(401, "NOT_AUTHENTICATED")
     now = clock_of(request).now().timestamp()
     with db_of(request).session() as s:
         row = s.execute(
             select(Token, User)
             .join(User, User.id == Token.user_id)
-            .where(Token.token_hash == token_hash(creds.credentials), Token.kind == "access")
+            .where(Token.token_hash == token_hash(token), Token.kind == "access")
         ).first()
         if row is None or row.Token.revoked or row.Token.expires_at <= now:
             raise ApiError(401, "INVALID_TOKEN")

@@ -27,7 +27,9 @@ from .db import ChangeLog, Meta
 from .errors import ApiError
 
 
-def _serialise_writers(s: Session) -> None:
+def serialise_writers(s: Session) -> None:
+    """Take the write lock now: for a check-then-write (e.g. no overlapping discount) that must not
+    race another writer. ``record_change`` takes it anyway; taking it twice is free."""
     if not s.info.get("serialised"):
         # A no-op update still takes the row lock, held until this transaction commits.
         s.execute(update(Meta).where(Meta.key == "write_serial").values(value=Meta.value))
@@ -38,7 +40,7 @@ def record_change(
     s: Session, account_id: str, entity: str, entity_id: str, version: int, *, deleted: bool = False
 ) -> None:
     """Log that an entity changed (or was deleted), in the caller's transaction."""
-    _serialise_writers(s)
+    serialise_writers(s)
     s.flush()  # the entity's own write goes first, in the same transaction
     s.execute(
         delete(ChangeLog).where(
@@ -56,7 +58,7 @@ def record_change(
 
 def record_new_bulk(s: Session, rows: list[dict[str, Any]]) -> None:
     """Log brand-new entities in bulk (seeding): no older rows to replace."""
-    _serialise_writers(s)
+    serialise_writers(s)
     if rows:
         s.connection().execute(insert(ChangeLog.__table__), rows)
 

@@ -11,6 +11,8 @@ import datetime as dt
 import threading
 from typing import Protocol, runtime_checkable
 
+from vendor_desktop.domain.workdays import SHANGHAI
+
 
 @runtime_checkable
 class Clock(Protocol):
@@ -54,3 +56,9 @@ class SettableClock:
         with self._lock:
             start = self._fixed if self._fixed is not None else self._base.now()
             self._fixed = start + delta
+
+
+def iso(moment: dt.datetime) -> str:
+    """ISO 8601 in Asia/Shanghai, to the second: what every entity timestamp looks like (one
+    offset for all, so stored timestamps also sort and compare correctly as text)."""
+    return moment.astimezone(SHANGHAI).isoformat(timespec="seconds")

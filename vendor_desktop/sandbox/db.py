@@ -26,7 +26,9 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
     select,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -133,7 +135,54 @@ class Order(Base):
     virtual_number: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[str] = mapped_column(String(40))
     paid_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # Added with price changes and discounts (R-ORD-3, R-DSC-2); nullable so an older database
+    # file gains them with a plain ADD COLUMN (see ``_add_missing_columns``).
+    list_price_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    discount_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    discount_percent: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    price_changed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    price_change_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Discount(Base):
+    """A buyer-specific discount (指定商品折扣), R-DSC-1, R-DSC-2.
+
+    ``state`` is the state when the discount last changed (API.md: the client recomputes it by its
+    own clock); ``revoked_at`` set means revoked for good."""
+
+    __tablename__ = "discounts"
+    __table_args__ = (Index("ix_discounts_pair", "account_id", "listing_id", "buyer_account_id"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
+    listing_id: Mapped[str] = mapped_column(String(64))
+    listing_name: Mapped[str] = mapped_column(String(200))
+    buyer_account_id: Mapped[str] = mapped_column(String(64))
+    buyer_name: Mapped[str] = mapped_column(String(200))
+    percent: Mapped[int] = mapped_column(Integer)
+    valid_from: Mapped[str] = mapped_column(String(40))
+    valid_until: Mapped[str] = mapped_column(String(40))
+    state: Mapped[str] = mapped_column(String(20))
+    revoked_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    created_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class IdempotencyRecord(Base):
+    """One ``Idempotency-Key`` of one user (API.md, IETF idempotency-key draft): the request's
+    fingerprint, and once done the first response, replayed for every retry with the same key."""
+
+    __tablename__ = "idempotency_keys"
+    user_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12))  # "in_progress" | "done"
+    # The app instance running an in-progress request: a record left in progress by another
+    # (crashed or stopped) instance is abandoned and may be taken over.
+    owner: Mapped[str] = mapped_column(String(32))
+    status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float, index=True)  # epoch seconds, by the app's clock
 
 
 class Message(Base):
@@ -189,6 +238,7 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._lock: threading.RLock | None = threading.RLock() if self.engine.dialect.name == "sqlite" else None
         Base.metadata.create_all(self.engine)
+        _add_missing_columns(self.engine)
         with self.session() as s:
             for key, value in (
                 ("cursor_epoch", "1"),
@@ -215,6 +265,22 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a database file made by an older sandbox up to date: the embedded demo keeps its
+    file across upgrades, and ``create_all`` adds only missing tables. Columns added since are all
+    nullable, so ``ADD COLUMN`` is enough (no data to back-fill: serializers handle NULL)."""
+    existing = inspect(engine)
+    with engine.begin() as conn:
+        for table in Base.metadata.sorted_tables:
+            if not existing.has_table(table.name):
+                continue
+            have = {c["name"] for c in existing.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have and column.nullable:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
 def _make_engine(url: str) -> Engine:

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.workdays import SHANGHAI
 
+from .clock import iso
 from .db import Listing, Order
-from .marketplace import iso, move_order, place_order
+from .marketplace import move_order, place_order
 
 
 def place_todays_orders(s: Session, account_id: str, now: dt.datetime, *, count: int = 5) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .db import Listing, Message, Order, Vendor
+from .db import Discount, Listing, Message, Order, Vendor
 
 
 def vendor_profile_data(v: Vendor) -> dict[str, Any]:
@@ -55,6 +55,29 @@ def order_data(o: Order) -> dict[str, Any]:
         "virtual_number": o.virtual_number,
         "created_at": o.created_at,
         "paid_at": o.paid_at,
+        # R-ORD-3 / R-DSC-2: the listing price before any discount or price change (orders from
+        # before these fields existed were never changed, so their amount is the list price).
+        "list_price_fen": o.list_price_fen if o.list_price_fen is not None else o.amount_fen,
+        "discount_id": o.discount_id,
+        "discount_percent": o.discount_percent,
+        "price_changed_at": o.price_changed_at,
+        "price_change_reason": o.price_change_reason,
+    }
+
+
+def discount_data(d: Discount) -> dict[str, Any]:
+    # R-DSC-1; ``state`` as of the last change: the client recomputes it by its own clock.
+    return {
+        "listing_id": d.listing_id,
+        "listing_name": d.listing_name,
+        "buyer_account_id": d.buyer_account_id,
+        "buyer_name": d.buyer_name,
+        "percent": d.percent,
+        "valid_from": d.valid_from,
+        "valid_until": d.valid_until,
+        "state": d.state,
+        "revoked_at": d.revoked_at,
+        "created_at": d.created_at,
     }
 
 
@@ -77,6 +100,7 @@ _ENTITIES: dict[str, tuple[type, Any, Callable[[Any], dict[str, Any]]]] = {
     "listing": (Listing, Listing.id, listing_data),
     "order": (Order, Order.id, order_data),
     "message": (Message, Message.id, message_data),
+    "discount": (Discount, Discount.id, discount_data),
 }
 
 #: The entity types this sandbox syncs so far.

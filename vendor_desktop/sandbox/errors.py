@@ -34,6 +34,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ORDER_STATE": ("The order's state does not allow this.", "订单当前状态不允许此操作。"),
     "LISTING_STATE": ("The listing's state does not allow this.", "商品当前状态不允许此操作。"),
     "INTERNAL_ERROR": ("Something went wrong in the sandbox.", "沙箱内部错误。"),
+    # Idempotency (API.md "Conventions", IETF idempotency-key draft).
+    "IDEMPOTENCY_KEY_REQUIRED": (
+        "Send an Idempotency-Key header (a new UUID) with every change.",
+        "每个修改请求都须带 Idempotency-Key 请求头（新的 UUID）。",
+    ),
+    "IDEMPOTENCY_KEY_INVALID": (
+        "The Idempotency-Key header must be 1 to 200 visible ASCII characters, e.g. a UUID.",
+        "Idempotency-Key 请求头须为 1 至 200 个可见 ASCII 字符，例如 UUID。",
+    ),
+    "IDEMPOTENCY_KEY_REUSED": (
+        "This Idempotency-Key was already used for a different request; use a new key.",
+        "该 Idempotency-Key 已用于另一个不同的请求，请使用新的 Idempotency-Key。",
+    ),
+    "IDEMPOTENCY_KEY_IN_USE": (
+        "The first request with this Idempotency-Key is still being processed; retry shortly.",
+        "使用该 Idempotency-Key 的首个请求仍在处理中，请稍后重试。",
+    ),
+    # Versions (RFC 9110 If-Match).
+    "PRECONDITION_REQUIRED": (
+        "Send If-Match with the version you based this change on.",
+        "请在 If-Match 请求头中提供此次修改所基于的版本号。",
+    ),
+    "VERSION_CONFLICT": (
+        "Someone changed this in the meantime; review the current version and try again.",
+        "该记录已被他人修改，请查看最新版本后重试。",
+    ),
+    "ORDER_NOT_UNPAID": (
+        "The buyer has already paid (or the order was cancelled): its price can no longer change.",
+        "买家已付款（或订单已取消），不能再改价。",
+    ),
+    "INVALID_PRICE": (
+        "The new price must be more than ¥0.00 and at most ¥100,000,000.00.",
+        "新价格须大于 0 元且不超过 1 亿元。",
+    ),
+    "DISCOUNT_OVERLAP": (
+        "This buyer already has a discount on this listing in that period.",
+        "该买家在此期间已有此商品的折扣。",
+    ),
+    "DISCOUNT_STATE": (
+        "This discount has already been revoked or has expired; there is nothing to revoke.",
+        "该折扣已撤销或已过期，无需撤销。",
+    ),
 }
 
 _STATUS_CODES = {
@@ -110,13 +152,13 @@ def _field_name(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(parts) or "body"
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return _respond(exc)
+def response_for(exc: Exception) -> JSONResponse | None:
+    """The envelope answering a client-caused exception; None for anything else (a bug).
 
-    @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    Public so the idempotency layer can record an error answer as the key's first response."""
+    if isinstance(exc, ApiError):
+        return _respond(exc)
+    if isinstance(exc, RequestValidationError):
         errors = exc.errors()
         if any(e.get("type") == "json_invalid" for e in errors):
             return envelope(400, "MALFORMED_REQUEST")
@@ -124,11 +166,20 @@ def install_error_handlers(app: FastAPI) -> None:
         for e in errors:
             fields.setdefault(_field_name(e.get("loc", ())), str(e.get("msg", "invalid")))
         return envelope(422, "VALIDATION_FAILED", {"fields": fields})
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    if isinstance(exc, StarletteHTTPException):
         code = _STATUS_CODES.get(exc.status_code, "HTTP_ERROR")
         return _respond(ApiError(exc.status_code, code, headers=getattr(exc, "headers", None)))
+    return None
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def _client_error(_: Request, exc: Exception) -> JSONResponse:
+        response = response_for(exc)
+        assert response is not None  # registered only for the client-error types below
+        return response
+
+    for kind in (ApiError, RequestValidationError, StarletteHTTPException):
+        app.add_exception_handler(kind, _client_error)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
@@ -137,15 +188,19 @@ def install_error_handlers(app: FastAPI) -> None:
         return envelope(500, "INTERNAL_ERROR")
 
 
-def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses=`` documenting that these statuses answer with the envelope."""
+def error_responses(*statuses: int, notes: dict[int, str] | None = None) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` documenting that these statuses answer with the envelope;
+    ``notes`` replace the generic description of a status with the codes a route really sends."""
     described = {
         400: "Malformed JSON (MALFORMED_REQUEST)",
         401: "Missing or invalid credentials (NOT_AUTHENTICATED, INVALID_TOKEN, INVALID_CREDENTIALS)",
         403: "The caller's role may not do this (PERMISSION_DENIED)",
         404: "No such resource (NOT_FOUND)",
         409: "State conflict (e.g. CURSOR_EXPIRED, ORDER_STATE, ACCOUNT_EXISTS, LISTING_STATE)",
+        412: "If-Match names a stale version (VERSION_CONFLICT; details.current is the current entity)",
         422: "Invalid fields (VALIDATION_FAILED, details.fields)",
+        428: "If-Match is missing (PRECONDITION_REQUIRED)",
         429: "Too many attempts (RATE_LIMITED)",
     }
+    described.update(notes or {})
     return {s: {"model": ErrorEnvelope, "description": described[s]} for s in statuses}

@@ -13,19 +13,21 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from vendor_desktop.domain.money import format_fen
-from vendor_desktop.domain.orders import OrderState, can_transition
+from vendor_desktop.domain.discounts import discounted_fen
+from vendor_desktop.domain.money import MAX_AMOUNT_FEN, format_fen
+from vendor_desktop.domain.orders import OrderState, can_change_price, can_transition, price_problem
 from vendor_desktop.domain.workdays import SHANGHAI
 
 from . import names
 from .changes import record_change
+from .clock import iso
 from .db import Listing, Message, Order
+from .discounting import active_discount
 from .errors import ApiError
+from .preconditions import check_version
+from .schemas import storable_problem
 
-
-def iso(moment: dt.datetime) -> str:
-    """ISO 8601 in Asia/Shanghai, to the second: what every entity timestamp looks like."""
-    return moment.astimezone(SHANGHAI).isoformat(timespec="seconds")
+__all__ = ["change_price", "iso", "message_row", "move_order", "order_number", "place_order"]
 
 
 def order_number(rng: random.Random, created: dt.datetime, taken: Container[str]) -> str:
@@ -79,8 +81,8 @@ def _send(s: Session, kind: str, order: Order, now: dt.datetime) -> Message:
 def place_order(
     s: Session, listing: Listing, buyer_account_id: str, billing_mode: str | None, now: dt.datetime
 ) -> Order:
-    """A buyer orders a listing: an unpaid order priced from the listing, and a new_order
-    message to the vendor (R-ORD-1, R-ORD-2)."""
+    """A buyer orders a listing: an unpaid order priced from the listing and the buyer's active
+    discount (R-DSC-2), and a new_order message to the vendor (R-ORD-1, R-ORD-2)."""
     if listing.state != "on_sale":
         raise ApiError(409, "LISTING_STATE", details={"state": listing.state})
     mode = billing_mode or next(iter(listing.billing))
@@ -93,12 +95,17 @@ def place_order(
     taken = set(s.execute(select(Order.number).where(Order.account_id == listing.account_id)).scalars())
     buyer_name, buyer_contact = names.buyer_identity(buyer_account_id)
     rng = random.Random()
+    list_price = listing.billing[mode]
+    discount = active_discount(s, listing, buyer_account_id, now)
     order = Order(
         id=uuid.uuid4().hex,
         account_id=listing.account_id,
         number=order_number(rng, now, taken),
         state=OrderState.UNPAID.value,
-        amount_fen=listing.billing[mode],
+        amount_fen=discounted_fen(list_price, discount.percent) if discount else list_price,
+        list_price_fen=list_price,
+        discount_id=discount.id if discount else None,
+        discount_percent=discount.percent if discount else None,
         listing_id=listing.id,
         listing_name=listing.name,
         market=listing.market,
@@ -144,3 +151,44 @@ def move_order(s: Session, order: Order, target: OrderState, now: dt.datetime) -
     if target is OrderState.PAID:
         _send(s, "order_paid", order, now)
     return order
+
+
+def change_price(
+    s: Session, order: Order, new_price_fen: int, reason: str, expected_version: int, now: dt.datetime
+) -> Order:
+    """R-ORD-3: the vendor changes an unpaid order's price; the buyer then pays the new price.
+
+    Checks in API.md's order: the body's rules (422), then the order's state (409, even with a
+    stale version: "the buyer already paid" is what the vendor must hear), then the version (412).
+    """
+    problem = price_problem(new_price_fen, MAX_AMOUNT_FEN)
+    reason_problem = _reason_problem(reason)
+    if problem is not None:
+        fields = {"new_price_fen": _PRICE_PROBLEMS[problem]} | ({"reason": reason_problem} if reason_problem else {})
+        details = {"fields": fields, "codes": {"new_price_fen": problem}, "max_fen": MAX_AMOUNT_FEN}
+        raise ApiError(422, "INVALID_PRICE", details=details)
+    if reason_problem is not None:
+        raise ApiError(422, "VALIDATION_FAILED", details={"fields": {"reason": reason_problem}})
+    if not can_change_price(order.state):
+        raise ApiError(409, "ORDER_NOT_UNPAID", details={"state": order.state, "paid_at": order.paid_at})
+    check_version("order", order, expected_version)
+    if order.list_price_fen is None:  # an order from before list prices were kept
+        order.list_price_fen = order.amount_fen
+    order.amount_fen = new_price_fen
+    order.price_changed_at, order.price_change_reason = iso(now), reason.strip()
+    order.version += 1
+    record_change(s, order.account_id, "order", order.id, order.version)
+    return order
+
+
+_PRICE_PROBLEMS = {  # domain codes of price_problem → the field's explanation
+    "price_not_positive": "must be more than 0",
+    "price_too_large": f"must be at most {MAX_AMOUNT_FEN} fen ({format_fen(MAX_AMOUNT_FEN)})",
+}
+
+
+def _reason_problem(reason: str) -> str | None:
+    text = reason.strip()
+    if not 1 <= len(text) <= 200:
+        return "must be 1 to 200 characters"
+    return storable_problem(text)

@@ -9,18 +9,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from vendor_desktop.domain.markets import BillingMode
 from vendor_desktop.domain.money import MAX_AMOUNT_FEN
 from vendor_desktop.domain.orders import OrderState
 
 
-def _storable(value: str) -> str:
+def storable_problem(value: str) -> str | None:
     # Lone surrogates cannot be encoded as UTF-8 and NUL is refused by PostgreSQL: both would
     # otherwise fail deep in the database driver.
     if any(c == "\x00" or "\ud800" <= c <= "\udfff" for c in value):
-        raise ValueError("contains characters that cannot be stored")
+        return "contains characters that cannot be stored"
+    return None
+
+
+def _storable(value: str) -> str:
+    problem = storable_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -92,6 +99,28 @@ class OrderData(BaseModel):
     virtual_number: str = Field(description="marketplace-issued virtual number (虚拟号, R-ORD-4)")
     created_at: Timestamp
     paid_at: Timestamp | None
+    list_price_fen: int = Field(description="the listing's price before any discount or price change")
+    discount_id: str | None = Field(description="the buyer's discount applied when the order was placed (R-DSC-2)")
+    discount_percent: int | None = Field(description="its percentage paid, e.g. 80 (八折)")
+    price_changed_at: Timestamp | None = Field(description="when the vendor last changed the price (R-ORD-3)")
+    price_change_reason: str | None
+
+
+class DiscountData(BaseModel):
+    """A buyer-specific discount (指定商品折扣), R-DSC-1, R-DSC-2."""
+
+    listing_id: str
+    listing_name: str
+    buyer_account_id: str
+    buyer_name: str = Field(description="masked, as on the buyer's orders (R-ORD-4)")
+    percent: int = Field(description="percentage the buyer pays, 1–99 (80 = 八折)")
+    valid_from: Timestamp
+    valid_until: Timestamp = Field(description="exclusive: active on [valid_from, valid_until)")
+    state: Literal["upcoming", "active", "expired", "revoked"] = Field(
+        description="as of the last change of the discount; recompute from the period by your own clock"
+    )
+    revoked_at: Timestamp | None
+    created_at: Timestamp
 
 
 class ListingData(BaseModel):
@@ -128,8 +157,8 @@ class VendorProfileData(BaseModel):
     service_qq: str
 
 
-EntityData = OrderData | ListingData | MessageData | VendorProfileData
-EntityName = Literal["vendor_profile", "listing", "order", "message"]
+EntityData = OrderData | ListingData | MessageData | VendorProfileData | DiscountData
+EntityName = Literal["vendor_profile", "listing", "order", "message", "discount"]
 
 
 class Change(BaseModel):
@@ -153,6 +182,47 @@ class EntityEnvelope(BaseModel):
     id: str
     version: int
     data: EntityData
+
+
+def _plausible(moment: dt.datetime) -> dt.datetime:
+    # Far-off years would overflow when converted to Asia/Shanghai or shifted by 180 days.
+    if not 2000 <= moment.year <= 2100:
+        raise ValueError("must be between the years 2000 and 2100")
+    return moment
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_plausible)]
+
+
+# --- vendor commands ----------------------------------------------------------------------
+# Ranges that are business rules (price, percent, reason length) are documented here but checked
+# in the route, after permission and existence (see preconditions.py for the order of checks), so
+# they answer with the rule's own code (INVALID_PRICE) and a field name.
+
+
+class PriceChangeRequest(StrictBody):
+    """R-ORD-3: the new price of an unpaid order."""
+
+    new_price_fen: StrictInt = Field(
+        description="the price the buyer will pay, in fen; > 0 and ≤ MAX_AMOUNT_FEN, else 422 INVALID_PRICE",
+        json_schema_extra={"minimum": 1, "maximum": MAX_AMOUNT_FEN},
+    )
+    reason: str = Field(
+        description="why (shown to colleagues), 1–200 characters, else 422 VALIDATION_FAILED",
+        json_schema_extra={"minLength": 1, "maxLength": 200},
+    )
+
+
+class DiscountRequest(StrictBody):
+    """R-DSC-1: one buyer account, one listing, a percentage paid, a period."""
+
+    listing_id: Str64
+    buyer_account_id: AccountId
+    percent: StrictInt = Field(
+        description="percentage the buyer pays, 1–99 (80 = 八折)", json_schema_extra={"minimum": 1, "maximum": 99}
+    )
+    valid_from: Moment = Field(description="with offset, e.g. 2026-12-01T00:00:00+08:00")
+    valid_until: Moment = Field(description="after valid_from and in the future; exclusive")
 
 
 # --- sandbox controls ----------------------------------------------------------------------
@@ -189,17 +259,8 @@ class SandboxOrderRequest(StrictBody):
     billing_mode: BillingMode | None = None
 
 
-def _plausible(moment: dt.datetime) -> dt.datetime:
-    # Far-off years would overflow when converted to Asia/Shanghai or shifted by 180 days.
-    if not 2000 <= moment.year <= 2100:
-        raise ValueError("must be between the years 2000 and 2100")
-    return moment
-
-
 class ClockRequest(StrictBody):
-    now: Annotated[AwareDatetime, AfterValidator(_plausible)] = Field(
-        description="the moment to set, with offset, e.g. 2026-11-26T09:00:00+08:00"
-    )
+    now: Moment = Field(description="the moment to set, with offset, e.g. 2026-11-26T09:00:00+08:00")
 
 
 class ClockResponse(BaseModel):

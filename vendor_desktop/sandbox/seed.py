@@ -22,9 +22,11 @@ from vendor_desktop.domain.workdays import SHANGHAI, add_working_days
 
 from . import names
 from .changes import record_new_bulk
-from .db import Listing, Message, Order, User, Vendor
+from .clock import iso
+from .db import Discount, Listing, Message, Order, User, Vendor
+from .discounting import seed_discounts
 from .errors import ApiError
-from .marketplace import iso, message_row, order_number
+from .marketplace import message_row, order_number
 from .passwords import hash_password
 
 # Share of seeded orders per state (R-ORD-1); every state also appears at least once.
@@ -145,7 +147,10 @@ def seed_vendor(
 
     listing_rows = _listings(rng, account_id, listings, today, pinyin)
     order_rows, message_rows = _orders(rng, account_id, orders, listing_rows, today)
-    for model, rows in ((Listing, listing_rows), (Order, order_rows), (Message, message_rows)):
+    discount_rows = seed_discounts(seed, account_id, listing_rows, order_rows, today)
+    _reprice_messages(order_rows, message_rows)
+    tables = ((Listing, listing_rows), (Order, order_rows), (Message, message_rows), (Discount, discount_rows))
+    for model, rows in tables:
         for start in range(0, len(rows), 5000):
             # Core executemany on the session's connection: the ORM bulk path is ~3× slower.
             s.connection().execute(insert(model.__table__), rows[start : start + 5000])
@@ -158,9 +163,20 @@ def seed_vendor(
             "deleted": False,
         }
     ]
-    for entity, rows in (("listing", listing_rows), ("order", order_rows), ("message", message_rows)):
+    for entity, rows in (
+        ("listing", listing_rows),
+        ("order", order_rows),
+        ("message", message_rows),
+        ("discount", discount_rows),
+    ):
         log.extend(
-            {"account_id": account_id, "entity": entity, "entity_id": r["id"], "version": 1, "deleted": False}
+            {
+                "account_id": account_id,
+                "entity": entity,
+                "entity_id": r["id"],
+                "version": r["version"],
+                "deleted": False,
+            }
             for r in rows
         )
     for start in range(0, len(log), 5000):
@@ -255,6 +271,11 @@ def _orders(
             "virtual_number": names.virtual_number(rng),
             "created_at": iso(created),
             "paid_at": iso(paid_at) if paid_at else None,
+            "list_price_fen": listing["billing"][mode],
+            "discount_id": None,  # seed_discounts reprices the orders its discounts cover
+            "discount_percent": None,
+            "price_changed_at": None,
+            "price_change_reason": None,
             "version": 1,
         }
         taken.add(order["number"])
@@ -280,3 +301,12 @@ def _orders(
             )
     messages.sort(key=lambda m: m["created_at"])
     return orders, messages
+
+
+def _reprice_messages(orders: list[dict[str, Any]], messages: list[dict[str, Any]]) -> None:
+    """Messages quote the amount: rewrite those of orders a seeded discount repriced (R-DSC-2)."""
+    discounted = {o["id"]: o for o in orders if o["discount_id"] is not None}
+    for i, m in enumerate(messages):
+        order = discounted.get(m["order_id"])
+        if order is not None:
+            messages[i] = message_row(m["kind"], order, m["id"], m["created_at"], read=m["read"])

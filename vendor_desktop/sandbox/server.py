@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import secrets
+import uuid
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import APIRouter, FastAPI
 
-from . import auth, sandbox_routes, sync_routes
+from . import auth, commands, discount_routes, sandbox_routes, sync_routes
 from .clock import Clock, SettableClock
 from .db import Database
 from .errors import install_error_handlers
@@ -37,7 +38,14 @@ def create_app(
     app = FastAPI(
         title="Vendor Center marketplace sandbox",
         version=__version__,
-        description="The sandbox implementation of the marketplace backend API v1 (API.md).",
+        description=(
+            "The sandbox implementation of the marketplace backend API v1 (API.md).\n\n"
+            "Every vendor command (tag `commands`) requires an `Idempotency-Key` header: a retry with "
+            "the same key and body replays the first answer (header `Idempotent-Replayed: true`) and "
+            "changes nothing. Commands on an existing entity take `If-Match: <version>`. "
+            "Sign-in (`/auth/login`, `/auth/refresh`, `/auth/logout`) and the operator's `/sandbox/*` "
+            "controls take neither: they are not vendor commands and keep their own semantics."
+        ),
         openapi_url=f"{BASE_PATH}/openapi.json",
         docs_url=f"{BASE_PATH}/docs",
         redoc_url=None,
@@ -46,6 +54,8 @@ def create_app(
     app.state.clock = clock if isinstance(clock, SettableClock) else SettableClock(clock)
     app.state.operator_token = operator_token or secrets.token_urlsafe(24)
     app.state.sandbox_controls = sandbox_controls
+    # Tells this process's in-progress idempotency keys from those a stopped one left behind.
+    app.state.instance_id = uuid.uuid4().hex
     install_error_handlers(app)
 
     api = APIRouter(prefix=BASE_PATH)
@@ -57,6 +67,8 @@ def create_app(
 
     api.include_router(auth.router)
     api.include_router(sync_routes.router)
+    api.include_router(commands.router)
+    api.include_router(discount_routes.router)
     if sandbox_controls:
         api.include_router(sandbox_routes.router)
     app.include_router(api)
