@@ -232,7 +232,9 @@ def retry(
     A rejected command gets a NEW idempotency key: the old key is bound to the old body and its
     outcome, so the server would only replay the rejection. ``base_version`` replaces the version
     sent as If-Match (after a VERSION_CONFLICT, to apply the change on top of the current entity).
-    A held command stays held while a rejected command before it remains: decide on that first.
+    A pending command keeps its key (it may have reached the server: the key makes a resend safe)
+    unless its base version changes. A held command stays held while a rejected command before it
+    remains: decide on that first.
     A command being sent, or applied, is left as it is.
     """
     at = stamp(now or dt.datetime.now(dt.UTC))
@@ -240,11 +242,14 @@ def retry(
     state = CommandState(row.state)
     if state in (CommandState.SENDING, CommandState.APPLIED):
         return to_command(row)
+    rebased = base_version is not None and base_version != row.base_version
     if base_version is not None:
         row.base_version = base_version
+    # A key is bound to one request (If-Match included): another request needs another key, or
+    # the server answers 422 IDEMPOTENCY_KEY_REUSED (or replays the old rejection).
+    if state is CommandState.REJECTED or rebased:
+        row.idempotency_key = str(uuid.uuid4())
     if state in (CommandState.REJECTED, CommandState.HELD):
-        if state is CommandState.REJECTED:
-            row.idempotency_key = str(uuid.uuid4())
         row.state = CommandState.PENDING.value
         row.attempts = 0
         row.error_code = row.error_message = row.error_message_zh = row.error_details = None
