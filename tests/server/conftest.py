@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -100,3 +101,48 @@ def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
     assert err["message"] and err["message_zh"]
     assert isinstance(err["details"], dict)
     return err
+
+
+# --- vendor commands (Idempotency-Key, If-Match) -------------------------------------------
+
+
+def send(
+    client: TestClient,
+    method: str,
+    path: str,
+    headers: dict[str, str],
+    *,
+    json: Any = None,
+    key: str | None = None,
+    if_match: int | str | None = None,
+) -> Any:
+    """A vendor command with a fresh Idempotency-Key (or ``key``) and an optional If-Match."""
+    sent = {**headers, "Idempotency-Key": key if key is not None else uuid.uuid4().hex}
+    if if_match is not None:
+        sent["If-Match"] = str(if_match)
+    return client.request(method, f"{API}{path}", json=json, headers=sent)
+
+
+def on_sale_listing(vendor: dict[str, Any]) -> str:
+    """Seeded listings 0–9 cover every market and are on sale."""
+    return f"lst-{vendor['account_id']}-0"
+
+
+def place_order(
+    client: TestClient, operator: dict[str, str], vendor: dict[str, Any], buyer: str = "5550001", listing: str = ""
+) -> dict[str, Any]:
+    """A buyer places an order (unpaid, version 1)."""
+    body = {
+        "account_id": vendor["account_id"],
+        "listing_id": listing or on_sale_listing(vendor),
+        "buyer_account_id": buyer,
+    }
+    r = client.post(f"{API}/sandbox/orders", json=body, headers=operator)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def entity_now(client: TestClient, headers: dict[str, str], entity: str, entity_id: str) -> dict[str, Any] | None:
+    """The entity as a full pull delivers it now (None if the caller does not see it)."""
+    changes, _ = pull_all(client, headers)
+    return next((c for c in changes if c["entity"] == entity and c["id"] == entity_id), None)

@@ -89,13 +89,13 @@ def command_router(**kwargs: Any) -> APIRouter:
 async def run_idempotently(request: Request, handler: Handler) -> Response:
     caller = await run_in_threadpool(caller_from_request, request)
     key = _checked_key(request.headers.get(HEADER))
-    fingerprint = _fingerprint(request, await request.body())
+    request_print = fingerprint(request, await request.body())
     db, now = db_of(request), clock_of(request).now().timestamp()
     instance: str = request.app.state.instance_id
 
     def claim() -> Response | None:
         with db.session() as s:
-            return _claim(s, caller.user_id, key, fingerprint, now, instance)
+            return _claim(s, caller.user_id, key, request_print, now, instance)
 
     replay = await run_in_threadpool(claim)
     if replay is not None:
@@ -132,7 +132,7 @@ def _checked_key(raw: str | None) -> str:
     return key
 
 
-def _fingerprint(request: Request, body: bytes) -> str:
+def fingerprint(request: Request, body: bytes) -> str:
     """What makes two requests "the same" (draft: the payload; we add the target and If-Match,
     since the same body against another order or version is a different request)."""
     try:
