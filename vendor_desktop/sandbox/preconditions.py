@@ -25,7 +25,7 @@ IF_MATCH_DESCRIPTION = (
     "VERSION_CONFLICT with the current entity in details.current."
 )
 
-IfMatch = Annotated[str | None, Header(alias="If-Match", max_length=40, description=IF_MATCH_DESCRIPTION)]
+IfMatch = Annotated[str | None, Header(alias="If-Match", description=IF_MATCH_DESCRIPTION)]
 
 
 def require(permission: Permission) -> Callable[..., Caller]:
