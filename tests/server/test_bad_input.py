@@ -161,3 +161,97 @@ def test_an_unexpected_server_error_still_answers_with_the_envelope():
 
     with TestClient(app, raise_server_exceptions=False) as c:
         assert_error(c.get("/api/v1/boom"), 500, "INTERNAL_ERROR")
+
+
+# --- vendor commands -----------------------------------------------------------------------
+
+_command_fields = st.fixed_dictionaries(
+    {},
+    optional={
+        k: _json | st.text(max_size=300)
+        for k in ["new_price_fen", "reason", "listing_id", "buyer_account_id", "percent", "valid_from", "valid_until"]
+    },
+)
+_header_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=250)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    target=st.sampled_from(
+        [
+            ("POST", "/orders/{order}/price-change"),
+            ("POST", "/orders/no-such/price-change"),
+            ("POST", "/discounts"),
+            ("DELETE", "/discounts/{discount}"),
+            ("POST", "/messages/{message}/read"),
+        ]
+    ),
+    body=_command_fields | _json,
+    key=st.none() | _header_text,
+    if_match=st.none() | _header_text,
+)
+def test_random_commands_never_crash_the_server(client, operator, vendor, target, body, key, if_match):
+    ids = _command_ids(client, operator, vendor)
+    method, path = target[0], target[1].format(**ids)
+    headers = {**bearer(_tokens(client, vendor)), "Content-Type": "application/json"}
+    if key is not None:
+        headers["Idempotency-Key"] = key
+    if if_match is not None:
+        headers["If-Match"] = if_match
+    r = client.request(method, f"{API}{path}", content=json.dumps(body), headers=headers)
+    assert r.status_code < 500, r.text
+    if r.status_code >= 400:
+        assert set(r.json()["error"]) == {"code", "message", "message_zh", "details"}
+
+
+def _command_ids(client: Any, operator: dict[str, str], vendor: dict[str, Any]) -> dict[str, str]:
+    state = client.app.state
+    if not hasattr(state, "test_ids"):
+        from .conftest import place_order, pull_all
+
+        order = place_order(client, operator, vendor)
+        changes, _ = pull_all(client, bearer(_tokens(client, vendor)))
+        state.test_ids = {
+            "order": order["id"],
+            "discount": next(c["id"] for c in changes if c["entity"] == "discount"),
+            "message": next(c["id"] for c in changes if c["entity"] == "message"),
+        }
+    return state.test_ids
+
+
+def test_hostile_text_in_commands_is_a_clean_answer(client, operator, vendor):
+    from .conftest import on_sale_listing, place_order, send
+
+    headers = bearer(login(client, vendor))
+    order = place_order(client, operator, vendor)
+    path = f"/orders/{order['id']}/price-change"
+    r = send(client, "POST", path, headers, json={"new_price_fen": 100, "reason": HUGE}, if_match=1)
+    assert "reason" in assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]
+    r = send(client, "POST", path, headers, json={"new_price_fen": 100, "reason": SQL}, if_match=1)
+    assert r.status_code == 200 and r.json()["data"]["price_change_reason"] == SQL  # just text
+    for if_match in ["abc", SQL, "9" * 5000, "-0", "1e3"]:
+        r = send(client, "POST", path, headers, json={"new_price_fen": 100, "reason": "x"}, if_match=if_match)
+        assert_error(r, 400, "MALFORMED_REQUEST")
+    discount = {
+        "listing_id": SQL,
+        "buyer_account_id": SQL,
+        "percent": 80,
+        "valid_from": "2026-11-26T00:00:00+08:00",
+        "valid_until": HUGE,
+    }
+    fields = assert_error(send(client, "POST", "/discounts", headers, json=discount), 422, "VALIDATION_FAILED")
+    assert {"buyer_account_id", "valid_until"} <= set(fields["details"]["fields"])
+    discount |= {
+        "listing_id": on_sale_listing(vendor),
+        "buyer_account_id": "1" * 64,
+        "valid_until": "2026-12-26T00:00:00+08:00",
+    }
+    assert send(client, "POST", "/discounts", headers, json=discount).status_code == 201
+    assert_error(send(client, "DELETE", f"/discounts/{SQL}", headers, if_match=1), 404, "NOT_FOUND")
+    assert_error(send(client, "DELETE", f"/discounts/{HUGE}", headers, if_match=1), 422, "VALIDATION_FAILED")
+    r = client.post(
+        f"{API}{path}",
+        content=b"{",
+        headers={**headers, "Idempotency-Key": "k", "If-Match": "1", "Content-Type": "application/json"},
+    )
+    assert_error(r, 400, "MALFORMED_REQUEST")

@@ -20,7 +20,19 @@ EXPECTED = {
     "/sandbox/orders/{order_id}/complete": {"post"},
     "/sandbox/clock": {"post"},
     "/sandbox/sync/expire-cursors": {"post"},
+    "/orders/{order_id}/price-change": {"post"},
+    "/discounts": {"post"},
+    "/discounts/{discount_id}": {"delete"},
+    "/messages/{message_id}/read": {"post"},
 }
+
+COMMANDS = {
+    ("/orders/{order_id}/price-change", "post"),
+    ("/discounts", "post"),
+    ("/discounts/{discount_id}", "delete"),
+    ("/messages/{message_id}/read", "post"),
+}
+NEEDS_IF_MATCH = {("/orders/{order_id}/price-change", "post"), ("/discounts/{discount_id}", "delete")}
 
 
 def test_schema_is_served_under_the_base_path_and_lists_every_path(client):
@@ -65,3 +77,32 @@ def test_sync_change_data_documents_each_entity(client):
         schemas["ListingData"]["properties"]
     )
     assert {"kind", "title", "body", "read", "created_at"} <= set(schemas["MessageData"]["properties"])
+
+
+def test_commands_document_their_idempotency_key_and_if_match_headers(client):
+    paths = client.get(f"{API}/openapi.json").json()["paths"]
+    for path, method in COMMANDS:
+        op = paths[f"{API}{path}"][method]
+        headers = {p["name"]: p for p in op["parameters"] if p["in"] == "header"}
+        assert headers["Idempotency-Key"]["required"] is True, path
+        assert "IDEMPOTENCY_KEY_REQUIRED" in headers["Idempotency-Key"]["description"]
+        assert ("If-Match" in headers) is ((path, method) in NEEDS_IF_MATCH), path
+        assert {"400", "401", "403", "404", "409", "422"} <= set(op["responses"]) or path == "/discounts", path
+        assert "IDEMPOTENCY_KEY_REUSED" in op["responses"]["422"]["description"]
+    for path, method in NEEDS_IF_MATCH:
+        assert {"412", "428"} <= set(paths[f"{API}{path}"][method]["responses"])
+    # Sign-in and the operator's controls take no Idempotency-Key.
+    for path in ["/auth/login", "/auth/refresh", "/auth/logout", "/sandbox/orders", "/sandbox/seed"]:
+        params = paths[f"{API}{path}"]["post"].get("parameters", [])
+        assert all(p["name"] != "Idempotency-Key" for p in params), path
+
+
+def test_new_entity_fields_are_documented(client):
+    schemas = client.get(f"{API}/openapi.json").json()["components"]["schemas"]
+    assert {"list_price_fen", "discount_id", "discount_percent", "price_changed_at", "price_change_reason"} <= set(
+        schemas["OrderData"]["properties"]
+    )
+    assert {"listing_id", "buyer_account_id", "buyer_name", "percent", "valid_from", "valid_until", "state"} <= set(
+        schemas["DiscountData"]["properties"]
+    )
+    assert schemas["PriceChangeRequest"]["properties"]["reason"]["maxLength"] == 200
