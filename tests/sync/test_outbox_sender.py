@@ -17,6 +17,7 @@ from tests.sync.commands import (
     losing,
     queue_grant,
     queue_price_change,
+    queue_revoke,
     server_entities,
     server_order,
     state_of,
@@ -24,6 +25,7 @@ from tests.sync.commands import (
 from tests.sync.conftest import Vendor, operator
 from vendor_desktop.cache import outbox
 from vendor_desktop.cache.database import CacheDatabase
+from vendor_desktop.cache.messages import message_ids, messages_by_id, unread_count
 from vendor_desktop.cache.orders import order_detail
 from vendor_desktop.cache.outbox import COMMAND_ENTITY, CommandState
 from vendor_desktop.cache.outbox_results import mark_sending
@@ -249,3 +251,52 @@ def test_a_granted_discount_takes_the_servers_id(engine: SyncEngine, sandbox: Em
     cached = cached_entities(engine.db, "discount")
     assert cached[new_id] == server_entities(engine.client, "discount")[new_id]
     assert cached[new_id][1]["percent"] == 85
+
+
+def test_a_discount_queued_and_revoked_offline_is_granted_then_revoked(
+    engine: SyncEngine, sandbox: EmbeddedSandbox
+) -> None:
+    listings = server_entities(engine.client, "listing")
+    listing_id = next(i for i, (_, d) in sorted(listings.items()) if d["state"] == "on_sale")
+    start = dt.datetime.now(dt.UTC) + dt.timedelta(days=30)
+    grant = queue_grant(engine.db, listing_id, "buyer-88", 90, start)
+    revoke = queue_revoke(engine.db, grant.entity_id)  # by its local id: no server id yet
+    outcome = engine.sync_once()
+    assert outcome.applied == 2 and outcome.rejected == 0
+    revoked = command(engine.db, revoke.id)
+    assert revoked.entity_id != grant.entity_id and revoked.path == f"/discounts/{revoked.entity_id}"
+    version, data = server_entities(engine.client, "discount")[revoked.entity_id]
+    assert data["state"] == "revoked" and data["revoked_at"]
+    assert cached_entities(engine.db, "discount")[revoked.entity_id] == (version, data)
+
+
+def test_an_overlapping_discount_is_rejected_with_the_conflicting_one(engine: SyncEngine) -> None:
+    listings = server_entities(engine.client, "listing")
+    listing_id = next(i for i, (_, d) in sorted(listings.items()) if d["state"] == "on_sale")
+    start = dt.datetime.now(dt.UTC) + dt.timedelta(days=60)
+    first = queue_grant(engine.db, listing_id, "buyer-99", 80, start, days=10)
+    second = queue_grant(engine.db, listing_id, "buyer-99", 70, start + dt.timedelta(days=5), days=10)
+    outcome = engine.sync_once()
+    assert outcome.applied == 1 and outcome.rejected == 1
+    refused = command(engine.db, second.id)
+    assert refused.error_code == "DISCOUNT_OVERLAP" and refused.error_details.get("conflicting")
+    with engine.db.session() as s:
+        assert [c.id for c in outbox.open_commands_of_kind(s, "discount.create")] == [second.id]
+    assert state_of(engine.db, first.id) is CommandState.APPLIED
+
+
+def test_marking_a_message_read_counts_at_once_and_reaches_the_server(engine: SyncEngine) -> None:
+    with engine.db.session() as s:
+        before = unread_count(s)
+        [message_id, *_] = message_ids(s, unread_only=True)
+    with engine.db.session(write=True) as s, s.begin():
+        cmd = outbox.enqueue(s, kind="message.read", entity="message", entity_id=message_id, base_version=None,
+                             method="POST", path=f"/messages/{message_id}/read", payload=None, summary={},
+                             created_by="owner")
+    with engine.db.session() as s:
+        assert unread_count(s) == before - 1  # offline too: the queued mark counts
+    assert engine.sync_once().applied == 1
+    assert state_of(engine.db, cmd.id) is CommandState.APPLIED
+    assert server_entities(engine.client, "message")[message_id][1]["read"] is True
+    with engine.db.session() as s:
+        assert unread_count(s) == before - 1 and messages_by_id(s, [message_id])[message_id].read
