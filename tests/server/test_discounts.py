@@ -49,6 +49,17 @@ def test_granting_a_discount_answers_201_with_the_entity(client, vendor):
     assert data["created_at"] == "2026-11-26T10:00:00+08:00"
 
 
+def test_a_retried_grant_replays_the_201_and_grants_once(client, vendor):
+    headers = bearer(login(client, vendor))
+    first = send(client, "POST", "/discounts", headers, json=_body(vendor), key="grant-1")
+    again = send(client, "POST", "/discounts", headers, json=_body(vendor), key="grant-1")
+    assert first.status_code == again.status_code == 201 and again.json() == first.json()
+    changes, _ = pull_all(client, headers)
+    assert [c["id"] for c in changes if c["entity"] == "discount" and c["data"]["buyer_account_id"] == BUYER] == [
+        first.json()["id"]
+    ]
+
+
 def test_a_discount_starting_later_is_upcoming(client, vendor):
     r = _grant(client, bearer(login(client, vendor)), vendor, valid_from=(START + DAY).isoformat())
     assert r.json()["data"]["state"] == "upcoming"

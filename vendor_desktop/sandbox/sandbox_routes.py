@@ -62,8 +62,10 @@ def seed(body: SeedRequest, request: Request) -> dict[str, Any]:
     responses=error_responses(400, 401, 404, 409, 422),
 )
 def place(body: SandboxOrderRequest, request: Request) -> dict[str, Any]:
-    """A buyer orders a listing: an unpaid order priced from the listing, plus a new_order
-    message to the vendor (R-ORD-1, R-ORD-2)."""
+    """A buyer orders a listing: an unpaid order priced from the listing and the buyer's discount
+    active at the sandbox clock's now (R-DSC-2: `discount_id`, `discount_percent`, `list_price_fen`),
+    plus a new_order message to the vendor (R-ORD-1, R-ORD-2). Operator controls take no
+    Idempotency-Key or If-Match: they play the marketplace, not a vendor's queued command."""
     with db_of(request).session() as s:
         listing = s.get(Listing, body.listing_id)
         if s.get(Vendor, body.account_id) is None or listing is None or listing.account_id != body.account_id:
