@@ -55,6 +55,7 @@ def idempotency_key_header(
             alias=HEADER,
             min_length=1,
             max_length=MAX_KEY_LENGTH,
+            pattern=r"^[!-~]+$",
             description=(
                 "A new UUID per command (reuse it only to retry the same request). Without it: 400 "
                 "IDEMPOTENCY_KEY_REQUIRED. A retry with the same body replays the first response "
