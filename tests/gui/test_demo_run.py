@@ -18,9 +18,7 @@ def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def test_default_run_opens_signed_in_to_the_sandbox_with_orders(
-    qtbot, settings, private_data_dir, memory_keyring
-):
+def test_default_run_opens_signed_in_to_the_sandbox_with_orders(qtbot, settings, private_data_dir, memory_keyring):
     center = VendorCenter(settings, SessionOnlyTokenStore(), "en")
     try:
         center.start_sandbox(private_data_dir / "sandbox.sqlite3")

@@ -26,6 +26,7 @@ class BackgroundRunner(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     @property
@@ -37,8 +38,13 @@ class BackgroundRunner(QObject):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-    ) -> Future[Any]:
-        """Run ``fn`` in the background; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+    ) -> Future[Any] | None:
+        """Run ``fn`` in the background; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
+
+        After ``shutdown`` nothing new starts (a late timer or signal while the app closes)."""
+        if self._closed:
+            log.debug("not started after shutdown: %s", fn)
+            return None
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -69,4 +75,5 @@ class BackgroundRunner(QObject):
 
     def shutdown(self, wait: bool = True) -> None:
         """Stop taking work; by default wait for the task in hand (a pull page commits whole)."""
+        self._closed = True
         self._pool.shutdown(wait=wait, cancel_futures=True)

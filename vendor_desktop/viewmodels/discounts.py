@@ -122,7 +122,7 @@ class DiscountsTableModel(PagedTableModel[DiscountLine]):
         self._db = db
         self.text = ""
         self.now = dt.datetime.now(dt.UTC)
-        super().__init__(self._ids, self._rows, parent)
+        super().__init__(self._ids, self._lines, parent)
 
     def _ids(self) -> list[str]:
         self.now = dt.datetime.now(dt.UTC)  # states follow the clock (R-DSC-2: active on [from, until))
@@ -131,7 +131,7 @@ class DiscountsTableModel(PagedTableModel[DiscountLine]):
             ids = discount_ids(session, text=self.text)
         return [f"{PENDING_PREFIX}{c.id}" for c in reversed(grants)] + ids
 
-    def _rows(self, ids: Sequence[str]) -> dict[str, DiscountLine]:
+    def _lines(self, ids: Sequence[str]) -> dict[str, DiscountLine]:
         command_ids = {int(i.removeprefix(PENDING_PREFIX)) for i in ids if i.startswith(PENDING_PREFIX)}
         discount_ids_ = [i for i in ids if not i.startswith(PENDING_PREFIX)]
         with self._db.session() as session:
@@ -268,7 +268,7 @@ class DiscountsViewModel(QObject):
     def _overlapping(self, form: DiscountForm) -> str:
         """R-DSC-2 checked early against what this computer knows; the server has the last word."""
         with self._db.session() as session:
-            lines = self.model._rows(discount_ids(session, text=""))
+            lines = self.model._lines(discount_ids(session, text=""))
             grants = outbox.open_commands_of_kind(session, "discount.create")
         periods = []
         for line in lines.values():

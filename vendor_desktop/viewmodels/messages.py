@@ -90,8 +90,12 @@ class MessagesViewModel(QObject):
         self.refresh()
         # Only messages newer than what this computer already had are news: the first pull of a
         # fresh cache brings months of history, which is not worth a notification.
+        # Timestamps are to the second, so the boundary second is inclusive and ids already seen
+        # there are remembered.
         newest = self.model.row_at(0) if self.model.rowCount() else None
-        self._since = (newest.created_at if newest and newest.created_at else None) or dt.datetime.now(dt.UTC)
+        since = (newest.created_at if newest and newest.created_at else None) or dt.datetime.now(dt.UTC)
+        self._since = since.replace(microsecond=0)
+        self._seen: set[str] = {newest.id} if newest else set()
 
     def refresh(self) -> None:
         self.model.reload()
@@ -139,13 +143,18 @@ class MessagesViewModel(QObject):
             (
                 m
                 for m in arrived
-                if m.kind == "new_order" and not m.read and m.created_at and m.created_at > self._since
+                if m.kind == "new_order"
+                and not m.read
+                and m.id not in self._seen
+                and m.created_at
+                and m.created_at >= self._since
             ),
             key=lambda m: m.created_at or self._since,
         )
         if not news:
             return
         self._since = news[-1].created_at or self._since
+        self._seen = {m.id for m in news if m.created_at == self._since}
         if len(news) == 1:
             self.new_orders_arrived.emit(title_of(news[0]), body_of(news[0]))
         else:

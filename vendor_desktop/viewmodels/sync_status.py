@@ -146,7 +146,8 @@ class SyncController(QObject):
             self.last_synced = dt.datetime.now(dt.UTC)
             self.last_synced_changed.emit(self.last_synced)
             self._set_state(Connection.ONLINE)
-            self._schedule(0 if again else None)
+            # A command backing off (5xx, rate limit) is due before the next periodic pull.
+            self._schedule(0 if again else outcome.next_command_in)
 
     def _report_error(self, error: ApiError) -> None:
         self.error_text = server_message(error.message, error.message_zh)

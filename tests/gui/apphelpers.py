@@ -1,0 +1,104 @@
+"""Driving the real app against a real sandbox over HTTP, shared by the GUI stories."""
+
+from __future__ import annotations
+
+import httpx
+import shiboken6
+from PySide6.QtCore import QSettings
+
+from vendor_desktop.app import VendorCenter
+from vendor_desktop.sandbox.embedded import EmbeddedSandbox
+from vendor_desktop.sync.token_store import TokenStore
+from vendor_desktop.viewmodels.sync_status import Connection
+
+OPERATOR = "operator-secret"
+
+
+class Marketplace:
+    """A sandbox over a database file: it can stop and come back at the same address."""
+
+    def __init__(self, tmp_path, *, orders: int = 60, seed: int = 7) -> None:
+        self.url = f"sqlite:///{tmp_path / 'marketplace.sqlite3'}"
+        self.sandbox = EmbeddedSandbox(self.url, operator_token=OPERATOR).start()
+        self.port = self.sandbox.port
+        self.vendor = self.sandbox.seed(orders=orders, listings=12, seed=seed)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"  # the same whether it is running or not
+
+    def password(self, username: str = "owner") -> str:
+        return next(u["password"] for u in self.vendor["users"] if u["username"] == username)
+
+    def stop(self) -> None:
+        self.sandbox.stop()
+
+    def restart(self) -> None:
+        self.sandbox = EmbeddedSandbox(self.url, port=self.port, operator_token=OPERATOR).start()
+
+    def operator(self, method: str, path: str, **kwargs) -> httpx.Response:
+        return httpx.request(
+            method, f"{self.base_url}/api/v1/sandbox{path}", headers={"Authorization": f"Bearer {OPERATOR}"}, **kwargs
+        )
+
+    def as_user(self, username: str = "owner") -> httpx.Client:
+        login = httpx.post(
+            f"{self.base_url}/api/v1/auth/login",
+            json={"account_id": self.vendor["account_id"], "username": username, "password": self.password(username)},
+        ).json()
+        return httpx.Client(
+            base_url=f"{self.base_url}/api/v1", headers={"Authorization": f"Bearer {login['access_token']}"}
+        )
+
+
+def sign_in(qtbot, tmp_path, market: Marketplace, username: str = "owner") -> VendorCenter:
+    """Start the app on ``market`` and sign in through the dialog; returns once the first sync is done."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    center = VendorCenter(settings, TokenStore(), "en", sync_interval_ms=3_600_000)
+    center.start_external(market.base_url)
+    qtbot.waitUntil(lambda: center.dialog is not None and center.dialog.isVisible())
+    center.dialog.account.setText(market.vendor["account_id"])
+    center.dialog.username.setText(username)
+    center.dialog.password.setText(market.password(username))
+    center.dialog.submit()
+    qtbot.waitUntil(lambda: center.sync is not None and center.sync.state == Connection.ONLINE, timeout=30_000)
+    return center
+
+
+def restart(qtbot, center: VendorCenter, backend_url: str) -> VendorCenter:
+    """Close the app and start it again on the same settings (and keychain)."""
+    settings = center.settings
+    center.window.confirm_quit = lambda unsent: True
+    center.window.close()
+    center.shutdown()
+    again = VendorCenter(settings, TokenStore(), "en", sync_interval_ms=3_600_000)
+    again.start_external(backend_url)
+    qtbot.waitUntil(lambda: again.window is not None and again.window.isVisible(), timeout=30_000)
+    return again
+
+
+def select_order(qtbot, center: VendorCenter, number: str) -> None:
+    orders = center.window.orders_view
+    orders.clear_filters()
+    orders.search.setText(number)
+    qtbot.waitUntil(lambda: orders.vm.count == 1)
+    orders.table.selectRow(0)
+    qtbot.waitUntil(lambda: orders.vm.selected is not None and orders.vm.selected.number == number)
+
+
+def an_unpaid_order(market: Marketplace) -> dict:
+    with market.as_user() as api:
+        page = api.get("/sync/changes", params={"limit": 2000}).json()
+    return next(c for c in page["changes"] if c["entity"] == "order" and c["data"]["state"] == "unpaid")
+
+
+def go_offline(qtbot, center: VendorCenter, market: Marketplace) -> None:
+    """The marketplace becomes unreachable and the app notices at its next sync."""
+    market.stop()
+    center.window.sync_button.click()
+    qtbot.waitUntil(lambda: center.sync.state == Connection.OFFLINE, timeout=15_000)
+
+
+def closed(dialog) -> bool:
+    """A dialog that deleted itself on close (WA_DeleteOnClose) is closed too."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()

@@ -1,0 +1,138 @@
+"""The pending-changes panel, the quit warning, messages read offline, and new-order notifications."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from vendor_desktop.viewmodels.sync_status import Connection
+
+from .apphelpers import Marketplace, an_unpaid_order, go_offline, restart, select_order, sign_in
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.fixture
+def market(tmp_path):
+    m = Marketplace(tmp_path)
+    yield m
+    m.stop()
+
+
+def test_panel_lists_queued_changes_and_quitting_warns_then_they_are_sent_at_next_start(qtbot, tmp_path, market):
+    order = an_unpaid_order(market)
+    center = sign_in(qtbot, tmp_path, market)
+    select_order(qtbot, center, order["data"]["number"])
+    go_offline(qtbot, center, market)
+    dialog = center.window.orders_view.open_price_change()
+    dialog.new_price.setText("66.00")
+    dialog.reason.setText("promised on the phone")
+    dialog.submit()
+    qtbot.waitUntil(lambda: center.window.changes_vm.open_count == 1)
+
+    center.window.show_area("changes")
+    panel = center.window.changes_view
+    model = panel.vm.model
+    assert (
+        model.index(0, 0).data() == f"Change the price of order {order['data']['number']} from "
+        f"¥{order['data']['amount_fen'] / 100:,.2f} to ¥66.00"
+    )
+    assert model.index(0, 2).data() == "owner"
+    assert model.index(0, 3).data().startswith(("Waiting", "Will try again"))
+    assert center.window.nav.item(list(center.window.area_pages).index("changes")).text() == "Pending changes  (1)"
+
+    asked = []
+    center.window.confirm_quit = lambda unsent: asked.append(unsent) or False
+    center.window.close()
+    assert asked == [1] and center.window.isVisible()  # the user chose to stay
+
+    market.restart()
+    center = restart(qtbot, center, market.base_url)  # quits anyway (confirmed)
+    qtbot.waitUntil(
+        lambda: center.window.changes_vm.open_count == 0 and center.sync.state == Connection.ONLINE, timeout=30_000
+    )
+    with market.as_user() as api:
+        page = api.get("/sync/changes", params={"limit": 2000}).json()
+    assert next(c for c in page["changes"] if c["id"] == order["id"])["data"]["amount_fen"] == 6600
+    assert (
+        panel is not center.window.changes_view
+        and center.window.changes_view.stack.currentWidget() is center.window.changes_view.empty
+    )
+    center.shutdown()
+
+
+def test_a_discarded_change_is_never_sent(qtbot, tmp_path, market):
+    order = an_unpaid_order(market)
+    center = sign_in(qtbot, tmp_path, market)
+    select_order(qtbot, center, order["data"]["number"])
+    go_offline(qtbot, center, market)
+    dialog = center.window.orders_view.open_price_change()
+    dialog.new_price.setText("5.00")
+    dialog.reason.setText("typo")
+    dialog.submit()
+    qtbot.waitUntil(lambda: center.window.changes_vm.open_count == 1)
+    panel = center.window.changes_view
+    panel.table.selectRow(0)
+    assert panel.discard.isEnabled()
+    panel.discard.click()
+    qtbot.waitUntil(lambda: center.window.changes_vm.open_count == 0)
+    market.restart()
+    center.window.sync_button.click()
+    qtbot.waitUntil(lambda: center.sync.state == Connection.ONLINE, timeout=30_000)
+    with market.as_user() as api:
+        page = api.get("/sync/changes", params={"limit": 2000}).json()
+    assert (
+        next(c for c in page["changes"] if c["id"] == order["id"])["data"]["amount_fen"] == order["data"]["amount_fen"]
+    )
+    center.shutdown()
+
+
+def test_messages_are_marked_read_offline_and_the_server_learns_it(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market)
+    messages = center.window.messages_view
+    unread = messages.vm.unread
+    assert unread > 0
+    go_offline(qtbot, center, market)
+    center.window.show_area("messages")
+    row = next(r for r in range(messages.vm.model.rowCount()) if messages.vm.model.row_at(r).read is False)
+    messages.table.selectRow(row)
+    qtbot.waitUntil(lambda: messages.vm.unread == unread - 1)  # read at once, though offline
+    market.restart()
+    center.window.sync_button.click()
+    qtbot.waitUntil(
+        lambda: center.sync.state == Connection.ONLINE and center.window.changes_vm.unsent == 0, timeout=30_000
+    )
+    assert messages.vm.unread == unread - 1
+    center.shutdown()
+
+
+def test_a_new_order_notifies_while_the_window_is_in_the_background(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market)
+    window = center.window
+    listing = next(iter(center.window.discounts_view.vm.listings()))[0]
+    with qtbot.waitSignal(window.messages_vm.new_orders_arrived, timeout=30_000) as arrived:
+        placed = market.operator(
+            "POST",
+            "/orders",
+            json={"account_id": market.vendor["account_id"], "listing_id": listing, "buyer_account_id": "B-NOTIFY"},
+        )
+        assert placed.status_code == 201
+        window.sync_button.click()
+    title, body = arrived.args
+    assert placed.json()["data"]["number"] in body
+    # In front, the new order is already in sight: no notification.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.notify(title, body) is False
+    # Behind another window it notifies, unless turned off.
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    assert window.notify(title, body) is True
+    assert window.last_notification == (title, body)
+    window.notifications_action.setChecked(False)
+    assert window.notify(title, body) is False
+    assert center.settings.value("notifications") in (False, "false")
+    center.shutdown()
