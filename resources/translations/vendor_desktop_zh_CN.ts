@@ -10,41 +10,349 @@
     </message>
 </context>
 <context>
+    <name>ChangesView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="90"/>
+        <source>Pending changes</source>
+        <translation>待发送的更改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="93"/>
+        <source>Changes are kept on this computer until the marketplace accepts them. A refused change stays here with the marketplace&apos;s reason until you send it again or discard it.</source>
+        <translation>更改会保存在本机，直到云市场接受为止。被拒绝的更改会连同云市场给出的原因一直留在这里，直到您重新发送或放弃它。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="96"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="97"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="98"/>
+        <source>Nothing waiting: every change has reached the marketplace.</source>
+        <translation>没有待发送的更改：所有更改都已送达云市场。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="47"/>
+        <source>Change the price of order %1 from %2 to %3</source>
+        <extracomment>Marking a message read is queued too, but is not worth a line in the panel unless refused.</extracomment>
+        <translation>订单 %1 改价：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="55"/>
+        <source>Give buyer %1 %2 on %3</source>
+        <translation>为买家 %1 设置「%3」%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="62"/>
+        <source>Revoke the discount of buyer %1 on %2</source>
+        <translation>撤销买家 %1 在「%2」上的折扣</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="67"/>
+        <source>Mark a message as read</source>
+        <translation>将消息标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="73"/>
+        <source>Will try again at %1</source>
+        <translation>将于 %1 重试</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="77"/>
+        <source>Waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="78"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="79"/>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="80"/>
+        <source>On hold: an earlier change was rejected</source>
+        <translation>已暂停：之前的一项更改被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="81"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="125"/>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="126"/>
+        <source>Queued</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="127"/>
+        <source>By</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="128"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="129"/>
+        <source>Marketplace&apos;s answer</source>
+        <translation>云市场答复</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="63"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="59"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="65"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="61"/>
         <source>Unpaid orders</source>
         <translation>待支付订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="62"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="67"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="63"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="68"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="64"/>
         <source>Being delivered</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="69"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="65"/>
         <source>Unread messages</source>
         <translation>未读消息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="66"/>
         <source>Listings on sale</source>
         <translation>在售商品</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="96"/>
+        <source>Give a buyer a discount</source>
+        <translation>设置买家折扣</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="97"/>
+        <source>Give one buyer a discount on one listing</source>
+        <translation>为一位买家设置某个商品的专属折扣</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="99"/>
+        <source>Listing</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="100"/>
+        <source>Buyer account ID</source>
+        <translation>买家账号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="101"/>
+        <source>Buyer pays</source>
+        <translation>买家支付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="102"/>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="103"/>
+        <source>Valid until</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="107"/>
+        <source>the buyer&apos;s marketplace account ID</source>
+        <translation>买家的云市场账号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="108"/>
+        <source>Give discount</source>
+        <translation>设置折扣</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="109"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountsView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts_view.py" line="98"/>
+        <source>Search listing or buyer</source>
+        <translation>搜索商品或买家</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts_view.py" line="99"/>
+        <source>Give discount…</source>
+        <translation>设置折扣…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts_view.py" line="100"/>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts_view.py" line="102"/>
+        <source>No discounts yet.
+Give a buyer a discount on one of your listings with “Give discount…”.</source>
+        <translation>暂无折扣。
+点击“设置折扣…”为买家设置商品专属折扣。</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountsViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="43"/>
+        <source>%1% off</source>
+        <translation>减 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="49"/>
+        <source>Upcoming</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="50"/>
+        <source>Active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="51"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="52"/>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="114"/>
+        <source>rejected: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="116"/>
+        <source>revoke pending</source>
+        <translation>撤销待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="117"/>
+        <source>waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="149"/>
+        <source>Listing</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="150"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="151"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="152"/>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="153"/>
+        <source>Valid until</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="154"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="200"/>
+        <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
+        <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="223"/>
+        <source>Select a discount that has reached the marketplace.</source>
+        <translation>请选择一个已送达云市场的折扣。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="229"/>
+        <source>This discount is already %1.</source>
+        <translation>该折扣当前为“%1”状态。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="233"/>
+        <source>Revoking it is already queued.</source>
+        <translation>撤销操作已在等待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="242"/>
+        <source>Choose a listing.</source>
+        <translation>请选择商品。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="245"/>
+        <source>Enter the buyer&apos;s account ID.</source>
+        <translation>请输入买家账号 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="249"/>
+        <source>A buyer account ID has letters and digits only (at most 64).</source>
+        <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="254"/>
+        <source>The buyer pays 1% to 99% of the price (e.g. 80 = 八折).</source>
+        <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="258"/>
+        <source>The end must come after the start.</source>
+        <translation>失效时间必须晚于生效时间。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="296"/>
+        <source>This buyer already has a discount on this listing from %1 to %2.</source>
+        <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
 </context>
 <context>
@@ -128,120 +436,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="242"/>
         <source>● Connecting…</source>
+        <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="243"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="244"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="245"/>
         <source>● Syncing…</source>
         <translation>● 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="246"/>
         <source>● Sync error</source>
         <translation>● 同步出错</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="258"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="259"/>
         <source>Last synced: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="265"/>
         <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
         <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="273"/>
         <source>%1 changes received</source>
         <translation>已接收 %1 条变更</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="280"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="281"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="282"/>
+        <source>Discounts</source>
+        <translation>商品折扣</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="283"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="284"/>
+        <source>Pending changes</source>
+        <translation>待发送的更改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/main_window.py" line="294"/>
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>%n 项更改被拒绝</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/main_window.py" line="296"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 项更改待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="309"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="313"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="314"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="315"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="316"/>
         <source>Find orders</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="317"/>
         <source>Export orders to CSV…</source>
         <translation>导出订单为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="318"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="319"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="320"/>
+        <source>Change price by order number…</source>
+        <translation>按订单号改价…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="321"/>
+        <source>Notify me of new orders</source>
+        <translation>新订单桌面通知</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="322"/>
         <source>Sync now (F5)</source>
         <translation>立即同步 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="335"/>
+        <source>Changes not sent yet</source>
+        <translation>更改尚未发送</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/main_window.py" line="337"/>
+        <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
+        <translation>
+            <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MessagesView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/messages_view.py" line="81"/>
+        <location filename="../../vendor_desktop/ui/messages_view.py" line="79"/>
         <source>Select a message to read it.</source>
         <translation>选择一条消息以阅读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages_view.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/messages_view.py" line="89"/>
         <source>No messages yet. New orders and payments will show up here.</source>
         <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
     </message>
@@ -249,192 +604,385 @@
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="24"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="26"/>
         <source>New order</source>
         <extracomment>Data role that tells the view to show a row as unread (bold); the view owns fonts.</extracomment>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="25"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="27"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="27"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="29"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="53"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="55"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="56"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="57"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="65"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="67"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="69"/>
         <source>Read</source>
         <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="162"/>
+        <source>%1 new orders</source>
+        <translation>%1 个新订单</translation>
     </message>
 </context>
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="184"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="206"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="200"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="255"/>
         <source>Order details</source>
         <translation>订单详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="273"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="273"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="224"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="278"/>
         <source>Exported %1 orders to %2</source>
         <translation>已导出 %1 个订单到 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="281"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="285"/>
         <source>Search order number, buyer or listing</source>
         <translation>搜索订单号、买家或商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="233"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="286"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="287"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="235"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="288"/>
         <source>Created between</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="236"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="289"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="237"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="290"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="239"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="291"/>
         <source>No orders match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合条件的订单。
 请清除筛选条件或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="241"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="292"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="293"/>
+        <source>Change price…</source>
+        <translation>改价…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="294"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="295"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
     </message>
 </context>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="62"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="187"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="327"/>
         <source>Order number</source>
+        <extracomment>Data role: &quot;pending&quot; or &quot;rejected&quot; when the order has an open price change (the view colours it).</extracomment>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="63"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="330"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="64"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="331"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="65"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="196"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="336"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="66"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="189"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="329"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="67"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="328"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="68"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="201"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="341"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="120"/>
+        <source>price change pending</source>
+        <translation>改价待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="122"/>
+        <source>price change rejected</source>
+        <translation>改价被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="159"/>
+        <source>The price change to %1 was rejected: %2 The price is still %3.</source>
+        <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="167"/>
+        <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
+        <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="171"/>
+        <source>Price change from %1 to %2 is waiting to be sent.</source>
+        <translation>改价 %1 → %2 等待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="185"/>
+        <source>%1% off</source>
+        <translation>减 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="188"/>
+        <source>list price %1</source>
+        <translation>原价 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="298"/>
+        <source>Sign in to change prices.</source>
+        <translation>登录后才能改价。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="333"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="197"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="337"/>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="198"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="338"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="200"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="340"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="202"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="342"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="343"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+</context>
+<context>
+    <name>PriceChangeDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="95"/>
+        <source>Change order price</source>
+        <translation>订单改价</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="96"/>
+        <source>Change the price of an unpaid order</source>
+        <translation>修改未支付订单的价格</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="100"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="101"/>
+        <source>Listing</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="102"/>
+        <source>Current price</source>
+        <translation>当前价格</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="103"/>
+        <source>New price (¥)</source>
+        <translation>新价格（元）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="104"/>
+        <source>Reason</source>
+        <translation>改价原因</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="109"/>
+        <source>e.g. 88.00</source>
+        <translation>例如 88.00</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="110"/>
+        <source>e.g. agreed bulk price with the buyer</source>
+        <translation>例如：与买家协商的批量价格</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="113"/>
+        <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace refuses it and the order keeps its price.</source>
+        <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先付款，云市场会拒绝改价，订单价格保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="116"/>
+        <source>Change price</source>
+        <translation>确认改价</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="117"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PriceChangeViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="40"/>
+        <source>Your role cannot change prices. Ask the main account or an operations colleague.</source>
+        <translation>您的角色不能改价，请联系主账号或运营同事。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="44"/>
+        <source>Select an unpaid order first.</source>
+        <translation>请先选择一个未支付的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="46"/>
+        <source>Only unpaid orders can change price; this one is %1.</source>
+        <translation>只有未支付的订单可以改价；此订单状态为%1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="73"/>
+        <source>Enter an order number.</source>
+        <translation>请输入订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="77"/>
+        <source>No order %1 on this computer. Sync, then try again.</source>
+        <translation>本机没有订单 %1。请同步后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="95"/>
+        <source>Use at most two decimals (fen).</source>
+        <translation>最多保留两位小数（精确到分）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="109"/>
+        <source>The price is too large.</source>
+        <translation>价格过大。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="100"/>
+        <source>Enter the new price in yuan, e.g. 88.00.</source>
+        <translation>请输入以元为单位的新价格，例如 88.00。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="105"/>
+        <source>The new price must be more than ¥0.00.</source>
+        <translation>新价格必须大于 ¥0.00。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="111"/>
+        <source>That is already the price.</source>
+        <translation>这已经是当前价格。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="114"/>
+        <source>Say why, for the buyer and your colleagues.</source>
+        <translation>请填写改价原因，方便买家和同事了解。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="118"/>
+        <source>Keep the reason under 200 characters.</source>
+        <translation>原因请控制在 200 个字符以内。</translation>
     </message>
 </context>
 <context>
@@ -475,27 +1023,27 @@ Clear the filters or search for something else.</source>
         <translation>输入内容过长。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="165"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="161"/>
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="188"/>
         <source>Cannot reach the marketplace. Check the address and your connection.</source>
         <translation>无法连接云市场，请检查地址和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="193"/>
         <source>Wrong account ID, username or password.</source>
         <translation>账号 ID、用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="201"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="195"/>
         <source>Too many failed attempts. Wait 15 minutes and try again.</source>
         <translation>失败次数过多，请 15 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="205"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="199"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -503,53 +1051,53 @@ Clear the filters or search for something else.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="86"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="84"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="86"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="84"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="89"/>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="90"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="87"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="88"/>
         <source>Sign in to Vendor Center</source>
         <translation>登录服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="90"/>
         <source>Marketplace address</source>
         <translation>云市场地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="91"/>
         <source>Account ID</source>
         <translation>账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="94"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="92"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="95"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="93"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="100"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="98"/>
         <source>e.g. V20261126</source>
         <translation>例如 2386611659434867</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="101"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="99"/>
         <source>owner, or your sub-account name</source>
         <translation>主账号填 owner，或填子账号用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="104"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -557,7 +1105,7 @@ Clear the filters or search for something else.</source>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/sync_status.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/sync_status.py" line="164"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
@@ -565,18 +1113,18 @@ Clear the filters or search for something else.</source>
 <context>
     <name>VendorCenter</name>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="146"/>
+        <location filename="../../vendor_desktop/app.py" line="151"/>
         <source>The demo marketplace did not start: %1</source>
         <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts.</extracomment>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="183"/>
+        <location filename="../../vendor_desktop/app.py" line="196"/>
         <source>The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.</source>
         <translation>本机保存的数据已损坏，已移至 %1，正在从云市场重新下载。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="194"/>
+        <location filename="../../vendor_desktop/app.py" line="206"/>
         <source>Your sign-in has expired.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
