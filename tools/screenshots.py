@@ -16,6 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VENDOR_DESKTOP_DATA_DIR", tempfile.mkdtemp(prefix="vendor-desktop-shots-"))
 
+import requests
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -35,6 +36,29 @@ def wait_until(app: QApplication, condition, timeout_s: float = 60) -> None:
         app.processEvents()
         QTimer.singleShot(20, lambda: None)
         app.processEvents()
+
+
+def reject_a_price_change(app: QApplication, center: VendorCenter) -> str:
+    """The buyer pays while the change is on its way: the marketplace refuses it (R-ORD-3)."""
+    window = center.window
+    assert window is not None and center.sandbox is not None
+    orders = window.orders_view
+    orders.state.setCurrentIndex(orders.state.findData("unpaid"))
+    orders.table.selectRow(0)
+    wait_until(app, lambda: window.orders_vm.selected is not None)
+    order = window.orders_vm.selected
+    pay = requests.post(
+        f"{center.sandbox.base_url}/api/v1/sandbox/orders/{order.id}/pay",
+        headers={"Authorization": f"Bearer {center.sandbox.operator_token}"},
+        timeout=10,
+    )
+    pay.raise_for_status()
+    dialog = orders.open_price_change()
+    dialog.new_price.setText("88.00")
+    dialog.reason.setText("老客户优惠 / loyal customer")
+    dialog.submit()
+    wait_until(app, lambda: window.changes_vm.rejected_count == 1)
+    return order.number
 
 
 def main(out: Path) -> int:
@@ -62,6 +86,43 @@ def main(out: Path) -> int:
         window.show_area("messages")
         app.processEvents()
         window.grab().save(str(out / f"messages-{suffix}.png"))
+    rejected = reject_a_price_change(app, center)
+    for language in (i18n.CHINESE, i18n.ENGLISH):
+        center.set_language(language)
+        app.processEvents()
+        suffix = "zh" if language == i18n.CHINESE else "en"
+        window.show_area("orders")
+        window.orders_view.clear_filters()
+        window.orders_view.search.setText(rejected)
+        window.orders_view.table.selectRow(0)
+        wait_until(app, lambda: bool(window.orders_view.change_notice.text()))
+        app.processEvents()
+        window.grab().save(str(out / f"price-change-rejected-{suffix}.png"))
+        window.orders_view.search.setText("")
+        window.show_area("changes")
+        app.processEvents()
+        window.grab().save(str(out / f"pending-changes-{suffix}.png"))
+        window.show_area("discounts")
+        app.processEvents()
+        window.grab().save(str(out / f"discounts-{suffix}.png"))
+        window.show_area("orders")
+        window.orders_view.state.setCurrentIndex(window.orders_view.state.findData("unpaid"))
+        window.orders_view.table.selectRow(0)
+        wait_until(app, lambda: window.orders_vm.selected is not None)
+        dialog = window.orders_view.open_price_change()
+        dialog.new_price.setText("12.345")
+        dialog.reason.setText("")
+        dialog.submit()
+        app.processEvents()
+        dialog.grab().save(str(out / f"price-change-dialog-{suffix}.png"))
+        dialog.reject()
+        window.orders_view.clear_filters()
+        discount = window.discounts_view.open_grant()
+        discount.buyer.setText("8623100045671234")
+        discount.percent.setValue(85)
+        app.processEvents()
+        discount.grab().save(str(out / f"discount-dialog-{suffix}.png"))
+        discount.reject()
     center.shutdown()
     print(f"saved screenshots to {out}")
     return 0

@@ -42,7 +42,7 @@ class ChangesView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((380, 130, 90, 200, 300)):
+        for column, width in enumerate((520, 130, 80, 150, 300)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)

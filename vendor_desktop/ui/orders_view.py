@@ -89,7 +89,7 @@ class OrdersView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in zip(range(len(COLUMNS)), (150, 260, 150, 160, 110, 100, 130), strict=True):
+        for column, width in zip(range(len(COLUMNS)), (150, 260, 150, 160, 110, 150, 130), strict=True):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COLUMNS.index("listing"), QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COLUMNS.index("created"), Qt.SortOrder.DescendingOrder)
@@ -248,6 +248,7 @@ class OrdersView(QWidget):
         while self.detail_grid.count():
             item = self.detail_grid.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()  # at once: deleteLater waits for the event loop
                 item.widget().deleteLater()
         self.detail_values.clear()
         fields = self.vm.detail_fields()
