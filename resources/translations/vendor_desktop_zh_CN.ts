@@ -40,78 +40,79 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="46"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <extracomment>Marking a message read is queued too, but is not worth a line in the panel unless refused.</extracomment>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="54"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="61"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="66"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="72"/>
         <source>Will try again at %1</source>
         <translation>将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="76"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="77"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="78"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="79"/>
         <source>On hold: an earlier change was rejected</source>
         <translation>已暂停：之前的一项更改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="80"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="132"/>
         <source>Change</source>
+        <extracomment>Refusals that sending again can cure: the entity moved on under the change (someone else edited it), so it is sent again on top of the current version. A refusal on the merits (the buyer paid, the periods overlap, the role may not) would only be refused again: discard it.</extracomment>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="126"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="133"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="134"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="135"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="129"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="136"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
@@ -235,122 +236,122 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>DiscountsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="42"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="48"/>
         <source>Upcoming</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="49"/>
         <source>Active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="50"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="51"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="113"/>
         <source>rejected: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="115"/>
         <source>revoke pending</source>
         <translation>撤销待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="116"/>
         <source>waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="149"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="148"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="150"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="149"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="150"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="152"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="151"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="152"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="154"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="153"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="200"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="199"/>
         <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
         <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="223"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="222"/>
         <source>Select a discount that has reached the marketplace.</source>
         <translation>请选择一个已送达云市场的折扣。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="229"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="228"/>
         <source>This discount is already %1.</source>
         <translation>该折扣当前为“%1”状态。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="233"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="232"/>
         <source>Revoking it is already queued.</source>
         <translation>撤销操作已在等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="241"/>
         <source>Choose a listing.</source>
         <translation>请选择商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="245"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="244"/>
         <source>Enter the buyer&apos;s account ID.</source>
         <translation>请输入买家账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="248"/>
         <source>A buyer account ID has letters and digits only (at most 64).</source>
         <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="254"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="253"/>
         <source>The buyer pays 1% to 99% of the price (e.g. 80 = 八折).</source>
         <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="258"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="257"/>
         <source>The end must come after the start.</source>
         <translation>失效时间必须晚于生效时间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="296"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="295"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
@@ -358,77 +359,78 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="13"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="26"/>
         <source>Unpaid</source>
+        <extracomment>Data role: &quot;pending&quot; or &quot;rejected&quot; when a row has an open change (the view colours it).</extracomment>
         <translation>已下单未支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="14"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="27"/>
         <source>Paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="15"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="28"/>
         <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="16"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="29"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="17"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="30"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="18"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="31"/>
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="19"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="32"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="27"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="40"/>
         <source>Owner</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="41"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="42"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="30"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="43"/>
         <source>Support</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="31"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="44"/>
         <source>Viewer</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="51"/>
         <source>Pay as you go</source>
         <translation>按需</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="52"/>
         <source>Monthly</source>
         <translation>包月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/labels.py" line="53"/>
         <source>Yearly</source>
         <translation>包年</translation>
     </message>
@@ -436,152 +438,152 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="243"/>
         <source>● Connecting…</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="244"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="245"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="246"/>
         <source>● Syncing…</source>
         <translation>● 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="247"/>
         <source>● Sync error</source>
         <translation>● 同步出错</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="259"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="260"/>
         <source>Last synced: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="266"/>
         <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
         <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="274"/>
         <source>%1 changes received</source>
         <translation>已接收 %1 条变更</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="281"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="282"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="283"/>
         <source>Discounts</source>
         <translation>商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="284"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="285"/>
         <source>Pending changes</source>
         <translation>待发送的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="295"/>
         <source>%n change(s) refused</source>
         <translation>
             <numerusform>%n 项更改被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="297"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="310"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="314"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="315"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="316"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="317"/>
         <source>Find orders</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="318"/>
         <source>Export orders to CSV…</source>
         <translation>导出订单为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="319"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="320"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="321"/>
         <source>Change price by order number…</source>
         <translation>按订单号改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="322"/>
         <source>Notify me of new orders</source>
         <translation>新订单桌面通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="323"/>
         <source>Sync now (F5)</source>
         <translation>立即同步 (F5)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="336"/>
         <source>Changes not sent yet</source>
         <translation>更改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="338"/>
         <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -604,48 +606,48 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="26"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="25"/>
         <source>New order</source>
         <extracomment>Data role that tells the view to show a row as unread (bold); the view owns fonts.</extracomment>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="27"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="26"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="28"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="54"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="55"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="56"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="66"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="69"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="68"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="161"/>
         <source>%1 new orders</source>
         <translation>%1 个新订单</translation>
     </message>
@@ -660,84 +662,84 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="255"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="256"/>
         <source>Order details</source>
         <translation>订单详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="274"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="274"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="278"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="279"/>
         <source>Exported %1 orders to %2</source>
         <translation>已导出 %1 个订单到 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="281"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="282"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="285"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="286"/>
         <source>Search order number, buyer or listing</source>
         <translation>搜索订单号、买家或商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="286"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="287"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="287"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="288"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="288"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="289"/>
         <source>Created between</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="289"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="290"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="290"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="291"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="291"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="292"/>
         <source>No orders match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合条件的订单。
 请清除筛选条件或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="292"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="293"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="293"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="294"/>
         <source>Change price…</source>
         <translation>改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="294"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="295"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="295"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="296"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
@@ -746,44 +748,43 @@ Clear the filters or search for something else.</source>
     <name>OrdersViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="327"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="332"/>
         <source>Order number</source>
-        <extracomment>Data role: &quot;pending&quot; or &quot;rejected&quot; when the order has an open price change (the view colours it).</extracomment>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="330"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="335"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders.py" line="109"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="331"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="336"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders.py" line="110"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="336"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="341"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders.py" line="111"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="329"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="334"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders.py" line="112"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="328"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="333"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders.py" line="113"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="341"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="346"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
@@ -828,32 +829,32 @@ Clear the filters or search for something else.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="333"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="338"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="337"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="342"/>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="338"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="343"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="340"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="345"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="342"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="347"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="343"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="348"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from vendor_desktop.viewmodels.orders import CHANGE_ROLE
+from vendor_desktop.viewmodels.labels import CHANGE_ROLE
 
 PENDING = QColor("#1d4ed8")
 REJECTED = QColor("#b3261e")

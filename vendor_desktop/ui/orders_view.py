@@ -241,7 +241,7 @@ class OrdersView(QWidget):
         self.change_notice.style().polish(self.change_notice)
         self.change_notice.setVisible(bool(notice))
         self.dismiss_change.setVisible(self.vm.change_rejected)
-        self.retry_change.setVisible(self.vm.change_rejected)
+        self.retry_change.setVisible(self.vm.change_retryable)
 
     def _show_detail(self) -> None:
         self._show_change()

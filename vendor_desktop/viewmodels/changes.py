@@ -28,8 +28,7 @@ from vendor_desktop.domain.money import format_fen
 
 from .background import BackgroundRunner
 from .commands import CommandQueue
-from .labels import is_chinese, server_message
-from .orders import CHANGE_ROLE, local_time
+from .labels import CHANGE_ROLE, is_chinese, local_time, server_message
 
 #: Marking a message read is queued too, but is not worth a line in the panel unless refused.
 QUIET_KINDS = frozenset({"message.read"})
@@ -92,8 +91,16 @@ def reason_text(command: Command) -> str:
     return ""
 
 
+#: Refusals that sending again can cure: the entity moved on under the change (someone else edited
+#: it), so it is sent again on top of the current version. A refusal on the merits (the buyer
+#: paid, the periods overlap, the role may not) would only be refused again: discard it.
+RETRYABLE_REFUSALS = frozenset({"VERSION_CONFLICT", "PRECONDITION_REQUIRED", "IDEMPOTENCY_KEY_REUSED"})
+
+
 def can_retry(command: Command) -> bool:
-    return command.state == CommandState.REJECTED or (command.state == CommandState.PENDING and command.attempts > 0)
+    if command.state == CommandState.REJECTED:
+        return command.error_code in RETRYABLE_REFUSALS
+    return command.state == CommandState.PENDING and command.attempts > 0
 
 
 def can_discard(command: Command) -> bool:

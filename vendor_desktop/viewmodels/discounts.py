@@ -30,8 +30,7 @@ from vendor_desktop.domain.roles import Permission
 from vendor_desktop.domain.workdays import SHANGHAI
 
 from .commands import CommandQueue
-from .labels import is_chinese, server_message
-from .orders import CHANGE_ROLE
+from .labels import CHANGE_ROLE, is_chinese, server_message
 from .paged_table import PagedTableModel
 
 PENDING_PREFIX = "command:"

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from vendor_desktop.domain.markets import MARKETS
+from vendor_desktop.domain.workdays import SHANGHAI
+
+#: Data role: "pending" or "rejected" when a row has an open change (the view colours it).
+CHANGE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def local_time(moment: dt.datetime | None) -> str:
+    """A timestamp as the vendor reads it: Beijing time, to the minute."""
+    if moment is None:
+        return ""
+    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
 def order_state_label(state: str) -> str:

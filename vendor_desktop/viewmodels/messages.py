@@ -13,8 +13,7 @@ from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.cache.messages import MessageRow, message_ids, messages_by_id, unread_count
 
 from .commands import CommandQueue
-from .labels import is_chinese
-from .orders import local_time
+from .labels import is_chinese, local_time
 from .paged_table import PagedTableModel
 
 #: Data role that tells the view to show a row as unread (bold); the view owns fonts.

@@ -26,11 +26,19 @@ from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.orders import OrderState
-from vendor_desktop.domain.workdays import SHANGHAI
 
 from .background import BackgroundRunner
+from .changes import can_retry
 from .commands import CommandQueue
-from .labels import billing_mode_label, is_chinese, market_label, order_state_label, server_message
+from .labels import (
+    CHANGE_ROLE,
+    billing_mode_label,
+    is_chinese,
+    local_time,
+    market_label,
+    order_state_label,
+    server_message,
+)
 from .paged_table import PagedTableModel
 from .price_change import PriceChangeViewModel, why_price_cannot_change
 
@@ -40,15 +48,7 @@ AMOUNT_COLUMN = COLUMNS.index("amount")
 STATE_COLUMN = COLUMNS.index("state")
 
 
-def local_time(moment: dt.datetime | None) -> str:
-    """A timestamp as the vendor reads it: Beijing time, to the minute."""
-    if moment is None:
-        return ""
-    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
-
-#: Data role: "pending" or "rejected" when the order has an open price change (the view colours it).
-CHANGE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
@@ -313,6 +313,11 @@ class OrdersViewModel(QObject):
         """Send the refused change again, based on the order as it is now."""
         if self._queue is not None and self.selected_change is not None and self.selected is not None:
             self._queue.retry(self.selected_change.id, base_version=self.selected.version)
+
+    @property
+    def change_retryable(self) -> bool:
+        """Only a refusal that another try can cure (the order moved on under the change)."""
+        return self.selected_change is not None and can_retry(self.selected_change)
 
     @property
     def change_rejected(self) -> bool:
