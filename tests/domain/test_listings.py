@@ -18,7 +18,7 @@ def good(market="saas", **over):
         "image": {"image_id": "m-2ze0abc", "os": "CentOS 7.9 64位"},
         "api": {"base_url": "https://api.example.com/v1", "quota_per_plan": {"monthly": 100_000}},
         "security": {"service_scope": "网站安全扫描", "response_hours": 4},
-    }[market]
+    }.get(market, {})
     fields = {
         "market": market,
         "name": "云桌面",
