@@ -1,0 +1,1 @@
+"""Benchmarks of Vendor Center at scale; run ``python -m benchmarks.orders`` (docs/PERFORMANCE.md)."""
