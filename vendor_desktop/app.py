@@ -33,6 +33,7 @@ from vendor_desktop.viewmodels.changes import ChangesViewModel
 from vendor_desktop.viewmodels.commands import CommandQueue
 from vendor_desktop.viewmodels.dashboard import DashboardViewModel
 from vendor_desktop.viewmodels.discounts import DiscountsViewModel
+from vendor_desktop.viewmodels.listings import ListingsViewModel
 from vendor_desktop.viewmodels.messages import MessagesViewModel
 from vendor_desktop.viewmodels.orders import OrdersViewModel
 from vendor_desktop.viewmodels.session import Session, SessionViewModel
@@ -187,8 +188,17 @@ class VendorCenter(QObject):
             messages=MessagesViewModel(db, self, queue=queue),
             changes=ChangesViewModel(queue, self.writes, self),
             discounts=DiscountsViewModel(queue, self) if Permission.DISCOUNTS_READ.value in user.permissions else None,
+            listings=ListingsViewModel(queue, self) if Permission.LISTINGS_READ.value in user.permissions else None,
         )
-        for vm in (areas.account, areas.dashboard, areas.orders, areas.messages, areas.changes, areas.discounts):
+        for vm in (
+            areas.account,
+            areas.dashboard,
+            areas.orders,
+            areas.messages,
+            areas.changes,
+            areas.discounts,
+            areas.listings,
+        ):
             if vm is not None:
                 self.sync.data_changed.connect(vm.on_data_changed)
         notice = ""

@@ -27,6 +27,7 @@ from vendor_desktop.viewmodels.account import AccountViewModel
 from vendor_desktop.viewmodels.changes import ChangesViewModel
 from vendor_desktop.viewmodels.dashboard import DashboardViewModel
 from vendor_desktop.viewmodels.discounts import DiscountsViewModel
+from vendor_desktop.viewmodels.listings import ListingsViewModel
 from vendor_desktop.viewmodels.messages import MessagesViewModel
 from vendor_desktop.viewmodels.orders import OrdersViewModel
 from vendor_desktop.viewmodels.sync_status import Connection, SyncController
@@ -36,6 +37,7 @@ from .changes_view import ChangesView
 from .dashboard_view import DashboardView
 from .discounts_view import DiscountsView
 from .i18n import LANGUAGES
+from .listings_view import ListingsView
 from .messages_view import MessagesView
 from .orders_view import OrdersView
 
@@ -50,6 +52,7 @@ class Areas:
     messages: MessagesViewModel
     changes: ChangesViewModel
     discounts: DiscountsViewModel | None = None
+    listings: ListingsViewModel | None = None
 
 
 class MainWindow(QMainWindow):
@@ -95,9 +98,12 @@ class MainWindow(QMainWindow):
         self.dashboard_view = DashboardView(areas.dashboard, areas.account)
         self.orders_view = OrdersView(areas.orders)
         self.discounts_view = DiscountsView(areas.discounts) if areas.discounts is not None else None
+        self.listings_view = ListingsView(areas.listings) if areas.listings is not None else None
         self.messages_view = MessagesView(areas.messages)
         self.changes_view = ChangesView(areas.changes)
         self.area_pages: dict[str, QWidget] = {"dashboard": self.dashboard_view, "orders": self.orders_view}
+        if self.listings_view is not None:
+            self.area_pages["listings"] = self.listings_view
         if self.discounts_view is not None:  # only areas that work for this role appear
             self.area_pages["discounts"] = self.discounts_view
         self.area_pages["messages"] = self.messages_view
@@ -280,6 +286,7 @@ class MainWindow(QMainWindow):
         names = {
             "dashboard": self.tr("Dashboard"),
             "orders": self.tr("Orders"),
+            "listings": self.tr("Listings"),
             "discounts": self.tr("Discounts"),
             "messages": self.tr("Messages"),
             "changes": self.tr("Pending changes"),

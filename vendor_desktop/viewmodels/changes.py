@@ -62,6 +62,15 @@ def describe(command: Command) -> str:
             .replace("%1", str(s.get("buyer_account_id", "")))
             .replace("%2", str(s.get("listing_name", "")))
         )
+    if command.kind.startswith("listing."):
+        name = str(s.get("name", ""))
+        texts = {
+            "listing.create": QCoreApplication.translate("ChangesViewModel", "Create the draft listing %1"),
+            "listing.update": QCoreApplication.translate("ChangesViewModel", "Save changes to the listing %1"),
+            "listing.submit": QCoreApplication.translate("ChangesViewModel", "Submit the listing %1 for review"),
+            "listing.delist": QCoreApplication.translate("ChangesViewModel", "Delist the listing %1"),
+        }
+        return texts.get(command.kind, command.kind).replace("%1", name)
     if command.kind == "message.read":
         return QCoreApplication.translate("ChangesViewModel", "Mark a message as read")
     return command.kind

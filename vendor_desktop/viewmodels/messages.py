@@ -22,6 +22,8 @@ UNREAD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def message_kind_label(kind: str) -> str:
     names = {
+        "listing_approved": QCoreApplication.translate("MessagesViewModel", "Review passed"),
+        "listing_rejected": QCoreApplication.translate("MessagesViewModel", "Review failed"),
         "new_order": QCoreApplication.translate("MessagesViewModel", "New order"),
         "order_paid": QCoreApplication.translate("MessagesViewModel", "Order paid"),
     }

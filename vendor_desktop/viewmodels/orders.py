@@ -48,9 +48,6 @@ AMOUNT_COLUMN = COLUMNS.index("amount")
 STATE_COLUMN = COLUMNS.index("state")
 
 
-
-
-
 @dataclass(frozen=True)
 class OrderLine:
     """An order as the list shows it: the cached order and its open price change, if any."""

@@ -1,0 +1,386 @@
+"""The Listings area (商品管理): where each listing stands, when its review is due, what to do next.
+
+R-LST-3 states, R-LST-4 due dates (Chinese working days), R-LST-5 revisions of on-sale listings.
+Submit, delist and bulk delist are queued commands; each row shows its own pending or refused
+change, so a bulk delist reports per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+
+from vendor_desktop.cache import outbox
+from vendor_desktop.cache.changes import ChangeSet
+from vendor_desktop.cache.listings import ListingRow, listing_ids, listings_by_id
+from vendor_desktop.cache.outbox import Command, CommandState
+from vendor_desktop.domain.listings import ListingState, can_delist, can_submit, validate_listing
+from vendor_desktop.domain.money import format_fen
+from vendor_desktop.domain.roles import Permission
+
+from .commands import CommandQueue
+from .labels import CHANGE_ROLE, billing_mode_label, local_time, market_label, server_message
+from .listing_editor import ListingEditorViewModel, config_label, problem_text
+from .paged_table import PagedTableModel
+
+PENDING_PREFIX = "command:"
+COMMAND_KINDS = ("listing.create", "listing.update", "listing.submit", "listing.delist")
+
+
+def state_label(state: str) -> str:
+    names = {
+        ListingState.DRAFT: QCoreApplication.translate("ListingsViewModel", "Draft"),
+        ListingState.IN_REVIEW: QCoreApplication.translate("ListingsViewModel", "In review"),
+        ListingState.ON_SALE: QCoreApplication.translate("ListingsViewModel", "On sale"),
+        ListingState.REJECTED: QCoreApplication.translate("ListingsViewModel", "Rejected"),
+        ListingState.DELISTED: QCoreApplication.translate("ListingsViewModel", "Delisted"),
+    }
+    return names.get(state, state)  # type: ignore[call-overload]
+
+
+def delivery_label(delivery: str) -> str:
+    names = {
+        "image": QCoreApplication.translate("ListingsViewModel", "Image"),
+        "manual": QCoreApplication.translate("ListingsViewModel", "Manual service"),
+        "api": QCoreApplication.translate("ListingsViewModel", "API"),
+        "saas": QCoreApplication.translate("ListingsViewModel", "SaaS"),
+    }
+    return names.get(delivery, delivery)
+
+
+def billing_text(billing: dict[str, int]) -> str:
+    order = ("payg", "monthly", "yearly")
+    return "  ".join(f"{billing_mode_label(m)} {format_fen(billing[m])}" for m in order if m in billing)
+
+
+def due_text(listing: ListingRow) -> str:
+    """R-LST-4: the review's due date; approximate when that year's holidays are not known yet."""
+    due = listing.review_due
+    revision = listing.revision or {}
+    if revision.get("state") == "in_review" and revision.get("review_due"):
+        due = dt.date.fromisoformat(str(revision["review_due"])[:10])
+    if due is None:
+        return ""
+    text = due.isoformat()
+    if listing.review_due_approximate or revision.get("review_due_approximate"):
+        text += " " + QCoreApplication.translate("ListingsViewModel", "(estimate)")
+    return text
+
+
+def command_text(command: Command) -> str:
+    if command.state == CommandState.REJECTED:
+        reason = server_message(command.error_message or "", command.error_message_zh or "") or command.error_code or ""
+        return QCoreApplication.translate("ListingsViewModel", "refused: %1").replace("%1", reason)
+    names = {
+        "listing.create": QCoreApplication.translate("ListingsViewModel", "draft waiting to be sent"),
+        "listing.update": QCoreApplication.translate("ListingsViewModel", "edit waiting to be sent"),
+        "listing.submit": QCoreApplication.translate("ListingsViewModel", "submission waiting to be sent"),
+        "listing.delist": QCoreApplication.translate("ListingsViewModel", "delisting waiting to be sent"),
+    }
+    return names.get(command.kind, command.kind)
+
+
+@dataclass(frozen=True)
+class ListingLine:
+    listing: ListingRow | None
+    change: Command | None  # the newest open command on it (or the queued create)
+
+    def cells(self) -> list[str]:
+        if self.listing is None:
+            s = (self.change.summary if self.change else {}) or {}
+            market = str(s.get("market", ""))
+            return [
+                str(s.get("name", "")),
+                market_label(market),
+                "",
+                command_text(self.change) if self.change else "",
+                "",
+                "",
+                "",
+            ]
+        row = self.listing
+        state = state_label(row.state)
+        if row.revision:
+            state += " · " + QCoreApplication.translate("ListingsViewModel", "changes %1").replace(
+                "%1", state_label(str(row.revision.get("state", "draft"))).lower()
+            )
+        if self.change is not None:
+            state += " · " + command_text(self.change)
+        return [
+            row.name,
+            market_label(row.market),
+            delivery_label(row.delivery),
+            state,
+            billing_text(row.billing),
+            local_time(row.updated_at),
+            due_text(row),
+        ]
+
+    @property
+    def change_state(self) -> str | None:
+        if self.change is None:
+            return None
+        return "rejected" if self.change.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
+
+
+class ListingsTableModel(PagedTableModel[ListingLine]):
+    def __init__(self, queue: CommandQueue, parent: QObject | None = None) -> None:
+        self._db = queue.db
+        self.states: tuple[str, ...] = ()
+        self.markets: tuple[str, ...] = ()
+        self.text = ""
+        super().__init__(self._ids, self._lines, parent)
+
+    def _creates(self, session: Any) -> list[Command]:
+        return outbox.open_commands_of_kind(session, "listing.create")
+
+    def _ids(self) -> list[str]:
+        with self._db.session() as session:
+            creates = self._creates(session)
+            ids = listing_ids(session, states=self.states, markets=self.markets, text=self.text)
+        return [f"{PENDING_PREFIX}{c.id}" for c in creates] + ids
+
+    def _lines(self, ids: Sequence[str]) -> dict[str, ListingLine]:
+        real = [i for i in ids if not i.startswith(PENDING_PREFIX)]
+        with self._db.session() as session:
+            creates = {f"{PENDING_PREFIX}{c.id}": c for c in self._creates(session)}
+            listings = listings_by_id(session, real)
+            open_ = outbox.open_commands_for(session, "listing", real)
+        lines = {i: ListingLine(None, creates[i]) for i in ids if i in creates}
+        for i, listing in listings.items():
+            commands = open_.get(i, [])
+            lines[i] = ListingLine(listing, commands[-1] if commands else None)
+        return lines
+
+    def headers(self) -> list[str]:
+        return [
+            QCoreApplication.translate("ListingsViewModel", "Name"),
+            QCoreApplication.translate("ListingsViewModel", "Market"),
+            QCoreApplication.translate("ListingsViewModel", "Delivery"),
+            QCoreApplication.translate("ListingsViewModel", "State"),
+            QCoreApplication.translate("ListingsViewModel", "Billing and prices"),
+            QCoreApplication.translate("ListingsViewModel", "Last change"),
+            QCoreApplication.translate("ListingsViewModel", "Review due"),
+        ]
+
+    def display(self, row: ListingLine, column: int) -> Any:
+        return row.cells()[column]
+
+    def row_data(self, row: ListingLine, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.listing is not None and row.listing.reject_reason and column == 3:
+                return QCoreApplication.translate("ListingsViewModel", "Rejected: %1").replace(
+                    "%1", row.listing.reject_reason
+                )
+            return self.display(row, column)
+        if role == CHANGE_ROLE:
+            return row.change_state
+        return None
+
+
+class ListingsViewModel(QObject):
+    selected_changed = Signal()
+    count_changed = Signal(int)
+    bulk_done = Signal(list)  # [(listing name, result text)] for a bulk delist
+
+    def __init__(self, queue: CommandQueue, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self.model = ListingsTableModel(queue, self)
+        self.selected: list[ListingLine] = []
+        self.model.reload()
+
+    @property
+    def can_write(self) -> bool:
+        return Permission.LISTINGS_WRITE.value in self._queue.user.permissions
+
+    # -- filters -------------------------------------------------------------------------------
+    def set_filter(
+        self, *, text: str | None = None, states: Sequence[str] | None = None, markets: Sequence[str] | None = None
+    ) -> None:
+        if text is not None:
+            self.model.text = text.strip()[:100]
+        if states is not None:
+            self.model.states = tuple(states)
+        if markets is not None:
+            self.model.markets = tuple(markets)
+        self.model.reload()
+        self.count_changed.emit(self.model.total)
+        self.select_rows([])
+
+    # -- selection -----------------------------------------------------------------------------
+    def select_rows(self, rows: Sequence[int]) -> None:
+        lines = [self.model.row_at(r) for r in rows]
+        self.selected = [line for line in lines if line is not None]
+        self.selected_changed.emit()
+
+    @property
+    def current(self) -> ListingRow | None:
+        return self.selected[0].listing if len(self.selected) == 1 else None
+
+    def _blocked(self) -> str:
+        if not self.can_write:
+            return QCoreApplication.translate("ListingsViewModel", "Your role can only read listings.")
+        return ""
+
+    def why_cannot_edit(self) -> str:
+        if self._blocked():
+            return self._blocked()
+        if self.current is None:
+            return QCoreApplication.translate(
+                "ListingsViewModel", "Select one listing that has reached the marketplace."
+            )
+        return ListingEditorViewModel(self._queue, self.current).why_read_only()
+
+    def why_cannot_submit(self) -> str:
+        listing = self.current
+        if self._blocked() or listing is None:
+            return self._blocked() or QCoreApplication.translate(
+                "ListingsViewModel", "Select one listing that has reached the marketplace."
+            )
+        revision = listing.revision or {}
+        if listing.state == ListingState.ON_SALE and revision.get("state") in ("draft", "rejected"):
+            content = {**listing.content(), **{k: v for k, v in revision.items() if k in listing.content()}}
+        elif can_submit(listing.state):
+            content = listing.content()
+        else:
+            return QCoreApplication.translate(
+                "ListingsViewModel",
+                "Only a draft, rejected or delisted listing (or an on-sale listing's changes) can be submitted; this one is %1.",
+            ).replace("%1", state_label(listing.state))
+        problems = validate_listing(content, for_submit=True)
+        if problems:
+            return problem_text(problems[0].field, problems[0].code)
+        return ""
+
+    def why_cannot_delist(self) -> str:
+        if self._blocked():
+            return self._blocked()
+        listings = [line.listing for line in self.selected if line.listing is not None]
+        if not listings:
+            return QCoreApplication.translate("ListingsViewModel", "Select the listings to delist.")
+        if not any(can_delist(x.state) for x in listings):
+            return QCoreApplication.translate("ListingsViewModel", "Only listings on sale can be delisted.")
+        return ""
+
+    def new_editor(self, *, edit: bool) -> ListingEditorViewModel:
+        return ListingEditorViewModel(self._queue, self.current if edit else None, self)
+
+    # -- lifecycle (R-LST-3) ---------------------------------------------------------------------
+    def submit(self) -> None:
+        listing = self.current
+        if self.why_cannot_submit() or listing is None:
+            return
+        self._queue.enqueue(
+            kind="listing.submit",
+            entity="listing",
+            entity_id=listing.id,
+            base_version=listing.version,
+            method="POST",
+            path=f"/listings/{listing.id}/submit",
+            payload=None,
+            summary={"name": listing.name},
+        )
+
+    def delist(self) -> list[tuple[str, str]]:
+        """Delist every selected listing that is on sale; the others are reported, not touched."""
+        results: list[tuple[str, str]] = []
+        if self.why_cannot_delist():
+            return results
+        for line in self.selected:
+            listing = line.listing
+            if listing is None:
+                continue
+            if not can_delist(listing.state):
+                results.append(
+                    (
+                        listing.name,
+                        QCoreApplication.translate("ListingsViewModel", "skipped: not on sale (%1)").replace(
+                            "%1", state_label(listing.state)
+                        ),
+                    )
+                )
+                continue
+            self._queue.enqueue(
+                kind="listing.delist",
+                entity="listing",
+                entity_id=listing.id,
+                base_version=listing.version,
+                method="POST",
+                path=f"/listings/{listing.id}/delist",
+                payload=None,
+                summary={"name": listing.name},
+            )
+            results.append((listing.name, QCoreApplication.translate("ListingsViewModel", "delisting queued")))
+        self.bulk_done.emit(results)
+        return results
+
+    # -- detail: the live version and the revision side by side (R-LST-5) ------------------------
+    def detail_columns(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        listing = self.current
+        if listing is None:
+            return [], []
+        live = _describe(listing.content(), listing)
+        revision = listing.revision
+        if not revision:
+            return live, []
+        content = {**listing.content(), **{k: v for k, v in revision.items() if k in listing.content()}}
+        extra = [
+            (QCoreApplication.translate("ListingsViewModel", "State"), state_label(str(revision.get("state", ""))))
+        ]
+        if revision.get("reject_reason"):
+            extra.append(
+                (QCoreApplication.translate("ListingsViewModel", "Rejection reason"), str(revision["reject_reason"]))
+            )
+        return live, extra + _describe(content, None)
+
+    def on_data_changed(self, changes: ChangeSet) -> None:
+        if {"listing", "command"} & set(changes.entities()):
+            current = self.current.id if self.current else None
+            self.model.reload()
+            self.count_changed.emit(self.model.total)
+            row = self.model.row_of(current) if current else -1
+            self.select_rows([row] if row >= 0 else [])
+
+
+def _describe(content: dict[str, Any], listing: ListingRow | None) -> list[tuple[str, str]]:
+    t = QCoreApplication.translate
+    config = content.get("delivery_config") or {}
+    fields = [
+        (t("ListingsViewModel", "Name"), str(content.get("name", ""))),
+        (t("ListingsViewModel", "Market"), market_label(str(content.get("market", "")))),
+        (t("ListingsViewModel", "Summary"), str(content.get("summary", ""))),
+        (t("ListingsViewModel", "Billing and prices"), billing_text(content.get("billing") or {})),
+    ]
+    for key, value in config.items():
+        shown = (
+            "  ".join(f"{billing_mode_label(m)} {n:,}" for m, n in value.items())
+            if isinstance(value, dict)
+            else str(value)
+        )
+        fields.append((config_label(str(key)), shown))
+    if listing is not None:
+        fields.append((t("ListingsViewModel", "State"), state_label(listing.state)))
+        if listing.reject_reason:
+            fields.append((t("ListingsViewModel", "Rejection reason"), listing.reject_reason))
+        if listing.review_due:
+            fields.append((t("ListingsViewModel", "Review due"), due_text(listing)))
+        if listing.security_review:
+            fields.append(
+                (
+                    t("ListingsViewModel", "Security review"),
+                    t("ListingsViewModel", "Image listings pass a security review first."),
+                )
+            )
+    agreement = str(content.get("agreement") or "")
+    fields.append(
+        (
+            t("ListingsViewModel", "Service agreement"),
+            (agreement[:60] + "…") if len(agreement) > 60 else agreement or "—",
+        )
+    )
+    return fields
