@@ -56,63 +56,83 @@
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="68"/>
+        <source>Create the draft listing %1</source>
+        <translation>创建商品草稿「%1」</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="69"/>
+        <source>Save changes to the listing %1</source>
+        <translation>保存商品「%1」的修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="70"/>
+        <source>Submit the listing %1 for review</source>
+        <translation>提交商品「%1」审核</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="71"/>
+        <source>Delist the listing %1</source>
+        <translation>下架商品「%1」</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="75"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="81"/>
         <source>Will try again at %1</source>
         <translation>将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="85"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="86"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="87"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="88"/>
         <source>On hold: an earlier change was rejected</source>
         <translation>已暂停：之前的一项更改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="89"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="132"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="141"/>
         <source>Change</source>
         <extracomment>Refusals that sending again can cure: the entity moved on under the change (someone else edited it), so it is sent again on top of the current version. A refusal on the merits (the buyer paid, the periods overlap, the role may not) would only be refused again: discard it.</extracomment>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="133"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="142"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="143"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="135"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="144"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="136"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="145"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
@@ -436,154 +456,612 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     </message>
 </context>
 <context>
+    <name>ListingEditor</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="31"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="32"/>
+        <source>Too long.</source>
+        <translation>内容过长。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="33"/>
+        <source>Not valid.</source>
+        <translation>格式不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="34"/>
+        <source>Choose a market.</source>
+        <translation>请选择类目市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="35"/>
+        <source>Must be an https:// address (http is not accepted).</source>
+        <translation>必须是 https:// 地址（不接受 http）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="38"/>
+        <source>Not a web address.</source>
+        <translation>不是有效的网址。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="39"/>
+        <source>Each quota must be more than 0.</source>
+        <translation>每个套餐的调用额度必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="40"/>
+        <source>Between 1 and 720 hours.</source>
+        <translation>须在 1 到 720 小时之间。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="41"/>
+        <source>The price must be more than ¥0.00.</source>
+        <translation>价格必须大于 ¥0.00。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="42"/>
+        <source>The price is too large.</source>
+        <translation>价格过大。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="43"/>
+        <source>Enter a price in yuan, e.g. 99.00 (two decimals at most).</source>
+        <translation>请输入以元为单位的价格，例如 99.00（最多两位小数）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="46"/>
+        <source>Unknown billing mode.</source>
+        <translation>未知的计费方式。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="47"/>
+        <source>A listing needs its product service agreement before it can be submitted.</source>
+        <translation>商品须填写商品服务协议后才能提交审核。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="52"/>
+        <source>Offer at least one billing mode with a price.</source>
+        <translation>请至少提供一种计费方式并填写价格。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="67"/>
+        <source>Image ID</source>
+        <extracomment>The delivery configuration each delivery type needs (R-LST-1), in the order the form shows it.</extracomment>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="68"/>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="69"/>
+        <source>Auto-delivery callback URL</source>
+        <translation>自动交付回调地址</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="70"/>
+        <source>API base URL</source>
+        <translation>API 基础地址</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="71"/>
+        <source>Calls included per plan</source>
+        <translation>每个套餐包含的调用次数</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="72"/>
+        <source>Service scope</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="73"/>
+        <source>Promised response (hours)</source>
+        <translation>承诺响应时间（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="84"/>
+        <source>Deposit tier %1: selling here requires a deposit of %2.</source>
+        <translation>保证金档位 %1：在此市场销售需缴纳保证金 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="135"/>
+        <source>Your role cannot edit listings.</source>
+        <translation>您的角色不能编辑商品。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="137"/>
+        <source>A listing cannot be edited while it is in review.</source>
+        <translation>商品审核期间不能编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="140"/>
+        <source>Its changes are in review; wait for the result.</source>
+        <translation>商品的修改正在审核中，请等待审核结果。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="166"/>
+        <source>A listing&apos;s market cannot change.</source>
+        <translation>商品的类目市场不能更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingEditorDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="218"/>
+        <source>New listing</source>
+        <translation>新建商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="220"/>
+        <source>Edit an on-sale listing (the changes go to review; the listing stays on sale meanwhile)</source>
+        <translation>编辑在售商品（修改需审核，审核期间商品继续在售）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="222"/>
+        <source>Edit listing</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="223"/>
+        <source>Listing</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="227"/>
+        <source>Market</source>
+        <translation>类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="228"/>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="229"/>
+        <source>Summary</source>
+        <translation>商品简介</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="230"/>
+        <source>Description</source>
+        <translation>商品详情</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="231"/>
+        <source>Billing and prices (¥)</source>
+        <translation>计费方式与价格（元）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="232"/>
+        <source>Product service agreement</source>
+        <translation>商品服务协议</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="238"/>
+        <source>e.g. 99.00</source>
+        <translation>例如 99.00</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="242"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="242"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="243"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ListingsView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="155"/>
+        <source>Search listings</source>
+        <translation>搜索商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="156"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="157"/>
+        <source>All markets</source>
+        <translation>全部市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="158"/>
+        <source>New listing…</source>
+        <translation>新建商品…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="159"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="160"/>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="161"/>
+        <source>Delist</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="162"/>
+        <source>On the marketplace now</source>
+        <translation>当前在云市场上的版本</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="163"/>
+        <source>Changes (not yet on sale)</source>
+        <translation>修改内容（尚未生效）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="164"/>
+        <source>No listings match.
+Create one with “New listing…”.</source>
+        <translation>没有符合条件的商品。
+点击“新建商品…”创建一个。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingsViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="36"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="37"/>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="38"/>
+        <source>On sale</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="39"/>
+        <source>Rejected</source>
+        <translation>审核未通过</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="40"/>
+        <source>Delisted</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="47"/>
+        <source>Image</source>
+        <translation>镜像交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="48"/>
+        <source>Manual service</source>
+        <translation>人工交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="49"/>
+        <source>API</source>
+        <translation>API交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="50"/>
+        <source>SaaS</source>
+        <translation>SaaS交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="70"/>
+        <source>(estimate)</source>
+        <translation>（预估）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="77"/>
+        <source>refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="79"/>
+        <source>draft waiting to be sent</source>
+        <translation>草稿待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="80"/>
+        <source>edit waiting to be sent</source>
+        <translation>修改待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="81"/>
+        <source>submission waiting to be sent</source>
+        <translation>提交审核待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="82"/>
+        <source>delisting waiting to be sent</source>
+        <translation>下架待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="108"/>
+        <source>changes %1</source>
+        <translation>修改%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="353"/>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="354"/>
+        <source>Market</source>
+        <translation>类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="163"/>
+        <source>Delivery</source>
+        <translation>交付方式</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="333"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="369"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="165"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="357"/>
+        <source>Billing and prices</source>
+        <translation>计费方式与价格</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="166"/>
+        <source>Last change</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="167"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="373"/>
+        <source>Review due</source>
+        <translation>审核截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="176"/>
+        <source>Rejected: %1</source>
+        <translation>审核未通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="227"/>
+        <source>Your role can only read listings.</source>
+        <translation>您的角色只能查看商品。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="234"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="242"/>
+        <source>Select one listing that has reached the marketplace.</source>
+        <translation>请选择一个已送达云市场的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="251"/>
+        <source>Only a draft, rejected or delisted listing (or an on-sale listing&apos;s changes) can be submitted; this one is %1.</source>
+        <translation>只有草稿、审核未通过或已下架的商品（或在售商品的修改）可以提交审核；此商品状态为%1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="265"/>
+        <source>Select the listings to delist.</source>
+        <translation>请选择要下架的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="267"/>
+        <source>Only listings on sale can be delisted.</source>
+        <translation>只有已上架的商品可以下架。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="302"/>
+        <source>skipped: not on sale (%1)</source>
+        <translation>已跳过：未在售（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="318"/>
+        <source>delisting queued</source>
+        <translation>下架已排队</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="337"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="371"/>
+        <source>Rejection reason</source>
+        <translation>驳回原因</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="355"/>
+        <source>Summary</source>
+        <translation>商品简介</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="377"/>
+        <source>Security review</source>
+        <translation>镜像安全审核</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="378"/>
+        <source>Image listings pass a security review first.</source>
+        <translation>镜像商品需先通过镜像安全审核。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="384"/>
+        <source>Service agreement</source>
+        <translation>服务协议</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="249"/>
         <source>● Connecting…</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="250"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="251"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="252"/>
         <source>● Syncing…</source>
         <translation>● 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="253"/>
         <source>● Sync error</source>
         <translation>● 同步出错</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="265"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="266"/>
         <source>Last synced: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="272"/>
         <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
         <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="280"/>
         <source>%1 changes received</source>
         <translation>已接收 %1 条变更</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="287"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="288"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="289"/>
+        <source>Listings</source>
+        <translation>商品管理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="290"/>
         <source>Discounts</source>
         <translation>商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="291"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="292"/>
         <source>Pending changes</source>
         <translation>待发送的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="302"/>
         <source>%n change(s) refused</source>
         <translation>
             <numerusform>%n 项更改被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="304"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="317"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="321"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="322"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="323"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="324"/>
         <source>Find orders</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="325"/>
         <source>Export orders to CSV…</source>
         <translation>导出订单为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="326"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="327"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="328"/>
         <source>Change price by order number…</source>
         <translation>按订单号改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="329"/>
         <source>Notify me of new orders</source>
         <translation>新订单桌面通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="330"/>
         <source>Sync now (F5)</source>
         <translation>立即同步 (F5)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="343"/>
         <source>Changes not sent yet</source>
         <translation>更改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="345"/>
         <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -607,47 +1085,57 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     <name>MessagesViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/messages.py" line="25"/>
-        <source>New order</source>
+        <source>Review passed</source>
         <extracomment>Data role that tells the view to show a row as unread (bold); the view owns fonts.</extracomment>
-        <translation>新订单</translation>
+        <translation>审核通过</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/messages.py" line="26"/>
+        <source>Review failed</source>
+        <translation>审核未通过</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="27"/>
+        <source>New order</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="28"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="30"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="56"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="58"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="68"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="68"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="70"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="163"/>
         <source>%1 new orders</source>
         <translation>%1 个新订单</translation>
     </message>
@@ -747,114 +1235,114 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="332"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="329"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="335"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="332"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="109"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="336"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="333"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="110"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="341"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="338"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="111"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="334"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="331"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="112"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="333"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="330"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="113"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="346"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="343"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="120"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="117"/>
         <source>price change pending</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="122"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="119"/>
         <source>price change rejected</source>
         <translation>改价被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="156"/>
         <source>The price change to %1 was rejected: %2 The price is still %3.</source>
         <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="167"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="164"/>
         <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
         <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="171"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="168"/>
         <source>Price change from %1 to %2 is waiting to be sent.</source>
         <translation>改价 %1 → %2 等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="185"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="182"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="185"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="298"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="295"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="338"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="335"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="342"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="339"/>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="343"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="340"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="345"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="342"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="347"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="344"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="348"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="345"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1114,18 +1602,18 @@ Clear the filters or search for something else.</source>
 <context>
     <name>VendorCenter</name>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="151"/>
+        <location filename="../../vendor_desktop/app.py" line="152"/>
         <source>The demo marketplace did not start: %1</source>
         <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts.</extracomment>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="196"/>
+        <location filename="../../vendor_desktop/app.py" line="206"/>
         <source>The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.</source>
         <translation>本机保存的数据已损坏，已移至 %1，正在从云市场重新下载。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="206"/>
+        <location filename="../../vendor_desktop/app.py" line="216"/>
         <source>Your sign-in has expired.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>

@@ -348,13 +348,15 @@ class ListingsViewModel(QObject):
 
 
 def _describe(content: dict[str, Any], listing: ListingRow | None) -> list[tuple[str, str]]:
-    t = QCoreApplication.translate
     config = content.get("delivery_config") or {}
     fields = [
-        (t("ListingsViewModel", "Name"), str(content.get("name", ""))),
-        (t("ListingsViewModel", "Market"), market_label(str(content.get("market", "")))),
-        (t("ListingsViewModel", "Summary"), str(content.get("summary", ""))),
-        (t("ListingsViewModel", "Billing and prices"), billing_text(content.get("billing") or {})),
+        (QCoreApplication.translate("ListingsViewModel", "Name"), str(content.get("name", ""))),
+        (QCoreApplication.translate("ListingsViewModel", "Market"), market_label(str(content.get("market", "")))),
+        (QCoreApplication.translate("ListingsViewModel", "Summary"), str(content.get("summary", ""))),
+        (
+            QCoreApplication.translate("ListingsViewModel", "Billing and prices"),
+            billing_text(content.get("billing") or {}),
+        ),
     ]
     for key, value in config.items():
         shown = (
@@ -364,22 +366,22 @@ def _describe(content: dict[str, Any], listing: ListingRow | None) -> list[tuple
         )
         fields.append((config_label(str(key)), shown))
     if listing is not None:
-        fields.append((t("ListingsViewModel", "State"), state_label(listing.state)))
+        fields.append((QCoreApplication.translate("ListingsViewModel", "State"), state_label(listing.state)))
         if listing.reject_reason:
-            fields.append((t("ListingsViewModel", "Rejection reason"), listing.reject_reason))
+            fields.append((QCoreApplication.translate("ListingsViewModel", "Rejection reason"), listing.reject_reason))
         if listing.review_due:
-            fields.append((t("ListingsViewModel", "Review due"), due_text(listing)))
+            fields.append((QCoreApplication.translate("ListingsViewModel", "Review due"), due_text(listing)))
         if listing.security_review:
             fields.append(
                 (
-                    t("ListingsViewModel", "Security review"),
-                    t("ListingsViewModel", "Image listings pass a security review first."),
+                    QCoreApplication.translate("ListingsViewModel", "Security review"),
+                    QCoreApplication.translate("ListingsViewModel", "Image listings pass a security review first."),
                 )
             )
     agreement = str(content.get("agreement") or "")
     fields.append(
         (
-            t("ListingsViewModel", "Service agreement"),
+            QCoreApplication.translate("ListingsViewModel", "Service agreement"),
             (agreement[:60] + "…") if len(agreement) > 60 else agreement or "—",
         )
     )
