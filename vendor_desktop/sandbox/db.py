@@ -113,6 +113,16 @@ class Listing(Base):
     reject_reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Added with listing management (R-LST-1 … R-LST-5); nullable so an older database file gains
+    # them with a plain ADD COLUMN (the serializer reads NULL as "none").
+    description: Mapped[str | None] = mapped_column(Text, nullable=True)
+    submitted_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    review_due_approximate: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    security_review: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    approved_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # R-LST-5: the pending edit of an on-sale listing (content and its own review), or NULL.
+    revision: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class Order(Base):
@@ -200,6 +210,7 @@ class Message(Base):
     created_at: Mapped[str] = mapped_column(String(40))
     order_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    listing_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # review results (R-LST-6)
 
 
 class ChangeLog(Base):

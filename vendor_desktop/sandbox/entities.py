@@ -24,9 +24,12 @@ def vendor_profile_data(v: Vendor) -> dict[str, Any]:
 
 
 def listing_data(x: Listing) -> dict[str, Any]:
+    # R-LST-*: the live content and its review; ``revision`` is the pending edit of an on-sale
+    # listing (R-LST-5). Columns added later read NULL on older rows: shown as "none".
     return {
         "name": x.name,
         "summary": x.summary,
+        "description": x.description or "",
         "market": x.market,
         "delivery": x.delivery,
         "state": x.state,
@@ -34,7 +37,13 @@ def listing_data(x: Listing) -> dict[str, Any]:
         "delivery_config": dict(x.delivery_config),
         "agreement": x.agreement,
         "review_due": x.review_due,
+        "review_due_approximate": bool(x.review_due_approximate) if x.review_due else None,
+        "security_review": bool(x.security_review),
+        "submitted_at": x.submitted_at,
+        "approved_at": x.approved_at,
         "reject_reason": x.reject_reason,
+        "revision": dict(x.revision) if x.revision else None,
+        "created_at": x.created_at,
         "updated_at": x.updated_at,
     }
 
@@ -91,6 +100,7 @@ def message_data(m: Message) -> dict[str, Any]:
         "read": m.read,
         "created_at": m.created_at,
         "order_id": m.order_id,
+        "listing_id": m.listing_id,
     }
 
 

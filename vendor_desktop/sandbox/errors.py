@@ -68,6 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The new price must be more than ¥0.00 and at most ¥100,000,000.00.",
         "新价格须大于 0 元且不超过 1 亿元。",
     ),
+    "AGREEMENT_MISSING": (
+        "Add the product service agreement before submitting the listing for review.",
+        "提交审核前请填写商品服务协议。",
+    ),
     "DISCOUNT_OVERLAP": (
         "This buyer already has a discount on this listing in that period.",
         "该买家在此期间已有此商品的折扣。",

@@ -15,11 +15,12 @@ from sqlalchemy import select
 
 from vendor_desktop.domain.orders import OrderState
 
-from . import changes, entities
+from . import changes, entities, listing_lifecycle
 from .auth import clock_of, db_of
 from .clock import SettableClock
 from .db import Listing, Order, Vendor
 from .errors import ApiError, error_responses
+from .listing_schemas import ListingReviewRequest
 from .marketplace import move_order, place_order
 from .schemas import (
     ClockRequest,
@@ -29,6 +30,7 @@ from .schemas import (
     SandboxOrderRequest,
     SeedRequest,
     SeedResponse,
+    storable_problem,
 )
 from .seed import seed_vendor
 
@@ -120,6 +122,51 @@ def remove_listing(listing_id: str, request: Request) -> Response:
         s.delete(listing)
         changes.record_change(s, account_id, "listing", listing_id, version, deleted=True)
     return Response(status_code=204)
+
+
+@router.post(
+    "/listings/{listing_id}/review",
+    response_model=EntityEnvelope,
+    responses=error_responses(
+        400,
+        401,
+        404,
+        409,
+        422,
+        notes={
+            409: "LISTING_STATE (details.state, details.revision_state): nothing of this listing is in review",
+            422: "VALIDATION_FAILED (details.fields.reason): a rejection needs a reason of 1–200 characters",
+        },
+    ),
+)
+def review_listing(listing_id: str, body: ListingReviewRequest, request: Request) -> dict[str, Any]:
+    """The operator decides the review in progress (R-LST-3, R-LST-5): a listing in review becomes
+    on_sale (`approved_at`) or rejected (`reject_reason`); an on-sale listing's revision in review
+    replaces the live content when approved, or becomes a rejected revision (live unchanged). The
+    vendor gets a listing_approved or listing_rejected message naming the listing (R-LST-6)."""
+    with db_of(request).session() as s:
+        listing = s.get(Listing, listing_id)
+        if listing is None:
+            raise ApiError(404, "NOT_FOUND", "No such listing.", "商品不存在。")
+        reason = None if body.approve else _rejection_reason(body.reason)
+        listing_lifecycle.review(s, listing, body.approve, reason, clock_of(request).now())
+        return entities.envelope("listing", listing)
+
+
+def _rejection_reason(reason: str | None) -> str:
+    text = (reason or "").strip()
+    problem = None if 1 <= len(text) <= 200 else ("must be 1 to 200 characters", "须为 1 至 200 个字符")
+    if problem is None and storable_problem(text):
+        problem = ("contains characters that cannot be stored", "包含无法保存的字符")
+    if problem is not None:
+        raise ApiError(
+            422,
+            "VALIDATION_FAILED",
+            "A rejection needs its reason (1 to 200 characters).",
+            "驳回须填写原因（1 至 200 个字符）。",
+            details={"fields": {"reason": problem[0]}, "fields_zh": {"reason": problem[1]}},
+        )
+    return text
 
 
 @router.post("/clock", response_model=ClockResponse, responses=error_responses(400, 401, 422))

@@ -123,22 +123,58 @@ class DiscountData(BaseModel):
     created_at: Timestamp
 
 
-class ListingData(BaseModel):
+ListingStateName = Literal["draft", "in_review", "on_sale", "rejected", "delisted"]
+
+
+class ListingRevisionData(BaseModel):
+    """R-LST-5: the pending edit of an on-sale listing, reviewed on its own while the approved
+    version stays on sale; approved, its content replaces the live fields."""
+
     name: str
     summary: str
-    market: str
-    delivery: Literal["image", "manual", "api", "saas"]
-    state: Literal["draft", "in_review", "on_sale", "rejected", "delisted"]
-    billing: dict[str, int] = Field(description="billing mode (payg|monthly|yearly) → price_fen")
-    delivery_config: dict[str, object] = Field(description="per delivery type, R-LST-1")
-    agreement: str = Field(description="product service agreement text (R-LST-2)")
-    review_due: str | None = Field(description="date the review is due (R-LST-4), YYYY-MM-DD")
+    description: str
+    billing: dict[str, int]
+    delivery_config: dict[str, object]
+    agreement: str
+    state: Literal["draft", "in_review", "rejected"]
+    submitted_at: Timestamp | None
+    review_due: str | None = Field(description="YYYY-MM-DD, while in review (R-LST-4)")
+    review_due_approximate: bool | None
+    security_review: bool = Field(description="an image listing's security review comes first (R-LST-4)")
     reject_reason: str | None
     updated_at: Timestamp
 
 
+class ListingData(BaseModel):
+    """A listing (商品), R-LST-1 … R-LST-5."""
+
+    name: str
+    summary: str
+    description: str = Field(description='"" when none')
+    market: str
+    delivery: Literal["image", "manual", "api", "saas"] = Field(description="follows from the market (R-MKT-1)")
+    state: ListingStateName
+    billing: dict[str, int] = Field(description="billing mode (payg|monthly|yearly) → price_fen")
+    delivery_config: dict[str, object] = Field(
+        description="per delivery type, R-LST-1: image {image_id, os}; saas {callback_url (https)}; "
+        "api {base_url (https), quota_per_plan {plan: calls}}; manual {service_scope, response_hours}"
+    )
+    agreement: str = Field(description='product service agreement text (R-LST-2); "" when none yet')
+    review_due: str | None = Field(description="date the review is due (R-LST-4), YYYY-MM-DD, while in review")
+    review_due_approximate: bool | None = Field(
+        description="true when that year's official holidays are not known yet: the date may move"
+    )
+    security_review: bool = Field(description="an image listing in review passes the security review first")
+    submitted_at: Timestamp | None = Field(description="when the review in progress was asked for")
+    approved_at: Timestamp | None
+    reject_reason: str | None
+    revision: ListingRevisionData | None = Field(description="the pending edit of an on-sale listing (R-LST-5)")
+    created_at: Timestamp | None
+    updated_at: Timestamp
+
+
 class MessageData(BaseModel):
-    kind: str = Field(description="new_order, order_paid, …")
+    kind: str = Field(description="new_order, order_paid, listing_approved, listing_rejected, …")
     title: str
     body: str
     title_en: str
@@ -146,6 +182,7 @@ class MessageData(BaseModel):
     read: bool
     created_at: Timestamp
     order_id: str | None
+    listing_id: str | None = Field(description="the listing a review result (R-LST-6) is about")
 
 
 class VendorProfileData(BaseModel):

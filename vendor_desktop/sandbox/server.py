@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import APIRouter, FastAPI
 
-from . import auth, commands, discount_routes, sandbox_routes, sync_routes
+from . import auth, commands, discount_routes, listing_routes, sandbox_routes, sync_routes
 from .clock import Clock, SettableClock
 from .db import Database
 from .errors import install_error_handlers
@@ -69,6 +69,7 @@ def create_app(
     api.include_router(sync_routes.router)
     api.include_router(commands.router)
     api.include_router(discount_routes.router)
+    api.include_router(listing_routes.router)
     if sandbox_controls:
         api.include_router(sandbox_routes.router)
     app.include_router(api)
