@@ -10,22 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, update
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import Table, delete
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache import sync_state
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.models import TYPED_TABLES, Entity
+from vendor_desktop.cache.search_text import order_search_text
 from vendor_desktop.domain.workdays import business_date
 
 log = logging.getLogger(__name__)
 
 # Stay well under SQLite's limit on bound parameters per statement.
 _CHUNK = 500
+# One encoder for every row: json.dumps with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def parse_timestamp(value: Any) -> dt.datetime | None:
@@ -73,6 +76,12 @@ def _order_columns(data: Mapping[str, Any]) -> dict[str, Any]:
         "created_date": business_date(created).isoformat() if created else None,
         "paid_at": _str(data.get("paid_at")),
         "paid_date": business_date(paid).isoformat() if paid else None,
+        "search_text": order_search_text(
+            _str(data.get("number")),
+            _str(data.get("buyer_name")),
+            _str(data.get("buyer_account_id")),
+            _str(data.get("listing_name")),
+        ),
     }
 
 
@@ -166,8 +175,7 @@ def apply_changes(
         data = change.get("data")
         if not isinstance(data, Mapping):
             data = {}
-        row = {"id": id_, "version": _int(change.get("version")), "sync_gen": generation,
-               "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))}
+        row = {"id": id_, "version": _int(change.get("version")), "sync_gen": generation, "data": _ENCODE(data)}
         if entity in _COLUMNS:
             row.update(_COLUMNS[entity](data))
         if entity not in TYPED_TABLES:
@@ -182,23 +190,48 @@ def apply_changes(
 
 
 def _upsert(session: Session, entity: str, rows: list[dict[str, Any]], generation: int) -> None:
+    """One ``executemany`` of the versioned upsert (no per-row SQLAlchemy work: a 2,000-row page
+    is the common case), then one more marking the rows the version check kept as seen."""
     table = TYPED_TABLES.get(entity, _GENERIC)
-    keys = ["entity", "id"] if table is _GENERIC else ["id"]
-    stmt = insert(table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=keys,
-        set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys},
-        where=stmt.excluded.version >= table.c.version,
-    )
-    session.execute(stmt, rows)
+    keys = ("entity", "id") if table is _GENERIC else ("id",)
+    # Columns the row builders leave out take their Python-side defaults, as an ORM insert would.
+    defaults = {
+        c.name: c.default.arg
+        for c in table.columns
+        if c.name not in rows[0] and c.default is not None and c.default.is_scalar
+    }
+    names = [*rows[0], *defaults]
+    values = [tuple(row.get(n, defaults.get(n)) for n in names) for row in rows]
+    conn = _sqlite(session)
+    conn.executemany(_upsert_sql(table.name, tuple(names), keys), values)
     # A row the version check kept (the cache already had a newer version) was still seen by
     # this pull, so a resync's sweep must not delete it.
-    ids = [r["id"] for r in rows]
-    for chunk in _chunks(ids):
-        mark = update(table).where(table.c.id.in_(chunk), table.c.sync_gen < generation)
-        if table is _GENERIC:
-            mark = mark.where(table.c.entity == entity)
-        session.execute(mark.values(sync_gen=generation))
+    where = "id = ? AND sync_gen < ?" + (" AND entity = ?" if table is _GENERIC else "")
+    marks = [
+        (generation, r["id"], generation, entity) if table is _GENERIC else (generation, r["id"], generation)
+        for r in rows
+    ]
+    conn.executemany(f"UPDATE {table.name} SET sync_gen = ? WHERE {where}", marks)
+
+
+def _upsert_sql(table: str, names: tuple[str, ...], keys: tuple[str, ...]) -> str:
+    sql = _UPSERT_SQL.get((table, names, keys))
+    if sql is None:
+        updates = ", ".join(f"{n} = excluded.{n}" for n in names if n not in keys)
+        sql = (
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates} WHERE excluded.version >= {table}.version"
+        )
+        _UPSERT_SQL[(table, names, keys)] = sql
+    return sql
+
+
+_UPSERT_SQL: dict[tuple[str, tuple[str, ...], tuple[str, ...]], str] = {}
+
+
+def _sqlite(session: Session) -> sqlite3.Connection:
+    """The session's own DBAPI connection, inside its transaction."""
+    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
 
 
 def _delete(session: Session, entity: str, ids: list[str]) -> None:

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.apply import parse_timestamp
 from vendor_desktop.cache.models import Order
+from vendor_desktop.cache.search_text import fold
 
 #: Sort keys of the Orders view → the column they sort on.
 SORT_COLUMNS = {
@@ -75,50 +77,63 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filters(query: OrderQuery) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+def _where(query: OrderQuery) -> tuple[str, list[Any]]:
+    """The WHERE clause (plain SQL with ``?`` parameters) of a query's filters; "" for none."""
+    conditions: list[str] = []
+    params: list[Any] = []
     if query.states:
-        conditions.append(Order.state.in_(query.states))
+        conditions.append(f"state IN ({', '.join('?' * len(query.states))})")
+        params += query.states
     if query.markets:
-        conditions.append(Order.market.in_(query.markets))
+        conditions.append(f"market IN ({', '.join('?' * len(query.markets))})")
+        params += query.markets
     # ISO dates compare correctly as text.
     if query.date_from is not None:
-        conditions.append(Order.created_date >= query.date_from.isoformat())
+        conditions.append("created_date >= ?")
+        params.append(query.date_from.isoformat())
     if query.date_to is not None:
-        conditions.append(Order.created_date <= query.date_to.isoformat())
-    text = query.text.strip()
+        conditions.append("created_date <= ?")
+        params.append(query.date_to.isoformat())
+    text = fold(query.text.strip())
     if text:
-        # R-ORD-2: by number (a prefix is a substring too), buyer and listing.
-        pattern = f"%{escape_like(text)}%"
-        conditions.append(
-            or_(
-                Order.number.ilike(pattern, escape="\\"),
-                Order.buyer_name.ilike(pattern, escape="\\"),
-                Order.buyer_account_id.ilike(pattern, escape="\\"),
-                Order.listing_name.ilike(pattern, escape="\\"),
-            )
-        )
-    return conditions
+        # R-ORD-2: by number (a prefix is a substring too), buyer, buyer account and listing.
+        conditions.append("instr(search_text, ?) > 0")
+        params.append(text)
+    return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
-def _filtered(stmt: Select[Any], query: OrderQuery) -> Select[Any]:
-    conditions = _filters(query)
-    return stmt.where(*conditions) if conditions else stmt
+def _from(query: OrderQuery) -> str:
+    # A text search scans the narrow covering index (a few MB) and sorts the matches; left alone,
+    # SQLite would walk the sort index and read every wide row to test it, several times slower.
+    return "orders INDEXED BY ix_orders_search" if fold(query.text.strip()) else "orders"
 
 
-def order_ids(session: Session, query: OrderQuery) -> list[str]:
-    """Ids of the matching orders in display order; ties broken by id so the order is stable."""
+def _rows(session: Session, sql: str, params: list[Any]) -> list[Any]:
+    """Run plain SQL on the session's own connection (in its transaction), without SQLAlchemy's
+    per-row work: the ids of 100,000 orders come back in a few tens of milliseconds."""
+    conn = cast(sqlite3.Connection, session.connection().connection.driver_connection)
+    return conn.execute(sql, params).fetchall()
+
+
+def order_ids(session: Session, query: OrderQuery, *, limit: int | None = None) -> list[str]:
+    """Ids of the matching orders in display order (the first ``limit``, or all); ties broken by
+    id so the order is stable."""
     try:
-        column = SORT_COLUMNS[query.sort]
+        column = SORT_COLUMNS[query.sort].key
     except KeyError:
         raise ValueError(f"unknown sort key {query.sort!r}; expected one of {sorted(SORT_COLUMNS)}") from None
-    order_by = (column.desc(), Order.id.desc()) if query.descending else (column.asc(), Order.id.asc())
-    stmt = _filtered(select(Order.id), query).order_by(*order_by)
-    return list(session.scalars(stmt))
+    direction = "DESC" if query.descending else "ASC"
+    where, params = _where(query)
+    sql = f"SELECT id FROM {_from(query)}{where} ORDER BY {column} {direction}, id {direction}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [row[0] for row in _rows(session, sql, params)]
 
 
 def count_orders(session: Session, query: OrderQuery) -> int:
-    return session.scalar(_filtered(select(func.count()).select_from(Order), query)) or 0
+    where, params = _where(query)
+    return int(_rows(session, f"SELECT count(*) FROM {_from(query)}{where}", params)[0][0])
 
 
 def _opt_int(value: Any) -> int | None:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from vendor_desktop.cache import outbox
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.orders import OrderQuery, OrderRow, order_detail, order_ids, orders_by_id
+from vendor_desktop.cache.orders import OrderQuery, OrderRow, count_orders, order_detail, order_ids, orders_by_id
 from vendor_desktop.cache.outbox import Command, CommandState
 from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
@@ -39,7 +39,7 @@ from .labels import (
     order_state_label,
     server_message,
 )
-from .paged_table import PagedTableModel
+from .paged_table import FETCH_STEP, HeadIds, PagedTableModel
 from .price_change import PriceChangeViewModel, why_price_cannot_change
 
 # Column → sort key of cache.orders.OrderQuery, in the order the table shows them.
@@ -89,9 +89,19 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
         self.query = OrderQuery()
         super().__init__(self._ids, self._rows_by_id, parent)
 
-    def _ids(self) -> list[str]:
+    def _ids(self) -> Sequence[str]:
+        """The first screenfuls of ids and the count, in one read transaction; the rest on demand."""
+        query = self.query
         with self._db.session() as session:
-            return order_ids(session, self.query)
+            head = order_ids(session, query, limit=FETCH_STEP)
+            if len(head) < FETCH_STEP:
+                return head
+            total = count_orders(session, query)
+        return HeadIds(head, total, lambda: self._all_ids(query))
+
+    def _all_ids(self, query: OrderQuery) -> list[str]:
+        with self._db.session() as session:
+            return order_ids(session, query)
 
     def _rows_by_id(self, ids: Sequence[str]) -> dict[str, OrderLine]:
         with self._db.session() as session:
@@ -138,9 +148,10 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self.query = dataclasses.replace(
-            self.query, sort=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder
-        )
+        query = dataclasses.replace(self.query, sort=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)
+        if query == self.query:  # the view repeats the current sort when it turns sorting on
+            return
+        self.query = query
         self.reload()
         self.sort_changed.emit()
 

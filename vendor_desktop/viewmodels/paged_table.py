@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -22,19 +22,69 @@ LOAD_BLOCK = 100  # rows loaded from SQL per cache miss
 ROW_CACHE = 2_000  # rows kept in memory
 
 
+class HeadIds(Sequence[str]):
+    """Ordered ids known to be ``total`` long of which only the first few are loaded yet.
+
+    Opening or re-filtering a list of 100,000 rows then costs one ``LIMIT`` query and one count;
+    the rest loads (one query, all at once) the first time anything past the head is asked for,
+    e.g. when the user scrolls past the first ``FETCH_STEP`` rows.
+    """
+
+    def __init__(self, head: list[str], total: int, load_all: Callable[[], list[str]]) -> None:
+        self._ids = head
+        self._total = max(total, len(head))
+        self._load_all: Callable[[], list[str]] | None = load_all
+
+    @property
+    def loaded(self) -> bool:
+        return self._load_all is None
+
+    def _all(self) -> list[str]:
+        if self._load_all is not None:
+            self._ids, self._load_all = self._load_all(), None
+            self._total = len(self._ids)
+        return self._ids
+
+    def __len__(self) -> int:
+        return self._total
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            start = index.start or 0
+            if index.step is None and 0 <= start < len(self._ids):
+                # A block that reaches past the head stops at its end: the rest loads when asked for.
+                return self._ids[index]
+            return self._all()[index]
+        if 0 <= index < len(self._ids):
+            return self._ids[index]
+        return self._all()[index]
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        try:
+            return self._ids.index(value, start, len(self._ids) if stop is None else stop)
+        except ValueError:
+            if self.loaded:
+                raise
+        return self._all().index(value, start, len(self._ids) if stop is None else stop)
+
+
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
     """Subclasses give the id query, the row loader and how a row shows in each column."""
 
     def __init__(
         self,
-        load_ids: Callable[[], list[str]],
+        load_ids: Callable[[], Sequence[str]],
         load_rows: Callable[[Sequence[str]], dict[str, Row]],
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._load_ids = load_ids
         self._load_rows = load_rows
-        self._ids: list[str] = []
+        self._ids: Sequence[str] = []
         self._exposed = 0
         self._rows: OrderedDict[str, Row] = OrderedDict()
 
@@ -83,10 +133,12 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return len(self._ids)
 
     def id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < self._exposed else None
+        # len() too: a HeadIds loaded later may have found fewer rows (a pull committed meanwhile;
+        # the reload it triggers is on its way).
+        return self._ids[row] if 0 <= row < min(self._exposed, len(self._ids)) else None
 
     def row_at(self, row: int) -> Row | None:
-        if not 0 <= row < self._exposed:
+        if not 0 <= row < min(self._exposed, len(self._ids)):
             return None
         row_id = self._ids[row]
         cached = self._rows.get(row_id)

@@ -1,0 +1,61 @@
+"""The benchmark (python -m benchmarks.orders) still runs end to end and writes well-formed JSON.
+
+A smoke test only: a small size, no timing asserted (speed targets live in the benchmark's output).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+FIGURES = {
+    "full_sync": ["wall_s", "rows", "rows_per_s", "peak_rss_mb"],
+    "incremental_sync": ["changed_orders", "rows", "wall_ms"],
+    "open_view": ["first_open_ms", "p50_ms"],
+    "filters": ["queries", "p50_ms", "p95_ms"],
+    "gui_stall": ["sync_wall_s", "max_gap_ms", "peak_rss_mb", "ticks"],
+    "baseline": ["wall_s", "rows", "rows_per_s", "pages"],
+}
+
+
+def test_benchmark_runs_at_a_small_size_and_writes_its_figures(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.orders", "--orders", "2000", "--listings", "10", "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    assert "(g) baseline" in done.stdout  # the table was printed
+
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["orders"] == 2000
+    assert {"cpu", "cores", "python", "sqlite", "pyside6"} <= results["environment"].keys()
+    figures = results["figures"]
+    for phase, keys in FIGURES.items():
+        for key in keys:
+            value = figures[phase][key]
+            assert isinstance(value, int | float) and math.isfinite(value) and value > 0, (phase, key, value)
+    assert figures["full_sync"]["orders"] == 2000
+    assert figures["gui_stall"]["orders_in_view"] == 2000
+    assert figures["incremental_sync"]["changed_orders"] > 0
+    for sort_key in ("amount", "created"):
+        assert figures["sorts"][sort_key]["max_ms"] > 0
+    assert figures["filters"]["queries"] >= 50
+
+    rows = {r["key"]: r for r in results["summary"]}
+    for key in ("a_full_sync_s", "b_incremental_ms", "c_open_view_ms", "d_filter_p95_ms", "e_sort_amount_ms",
+                "e_sort_created_ms", "f_max_stall_ms", "g_baseline_s"):  # fmt: skip
+        assert rows[key]["value"] > 0
+        assert rows[key]["ratio_to_baseline"] > 0
+    assert rows["g_baseline_s"]["ratio_to_baseline"] == 1.0
