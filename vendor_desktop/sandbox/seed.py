@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from vendor_desktop.domain.listings import review_due
 from vendor_desktop.domain.markets import MARKETS, Delivery
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.roles import Role
-from vendor_desktop.domain.workdays import SHANGHAI, add_working_days
+from vendor_desktop.domain.workdays import SHANGHAI
 
 from . import names
 from .changes import record_new_bulk
@@ -26,6 +27,7 @@ from .clock import iso
 from .db import Discount, Listing, Message, Order, User, Vendor
 from .discounting import seed_discounts
 from .errors import ApiError
+from .listing_lifecycle import listing_message_row
 from .marketplace import message_row, order_number
 from .passwords import hash_password
 
@@ -149,6 +151,7 @@ def seed_vendor(
     order_rows, message_rows = _orders(rng, account_id, orders, listing_rows, today)
     discount_rows = seed_discounts(seed, account_id, listing_rows, order_rows, today)
     _reprice_messages(order_rows, message_rows)
+    message_rows = sorted(message_rows + _listing_messages(account_id, listing_rows), key=lambda m: m["created_at"])
     tables = ((Listing, listing_rows), (Order, order_rows), (Message, message_rows), (Discount, discount_rows))
     for model, rows in tables:
         for start in range(0, len(rows), 5000):
@@ -190,6 +193,13 @@ def seed_vendor(
     }
 
 
+#: Seeded listings 10–13 take these states, so a demo with 14+ listings shows every state (R-LST-3).
+_FORCED_STATES = {10: "draft", 11: "in_review", 12: "rejected", 13: "delisted"}
+#: Seeded listing 9 (on sale) has a revision in review (R-LST-5).
+_REVISED = 9
+_REJECT_REASON = "商品描述与实际交付内容不符，请修改后重新提交。"
+
+
 def _listings(rng: random.Random, account_id: str, count: int, today: dt.datetime, pinyin: str) -> list[dict[str, Any]]:
     markets = list(MARKETS.values())
     rows = []
@@ -199,12 +209,13 @@ def _listings(rng: random.Random, account_id: str, count: int, today: dt.datetim
         name = pool[(i // len(markets)) % len(pool)]
         if i // len(markets) >= len(pool):
             name += f"（套餐{i // len(markets) // len(pool) + 1}）"
-        state = "on_sale" if i < len(markets) else rng.choice(_LISTING_STATES)
+        drawn = rng.choice(_LISTING_STATES)  # drawn for every listing: keeps the stream of a seed stable
+        state = "on_sale" if i < len(markets) else _FORCED_STATES.get(i, drawn)
         updated = today - dt.timedelta(days=rng.randrange(1, 200), minutes=rng.randrange(1440))
-        review_due = None
-        if state == "in_review":  # R-LST-4: 7 working days from submission
+        review: dict[str, Any] = {"submitted_at": None, "review_due": None, "review_due_approximate": None}
+        if state == "in_review":  # R-LST-4: 7 working days from submission (image: + security review)
             submitted = today - dt.timedelta(days=rng.randrange(0, 5))
-            review_due = add_working_days(submitted.date(), 7).date.isoformat()
+            review = _review(submitted, m.id)
             updated = submitted
         rows.append(
             {
@@ -212,18 +223,69 @@ def _listings(rng: random.Random, account_id: str, count: int, today: dt.datetim
                 "account_id": account_id,
                 "name": name,
                 "summary": f"{m.name_zh}优选：{name}，专业团队提供服务与技术支持。",
+                "description": f"{name}：由{m.name_zh}认证服务商提供，开通后按页面所述内容交付。",
                 "market": m.id,
                 "delivery": m.delivery.value,
                 "state": state,
                 "billing": _billing(m.delivery, rng),
                 "delivery_config": _delivery_config(m.delivery, rng, pinyin),
                 "agreement": _AGREEMENT,
-                "review_due": review_due,
-                "reject_reason": "商品描述与实际交付内容不符，请修改后重新提交。" if state == "rejected" else None,
+                **review,
+                "security_review": state == "in_review" and m.delivery is Delivery.IMAGE,
+                "approved_at": iso(updated - dt.timedelta(days=10)) if state in {"on_sale", "delisted"} else None,
+                "reject_reason": _REJECT_REASON if state == "rejected" else None,
+                "revision": None,
+                "created_at": iso(updated - dt.timedelta(days=30)),
                 "updated_at": iso(updated),
                 "version": 1,
             }
         )
+    if count > _REVISED:
+        _revise(rows[_REVISED], today)
+    return rows
+
+
+def _review(submitted: dt.datetime, market_id: str) -> dict[str, Any]:
+    due = review_due(submitted.date(), market_id)
+    return {
+        "submitted_at": iso(submitted),
+        "review_due": due.date.isoformat(),
+        "review_due_approximate": due.approximate,
+    }
+
+
+def _revise(row: dict[str, Any], today: dt.datetime) -> None:
+    """R-LST-5: an on-sale listing whose edit (new summary, prices up 10%) is in review."""
+    submitted = today - dt.timedelta(days=1)
+    row["revision"] = {
+        "name": row["name"],
+        "summary": row["summary"].replace("优选", "全新升级"),
+        "description": row["description"],
+        "billing": {mode: price + price // 10 for mode, price in row["billing"].items()},
+        "delivery_config": dict(row["delivery_config"]),
+        "agreement": row["agreement"],
+        "state": "in_review",
+        **_review(submitted, row["market"]),
+        "security_review": row["delivery"] == Delivery.IMAGE,
+        "reject_reason": None,
+        "updated_at": iso(submitted),
+    }
+    row["updated_at"] = iso(submitted)
+
+
+def _listing_messages(account_id: str, listings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """R-LST-6: the review results the seeded listings had: approvals of those on sale, and the
+    rejection of those rejected, with its reason."""
+    rows = []
+    for n, x in enumerate(listings):
+        if x["state"] == "on_sale":
+            kind, at, reason = "listing_approved", x["approved_at"], None
+        elif x["state"] == "rejected":
+            kind, at, reason = "listing_rejected", x["updated_at"], x["reject_reason"]
+        else:
+            continue
+        message_id = _id(account_id, "lmsg", n)
+        rows.append(listing_message_row(kind, x, message_id, at, reason=reason, revision=False, read=True))
     return rows
 
 
