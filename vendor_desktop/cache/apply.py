@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, delete
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache import sync_state
@@ -196,7 +197,7 @@ def _upsert(session: Session, entity: str, rows: list[dict[str, Any]], generatio
     keys = ("entity", "id") if table is _GENERIC else ("id",)
     # Columns the row builders leave out take their Python-side defaults, as an ORM insert would.
     defaults = {
-        c.name: c.default.arg
+        c.name: cast(ScalarElementColumnDefault, c.default).arg
         for c in table.columns
         if c.name not in rows[0] and c.default is not None and c.default.is_scalar
     }

@@ -18,7 +18,7 @@ from vendor_desktop.sync.backoff import Backoff
 from vendor_desktop.sync.client import MarketplaceClient
 from vendor_desktop.sync.errors import ApiError, BackendUnreachable, NotSignedIn
 from vendor_desktop.sync.outbox_sender import OutboxSender, PushResult
-from vendor_desktop.sync.pull import Puller, PullProgress
+from vendor_desktop.sync.pull import PAGE_SIZE, Puller, PullProgress
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class SyncEngine:
         db: CacheDatabase,
         *,
         backoff: Backoff | None = None,
-        page_size: int = 1000,
+        page_size: int = PAGE_SIZE,
         command_backoff: Backoff | None = None,
     ) -> None:
         self.client = client

@@ -3,24 +3,30 @@
 Each page and the cursor after it are committed in one transaction, so a crash or a lost
 connection mid-pull resumes exactly where the last committed page ended: nothing skipped, and
 a replayed page is harmless anyway (versioned upserts). No transaction is open during HTTP.
+
+The next page is fetched (and its JSON decoded) on a helper thread while this one writes the
+page in hand, so the network and the disk overlap instead of taking turns.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from vendor_desktop.cache import sync_state
 from vendor_desktop.cache.apply import apply_changes
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.sync.client import MarketplaceClient
+from vendor_desktop.sync.client import ChangesPage, MarketplaceClient
 from vendor_desktop.sync.errors import ApiError
 
 log = logging.getLogger(__name__)
 
 CURSOR_EXPIRED = "CURSOR_EXPIRED"
+#: The most the API allows (API.md): fewer round trips and transactions per pull.
+PAGE_SIZE = 2000
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ class PullProgress:
 
 
 class Puller:
-    def __init__(self, client: MarketplaceClient, db: CacheDatabase, *, page_size: int = 1000) -> None:
+    def __init__(self, client: MarketplaceClient, db: CacheDatabase, *, page_size: int = PAGE_SIZE) -> None:
         if not 1 <= page_size <= 2000:
             raise ValueError("page_size must be 1..2000 (API.md)")
         self.client = client
@@ -55,13 +61,29 @@ class Puller:
         visible meanwhile, and at the end rows the resync did not see are swept.
         """
         changed = into if into is not None else ChangeSet()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vendor-desktop-prefetch") as prefetch:
+            self._pull(changed, progress, cancelled, prefetch)
+        return changed
+
+    def _pull(
+        self,
+        changed: ChangeSet,
+        progress: Callable[[PullProgress], None] | None,
+        cancelled: Callable[[], bool] | None,
+        prefetch: ThreadPoolExecutor,
+    ) -> None:
+        # The page being fetched ahead, and the cursor it continues from.
+        ahead: tuple[str, Future[ChangesPage]] | None = None
         pages = applied = 0
         resync_started = False
         while not (cancelled and cancelled()):
             with self.db.session() as s:
                 cursor = sync_state.cursor(s)
             try:
-                page = self.client.changes(cursor, self.page_size)
+                if ahead is not None and ahead[0] == cursor:
+                    page = ahead[1].result()
+                else:
+                    page = self.client.changes(cursor, self.page_size)
             except ApiError as err:
                 # A second expiry right after restarting from the start would be a server bug;
                 # let it surface instead of looping.
@@ -71,7 +93,11 @@ class Puller:
                 with self.db.session(write=True) as s, s.begin():
                     sync_state.start_resync(s)
                 resync_started = True
+                ahead = None
                 continue
+            ahead = None
+            if page.has_more:
+                ahead = (page.cursor, prefetch.submit(self.client.changes, page.cursor, self.page_size))
             with self.db.session(write=True) as s, s.begin():
                 if sync_state.cursor(s) != cursor:
                     # Someone else moved the cursor (a second puller on this file): their page
@@ -89,4 +115,3 @@ class Puller:
                 progress(PullProgress(pages=pages, changes_applied=applied, has_more=page.has_more))
             if not page.has_more:
                 break
-        return changed
