@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, delete
-from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from vendor_desktop.cache import sync_state
 from vendor_desktop.cache.changes import ChangeSet
