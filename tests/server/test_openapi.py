@@ -24,6 +24,11 @@ EXPECTED = {
     "/discounts": {"post"},
     "/discounts/{discount_id}": {"delete"},
     "/messages/{message_id}/read": {"post"},
+    "/listings": {"post"},
+    "/listings/{listing_id}": {"patch"},
+    "/listings/{listing_id}/submit": {"post"},
+    "/listings/{listing_id}/delist": {"post"},
+    "/sandbox/listings/{listing_id}/review": {"post"},
 }
 
 COMMANDS = {
@@ -31,8 +36,19 @@ COMMANDS = {
     ("/discounts", "post"),
     ("/discounts/{discount_id}", "delete"),
     ("/messages/{message_id}/read", "post"),
+    ("/listings", "post"),
+    ("/listings/{listing_id}", "patch"),
+    ("/listings/{listing_id}/submit", "post"),
+    ("/listings/{listing_id}/delist", "post"),
 }
-NEEDS_IF_MATCH = {("/orders/{order_id}/price-change", "post"), ("/discounts/{discount_id}", "delete")}
+NEEDS_IF_MATCH = {
+    ("/orders/{order_id}/price-change", "post"),
+    ("/discounts/{discount_id}", "delete"),
+    ("/listings/{listing_id}", "patch"),
+    ("/listings/{listing_id}/submit", "post"),
+    ("/listings/{listing_id}/delist", "post"),
+}
+CREATES = {"/discounts", "/listings"}  # no entity to find yet: no 404
 
 
 def test_schema_is_served_under_the_base_path_and_lists_every_path(client):
@@ -87,12 +103,20 @@ def test_commands_document_their_idempotency_key_and_if_match_headers(client):
         assert headers["Idempotency-Key"]["required"] is True, path
         assert "IDEMPOTENCY_KEY_REQUIRED" in headers["Idempotency-Key"]["description"]
         assert ("If-Match" in headers) is ((path, method) in NEEDS_IF_MATCH), path
-        assert {"400", "401", "403", "404", "409", "422"} <= set(op["responses"]) or path == "/discounts", path
+        assert {"400", "401", "403", "409", "422"} <= set(op["responses"]), path
+        assert "404" in op["responses"] or path in CREATES, path
         assert "IDEMPOTENCY_KEY_REUSED" in op["responses"]["422"]["description"]
     for path, method in NEEDS_IF_MATCH:
         assert {"412", "428"} <= set(paths[f"{API}{path}"][method]["responses"])
     # Sign-in and the operator's controls take no Idempotency-Key.
-    for path in ["/auth/login", "/auth/refresh", "/auth/logout", "/sandbox/orders", "/sandbox/seed"]:
+    for path in [
+        "/auth/login",
+        "/auth/refresh",
+        "/auth/logout",
+        "/sandbox/orders",
+        "/sandbox/seed",
+        "/sandbox/listings/{listing_id}/review",
+    ]:
         params = paths[f"{API}{path}"]["post"].get("parameters", [])
         assert all(p["name"] != "Idempotency-Key" for p in params), path
 
@@ -106,3 +130,30 @@ def test_new_entity_fields_are_documented(client):
         schemas["DiscountData"]["properties"]
     )
     assert schemas["PriceChangeRequest"]["properties"]["reason"]["maxLength"] == 200
+
+
+def test_listing_fields_commands_and_their_errors_are_documented(client):
+    schema = client.get(f"{API}/openapi.json").json()
+    schemas, paths = schema["components"]["schemas"], schema["paths"]
+    assert {
+        "description",
+        "submitted_at",
+        "review_due_approximate",
+        "security_review",
+        "approved_at",
+        "revision",
+    } <= set(schemas["ListingData"]["properties"])
+    assert {"state", "review_due", "reject_reason", "billing", "delivery_config"} <= set(
+        schemas["ListingRevisionData"]["properties"]
+    )
+    assert "listing_id" in schemas["MessageData"]["properties"]
+    draft = schemas["ListingDraftRequest"]
+    assert set(draft["required"]) == {"market", "name", "summary", "billing", "delivery_config"}
+    assert draft["properties"]["name"]["maxLength"] == 60 and draft["properties"]["billing"]["minProperties"] == 1
+    assert "saas" in draft["properties"]["market"]["enum"]
+    submit = paths[f"{API}/listings/{{listing_id}}/submit"]["post"]["responses"]
+    assert "AGREEMENT_MISSING" in submit["422"]["description"] and "LISTING_STATE" in submit["409"]["description"]
+    assert "LISTING_STATE" in paths[f"{API}/listings/{{listing_id}}"]["patch"]["responses"]["409"]["description"]
+    assert paths[f"{API}/listings"]["post"]["responses"].keys() >= {"201", "403", "422"}
+    review = paths[f"{API}/sandbox/listings/{{listing_id}}/review"]["post"]["responses"]
+    assert "LISTING_STATE" in review["409"]["description"] and "reason" in review["422"]["description"]

@@ -6,11 +6,20 @@ from __future__ import annotations
 from sqlalchemy import inspect, text
 
 from vendor_desktop.sandbox import entities
-from vendor_desktop.sandbox.db import Database, Order
+from vendor_desktop.sandbox.db import Database, Listing, Message, Order
 from vendor_desktop.sandbox.seed import seed_vendor
 
 from .conftest import START
 
+_NEW_LISTING_COLUMNS = [
+    "description",
+    "submitted_at",
+    "review_due_approximate",
+    "security_review",
+    "approved_at",
+    "revision",
+    "created_at",
+]
 _NEW_ORDER_COLUMNS = ["list_price_fen", "discount_id", "discount_percent", "price_changed_at", "price_change_reason"]
 
 
@@ -32,4 +41,26 @@ def test_an_older_database_file_gains_the_new_order_columns(tmp_path):
         order = s.query(Order).first()
         data = entities.envelope("order", order)["data"]
     assert data["list_price_fen"] == data["amount_fen"] and data["discount_id"] is None
+    db.dispose()
+
+
+def test_an_older_database_file_gains_the_listing_columns_and_reads_them_as_none(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    db = Database(url)
+    with db.session() as s:
+        seed_vendor(s, START, orders=5, listings=3, seed=3)
+    with db.engine.begin() as conn:
+        for column in _NEW_LISTING_COLUMNS:
+            conn.execute(text(f"ALTER TABLE listings DROP COLUMN {column}"))
+        conn.execute(text("ALTER TABLE messages DROP COLUMN listing_id"))
+    db.dispose()
+
+    db = Database(url)
+    assert set(_NEW_LISTING_COLUMNS) <= {c["name"] for c in inspect(db.engine).get_columns("listings")}
+    assert "listing_id" in {c["name"] for c in inspect(db.engine).get_columns("messages")}
+    with db.session() as s:
+        data = entities.envelope("listing", s.query(Listing).first())["data"]
+        message = entities.envelope("message", s.query(Message).first())["data"]
+    assert data["description"] == "" and data["revision"] is None and data["security_review"] is False
+    assert data["submitted_at"] is None and data["approved_at"] is None and message["listing_id"] is None
     db.dispose()
