@@ -91,7 +91,10 @@ def ico_bytes(images: list[QImage]) -> bytes:
 
 
 def icns_bytes() -> bytes:
-    chunks = b"".join(kind + struct.pack(">I", 8 + len(b)) + b for kind, b in ((k, png_bytes(draw(n))) for k, n in ICNS_TYPES.items()))
+    chunks = b""
+    for kind, side in ICNS_TYPES.items():
+        png = png_bytes(draw(side))
+        chunks += kind + struct.pack(">I", 8 + len(png)) + png
     return b"icns" + struct.pack(">I", 8 + len(chunks)) + chunks
 
 

@@ -9,24 +9,34 @@ kept in the system keychain).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
+import platform
 import sys
+import threading
+import traceback
 from importlib import resources
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import vendor_desktop
 from vendor_desktop.cache.paths import data_dir
 from vendor_desktop.cache.sync_state import last_success_at
 from vendor_desktop.domain.roles import Permission
+from vendor_desktop.logs import log_path, setup_logging
 from vendor_desktop.sync.engine import SyncEngine
 from vendor_desktop.sync.token_store import TokenStore
 from vendor_desktop.ui import i18n
+from vendor_desktop.ui.about_dialog import AboutDialog
+from vendor_desktop.ui.crash_dialog import CrashDialog
 from vendor_desktop.ui.main_window import Areas, MainWindow
 from vendor_desktop.ui.sign_in_dialog import SignInDialog
+from vendor_desktop.ui.single_instance import SingleInstance
 from vendor_desktop.viewmodels.account import AccountViewModel
 from vendor_desktop.viewmodels.background import BackgroundRunner
 from vendor_desktop.viewmodels.changes import ChangesViewModel
@@ -44,6 +54,16 @@ log = logging.getLogger("vendor_desktop")
 #: The embedded sandbox listens on a new port each launch; its cache is named by this key
 #: instead, so the demo's cached orders survive restarts.
 SANDBOX_CACHE_KEY = "embedded-sandbox"
+
+#: Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand.
+CRASH_TEST_ENV = "VENDOR_DESKTOP_CRASH_TEST"
+
+#: QSettings keys of the layout restored at the next start.
+GEOMETRY_KEY = "window/geometry"
+ORDERS_HEADER_KEY = "orders/header"
+ORDERS_SPLITTER_KEY = "orders/splitter"
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 class SessionOnlyTokenStore(TokenStore):
@@ -70,6 +90,8 @@ class SessionOnlyTokenStore(TokenStore):
 class VendorCenter(QObject):
     """Owns one run of the app: which backend, who is signed in, and the window."""
 
+    window_opened = Signal()
+
     def __init__(
         self,
         settings: QSettings,
@@ -94,6 +116,7 @@ class VendorCenter(QObject):
         self.sandbox = None
         self.backend_url = ""
         self._sync_interval_ms = sync_interval_ms
+        self.about_dialog: AboutDialog | None = None
 
     # -- where to sign in ----------------------------------------------------------------------
     def start_sandbox(self, database_path: Path) -> None:
@@ -215,11 +238,75 @@ class VendorCenter(QObject):
         self.sync.session_expired.connect(
             lambda: self._ask_password(QCoreApplication.translate("VendorCenter", "Your sign-in has expired."))
         )
+        self.window.about_requested.connect(self.show_about)
+        self._restore_layout(self.window)
+        self.window.installEventFilter(self)
         self.window.show()
+        self.window_opened.emit()
         if session.online:
             self.sync.sync_now()
         else:
             self.sync.set_offline()
+
+    # -- layout kept between runs ------------------------------------------------------------------
+    def _restore_layout(self, window: MainWindow) -> None:
+        def saved(key: str) -> QByteArray | None:
+            value = self.settings.value(key)
+            return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+        if (geometry := saved(GEOMETRY_KEY)) is not None:
+            window.restoreGeometry(geometry)
+        if (header := saved(ORDERS_HEADER_KEY)) is not None:
+            window.orders_view.table.horizontalHeader().restoreState(header)
+        if (sizes := saved(ORDERS_SPLITTER_KEY)) is not None:
+            window.orders_view.splitter.restoreState(sizes)
+
+    def save_layout(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        self.settings.setValue(GEOMETRY_KEY, window.saveGeometry())
+        self.settings.setValue(ORDERS_HEADER_KEY, window.orders_view.table.horizontalHeader().saveState())
+        self.settings.setValue(ORDERS_SPLITTER_KEY, window.orders_view.splitter.saveState())
+        self.settings.sync()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.save_layout()
+        return super().eventFilter(watched, event)
+
+    def activate(self) -> None:
+        """Bring the window (or the sign-in dialog) to the front: a second launch asked for it."""
+        target = self.window if self.window is not None else self.dialog
+        if target is None:
+            return
+        if target.isMinimized():
+            target.showNormal()
+        target.show()
+        target.raise_()
+        target.activateWindow()
+
+    def backend_text(self) -> str:
+        if not self.backend_url:
+            return ""
+        if self.sandbox is not None:
+            return QCoreApplication.translate("VendorCenter", "Embedded demo marketplace at %1").replace(
+                "%1", self.backend_url
+            )
+        return self.backend_url
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(
+            version=vendor_desktop.__version__,
+            data_dir=str(data_dir()),
+            backend=self.backend_text(),
+            log_file=str(log_path()),
+            parent=self.window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.about_dialog = dialog
+        return dialog
 
     def set_language(self, language: str) -> None:
         self.language = i18n.install(language)
@@ -238,6 +325,7 @@ class VendorCenter(QObject):
         if self.sync is not None:
             self.sync.stop()
         if self.window is not None:
+            self.save_layout()
             window, self.window = self.window, None
             window.close()
             window.deleteLater()
@@ -245,6 +333,7 @@ class VendorCenter(QObject):
 
     def shutdown(self) -> None:
         """Stop syncing, let the page in hand commit, then stop the sandbox."""
+        self.save_layout()
         if self.sync is not None:
             self.sync.stop()
         self.writes.shutdown(wait=True)  # a queued change reaches the disk before we exit
@@ -266,7 +355,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), help="zh_CN or en (default: system locale)")
     parser.add_argument("--data-dir", metavar="DIR", help="where caches and the sandbox database live")
     parser.add_argument("--version", action="version", version=vendor_desktop.__version__)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start the demo, sync, open every area, send one change, then exit 0 (or 1 with the first failure)",
+    )
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds the self-test may take (default 120)")
     return parser.parse_args(argv)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = resources.files("vendor_desktop.resources") / "icons"
+    for size in ICON_SIZES:
+        png = folder / f"vendor-center-{size}.png"
+        if png.is_file():
+            icon.addFile(str(png))
+    return icon
 
 
 def create_application() -> QApplication:
@@ -275,18 +380,104 @@ def create_application() -> QApplication:
     app.setApplicationName("Vendor Center")
     app.setApplicationDisplayName("Vendor Center")
     app.setOrganizationName("VendorCenter")
+    app.setOrganizationDomain("vendorcenter.example")
     app.setApplicationVersion(vendor_desktop.__version__)
+    app.setDesktopFileName("vendor-center")
+    app.setWindowIcon(app_icon())
     style = resources.files("vendor_desktop.resources") / "styles" / "app.qss"
     app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
 
 
+# -- failures a user can report -------------------------------------------------------------------
+def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, thread: str = "") -> str:
+    lines = [
+        f"Vendor Center {vendor_desktop.__version__}",
+        f"Time: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}",
+        f"System: {platform.platform()}; Python {platform.python_version()}; Qt {qVersion()}",
+        f"Frozen bundle: {'yes' if getattr(sys, 'frozen', False) else 'no'}",
+    ]
+    if thread:
+        lines.append(f"Thread: {thread}")
+    lines += ["", "".join(traceback.format_exception(exc_type, exc, tb)).rstrip()]
+    return "\n".join(lines)
+
+
+class CrashReporter(QObject):
+    """Unhandled exceptions, on any thread: logged, and shown in a dialog; the app keeps running.
+
+    Queued changes are already in the outbox on disk, so nothing is lost even if the user quits.
+    """
+
+    crashed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.dialog: CrashDialog | None = None
+        self.reports: list[str] = []
+        self.crashed.connect(self._show)  # queued when the error happened on a worker thread
+
+    def install(self) -> None:
+        sys.excepthook = self._excepthook
+        threading.excepthook = self._thread_excepthook
+
+    def uninstall(self) -> None:
+        sys.excepthook = sys.__excepthook__
+        threading.excepthook = threading.__excepthook__
+
+    def _excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        self.report(crash_report(exc_type, exc, tb), exc_info=(exc_type, exc, tb))
+
+    def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        name = args.thread.name if args.thread is not None else ""
+        self.report(
+            crash_report(args.exc_type, args.exc_value, args.exc_traceback, name),
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
+
+    def report(self, text: str, exc_info: object = None) -> None:
+        log.error("unhandled error\n%s", text)
+        self.reports.append(text)
+        self.crashed.emit(text)
+
+    def _show(self, text: str) -> None:
+        if QApplication.instance() is None:
+            return
+        if self.dialog is not None and self.dialog.isVisible():
+            return  # one dialog at a time; every report is in the log
+        self.dialog = CrashDialog(text, str(log_path()), parent=None)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.destroyed.connect(self._forget_dialog)
+        self.dialog.show()
+        self.dialog.raise_()
+
+    def _forget_dialog(self) -> None:
+        self.dialog = None
+
+
+def _crash_for_testing() -> None:
+    raise RuntimeError(f"{CRASH_TEST_ENV}=1: a test error to show the crash dialog")
+
+
 def run(argv: list[str]) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.data_dir:
         os.environ["VENDOR_DESKTOP_DATA_DIR"] = args.data_dir
+    logfile = setup_logging()
+    log.info("Vendor Center %s starting; data in %s; log in %s", vendor_desktop.__version__, data_dir(), logfile)
     app = create_application()
+    reporter = CrashReporter(app)
+    reporter.install()
+    instance = SingleInstance(str(data_dir().resolve()), app)
+    if not instance.claim():
+        log.info("Vendor Center is already running on %s: brought it to the front", data_dir())
+        print("Vendor Center is already running; its window was brought to the front.", file=sys.stderr)
+        return 0
     settings = QSettings()
     language = i18n.install(args.language or str(settings.value("language", "") or "") or i18n.default_language())
     backend = args.backend or ("" if args.sandbox else str(settings.value("backend_url", "") or ""))
@@ -296,5 +487,12 @@ def run(argv: list[str]) -> int:
     else:
         center = VendorCenter(settings, SessionOnlyTokenStore(), language)
         center.start_sandbox(data_dir() / "sandbox.sqlite3")
+    instance.activation_requested.connect(center.activate)
+    if os.environ.get(CRASH_TEST_ENV) == "1":
+        center.window_opened.connect(lambda: QTimer.singleShot(300, _crash_for_testing))
     app.aboutToQuit.connect(center.shutdown)
-    return app.exec()
+    app.aboutToQuit.connect(instance.release)
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()

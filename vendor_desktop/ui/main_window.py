@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     language_requested = Signal(str)
     notifications_toggled = Signal(bool)
+    about_requested = Signal()
 
     def __init__(
         self,
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(self.sign_out_requested)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Cmd+Q on macOS; StandardKey.Quit is empty on Windows
         self.quit_action.triggered.connect(self.close)
         self.price_action = QAction(self)
         self.price_action.setShortcut(QKeySequence("Ctrl+P"))
@@ -206,6 +207,12 @@ class MainWindow(QMainWindow):
         self.notifications_action.setChecked(self.notifications)
         self.notifications_action.toggled.connect(self._notifications_toggled)
         self.language_menu.addAction(self.notifications_action)
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: in the application menu
+        self.about_action.triggered.connect(self.about_requested)
+        self.help_menu.addAction(self.about_action)
 
     def _notifications_toggled(self, on: bool) -> None:
         self.notifications = on
@@ -327,6 +334,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.price_action.setText(self.tr("Change price by order number…"))
         self.notifications_action.setText(self.tr("Notify me of new orders"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("About Vendor Center"))
         self.sync_button.setText(self.tr("Sync now (F5)"))
         self._show_pending()
         self._show_connection()

@@ -1,0 +1,204 @@
+"""``vendor-desktop --self-test``: prove an installed copy (or a PyInstaller bundle) works.
+
+Runs the real app (``VendorCenter``) on a fresh embedded sandbox: signs in, runs a full sync,
+opens the main window, shows every area once, switches the language both ways, queues one price
+change on an unpaid order and waits until the marketplace has applied it and the cache shows
+the new amount. Exit 0 when all of that worked; otherwise 1 (2 on a time-out) with the first
+failure on stderr. Without a display (Linux with neither DISPLAY nor WAYLAND_DISPLAY) it runs
+offscreen.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger("vendor_desktop.selftest")
+
+
+class SelfTestFailed(Exception):
+    pass
+
+
+def _needs_offscreen() -> bool:
+    return sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: list[str]) -> int:
+    if _needs_offscreen():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from vendor_desktop.app import parse_args
+
+    args = parse_args(argv)
+    temporary = None
+    if args.data_dir:
+        data = Path(args.data_dir)
+    else:
+        temporary = tempfile.mkdtemp(prefix="vendor-center-selftest-")
+        data = Path(temporary)
+    os.environ["VENDOR_DESKTOP_DATA_DIR"] = str(data)
+    os.environ.setdefault("VENDOR_DESKTOP_LOG_DIR", str(data / "logs"))
+    # A hang anywhere (even in shutdown) must still end the process with a message.
+    watchdog = threading.Timer(args.timeout + 30, _give_up, args=(args.timeout + 30,))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return SelfTest(data, args.timeout).run()
+    finally:
+        watchdog.cancel()
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _give_up(seconds: float) -> None:
+    print(f"self-test FAILED: still running after {seconds:.0f} s", file=sys.stderr, flush=True)
+    os._exit(2)
+
+
+class SelfTest:
+    def __init__(self, data: Path, timeout_s: float) -> None:
+        self.data = data
+        self.deadline = time.monotonic() + timeout_s
+        self.timeout_s = timeout_s
+        self.step = "starting"
+        self.errors: list[str] = []
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _hook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        self.errors.append("".join(traceback.format_exception(exc_type, exc, tb)))
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self._hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def wait(self, what: str, condition: Callable[[], bool], timeout_s: float = 60) -> None:
+        from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
+
+        end = min(self.deadline, time.monotonic() + timeout_s)
+        while True:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if self.errors:
+                raise SelfTestFailed(f"unhandled error while waiting for {what}:\n{self.errors[0]}")
+            if condition():
+                return
+            if time.monotonic() > end:
+                raise SelfTestFailed(f"timed out waiting for {what}")
+            QThread.msleep(10)
+
+    def say(self, step: str) -> None:
+        self.step = step
+        log.info("self-test: %s", step)
+
+    # -- the run -------------------------------------------------------------------------------
+    def run(self) -> int:
+        from PySide6.QtCore import QSettings
+
+        from vendor_desktop.app import SessionOnlyTokenStore, VendorCenter, create_application
+        from vendor_desktop.logs import setup_logging
+        from vendor_desktop.ui import i18n
+
+        started = time.monotonic()
+        setup_logging()
+        app = create_application()
+        sys.excepthook, threading.excepthook = self._hook, self._thread_hook
+        settings = QSettings(str(self.data / "settings.ini"), QSettings.Format.IniFormat)
+        language = i18n.install(i18n.ENGLISH)
+        center = VendorCenter(settings, SessionOnlyTokenStore(), language)
+        code = 0
+        try:
+            self.exercise(center)
+        except SelfTestFailed as failure:
+            print(f"self-test FAILED at '{self.step}': {failure}", file=sys.stderr, flush=True)
+            code = 1
+        except Exception:
+            print(f"self-test FAILED at '{self.step}':\n{traceback.format_exc()}", file=sys.stderr, flush=True)
+            code = 1
+        finally:
+            if center.window is not None:
+                center.window.confirm_quit = lambda _unsent: True
+                center.window.close()
+            center.shutdown()
+            app.processEvents()
+            sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
+        if code == 0:
+            print(f"self-test passed in {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+        return code
+
+    def exercise(self, center) -> None:
+        from vendor_desktop.viewmodels.price_change import PriceChangeForm
+        from vendor_desktop.viewmodels.sync_status import Connection
+
+        self.say("starting the embedded sandbox and signing in")
+        refused: list[str] = []
+        center.session_vm.sign_in_failed.connect(lambda message: refused.append(str(message)))
+        center.start_sandbox(self.data / "sandbox.sqlite3")
+
+        def signed_in() -> bool:
+            if refused:
+                raise SelfTestFailed(f"sign-in failed: {refused[0]}")
+            if center.dialog is not None and center.dialog.isVisible():  # the app asks for a password
+                raise SelfTestFailed(f"sign-in failed: {center.dialog.error.text() or 'the sign-in dialog opened'}")
+            return center.window is not None and center.window.isVisible()
+
+        self.wait("the main window", signed_in)
+        window = center.window
+        self.say("full sync")
+        sync = center.sync
+        self.wait("the first sync", lambda: sync.state == Connection.ONLINE and sync.last_synced is not None)
+        orders = window.orders_vm
+        if orders.count == 0:
+            raise SelfTestFailed("the first sync brought no orders")
+
+        self.say("showing every area")
+        shown = window.pages.currentWidget
+        for name, page in window.area_pages.items():
+            window.show_area(name)
+            self.wait(f"the {name} area", lambda page=page: shown() is page and page.isVisible(), 10)
+
+        self.say("switching to Chinese and back")
+        orders_row = list(window.area_pages).index("orders")
+        window.language_actions["zh_CN"].trigger()
+        self.wait("the Chinese catalog", lambda: window.nav.item(orders_row).text() == "订单管理", 10)
+        window.language_actions["en"].trigger()
+        self.wait("English again", lambda: window.nav.item(orders_row).text() == "Orders", 10)
+
+        self.say("changing the price of an unpaid order")
+        window.show_area("orders")
+        orders.set_states(["unpaid"])
+        self.wait("an unpaid order", lambda: orders.count > 0, 10)
+        order_id = orders.model.id_at(0)
+        orders.select(order_id)
+        order = orders.selected
+        if order is None or order.amount_fen is None:
+            raise SelfTestFailed("could not select an unpaid order")
+        if reason := orders.why_price_cannot_change():
+            raise SelfTestFailed(f"price change not allowed: {reason}")
+        new_fen = order.amount_fen - 100 if order.amount_fen > 200 else order.amount_fen + 100
+        change = orders.new_price_change()
+        form = PriceChangeForm(new_price=f"{new_fen / 100:.2f}", reason="Vendor Center self-test")
+        if not change.submit(form):
+            raise SelfTestFailed(f"the price change form was refused: {change.check(form)}")
+        changes = window.changes_vm
+        self.wait("the change to be queued", lambda: changes.unsent > 0 or changes.open_count > 0, 10)
+
+        self.say("sending the change")
+
+        def applied() -> bool:
+            if window.changes_vm.rejected_count:
+                raise SelfTestFailed("the marketplace refused the price change")
+            if window.changes_vm.open_count or window.changes_vm.unsent:
+                return False
+            orders.select(order_id)
+            return orders.selected is not None and orders.selected.amount_fen == new_fen
+
+        self.wait("the price change to reach the marketplace and the cache", applied, 60)
+        self.say("done")
