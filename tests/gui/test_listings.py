@@ -1,0 +1,239 @@
+"""Listing management (R-LST-1..6) through the GUI over real HTTP: the whole lifecycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vendor_desktop.viewmodels.sync_status import Connection
+
+from .apphelpers import Marketplace, closed, go_offline, sign_in
+
+pytestmark = pytest.mark.usefixtures("english")
+
+SH = dt.timezone(dt.timedelta(hours=8))
+
+
+@pytest.fixture
+def market(tmp_path):
+    m = Marketplace(tmp_path)
+    yield m
+    m.stop()
+
+
+def fill_saas(
+    dialog, name="智能排班 SaaS 专业版", *, url="https://paiban.example.com/callback", agreement="商品服务协议"
+):
+    dialog.market.setCurrentIndex(dialog.market.findData("saas"))
+    dialog.name.setText(name)
+    dialog.summary.setText("排班、考勤、工时一站式管理")
+    dialog.modes["monthly"].setChecked(True)
+    dialog.prices["monthly"].setText("299.00")
+    dialog.config["callback_url"].setText(url)
+    dialog.agreement.setPlainText(agreement)
+
+
+def row_of(view, name: str) -> int:
+    model = view.vm.model
+    for r in range(model.rowCount()):
+        if model.index(r, 0).data() == name:
+            return r
+    return -1
+
+
+def state_of(view, name: str) -> str:
+    r = row_of(view, name)
+    return view.vm.model.index(r, 3).data() if r >= 0 else ""
+
+
+def on_marketplace(view, name: str) -> bool:
+    """The listing has reached the marketplace (not just a queued draft)."""
+    r = row_of(view, name)
+    line = view.vm.model.row_at(r) if r >= 0 else None
+    return line is not None and line.listing is not None
+
+
+def select(qtbot, view, name: str) -> None:
+    qtbot.waitUntil(lambda: on_marketplace(view, name), timeout=10_000)
+    view.table.clearSelection()
+    view.table.selectRow(row_of(view, name))
+    qtbot.waitUntil(lambda: view.vm.current is not None and view.vm.current.name == name)
+
+
+def synced(qtbot, center) -> None:
+    qtbot.waitUntil(
+        lambda: center.window.changes_vm.unsent == 0 and center.sync.state == Connection.ONLINE, timeout=30_000
+    )
+
+
+def review(market, listing_id: str, approve: bool, reason: str | None = None) -> None:
+    body = {"approve": approve} if reason is None else {"approve": approve, "reason": reason}
+    answer = market.operator("POST", f"/listings/{listing_id}/review", json=body)
+    assert answer.status_code == 200, answer.text
+
+
+def test_a_listing_from_offline_draft_to_on_sale_revision_and_delisting(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market)
+    window = center.window
+    window.show_area("listings")
+    view = window.listings_view
+    name = "智能排班 SaaS 专业版"
+
+    # A draft written on the train.
+    go_offline(qtbot, center, market)
+    dialog = view.open_editor(edit=False)
+    fill_saas(dialog)
+    assert "¥5,000.00" in dialog.deposit.text()  # R-DEP-1: SaaS is tier 3
+    dialog.save()
+    qtbot.waitUntil(lambda: closed(dialog))
+    qtbot.waitUntil(lambda: row_of(view, name) >= 0)
+    assert "draft waiting to be sent" in state_of(view, name)
+
+    market.restart()
+    window.sync_button.click()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: state_of(view, name) == "Draft")
+
+    # Submit → in review with a due date in working days (R-LST-4).
+    select(qtbot, view, name)
+    assert view.submit.isEnabled()
+    view.submit.click()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: state_of(view, name) == "In review")
+    due = view.vm.model.index(row_of(view, name), 6).data()
+    assert due and dt.date.fromisoformat(due[:10]) > dt.date.today()
+    listing_id = view.vm.model.row_at(row_of(view, name)).listing.id
+
+    # The operator approves; the vendor gets a message (R-LST-6).
+    review(market, listing_id, approve=True)
+    window.sync_button.click()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: state_of(view, name) == "On sale")
+    assert any(
+        window.messages_vm.model.index(r, 1).data() == "Review passed"
+        for r in range(window.messages_vm.model.rowCount())
+    )
+
+    # Editing an on-sale listing makes a revision; the live version stays on sale (R-LST-5).
+    select(qtbot, view, name)
+    dialog = view.open_editor(edit=True)
+    assert dialog.vm.editing_revision
+    dialog.prices["monthly"].setText("199.00")
+    dialog.save()
+    qtbot.waitUntil(lambda: closed(dialog))
+    synced(qtbot, center)
+    select(qtbot, view, name)
+    view.submit.click()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: "changes in review" in state_of(view, name))
+    select(qtbot, view, name)
+    live, revision = view.vm.detail_columns()
+    assert ("Billing and prices", "Monthly ¥299.00") in live
+    assert ("Billing and prices", "Monthly ¥199.00") in revision
+
+    review(market, listing_id, approve=True)
+    window.sync_button.click()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: state_of(view, name) == "On sale")
+    select(qtbot, view, name)
+    assert ("Billing and prices", "Monthly ¥199.00") in view.vm.detail_columns()[0]
+
+    # Delist.
+    view.delist.click()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: state_of(view, name) == "Delisted")
+    center.shutdown()
+
+
+def test_a_rejected_listing_shows_the_reason_and_can_be_edited_and_resubmitted(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market)
+    view = center.window.listings_view
+    name = "被拒绝的商品"
+    dialog = view.open_editor(edit=False)
+    fill_saas(dialog, name)
+    dialog.save()
+    synced(qtbot, center)
+    select(qtbot, view, name)
+    view.submit.click()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: state_of(view, name) == "In review")
+    review(market, view.vm.current.id if view.vm.current else "", approve=False, reason="回调地址无法访问")
+    center.window.sync_button.click()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: state_of(view, name) == "Rejected")
+    select(qtbot, view, name)
+    assert ("Rejection reason", "回调地址无法访问") in view.vm.detail_columns()[0]
+    assert view.edit.isEnabled() and view.submit.isEnabled()
+    center.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (
+            lambda d: d.config["callback_url"].setText("http://paiban.example.com/cb"),
+            "delivery_config.callback_url",
+            "https://",
+        ),
+        (lambda d: d.modes["monthly"].setChecked(False), "billing", "at least one billing mode"),
+        (lambda d: d.prices["monthly"].setText("0"), "billing.monthly", "more than ¥0.00"),
+        (lambda d: d.prices["monthly"].setText("-5"), "billing.monthly", "Enter a price"),
+        (lambda d: d.name.setText("名" * 10_000), "name", "Too long"),
+    ],
+)
+def test_bad_editor_input_names_the_field_and_nothing_is_queued(qtbot, tmp_path, market, change, field, message):
+    center = sign_in(qtbot, tmp_path, market)
+    view = center.window.listings_view
+    dialog = view.open_editor(edit=False)
+    fill_saas(dialog)
+    change(dialog)
+    dialog.save()
+    assert dialog.isVisible()
+    assert message in dialog.errors[field].text() and dialog.errors[field].isVisible()
+    dialog.reject()
+    center.window.changes_vm.refresh()
+    qtbot.waitUntil(lambda: center.window.changes_vm.unsent == 0 and center.window.changes_vm.open_count == 0)
+    center.shutdown()
+
+
+def test_a_draft_without_agreement_saves_but_cannot_be_submitted(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market)
+    view = center.window.listings_view
+    dialog = view.open_editor(edit=False)
+    fill_saas(dialog, "没有协议的草稿", agreement="")
+    dialog.save()
+    synced(qtbot, center)
+    select(qtbot, view, "没有协议的草稿")
+    assert not view.submit.isEnabled()
+    assert "product service agreement" in view.submit.toolTip()  # R-LST-2
+    center.shutdown()
+
+
+def test_bulk_delist_reports_per_listing(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market)
+    view = center.window.listings_view
+    model = view.vm.model
+    on_sale = [r for r in range(model.rowCount()) if model.index(r, 3).data() == "On sale"][:2]
+    other = next(r for r in range(model.rowCount()) if model.index(r, 3).data() == "Draft")
+    selection = view.table.selectionModel()
+    for r in [*on_sale, other]:
+        selection.select(model.index(r, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    names = [model.index(r, 0).data() for r in on_sale]
+    assert view.delist.isEnabled()
+    view.delist.click()
+    assert "skipped: not on sale (Draft)" in view.result.text()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: all(state_of(view, n) == "Delisted" for n in names))
+    center.shutdown()
+
+
+def test_viewers_read_listings_but_cannot_change_them(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market, username="viewer")
+    view = center.window.listings_view
+    assert view.vm.model.total > 0
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.vm.current is not None)
+    assert not view.new.isEnabled() and not view.edit.isEnabled() and not view.delist.isEnabled()
+    assert view.edit.toolTip() == "Your role can only read listings."
+    center.shutdown()
