@@ -299,7 +299,7 @@ class VendorCenter(QObject):
         dialog = AboutDialog(
             version=vendor_desktop.__version__,
             data_dir=str(data_dir()),
-            backend=self.backend_text(),
+            backend=self.backend_text,
             log_file=str(log_path()),
             parent=self.window,
         )

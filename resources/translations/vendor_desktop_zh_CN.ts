@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="52"/>
+        <source>About Vendor Center</source>
+        <translation>关于服务商管理后台</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="53"/>
+        <source>Vendor Center</source>
+        <translation>服务商管理后台</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <source>Data folder:</source>
+        <translation>数据目录：</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <source>Marketplace:</source>
+        <translation>云市场：</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <source>Log file:</source>
+        <translation>日志文件：</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <source>Licence:</source>
+        <translation>许可证：</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="57"/>
+        <source>not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="58"/>
+        <source>MIT License — free to use, change and share.</source>
+        <translation>MIT 许可证——可自由使用、修改和分发。</translation>
+    </message>
+</context>
+<context>
     <name>AccountViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/account.py" line="39"/>
@@ -135,6 +183,39 @@
         <location filename="../../vendor_desktop/viewmodels/changes.py" line="145"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="45"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="48"/>
+        <source>Vendor Center — unexpected error</source>
+        <translation>服务商管理后台——意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="49"/>
+        <source>Vendor Center ran into an unexpected error.</source>
+        <translation>服务商管理后台遇到了一个意外错误。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="52"/>
+        <source>You can keep working: changes you have queued are saved on this computer and will still be sent. Please copy the report below and send it to your support contact.</source>
+        <translation>您可以继续工作：已排队的变更保存在本机，仍会照常发送。请复制下面的报告，发送给您的技术支持联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="55"/>
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="56"/>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
     </message>
 </context>
 <context>
@@ -911,157 +992,167 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="256"/>
         <source>● Connecting…</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="257"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="258"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="259"/>
         <source>● Syncing…</source>
         <translation>● 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="260"/>
         <source>● Sync error</source>
         <translation>● 同步出错</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="272"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="273"/>
         <source>Last synced: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="279"/>
         <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
         <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="287"/>
         <source>%1 changes received</source>
         <translation>已接收 %1 条变更</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="294"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="295"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="296"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="297"/>
         <source>Discounts</source>
         <translation>商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="298"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="299"/>
         <source>Pending changes</source>
         <translation>待发送的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="309"/>
         <source>%n change(s) refused</source>
         <translation>
             <numerusform>%n 项更改被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="311"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="324"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="328"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="329"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="330"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="331"/>
         <source>Find orders</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="332"/>
         <source>Export orders to CSV…</source>
         <translation>导出订单为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="333"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="334"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="335"/>
         <source>Change price by order number…</source>
         <translation>按订单号改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="336"/>
         <source>Notify me of new orders</source>
         <translation>新订单桌面通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="337"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="338"/>
+        <source>About Vendor Center</source>
+        <translation>关于服务商管理后台</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="339"/>
         <source>Sync now (F5)</source>
         <translation>立即同步 (F5)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="352"/>
         <source>Changes not sent yet</source>
         <translation>更改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="354"/>
         <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -1235,114 +1326,114 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="329"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="340"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="332"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="343"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="106"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="333"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="344"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="338"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="349"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="331"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="342"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="109"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="330"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="341"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="110"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="343"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="120"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="354"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="127"/>
         <source>price change pending</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="129"/>
         <source>price change rejected</source>
         <translation>改价被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="156"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="167"/>
         <source>The price change to %1 was rejected: %2 The price is still %3.</source>
         <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="175"/>
         <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
         <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="179"/>
         <source>Price change from %1 to %2 is waiting to be sent.</source>
         <translation>改价 %1 → %2 等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="182"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="193"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="185"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="196"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="295"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="306"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="335"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="346"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="339"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="350"/>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="340"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="351"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="342"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="353"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="344"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="355"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="345"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="356"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1602,20 +1693,25 @@ Clear the filters or search for something else.</source>
 <context>
     <name>VendorCenter</name>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="152"/>
+        <location filename="../../vendor_desktop/app.py" line="175"/>
         <source>The demo marketplace did not start: %1</source>
-        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts.</extracomment>
+        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand. QSettings keys of the layout restored at the next start.</extracomment>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="206"/>
+        <location filename="../../vendor_desktop/app.py" line="229"/>
         <source>The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.</source>
         <translation>本机保存的数据已损坏，已移至 %1，正在从云市场重新下载。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="216"/>
+        <location filename="../../vendor_desktop/app.py" line="239"/>
         <source>Your sign-in has expired.</source>
         <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/app.py" line="293"/>
+        <source>Embedded demo marketplace at %1</source>
+        <translation>内置演示云市场（%1）</translation>
     </message>
 </context>
 </TS>

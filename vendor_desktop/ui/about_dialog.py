@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
 class AboutDialog(QDialog):
-    def __init__(self, *, version: str, data_dir: str, backend: str, log_file: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        version: str,
+        data_dir: str,
+        backend: Callable[[], str],
+        log_file: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self._backend = backend
@@ -43,7 +53,9 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
         layout.addLayout(self.form)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self.retranslate()
@@ -54,7 +66,7 @@ class AboutDialog(QDialog):
         names = (self.tr("Version:"), self.tr("Data folder:"), self.tr("Marketplace:"), self.tr("Log file:"), self.tr("Licence:"))
         for label, name in zip(self.labels, names, strict=True):
             label.setText(name)
-        self.backend.setText(self._backend or self.tr("not signed in"))
+        self.backend.setText(self._backend() or self.tr("not signed in"))  # in the current language
         self.licence.setText(self.tr("MIT License — free to use, change and share."))
 
     def changeEvent(self, event: QEvent) -> None:
