@@ -109,7 +109,10 @@ class ListingsView(QWidget):
         self.submit.clicked.connect(vm.submit)
         self.delist.clicked.connect(vm.delist)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        vm.model.modelAboutToBeReset.connect(self._remember_selection)
         vm.model.modelReset.connect(self._show_list)
+        vm.model.modelReset.connect(self._restore_selection)
+        self._kept: list[str] = []
         connect_refresh(vm.selected_changed, self, self._show_selection)
         vm.bulk_done.connect(self._show_bulk)
         self.retranslate()
@@ -130,6 +133,18 @@ class ListingsView(QWidget):
 
     def _selected(self, *_: object) -> None:
         self.vm.select_rows(sorted(i.row() for i in self.table.selectionModel().selectedRows()))
+
+    def _remember_selection(self) -> None:
+        self._kept = [line.listing.id for line in self.vm.selected if line.listing is not None]
+
+    def _restore_selection(self) -> None:
+        """A sync or a queued change reloaded the list: keep the same listings selected."""
+        selection = self.table.selectionModel()
+        for listing_id in self._kept:
+            row = self.vm.model.row_of(listing_id)
+            if 0 <= row < self.vm.model.rowCount():
+                flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+                selection.select(self.vm.model.index(row, 0), flags)
 
     def _show_list(self) -> None:
         self.stack.setCurrentWidget(self.table if self.vm.model.total else self.empty)
