@@ -61,6 +61,54 @@ def reject_a_price_change(app: QApplication, center: VendorCenter) -> str:
     return order.number
 
 
+def shoot_listings(app: QApplication, window, out: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """The listings table, a rejected listing, and the editor for a SaaS and an image listing."""
+    window.show_area("listings")
+    view = window.listings_view
+    model = view.vm.model
+    rejected = next(r for r in range(model.rowCount()) if (line := model.row_at(r)) and line.listing
+                    and line.listing.state == "rejected")
+    view.table.clearSelection()
+    view.table.selectRow(rejected)
+    app.processEvents()
+    window.grab().save(str(out / f"listings-rejected-{suffix}.png"))
+    on_sale = next(r for r in range(model.rowCount()) if (line := model.row_at(r)) and line.listing
+                   and line.listing.revision)
+    view.table.clearSelection()
+    view.table.selectRow(on_sale)
+    app.processEvents()
+    window.grab().save(str(out / f"listings-{suffix}.png"))
+    for market, sample in (("saas", saas_sample), ("image", image_sample)):
+        dialog = view.open_editor(edit=False)
+        dialog.market.setCurrentIndex(dialog.market.findData(market))
+        sample(dialog)
+        dialog.tried = True  # as after pressing Save: every problem shows, nothing is queued
+        dialog.check()
+        app.processEvents()
+        dialog.grab().save(str(out / f"listing-editor-{market}-{suffix}.png"))
+        dialog.reject()
+
+
+def saas_sample(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.name.setText("智能排班 SaaS 专业版")
+    dialog.summary.setText("排班、考勤、工时一站式管理")
+    dialog.modes["monthly"].setChecked(True)
+    dialog.prices["monthly"].setText("299.00")
+    dialog.modes["yearly"].setChecked(True)
+    dialog.prices["yearly"].setText("2990")
+    dialog.config["callback_url"].setText("http://paiban.example.com/callback")
+
+
+def image_sample(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.name.setText("CentOS 7.9 安全加固镜像")
+    dialog.summary.setText("预装安全基线与常用运维工具")
+    dialog.modes["payg"].setChecked(True)
+    dialog.prices["payg"].setText("0.5")
+    dialog.config["image_id"].setText("m-2ze0a1b2c3d4e5f6")
+    dialog.config["os"].setText("CentOS 7.9 64位")
+    dialog.agreement.setPlainText("商品服务协议：……")
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
@@ -123,6 +171,11 @@ def main(out: Path) -> int:
         app.processEvents()
         discount.grab().save(str(out / f"discount-dialog-{suffix}.png"))
         discount.reject()
+    for language in (i18n.CHINESE, i18n.ENGLISH):
+        center.set_language(language)
+        app.processEvents()
+        suffix = "zh" if language == i18n.CHINESE else "en"
+        shoot_listings(app, window, out, suffix)
     center.shutdown()
     print(f"saved screenshots to {out}")
     return 0
