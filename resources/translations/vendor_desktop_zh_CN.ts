@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="52"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="64"/>
         <source>About Vendor Center</source>
         <translation>关于服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="53"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="65"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
         <source>Data folder:</source>
         <translation>数据目录：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
         <source>Marketplace:</source>
         <translation>云市场：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="54"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
         <source>Licence:</source>
         <translation>许可证：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="57"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="69"/>
         <source>not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="58"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="70"/>
         <source>MIT License — free to use, change and share.</source>
         <translation>MIT 许可证——可自由使用、修改和分发。</translation>
     </message>
@@ -539,133 +539,143 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="31"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="36"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="32"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="37"/>
         <source>Too long.</source>
         <translation>内容过长。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="33"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="38"/>
         <source>Not valid.</source>
         <translation>格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="34"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="39"/>
         <source>Choose a market.</source>
         <translation>请选择类目市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="40"/>
         <source>Must be an https:// address (http is not accepted).</source>
         <translation>必须是 https:// 地址（不接受 http）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="43"/>
         <source>Not a web address.</source>
         <translation>不是有效的网址。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="44"/>
         <source>Each quota must be more than 0.</source>
         <translation>每个套餐的调用额度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="45"/>
         <source>Between 1 and 720 hours.</source>
         <translation>须在 1 到 720 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="46"/>
         <source>The price must be more than ¥0.00.</source>
         <translation>价格必须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="47"/>
         <source>The price is too large.</source>
         <translation>价格过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="48"/>
         <source>Enter a price in yuan, e.g. 99.00 (two decimals at most).</source>
         <translation>请输入以元为单位的价格，例如 99.00（最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="51"/>
         <source>Unknown billing mode.</source>
         <translation>未知的计费方式。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="52"/>
         <source>A listing needs its product service agreement before it can be submitted.</source>
         <translation>商品须填写商品服务协议后才能提交审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="57"/>
         <source>Offer at least one billing mode with a price.</source>
         <translation>请至少提供一种计费方式并填写价格。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="72"/>
         <source>Image ID</source>
         <extracomment>The delivery configuration each delivery type needs (R-LST-1), in the order the form shows it.</extracomment>
         <translation>镜像 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="68"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="73"/>
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="69"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="74"/>
         <source>Auto-delivery callback URL</source>
         <translation>自动交付回调地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="75"/>
         <source>API base URL</source>
         <translation>API 基础地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="76"/>
         <source>Calls included per plan</source>
         <translation>每个套餐包含的调用次数</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="77"/>
         <source>Service scope</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="78"/>
         <source>Promised response (hours)</source>
         <translation>承诺响应时间（小时）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="89"/>
         <source>Deposit tier %1: selling here requires a deposit of %2.</source>
         <translation>保证金档位 %1：在此市场销售需缴纳保证金 %2。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="135"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="94"/>
+        <source>Review: a security review (about %1 working days), then up to %2 working days.</source>
+        <translation>审核：先进行镜像安全审核（约 %1 个工作日），再进行最长 %2 个工作日的商品审核。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="99"/>
+        <source>Review: up to %1 working days.</source>
+        <translation>审核：最长 %1 个工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="150"/>
         <source>Your role cannot edit listings.</source>
         <translation>您的角色不能编辑商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="137"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="152"/>
         <source>A listing cannot be edited while it is in review.</source>
         <translation>商品审核期间不能编辑。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="155"/>
         <source>Its changes are in review; wait for the result.</source>
         <translation>商品的修改正在审核中，请等待审核结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="166"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="181"/>
         <source>A listing&apos;s market cannot change.</source>
         <translation>商品的类目市场不能更改。</translation>
     </message>
@@ -746,52 +756,52 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingsView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="155"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="170"/>
         <source>Search listings</source>
         <translation>搜索商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="171"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="172"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="158"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="173"/>
         <source>New listing…</source>
         <translation>新建商品…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="159"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="174"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="160"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="175"/>
         <source>Submit for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="176"/>
         <source>Delist</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="162"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="177"/>
         <source>On the marketplace now</source>
         <translation>当前在云市场上的版本</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="163"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="178"/>
         <source>Changes (not yet on sale)</source>
         <translation>修改内容（尚未生效）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="164"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="179"/>
         <source>No listings match.
 Create one with “New listing…”.</source>
         <translation>没有符合条件的商品。

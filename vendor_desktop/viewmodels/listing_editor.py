@@ -16,7 +16,12 @@ from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.listings import ListingRow
 from vendor_desktop.cache.outbox import new_local_id
 from vendor_desktop.domain.deposit import TIER_AMOUNT_FEN
-from vendor_desktop.domain.listings import ListingState, validate_listing
+from vendor_desktop.domain.listings import (
+    IMAGE_SECURITY_REVIEW_WORKING_DAYS,
+    REVIEW_WORKING_DAYS,
+    ListingState,
+    validate_listing,
+)
 from vendor_desktop.domain.markets import MARKETS, Delivery
 from vendor_desktop.domain.money import MoneyError, format_fen, parse_yuan
 from vendor_desktop.domain.roles import Permission
@@ -80,11 +85,21 @@ def deposit_note(market_id: str) -> str:
     market = MARKETS.get(market_id)
     if market is None:
         return ""
-    return (
+    deposit = (
         QCoreApplication.translate("ListingEditor", "Deposit tier %1: selling here requires a deposit of %2.")
         .replace("%1", str(market.deposit_tier))
         .replace("%2", format_fen(TIER_AMOUNT_FEN[market.deposit_tier]))
     )
+    if market.delivery is Delivery.IMAGE:  # R-LST-4: the security review comes first
+        review = QCoreApplication.translate(
+            "ListingEditor", "Review: a security review (about %1 working days), then up to %2 working days."
+        )
+        review = review.replace("%1", str(IMAGE_SECURITY_REVIEW_WORKING_DAYS)).replace("%2", str(REVIEW_WORKING_DAYS))
+    else:
+        review = QCoreApplication.translate("ListingEditor", "Review: up to %1 working days.").replace(
+            "%1", str(REVIEW_WORKING_DAYS)
+        )
+    return f"{deposit}\n{review}"
 
 
 def market_choices() -> list[tuple[str, str]]:
