@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -41,10 +42,11 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         if getattr(handler, "_vendor_desktop", False):
             root.removeHandler(handler)
             handler.close()
-    console = logging.StreamHandler()
-    console.setFormatter(formatter)
-    console._vendor_desktop = True  # type: ignore[attr-defined]
-    root.addHandler(console)
+    if sys.stderr is not None:  # a windowed bundle on Windows has no stderr
+        console = logging.StreamHandler()
+        console.setFormatter(formatter)
+        console._vendor_desktop = True  # type: ignore[attr-defined]
+        root.addHandler(console)
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

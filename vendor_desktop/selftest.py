@@ -94,6 +94,14 @@ class SelfTest:
                 raise SelfTestFailed(f"timed out waiting for {what}")
             QThread.msleep(10)
 
+    def fail(self, message: str) -> None:
+        log.error("%s", message)  # also in the log file: a windowed bundle on Windows has no stderr
+        if sys.stderr is not None and not any(
+            isinstance(h, logging.StreamHandler) and getattr(h, "stream", None) is sys.stderr
+            for h in logging.getLogger().handlers
+        ):
+            print(message, file=sys.stderr, flush=True)
+
     def say(self, step: str) -> None:
         self.step = step
         log.info("self-test: %s", step)
@@ -117,10 +125,10 @@ class SelfTest:
         try:
             self.exercise(center)
         except SelfTestFailed as failure:
-            print(f"self-test FAILED at '{self.step}': {failure}", file=sys.stderr, flush=True)
+            self.fail(f"self-test FAILED at '{self.step}': {failure}")
             code = 1
         except Exception:
-            print(f"self-test FAILED at '{self.step}':\n{traceback.format_exc()}", file=sys.stderr, flush=True)
+            self.fail(f"self-test FAILED at '{self.step}':\n{traceback.format_exc()}")
             code = 1
         finally:
             if center.window is not None:
@@ -130,7 +138,7 @@ class SelfTest:
             app.processEvents()
             sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
         if code == 0:
-            print(f"self-test passed in {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+            self.say(f"passed in {time.monotonic() - started:.1f} s")
         return code
 
     def exercise(self, center) -> None:
