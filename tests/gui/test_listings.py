@@ -237,3 +237,60 @@ def test_viewers_read_listings_but_cannot_change_them(qtbot, tmp_path, market):
     assert not view.new.isEnabled() and not view.edit.isEnabled() and not view.delist.isEnabled()
     assert view.edit.toolTip() == "Your role can only read listings."
     center.shutdown()
+
+
+def fill_market(dialog, market: str) -> None:
+    """A complete listing for ``market``: the delivery fields its delivery type needs (R-LST-1)."""
+    dialog.market.setCurrentIndex(dialog.market.findData(market))
+    dialog.name.setText(f"测试商品 {market}")
+    dialog.summary.setText("一句话介绍")
+    dialog.modes["monthly"].setChecked(True)
+    dialog.prices["monthly"].setText("88.00")
+    dialog.agreement.setPlainText("商品服务协议")
+    config = {
+        "image": {"image_id": "m-2ze0abc", "os": "Ubuntu 22.04 64位"},
+        "saas": {"callback_url": "https://saas.example.com/cb"},
+        "api": {"base_url": "https://api.example.com/v1"},
+    }.get(market, {"service_scope": "远程在线服务"})
+    for key, value in config.items():
+        dialog.config[key].setText(value)
+
+
+@pytest.fixture
+def market_server(tmp_path):
+    m = Marketplace(tmp_path, orders=10)
+    yield m
+    m.stop()
+
+
+@pytest.mark.parametrize(
+    "market_id",
+    [
+        "image",
+        "ops_image_maintenance",
+        "app_license",
+        "api",
+        "ops_troubleshooting",
+        "ops_data_intelligence",
+        "saas",
+        "enterprise_butler",
+        "custom_service",
+        "security",
+    ],
+)
+def test_every_market_takes_a_listing_to_review(qtbot, tmp_path, market_server, market_id):
+    market = market_id
+    center = sign_in(qtbot, tmp_path, market_server)
+    view = center.window.listings_view
+    dialog = view.open_editor(edit=False)
+    fill_market(dialog, market)
+    dialog.save()
+    qtbot.waitUntil(lambda: closed(dialog))
+    synced(qtbot, center)
+    name = f"测试商品 {market}"
+    select(qtbot, view, name)
+    view.submit.click()
+    synced(qtbot, center)
+    qtbot.waitUntil(lambda: state_of(view, name) == "In review")
+    assert view.vm.model.index(row_of(view, name), 6).data()  # a due date (R-LST-4)
+    center.shutdown()
