@@ -34,7 +34,10 @@ def test_a_full_pull_delivers_every_seeded_entity_once(client, vendor):
     ChangesPage.model_validate({"cursor": "x", "has_more": False, "changes": changes})  # schema truthful
     kinds = Counter(c["entity"] for c in changes)
     assert kinds["vendor_profile"] == 1 and kinds["listing"] == 12 and kinds["order"] == 30
-    assert kinds["message"] == 30 + sum(1 for c in changes if c["entity"] == "order" and c["data"]["paid_at"])
+    paid = sum(1 for c in changes if c["entity"] == "order" and c["data"]["paid_at"])
+    # One per order and payment (R-ORD-2), and one per seeded review result (R-LST-6).
+    reviewed = sum(1 for c in changes if c["entity"] == "listing" and c["data"]["state"] in {"on_sale", "rejected"})
+    assert kinds["message"] == 30 + paid + reviewed
     assert len({(c["entity"], c["id"]) for c in changes}) == len(changes)
     profile = next(c for c in changes if c["entity"] == "vendor_profile")
     assert profile["id"] == vendor["account_id"] == profile["data"]["account_id"]
