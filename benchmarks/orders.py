@@ -162,7 +162,10 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         stall_db.close()
         _say(f"(f) longest GUI stall: {figures['gui_stall']['max_gap_ms']:.0f} ms")
 
+        t = time.perf_counter()
         pages = baseline.fetch_pages(client, work / "pages")
+        figures["server_pages_s"] = time.perf_counter() - t
+        _say(f"server alone, every page: {figures['server_pages_s']:.2f} s")
     measure.reset_peak_rss()
     before = measure.rss_mb()
     figures["baseline"] = baseline.run_baseline(pages, work / "baseline.sqlite3")

@@ -24,7 +24,8 @@ def summarise(f: dict[str, Any]) -> list[dict[str, Any]]:
     g_s = f["baseline"]["wall_s"]
     g_ms = g_s * 1000
     a = f["full_sync"]
-    base_growth = f["baseline"]["peak_rss_growth_mb"] or None
+    # A baseline that grew by less than a megabyte makes a meaningless ratio.
+    base_growth = f["baseline"]["peak_rss_growth_mb"] if f["baseline"]["peak_rss_growth_mb"] >= 1 else None
     growth = a["peak_rss_growth_mb"]
 
     def vs_g(ms: float) -> float:
@@ -32,6 +33,8 @@ def summarise(f: dict[str, Any]) -> list[dict[str, Any]]:
 
     rows = [
         _row("a_full_sync_s", "(a) full sync, wall", a["wall_s"], "s", 3 * g_s, a["wall_s"] / g_s),
+        _row("a0_server_pages_s", "(a0) the server alone: every page fetched, nothing applied",
+             f["server_pages_s"], "s", None, f["server_pages_s"] / g_s),
         _row("a_rows_per_s", "(a) full sync, rows/s", a["rows_per_s"], "rows/s", None,
              a["rows_per_s"] / f["baseline"]["rows_per_s"]),
         _row("a_peak_rss_mb", "(a) peak RSS of the app during the sync", a["peak_rss_mb"], "MB", RSS_TARGET_MB,

@@ -52,6 +52,7 @@ def test_benchmark_runs_at_a_small_size_and_writes_its_figures(tmp_path: Path) -
     for sort_key in ("amount", "created"):
         assert figures["sorts"][sort_key]["max_ms"] > 0
     assert figures["filters"]["queries"] >= 50
+    assert figures["server_pages_s"] > 0
 
     rows = {r["key"]: r for r in results["summary"]}
     for key in ("a_full_sync_s", "b_incremental_ms", "c_open_view_ms", "d_filter_p95_ms", "e_sort_amount_ms",

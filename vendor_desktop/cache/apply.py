@@ -201,8 +201,10 @@ def _upsert(session: Session, entity: str, rows: list[dict[str, Any]], generatio
         for c in table.columns
         if c.name not in rows[0] and c.default is not None and c.default.is_scalar
     }
+    # Every row of an entity is built by the same code, so its keys come in the same order.
     names = [*rows[0], *defaults]
-    values = [tuple(row.get(n, defaults.get(n)) for n in names) for row in rows]
+    extra = tuple(defaults.values())
+    values = [(*row.values(), *extra) for row in rows]
     conn = _sqlite(session)
     conn.executemany(_upsert_sql(table.name, tuple(names), keys), values)
     # A row the version check kept (the cache already had a newer version) was still seen by

@@ -70,6 +70,21 @@ class ChangesPage:
     changes: list[dict[str, Any]]
 
 
+class FetchedChanges:
+    """A ``/sync/changes`` answer that arrived but is not decoded yet."""
+
+    def __init__(self, api_url: str, response: requests.Response) -> None:
+        self._api_url = api_url
+        self._response = response
+
+    def decode(self) -> ChangesPage:
+        body = _decode(self._response)
+        changes = body.get("changes")
+        if not isinstance(body.get("cursor"), str) or not isinstance(changes, list):
+            raise BackendUnreachable(f"unexpected /sync/changes response from {self._api_url}")
+        return ChangesPage(cursor=body["cursor"], has_more=bool(body.get("has_more")), changes=changes)
+
+
 class MarketplaceClient:
     """Calls ``{backend_url}/api/v1/...``; raises ApiError, BackendUnreachable or NotSignedIn."""
 
@@ -136,7 +151,9 @@ class MarketplaceClient:
 
     def login(self, account_id: str, username: str, password: str) -> LoginResult:
         body = self._send(
-            "POST", "/auth/login", {"account_id": account_id, "username": username, "password": password},
+            "POST",
+            "/auth/login",
+            {"account_id": account_id, "username": username, "password": password},
             auth=False,
         )
         return self._adopt(body)
@@ -160,14 +177,17 @@ class MarketplaceClient:
             self.forget_tokens()
 
     def changes(self, cursor: str | None, limit: int) -> ChangesPage:
+        return self.fetch_changes(cursor, limit).decode()
+
+    def fetch_changes(self, cursor: str | None, limit: int) -> FetchedChanges:
+        """The network half of ``changes``: the page's body arrives, the caller decodes it.
+
+        The puller fetches the next page on a helper thread and decodes it on its own: decoding
+        2,000 changes holds the GIL for a while, and one thread doing it is kinder to the GUI."""
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
-        body = self._send("GET", "/sync/changes", params=params)
-        changes = body.get("changes")
-        if not isinstance(body.get("cursor"), str) or not isinstance(changes, list):
-            raise BackendUnreachable(f"unexpected /sync/changes response from {self.api_url}")
-        return ChangesPage(cursor=body["cursor"], has_more=bool(body.get("has_more")), changes=changes)
+        return FetchedChanges(self.api_url, self._send_raw("GET", "/sync/changes", params=params))
 
     def request(
         self,
@@ -190,6 +210,19 @@ class MarketplaceClient:
         headers: dict[str, str] | None = None,
         auth: bool = True,
     ) -> dict[str, Any]:
+        return _decode(self._send_raw(method, path, json, params=params, headers=headers, auth=auth))
+
+    def _send_raw(
+        self,
+        method: str,
+        path: str,
+        json: Any = None,
+        *,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        auth: bool = True,
+    ) -> requests.Response:
+        """The answer of a successful call, its body not decoded yet; failures raise."""
         method = method.upper()
         headers = dict(headers or {})
         if method in _MUTATING and not any(k.lower() == "idempotency-key" for k in headers):
@@ -231,7 +264,7 @@ class MarketplaceClient:
         params: dict[str, Any] | None,
         headers: dict[str, str],
         access_token: str | None,
-    ) -> dict[str, Any]:
+    ) -> requests.Response:
         if access_token:
             headers = {**headers, "Authorization": f"Bearer {access_token}"}
         try:
@@ -241,7 +274,9 @@ class MarketplaceClient:
         except requests.RequestException as exc:
             # Refused, timed out, DNS, TLS, reset mid-body: all mean "offline" to the user.
             raise BackendUnreachable(f"{method} {self.api_url}{path}: {exc}") from exc
-        return _decode(response)
+        if not 200 <= response.status_code < 300:
+            _decode(response)  # raises the error the answer describes
+        return response
 
 
 def _decode(response: requests.Response) -> dict[str, Any]:

@@ -92,6 +92,9 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
     def _ids(self) -> Sequence[str]:
         """The first screenfuls of ids and the count, in one read transaction; the rest on demand."""
         query = self.query
+        if query.text.strip():
+            # A search scans its index once either way: all ids in one go beats a head and a count.
+            return self._all_ids(query)
         with self._db.session() as session:
             head = order_ids(session, query, limit=FETCH_STEP)
             if len(head) < FETCH_STEP:

@@ -4,9 +4,10 @@ Revision ID: 0003_order_search
 Revises: 0002_outbox_discounts
 Create Date: 2026-06-10
 
-``search_text`` joins number, buyer name, buyer account and listing name, lowercased (ASCII, as
-SQLite's ``lower()``) and separated by U+001F (see ``vendor_desktop.cache.search_text``). The
-index holds the sort key and id too, so a search never touches the wide rows.
+``search_text`` joins number, buyer name, buyer account and listing name, separated by U+001F,
+and lowercased with Python's ``str.lower`` (``vendor_desktop.cache.search_text``; the rule is
+repeated here so this migration stays what it was). The index holds the sort key and id too, so a
+search never touches the wide rows.
 """
 from __future__ import annotations
 
@@ -23,11 +24,13 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.add_column("orders", sa.Column("search_text", sa.String()))  # SQLite adds a column in place
-    op.execute(
-        "UPDATE orders SET search_text = lower("
-        "coalesce(number, '') || char(31) || coalesce(buyer_name, '') || char(31) || "
-        "coalesce(buyer_account_id, '') || char(31) || coalesce(listing_name, ''))"
-    )
+    conn = op.get_bind()
+    rows = conn.execute(sa.text("SELECT id, number, buyer_name, buyer_account_id, listing_name FROM orders")).all()
+    if rows:
+        conn.execute(
+            sa.text("UPDATE orders SET search_text = :text WHERE id = :id"),
+            [{"id": r[0], "text": "\x1f".join(v or "" for v in r[1:]).lower()} for r in rows],
+        )
     op.create_index("ix_orders_search", "orders", ["search_text", "created_ts", "id"])
 
 
