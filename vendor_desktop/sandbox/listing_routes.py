@@ -18,6 +18,7 @@ from vendor_desktop.domain.roles import Permission
 
 from . import entities, listing_lifecycle
 from .auth import Caller, clock_of, db_of
+from .changes import serialise_writers
 from .commands import EntityId, command_errors
 from .db import Listing
 from .errors import ApiError
@@ -37,6 +38,9 @@ _STATE_409 = "LISTING_STATE (details.state, details.revision_state)"
 
 
 def _own(s: Session, listing_id: str, caller: Caller) -> Listing:
+    # Writers first take the write lock, then read: a check of state and version then holds until
+    # commit (on PostgreSQL too, where two edits of one listing could otherwise both pass If-Match).
+    serialise_writers(s)
     listing = s.get(Listing, listing_id)
     if listing is None or listing.account_id != caller.account_id:
         raise ApiError(404, "NOT_FOUND", "No such listing.", "商品不存在。")

@@ -145,6 +145,7 @@ def review_listing(listing_id: str, body: ListingReviewRequest, request: Request
     replaces the live content when approved, or becomes a rejected revision (live unchanged). The
     vendor gets a listing_approved or listing_rejected message naming the listing (R-LST-6)."""
     with db_of(request).session() as s:
+        changes.serialise_writers(s)  # then read: the decision must see the latest state
         listing = s.get(Listing, listing_id)
         if listing is None:
             raise ApiError(404, "NOT_FOUND", "No such listing.", "商品不存在。")
