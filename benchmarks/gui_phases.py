@@ -192,6 +192,10 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
     loop.exec()
     timer.stop()
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
+    # Where the worst gaps happened, in seconds after the sync started (negative: before it ended).
+    worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-5:]
+    end = ended[0] if ended else ticks[-1]
+    worst_at = [{"gap_ms": round(gaps[i], 1), "s_before_end": round(end - ticks[i + 1], 3)} for i in reversed(worst)]
     state = controller.state
     controller.stop()
     runner.shutdown()
@@ -206,5 +210,6 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
         "max_gap_ms": max(gaps) if gaps else float("nan"),
         "p99_gap_ms": percentile(gaps, 99) if gaps else float("nan"),
         "gaps_over_50ms": sum(1 for g in gaps if g > 50),
+        "worst_gaps": worst_at,
         "rows_in_model_after": vm.model.rowCount(QModelIndex()),
     }
