@@ -100,3 +100,10 @@ def test_image_listings_take_longer_for_the_security_review():
 
 def test_a_due_date_in_an_unknown_year_is_approximate():
     assert review_due(dt.date(2099, 3, 2), "saas").approximate
+
+
+def test_hostile_values_are_problems_not_crashes():
+    assert ("delivery_config.callback_url", "invalid_url") in codes(
+        validate_listing(good(delivery_config={"callback_url": "https://[::1"}))
+    )
+    assert ("market", "unknown_market") in codes(validate_listing({**good(), "market": ["saas"]}))

@@ -74,10 +74,14 @@ def _https(url: Any) -> str | None:
         return "required"
     if len(url) > MAX_TEXT:
         return "too_long"
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname  # raises on a malformed IPv6 literal such as "https://[::1"
+    except ValueError:
+        return "invalid_url"
     if parts.scheme != "https":
         return "https_required"
-    if not parts.hostname or " " in url.strip():
+    if not host or " " in url.strip():
         return "invalid_url"
     return None
 
@@ -155,13 +159,13 @@ def validate_listing(fields: Mapping[str, Any], *, for_submit: bool = False) -> 
     may not (R-LST-2)."""
     problems: list[ListingProblem] = []
     market = fields.get("market")
-    if market not in MARKETS:
+    if not isinstance(market, str) or market not in MARKETS:
         problems.append(ListingProblem("market", "unknown_market"))
     _text(fields, "name", MAX_NAME, problems)
     _text(fields, "summary", MAX_SUMMARY, problems)
     _text(fields, "description", MAX_DESCRIPTION, problems, required=False)
     problems += validate_billing(fields.get("billing"))
-    if market in MARKETS:
+    if isinstance(market, str) and market in MARKETS:
         problems += validate_delivery_config(MARKETS[market].delivery, fields.get("delivery_config"))
     agreement = fields.get("agreement")
     if agreement is None or (isinstance(agreement, str) and not agreement.strip()):
