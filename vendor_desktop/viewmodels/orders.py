@@ -45,6 +45,8 @@ from .price_change import PriceChangeViewModel, why_price_cannot_change
 # Column → sort key of cache.orders.OrderQuery, in the order the table shows them.
 COLUMNS = ("number", "listing", "market", "buyer", "amount", "state", "created")
 AMOUNT_COLUMN = COLUMNS.index("amount")
+# A search matching at least 1 in this many orders is broad: walk the sort order for a screenful.
+BROAD_SEARCH = 20
 STATE_COLUMN = COLUMNS.index("state")
 
 
@@ -92,14 +94,19 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
     def _ids(self) -> Sequence[str]:
         """The first screenfuls of ids and the count, in one read transaction; the rest on demand."""
         query = self.query
-        if query.text.strip():
-            # A search scans its index once either way: all ids in one go beats a head and a count.
-            return self._all_ids(query)
         with self._db.session() as session:
-            head = order_ids(session, query, limit=FETCH_STEP)
-            if len(head) < FETCH_STEP:
-                return head
-            total = count_orders(session, query)
+            if query.text.strip():
+                # A search counts over its narrow index first. Few matches: all of them, sorted.
+                # Many: walking the sort order finds a screenful quickly, the rest comes on demand.
+                total = count_orders(session, query)
+                if total <= FETCH_STEP or total * BROAD_SEARCH < count_orders(session, OrderQuery()):
+                    return order_ids(session, query)
+                head = order_ids(session, query, limit=FETCH_STEP)
+            else:
+                head = order_ids(session, query, limit=FETCH_STEP)
+                if len(head) < FETCH_STEP:
+                    return head
+                total = count_orders(session, query)
         return HeadIds(head, total, lambda: self._all_ids(query))
 
     def _all_ids(self, query: OrderQuery) -> list[str]:
