@@ -4,6 +4,7 @@ loop's longest stall while the real ``SyncController`` runs a full sync on its w
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import random
 import time
@@ -184,6 +185,19 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
             QTimer.singleShot(300, loop.quit)
 
     controller.state_changed.connect(on_state)
+    # The garbage collector's full passes hold the GIL; record them to tell them from other stalls.
+    collections: list[float] = []
+    began: list[float] = []
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            began[:] = [time.perf_counter()]
+        elif began:
+            collections.append((time.perf_counter() - began[0]) * 1000)
+
+    gc.callbacks.append(on_gc)
     qt.processEvents()
     timer.start()
     start = time.perf_counter()
@@ -191,6 +205,7 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
     controller.sync_now()
     loop.exec()
     timer.stop()
+    gc.callbacks.remove(on_gc)
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
     # Where the worst gaps happened, in seconds after the sync started (negative: before it ended).
     worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-5:]
@@ -211,5 +226,7 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
         "p99_gap_ms": percentile(gaps, 99) if gaps else float("nan"),
         "gaps_over_50ms": sum(1 for g in gaps if g > 50),
         "worst_gaps": worst_at,
+        "full_gc_passes": len(collections),
+        "full_gc_max_ms": max(collections, default=0.0),
         "rows_in_model_after": vm.model.rowCount(QModelIndex()),
     }
