@@ -63,7 +63,13 @@ class AboutDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("About Vendor Center"))
         self.title.setText(self.tr("Vendor Center"))
-        names = (self.tr("Version:"), self.tr("Data folder:"), self.tr("Marketplace:"), self.tr("Log file:"), self.tr("Licence:"))
+        names = (
+            self.tr("Version:"),
+            self.tr("Data folder:"),
+            self.tr("Marketplace:"),
+            self.tr("Log file:"),
+            self.tr("Licence:"),
+        )
         for label, name in zip(self.labels, names, strict=True):
             label.setText(name)
         self.backend.setText(self._backend() or self.tr("not signed in"))  # in the current language

@@ -6,13 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +18,7 @@ from vendor_desktop.viewmodels.changes import ChangesViewModel, Command, can_dis
 
 from .binding import connect_refresh
 from .change_delegate import ChangeDelegate
+from .widgets import ListOrEmpty, list_table
 
 
 class ChangesView(QWidget):
@@ -34,24 +32,13 @@ class ChangesView(QWidget):
         self.explain.setWordWrap(True)
         self.retry = QPushButton()
         self.discard = QPushButton()
-        self.table = QTableView()
-        self.table.setModel(vm.model)
-        self.table.setItemDelegate(ChangeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = list_table(vm.model, widths=(520, 130, 80, 150, 300), delegate=ChangeDelegate())
+        self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((520, 130, 80, 150, 300)):
-            header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack = ListOrEmpty(self.table)
+        self.empty = self.stack.empty
         buttons = QHBoxLayout()
         buttons.addWidget(self.explain, 1)
         buttons.addWidget(self.retry)
@@ -83,7 +70,7 @@ class ChangesView(QWidget):
         self.discard.setEnabled(command is not None and can_discard(command))
 
     def _show_list(self) -> None:
-        self.stack.setCurrentWidget(self.table if self.vm.commands else self.empty)
+        self.stack.show_list(bool(self.vm.commands))
         self._show_actions()
 
     def retranslate(self) -> None:

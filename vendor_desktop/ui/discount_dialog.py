@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.viewmodels.discounts import DiscountForm, DiscountsViewModel, percent_text
 
+from .widgets import error_label, side_by_side, stacked
+
 SHANGHAI = QTimeZone(b"Asia/Shanghai")  # business dates are Beijing time, wherever the laptop is
 
 
@@ -45,7 +47,7 @@ class DiscountDialog(QDialog):
         self.valid_from = _datetime_edit(now)
         self.valid_until = _datetime_edit(now.addDays(30))
         self.errors = {
-            name: _error()
+            name: error_label()
             for name in ("form", "listing_id", "buyer_account_id", "percent", "valid_from", "valid_until")
         }
         self.labels = [QLabel() for _ in range(5)]
@@ -53,11 +55,11 @@ class DiscountDialog(QDialog):
         for label, field, error in (
             (self.labels[0], self.listing, "listing_id"),
             (self.labels[1], self.buyer, "buyer_account_id"),
-            (self.labels[2], _row(self.percent, self.percent_hint), "percent"),
+            (self.labels[2], side_by_side(self.percent, self.percent_hint), "percent"),
             (self.labels[3], self.valid_from, "valid_from"),
             (self.labels[4], self.valid_until, "valid_until"),
         ):
-            form.addRow(label, _stack(field, self.errors[error]))
+            form.addRow(label, stacked(field, self.errors[error]))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -126,33 +128,3 @@ def _datetime_edit(value: QDateTime) -> QDateTimeEdit:
 def _aware(value: QDateTime) -> dt.datetime:
     """Qt's date-time as an aware Python datetime (UTC), without a float on the way."""
     return dt.datetime.fromtimestamp(value.toSecsSinceEpoch(), dt.UTC)
-
-
-def _error() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _stack(field: QWidget, error: QLabel) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(field)
-    layout.addWidget(error)
-    return box
-
-
-def _row(*widgets: QWidget) -> QWidget:
-    from PySide6.QtWidgets import QHBoxLayout
-
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        layout.addWidget(w)
-    layout.addStretch(1)
-    return box

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +18,7 @@ from vendor_desktop.viewmodels.discounts import DiscountsViewModel
 from .binding import connect_refresh
 from .change_delegate import ChangeDelegate
 from .discount_dialog import DiscountDialog
+from .widgets import ListOrEmpty, list_table
 
 
 class DiscountsView(QWidget):
@@ -42,24 +40,11 @@ class DiscountsView(QWidget):
         bar.addWidget(self.revoke)
         bar.addWidget(self.grant)
 
-        self.table = QTableView()
-        self.table.setModel(vm.model)
-        self.table.setItemDelegate(ChangeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = list_table(vm.model, widths=(260, 240, 150, 130, 130, 180), delegate=ChangeDelegate())
         header = self.table.horizontalHeader()
-        for column, width in enumerate((260, 240, 150, 130, 130, 180)):
-            header.resizeSection(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack = ListOrEmpty(self.table)
+        self.empty = self.stack.empty
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
@@ -91,7 +76,7 @@ class DiscountsView(QWidget):
         self.read_only.setText(self.vm.why_read_only())
 
     def _show_list(self) -> None:
-        self.stack.setCurrentWidget(self.table if self.vm.model.total else self.empty)
+        self.stack.show_list(self.vm.model.total > 0)
         self.vm.select(-1)
 
     def retranslate(self) -> None:

@@ -31,6 +31,8 @@ from vendor_desktop.viewmodels.listing_editor import (
     market_choices,
 )
 
+from .widgets import error_label, stacked
+
 MODES = ("payg", "monthly", "yearly")
 
 
@@ -70,9 +72,9 @@ class ListingEditorDialog(QDialog):
         def row(key: str, field: QWidget, *, error_key: str | None = None) -> None:
             label = QLabel()
             self.labels[key] = label
-            self.form.addRow(label, _with_error(field, self._error(error_key or key)))
+            self.form.addRow(label, stacked(field, self._error(error_key or key)))
 
-        row("market", _stack(self.market, self.deposit))
+        row("market", stacked(self.market, self.deposit))
         row("name", self.name)
         row("summary", self.summary)
         row("description", self.description)
@@ -125,10 +127,7 @@ class ListingEditorDialog(QDialog):
         self._modes_changed()
 
     def _error(self, key: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName("error")
-        label.setWordWrap(True)
-        label.hide()
+        label = error_label()
         self.errors[key] = label
         return label
 
@@ -254,17 +253,3 @@ def _spin(low: int, high: int, value: int) -> QSpinBox:
     spin.setValue(value)
     spin.setGroupSeparatorShown(True)
     return spin
-
-
-def _stack(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    for w in widgets:
-        layout.addWidget(w)
-    return box
-
-
-def _with_error(field: QWidget, error: QLabel) -> QWidget:
-    return _stack(field, error)

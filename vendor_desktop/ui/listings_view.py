@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -16,8 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +22,10 @@ from PySide6.QtWidgets import (
 from vendor_desktop.viewmodels.listings import ListingsViewModel, state_label
 from vendor_desktop.viewmodels.orders import market_choices
 
-from .binding import connect_refresh, set_quietly
+from .binding import connect_refresh
 from .change_delegate import ChangeDelegate
 from .listing_editor_dialog import ListingEditorDialog
+from .widgets import ListOrEmpty, list_table, refill_combo
 
 STATES = ("draft", "in_review", "on_sale", "rejected", "delisted")
 
@@ -56,24 +54,16 @@ class ListingsView(QWidget):
         for button in (self.new, self.edit, self.submit, self.delist):
             bar.addWidget(button)
 
-        self.table = QTableView()
-        self.table.setModel(vm.model)
-        self.table.setItemDelegate(ChangeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # bulk delist
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(
+            vm.model,
+            widths=(240, 150, 90, 190, 240, 130, 110),
+            delegate=ChangeDelegate(),
+            multi=True,  # bulk delist
+        )
         header = self.table.horizontalHeader()
-        for column, width in enumerate((240, 150, 90, 190, 240, 130, 110)):
-            header.resizeSection(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack = ListOrEmpty(self.table)
+        self.empty = self.stack.empty
 
         # R-LST-5: what is on sale now, beside the changes waiting for review.
         self.live_title = QLabel()
@@ -147,7 +137,7 @@ class ListingsView(QWidget):
                 selection.select(self.vm.model.index(row, 0), flags)
 
     def _show_list(self) -> None:
-        self.stack.setCurrentWidget(self.table if self.vm.model.total else self.empty)
+        self.stack.show_list(self.vm.model.total > 0)
 
     def _show_selection(self) -> None:
         for button, why in (
@@ -168,8 +158,8 @@ class ListingsView(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search listings"))
-        _refill(self.state, self.tr("All states"), [(s, state_label(s)) for s in STATES])
-        _refill(self.market, self.tr("All markets"), market_choices())
+        refill_combo(self.state, self.tr("All states"), [(s, state_label(s)) for s in STATES])
+        refill_combo(self.market, self.tr("All markets"), market_choices())
         self.new.setText(self.tr("New listing…"))
         self.edit.setText(self.tr("Edit…"))
         self.submit.setText(self.tr("Submit for review"))
@@ -195,16 +185,3 @@ def _fill(form: QFormLayout, fields: list[tuple[str, str]]) -> None:
         shown.setWordWrap(True)
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(label, shown)
-
-
-def _refill(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
-    chosen = combo.currentData()
-
-    def fill(_: object) -> None:
-        combo.clear()
-        combo.addItem(all_text, None)
-        for value, text in items:
-            combo.addItem(text, value)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
-
-    set_quietly(combo, fill, None)

@@ -5,14 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
-    QLabel,
     QSplitter,
-    QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -21,6 +17,7 @@ from PySide6.QtWidgets import (
 from vendor_desktop.viewmodels.messages import UNREAD_ROLE, MessagesViewModel
 
 from .binding import connect_refresh
+from .widgets import ListOrEmpty, list_table
 
 
 class _UnreadBold(QStyledItemDelegate):
@@ -38,24 +35,13 @@ class MessagesView(QWidget):
     def __init__(self, vm: MessagesViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.table = QTableView()
-        self.table.setModel(vm.model)
-        self.table.setItemDelegate(_UnreadBold(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = list_table(vm.model, widths=(140, 100), delegate=_UnreadBold())
+        self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
-        header.resizeSection(0, 140)
-        header.resizeSection(1, 100)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack = ListOrEmpty(self.table)
+        self.empty = self.stack.empty
         self.body = QTextBrowser()
         self.body.setOpenExternalLinks(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -83,7 +69,7 @@ class MessagesView(QWidget):
         self.body.append(f"<p>{_escape(body)}</p>")
 
     def _show_empty(self) -> None:
-        self.stack.setCurrentWidget(self.table if self.vm.model.total else self.empty)
+        self.stack.show_list(self.vm.model.total > 0)
 
     def retranslate(self) -> None:
         self.empty.setText(self.tr("No messages yet. New orders and payments will show up here."))

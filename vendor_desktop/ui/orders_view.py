@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -20,8 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from vendor_desktop.viewmodels.orders import COLUMNS, OrdersViewModel, market_ch
 from .binding import connect_refresh, set_quietly
 from .change_delegate import ChangeDelegate
 from .price_change_dialog import PriceChangeDialog
+from .widgets import ListOrEmpty, list_table, refill_combo
 
 DETAIL_COLUMNS = 3  # label/value pairs side by side in the detail pane
 
@@ -76,30 +74,17 @@ class OrdersView(QWidget):
         filters.addWidget(self.count)
         filters.addWidget(self.export)
 
-        self.table = QTableView()
-        self.table.setModel(vm.model)
-        self.table.setItemDelegate(ChangeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = list_table(vm.model, widths=(150, 260, 150, 160, 110, 150, 130), delegate=ChangeDelegate())
         self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in zip(range(len(COLUMNS)), (150, 260, 150, 160, 110, 150, 130), strict=True):
-            header.resizeSection(column, width)
         header.setSectionResizeMode(COLUMNS.index("listing"), QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COLUMNS.index("created"), Qt.SortOrder.DescendingOrder)
 
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setObjectName("emptyState")
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty)
+        self.list_stack = ListOrEmpty(self.table)
+        self.empty = self.list_stack.empty
 
         # The detail pane sits under the list so the list keeps the full width for the listing names.
         self.detail_title = QLabel()
@@ -204,7 +189,7 @@ class OrdersView(QWidget):
     def _show_count(self) -> None:
         n = self.vm.count
         self.count.setText(self.tr("%n order(s)", "", n))
-        self.list_stack.setCurrentWidget(self.table if n else self.empty)
+        self.list_stack.show_list(n > 0)
         self.export.setEnabled(n > 0)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -284,8 +269,8 @@ class OrdersView(QWidget):
     # -- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search order number, buyer or listing"))
-        _fill(self.state, self.tr("All states"), state_choices())
-        _fill(self.market, self.tr("All markets"), market_choices())
+        refill_combo(self.state, self.tr("All states"), state_choices())
+        refill_combo(self.market, self.tr("All markets"), market_choices())
         self.use_dates.setText(self.tr("Created between"))
         self.clear.setText(self.tr("Clear filters"))
         self.export.setText(self.tr("Export CSV…"))
@@ -302,19 +287,6 @@ class OrdersView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _fill(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
-    """Refill a filter combo in the current language, keeping what was chosen."""
-    chosen = combo.currentData()
-    blocked = combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(all_text, None)
-    for value, text in items:
-        combo.addItem(text, value)
-    index = combo.findData(chosen) if chosen else 0
-    combo.setCurrentIndex(max(0, index))
-    combo.blockSignals(blocked)
 
 
 def _to_date(qdate: QDate) -> dt.date:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.viewmodels.price_change import PriceChangeForm, PriceChangeViewModel
 
+from .widgets import error_label, stacked
+
 
 class PriceChangeDialog(QDialog):
     def __init__(self, vm: PriceChangeViewModel, parent: QWidget | None = None) -> None:
@@ -34,7 +36,7 @@ class PriceChangeDialog(QDialog):
         self.new_price.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
-        self.errors = {name: _error_label() for name in ("order", "new_price", "reason")}
+        self.errors = {name: error_label() for name in ("order", "new_price", "reason")}
         self.note = QLabel()
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
@@ -42,11 +44,11 @@ class PriceChangeDialog(QDialog):
         self.form = QFormLayout()
         self.labels = [QLabel() for _ in range(5)]
         rows = [
-            (self.labels[0], _stack(self.number, self.errors["order"])),
+            (self.labels[0], stacked(self.number, self.errors["order"])),
             (self.labels[1], self.listing),
             (self.labels[2], self.current),
-            (self.labels[3], _stack(self.new_price, self.errors["new_price"])),
-            (self.labels[4], _stack(self.reason, self.errors["reason"])),
+            (self.labels[3], stacked(self.new_price, self.errors["new_price"])),
+            (self.labels[4], stacked(self.reason, self.errors["reason"])),
         ]
         for label, field in rows:
             self.form.addRow(label, field)
@@ -120,21 +122,3 @@ class PriceChangeDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _stack(field: QWidget, error: QLabel) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(field)
-    layout.addWidget(error)
-    return box
