@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from .widgets import Retranslating
 
-class AboutDialog(QDialog):
+
+class AboutDialog(Retranslating, QDialog):
     def __init__(
         self,
         *,
@@ -74,8 +76,3 @@ class AboutDialog(QDialog):
             label.setText(name)
         self.backend.setText(self._backend() or self.tr("not signed in"))  # in the current language
         self.licence.setText(self.tr("MIT License — free to use, change and share."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

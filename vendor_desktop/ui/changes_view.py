@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -18,10 +18,10 @@ from vendor_desktop.viewmodels.changes import ChangesViewModel, Command, can_dis
 
 from .binding import connect_refresh
 from .change_delegate import ChangeDelegate
-from .widgets import ListOrEmpty, list_table
+from .widgets import ListOrEmpty, Retranslating, list_table
 
 
-class ChangesView(QWidget):
+class ChangesView(Retranslating, QWidget):
     def __init__(self, vm: ChangesViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -85,8 +85,3 @@ class ChangesView(QWidget):
         self.empty.setText(self.tr("Nothing waiting: every change has reached the marketplace."))
         self.vm.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         self._show_list()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

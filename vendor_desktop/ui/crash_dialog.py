@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from .widgets import Retranslating
 
-class CrashDialog(QDialog):
+
+class CrashDialog(Retranslating, QDialog):
     """Shows one error report; the app keeps running and queued changes stay on disk."""
 
     def __init__(self, report: str, log_file: str, parent: QWidget | None = None) -> None:
@@ -54,8 +55,3 @@ class CrashDialog(QDialog):
         )
         self.log_label.setText(self.tr("Log file: %1").replace("%1", self.log_file))
         self.copy_button.setText(self.tr("Copy report"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from vendor_desktop.viewmodels.account import AccountViewModel
 from vendor_desktop.viewmodels.dashboard import DashboardViewModel
 
 from .binding import connect_refresh
+from .widgets import Retranslating
 
 
 class _Card(QFrame):
@@ -24,7 +25,7 @@ class _Card(QFrame):
         layout.addWidget(self.caption)
 
 
-class DashboardView(QWidget):
+class DashboardView(Retranslating, QWidget):
     def __init__(self, vm: DashboardViewModel, account: AccountViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -68,8 +69,3 @@ class DashboardView(QWidget):
         for key, caption in captions.items():
             self.cards[key].caption.setText(caption)
         self.render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

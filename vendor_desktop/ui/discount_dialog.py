@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, QEvent, QTimeZone
+from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.viewmodels.discounts import DiscountForm, DiscountsViewModel, percent_text
 
-from .widgets import error_label, side_by_side, stacked
+from .widgets import Retranslating, error_label, side_by_side, stacked
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")  # business dates are Beijing time, wherever the laptop is
 
 
-class DiscountDialog(QDialog):
+class DiscountDialog(Retranslating, QDialog):
     def __init__(self, vm: DiscountsViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -110,11 +110,6 @@ class DiscountDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Give discount"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self._percent_hint()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _datetime_edit(value: QDateTime) -> QDateTimeEdit:

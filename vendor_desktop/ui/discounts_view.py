@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -18,10 +18,10 @@ from vendor_desktop.viewmodels.discounts import DiscountsViewModel
 from .binding import connect_refresh
 from .change_delegate import ChangeDelegate
 from .discount_dialog import DiscountDialog
-from .widgets import ListOrEmpty, list_table
+from .widgets import ListOrEmpty, Retranslating, list_table
 
 
-class DiscountsView(QWidget):
+class DiscountsView(Retranslating, QWidget):
     def __init__(self, vm: DiscountsViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -89,8 +89,3 @@ class DiscountsView(QWidget):
         self.vm.model.relabel()
         self._show_list()
         self._show_actions()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

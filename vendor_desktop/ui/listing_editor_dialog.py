@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,12 +30,12 @@ from vendor_desktop.viewmodels.listing_editor import (
     market_choices,
 )
 
-from .widgets import error_label, stacked
+from .widgets import Retranslating, error_label, stacked
 
 MODES = ("payg", "monthly", "yearly")
 
 
-class ListingEditorDialog(QDialog):
+class ListingEditorDialog(Retranslating, QDialog):
     def __init__(self, vm: ListingEditorViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -240,11 +239,6 @@ class ListingEditorDialog(QDialog):
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("Save draft") if self.vm.is_new else self.tr("Save changes"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _spin(low: int, high: int, value: int) -> QSpinBox:

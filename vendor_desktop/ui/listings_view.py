@@ -3,7 +3,7 @@ the lifecycle actions (new, edit, submit for review, delist — several at once)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,12 +25,12 @@ from vendor_desktop.viewmodels.orders import market_choices
 from .binding import connect_refresh
 from .change_delegate import ChangeDelegate
 from .listing_editor_dialog import ListingEditorDialog
-from .widgets import ListOrEmpty, list_table, refill_combo
+from .widgets import ListOrEmpty, Retranslating, list_table, refill_combo
 
 STATES = ("draft", "in_review", "on_sale", "rejected", "delisted")
 
 
-class ListingsView(QWidget):
+class ListingsView(Retranslating, QWidget):
     def __init__(self, vm: ListingsViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -170,11 +170,6 @@ class ListingsView(QWidget):
         self.vm.model.relabel()
         self._show_list()
         self._show_selection()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _fill(form: QFormLayout, fields: list[tuple[str, str]]) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,6 +40,7 @@ from .i18n import LANGUAGES
 from .listings_view import ListingsView
 from .messages_view import MessagesView
 from .orders_view import OrdersView
+from .widgets import Retranslating
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Areas:
     listings: ListingsViewModel | None = None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     sign_out_requested = Signal()
     language_requested = Signal(str)
     notifications_toggled = Signal(bool)
@@ -340,11 +341,6 @@ class MainWindow(QMainWindow):
         self._show_pending()
         self._show_connection()
         self._show_user()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _ask_quit(self, unsent: int) -> bool:
         answer = QMessageBox.question(

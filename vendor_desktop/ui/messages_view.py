@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from vendor_desktop.viewmodels.messages import UNREAD_ROLE, MessagesViewModel
 
 from .binding import connect_refresh
-from .widgets import ListOrEmpty, list_table
+from .widgets import ListOrEmpty, Retranslating, list_table
 
 
 class _UnreadBold(QStyledItemDelegate):
@@ -31,7 +31,7 @@ class _UnreadBold(QStyledItemDelegate):
             option.font = font
 
 
-class MessagesView(QWidget):
+class MessagesView(Retranslating, QWidget):
     def __init__(self, vm: MessagesViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -76,11 +76,6 @@ class MessagesView(QWidget):
         self.vm.model.relabel()
         self._show_empty()
         self._show_body()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _escape(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,12 +28,12 @@ from vendor_desktop.viewmodels.orders import COLUMNS, OrdersViewModel, market_ch
 from .binding import connect_refresh, set_quietly
 from .change_delegate import ChangeDelegate
 from .price_change_dialog import PriceChangeDialog
-from .widgets import ListOrEmpty, list_table, refill_combo
+from .widgets import ListOrEmpty, Retranslating, list_table, refill_combo
 
 DETAIL_COLUMNS = 3  # label/value pairs side by side in the detail pane
 
 
-class OrdersView(QWidget):
+class OrdersView(Retranslating, QWidget):
     status_message = Signal(str)
 
     def __init__(self, vm: OrdersViewModel, parent: QWidget | None = None) -> None:
@@ -282,11 +282,6 @@ class OrdersView(QWidget):
         self.vm.model.relabel()
         self._show_count()
         self._show_detail()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _to_date(qdate: QDate) -> dt.date:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.viewmodels.price_change import PriceChangeForm, PriceChangeViewModel
 
-from .widgets import error_label, stacked
+from .widgets import Retranslating, error_label, stacked
 
 
-class PriceChangeDialog(QDialog):
+class PriceChangeDialog(Retranslating, QDialog):
     def __init__(self, vm: PriceChangeViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -117,8 +117,3 @@ class PriceChangeDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change price"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

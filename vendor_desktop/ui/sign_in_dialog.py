@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,8 +14,10 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.viewmodels.session import SessionViewModel
 
+from .widgets import Retranslating
 
-class SignInDialog(QDialog):
+
+class SignInDialog(Retranslating, QDialog):
     def __init__(self, vm: SessionViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -100,8 +101,3 @@ class SignInDialog(QDialog):
         self.keychain.setText(self.vm.keychain_note())
         self._busy(self.vm.busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -3,7 +3,7 @@ filter combos. One place, so the lists and forms of the app look and behave alik
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -102,3 +102,13 @@ def refill_combo(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) 
         combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
 
     set_quietly(combo, fill, None)
+
+
+class Retranslating:
+    """Mixed into a widget that has ``retranslate()``: it re-reads its words when the language
+    changes (Qt sends LanguageChange to every widget when a translator is installed)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]
