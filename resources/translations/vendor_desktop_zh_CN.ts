@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="64"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
         <source>About Vendor Center</source>
         <translation>关于服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="65"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="67"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="69"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="70"/>
         <source>Data folder:</source>
         <translation>数据目录：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="71"/>
         <source>Marketplace:</source>
         <translation>云市场：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="72"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="73"/>
         <source>Licence:</source>
         <translation>许可证：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="69"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="77"/>
         <source>not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/about_dialog.py" line="78"/>
         <source>MIT License — free to use, change and share.</source>
         <translation>MIT 许可证——可自由使用、修改和分发。</translation>
     </message>
@@ -60,27 +60,27 @@
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="90"/>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="77"/>
         <source>Pending changes</source>
         <translation>待发送的更改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="80"/>
         <source>Changes are kept on this computer until the marketplace accepts them. A refused change stays here with the marketplace&apos;s reason until you send it again or discard it.</source>
         <translation>更改会保存在本机，直到云市场接受为止。被拒绝的更改会连同云市场给出的原因一直留在这里，直到您重新发送或放弃它。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="96"/>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="83"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="97"/>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="84"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="98"/>
+        <location filename="../../vendor_desktop/ui/changes_view.py" line="85"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的更改：所有更改都已送达云市场。</translation>
     </message>
@@ -188,32 +188,32 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="45"/>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="46"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="48"/>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="49"/>
         <source>Vendor Center — unexpected error</source>
         <translation>服务商管理后台——意外错误</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="49"/>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="50"/>
         <source>Vendor Center ran into an unexpected error.</source>
         <translation>服务商管理后台遇到了一个意外错误。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="52"/>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="53"/>
         <source>You can keep working: changes you have queued are saved on this computer and will still be sent. Please copy the report below and send it to your support contact.</source>
         <translation>您可以继续工作：已排队的变更保存在本机，仍会照常发送。请复制下面的报告，发送给您的技术支持联系人。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="55"/>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="56"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="56"/>
+        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="57"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -221,37 +221,37 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="59"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="60"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="61"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="62"/>
         <source>Unpaid orders</source>
         <translation>待支付订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="62"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="63"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="63"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="64"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="64"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="65"/>
         <source>Being delivered</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="65"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="66"/>
         <source>Unread messages</source>
         <translation>未读消息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="67"/>
         <source>Listings on sale</source>
         <translation>在售商品</translation>
     </message>
@@ -259,52 +259,52 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="96"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="98"/>
         <source>Give a buyer a discount</source>
         <translation>设置买家折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="97"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="99"/>
         <source>Give one buyer a discount on one listing</source>
         <translation>为一位买家设置某个商品的专属折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="101"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="100"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="102"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="101"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="103"/>
         <source>Buyer pays</source>
         <translation>买家支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="104"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="103"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="105"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="107"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="109"/>
         <source>the buyer&apos;s marketplace account ID</source>
         <translation>买家的云市场账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="108"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="110"/>
         <source>Give discount</source>
         <translation>设置折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="109"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -312,22 +312,22 @@
 <context>
     <name>DiscountsView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts_view.py" line="98"/>
+        <location filename="../../vendor_desktop/ui/discounts_view.py" line="83"/>
         <source>Search listing or buyer</source>
         <translation>搜索商品或买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts_view.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/discounts_view.py" line="84"/>
         <source>Give discount…</source>
         <translation>设置折扣…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts_view.py" line="100"/>
+        <location filename="../../vendor_desktop/ui/discounts_view.py" line="85"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts_view.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/discounts_view.py" line="87"/>
         <source>No discounts yet.
 Give a buyer a discount on one of your listings with “Give discount…”.</source>
         <translation>暂无折扣。
@@ -683,72 +683,72 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingEditorDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="216"/>
         <source>New listing</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="220"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="218"/>
         <source>Edit an on-sale listing (the changes go to review; the listing stays on sale meanwhile)</source>
         <translation>编辑在售商品（修改需审核，审核期间商品继续在售）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="222"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="220"/>
         <source>Edit listing</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="223"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="221"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="227"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="225"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="226"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="229"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="227"/>
         <source>Summary</source>
         <translation>商品简介</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="230"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="228"/>
         <source>Description</source>
         <translation>商品详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="231"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="229"/>
         <source>Billing and prices (¥)</source>
         <translation>计费方式与价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="230"/>
         <source>Product service agreement</source>
         <translation>商品服务协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="238"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="236"/>
         <source>e.g. 99.00</source>
         <translation>例如 99.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="242"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="240"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="242"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="240"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="243"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="241"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -756,52 +756,52 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingsView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="170"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="160"/>
         <source>Search listings</source>
         <translation>搜索商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="171"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="161"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="172"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="162"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="173"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="163"/>
         <source>New listing…</source>
         <translation>新建商品…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="174"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="164"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="175"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="165"/>
         <source>Submit for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="176"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="166"/>
         <source>Delist</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="177"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="167"/>
         <source>On the marketplace now</source>
         <translation>当前在云市场上的版本</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="178"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="168"/>
         <source>Changes (not yet on sale)</source>
         <translation>修改内容（尚未生效）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="179"/>
+        <location filename="../../vendor_desktop/ui/listings_view.py" line="169"/>
         <source>No listings match.
 Create one with “New listing…”.</source>
         <translation>没有符合条件的商品。
@@ -1002,167 +1002,167 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="257"/>
         <source>● Connecting…</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="258"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="259"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="260"/>
         <source>● Syncing…</source>
         <translation>● 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="261"/>
         <source>● Sync error</source>
         <translation>● 同步出错</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="273"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="274"/>
         <source>Last synced: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="280"/>
         <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
         <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="288"/>
         <source>%1 changes received</source>
         <translation>已接收 %1 条变更</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="295"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="296"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="297"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="298"/>
         <source>Discounts</source>
         <translation>商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="299"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="300"/>
         <source>Pending changes</source>
         <translation>待发送的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="310"/>
         <source>%n change(s) refused</source>
         <translation>
             <numerusform>%n 项更改被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="312"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="325"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="329"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="330"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="331"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="332"/>
         <source>Find orders</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="333"/>
         <source>Export orders to CSV…</source>
         <translation>导出订单为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="334"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="335"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="336"/>
         <source>Change price by order number…</source>
         <translation>按订单号改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="337"/>
         <source>Notify me of new orders</source>
         <translation>新订单桌面通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="338"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="339"/>
         <source>About Vendor Center</source>
         <translation>关于服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="340"/>
         <source>Sync now (F5)</source>
         <translation>立即同步 (F5)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="348"/>
         <source>Changes not sent yet</source>
         <translation>更改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="350"/>
         <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -1172,12 +1172,12 @@ Create one with “New listing…”.</source>
 <context>
     <name>MessagesView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/messages_view.py" line="79"/>
+        <location filename="../../vendor_desktop/ui/messages_view.py" line="65"/>
         <source>Select a message to read it.</source>
         <translation>选择一条消息以阅读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages_view.py" line="89"/>
+        <location filename="../../vendor_desktop/ui/messages_view.py" line="75"/>
         <source>No messages yet. New orders and payments will show up here.</source>
         <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
     </message>
@@ -1244,91 +1244,91 @@ Create one with “New listing…”.</source>
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="206"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="191"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="256"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="241"/>
         <source>Order details</source>
         <translation>订单详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="274"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="259"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="274"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="259"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="279"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="264"/>
         <source>Exported %1 orders to %2</source>
         <translation>已导出 %1 个订单到 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="282"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="267"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="286"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="271"/>
         <source>Search order number, buyer or listing</source>
         <translation>搜索订单号、买家或商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="287"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="272"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="288"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="273"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="289"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="274"/>
         <source>Created between</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="290"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="275"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="291"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="276"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="292"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="277"/>
         <source>No orders match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合条件的订单。
 请清除筛选条件或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="293"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="278"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="294"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="279"/>
         <source>Change price…</source>
         <translation>改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="295"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="280"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="296"/>
+        <location filename="../../vendor_desktop/ui/orders_view.py" line="281"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
@@ -1336,114 +1336,114 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="114"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="340"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="124"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="350"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="115"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="343"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="353"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="116"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="344"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="126"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="354"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="117"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="349"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="359"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="118"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="342"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="352"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="119"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="341"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="129"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="351"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="120"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="354"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="364"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="137"/>
         <source>price change pending</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="129"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="139"/>
         <source>price change rejected</source>
         <translation>改价被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="167"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="177"/>
         <source>The price change to %1 was rejected: %2 The price is still %3.</source>
         <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="175"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="185"/>
         <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
         <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="179"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="189"/>
         <source>Price change from %1 to %2 is waiting to be sent.</source>
         <translation>改价 %1 → %2 等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="203"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="196"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="206"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="306"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="316"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="346"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="356"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="350"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="360"/>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="351"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="361"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="353"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="363"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="355"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="365"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="356"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="366"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1451,62 +1451,62 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PriceChangeDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="95"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="97"/>
         <source>Change order price</source>
         <translation>订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="96"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="98"/>
         <source>Change the price of an unpaid order</source>
         <translation>修改未支付订单的价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="100"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="102"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="101"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="103"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="104"/>
         <source>Current price</source>
         <translation>当前价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="103"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="105"/>
         <source>New price (¥)</source>
         <translation>新价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="104"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="106"/>
         <source>Reason</source>
         <translation>改价原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="109"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="111"/>
         <source>e.g. 88.00</source>
         <translation>例如 88.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="112"/>
         <source>e.g. agreed bulk price with the buyer</source>
         <translation>例如：与买家协商的批量价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="113"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="115"/>
         <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace refuses it and the order keeps its price.</source>
         <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先付款，云市场会拒绝改价，订单价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="116"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="118"/>
         <source>Change price</source>
         <translation>确认改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="117"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1641,53 +1641,53 @@ Clear the filters or search for something else.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="85"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="85"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="87"/>
         <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="88"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="89"/>
         <source>Sign in to Vendor Center</source>
         <translation>登录服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="90"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="91"/>
         <source>Marketplace address</source>
         <translation>云市场地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="92"/>
         <source>Account ID</source>
         <translation>账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="93"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="94"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="98"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="99"/>
         <source>e.g. V20261126</source>
         <translation>例如 2386611659434867</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="100"/>
         <source>owner, or your sub-account name</source>
         <translation>主账号填 owner，或填子账号用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
