@@ -86,10 +86,28 @@ def select_order(qtbot, center: VendorCenter, number: str) -> None:
     qtbot.waitUntil(lambda: orders.vm.selected is not None and orders.vm.selected.number == number)
 
 
-def an_unpaid_order(market: Marketplace) -> dict:
+def server_changes(market: Marketplace) -> list[dict]:
+    """Everything the marketplace holds for the vendor, as the owner sees it (one page: small vendors)."""
     with market.as_user() as api:
-        page = api.get("/sync/changes", params={"limit": 2000}).json()
-    return next(c for c in page["changes"] if c["entity"] == "order" and c["data"]["state"] == "unpaid")
+        return api.get("/sync/changes", params={"limit": 2000}).json()["changes"]
+
+
+def an_unpaid_order(market: Marketplace) -> dict:
+    return next(c for c in server_changes(market) if c["entity"] == "order" and c["data"]["state"] == "unpaid")
+
+
+def server_amount_fen(market: Marketplace, order_id: str) -> int:
+    """What the marketplace says the order costs now."""
+    return next(c for c in server_changes(market) if c["id"] == order_id)["data"]["amount_fen"]
+
+
+def change_price(center: VendorCenter, new_price: str, reason: str = "agreed with the buyer"):
+    """Open the price-change dialog on the selected order, fill it in and submit."""
+    dialog = center.window.orders_view.open_price_change()
+    dialog.new_price.setText(new_price)
+    dialog.reason.setText(reason)
+    dialog.submit()
+    return dialog
 
 
 def go_offline(qtbot, center: VendorCenter, market: Marketplace) -> None:

@@ -7,7 +7,16 @@ from PySide6.QtWidgets import QWidget
 
 from vendor_desktop.viewmodels.sync_status import Connection
 
-from .apphelpers import Marketplace, an_unpaid_order, go_offline, restart, select_order, sign_in
+from .apphelpers import (
+    Marketplace,
+    an_unpaid_order,
+    change_price,
+    go_offline,
+    restart,
+    select_order,
+    server_amount_fen,
+    sign_in,
+)
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -24,10 +33,7 @@ def test_panel_lists_queued_changes_and_quitting_warns_then_they_are_sent_at_nex
     center = sign_in(qtbot, tmp_path, market)
     select_order(qtbot, center, order["data"]["number"])
     go_offline(qtbot, center, market)
-    dialog = center.window.orders_view.open_price_change()
-    dialog.new_price.setText("66.00")
-    dialog.reason.setText("promised on the phone")
-    dialog.submit()
+    change_price(center, "66.00", "promised on the phone")
     qtbot.waitUntil(lambda: center.window.changes_vm.open_count == 1)
 
     center.window.show_area("changes")
@@ -51,9 +57,7 @@ def test_panel_lists_queued_changes_and_quitting_warns_then_they_are_sent_at_nex
     qtbot.waitUntil(
         lambda: center.window.changes_vm.open_count == 0 and center.sync.state == Connection.ONLINE, timeout=30_000
     )
-    with market.as_user() as api:
-        page = api.get("/sync/changes", params={"limit": 2000}).json()
-    assert next(c for c in page["changes"] if c["id"] == order["id"])["data"]["amount_fen"] == 6600
+    assert server_amount_fen(market, order["id"]) == 6600
     assert (
         panel is not center.window.changes_view
         and center.window.changes_view.stack.currentWidget() is center.window.changes_view.empty
@@ -66,10 +70,7 @@ def test_a_discarded_change_is_never_sent(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
     select_order(qtbot, center, order["data"]["number"])
     go_offline(qtbot, center, market)
-    dialog = center.window.orders_view.open_price_change()
-    dialog.new_price.setText("5.00")
-    dialog.reason.setText("typo")
-    dialog.submit()
+    change_price(center, "5.00", "typo")
     qtbot.waitUntil(lambda: center.window.changes_vm.open_count == 1)
     panel = center.window.changes_view
     panel.table.selectRow(0)
@@ -79,11 +80,7 @@ def test_a_discarded_change_is_never_sent(qtbot, tmp_path, market):
     market.restart()
     center.window.sync_button.click()
     qtbot.waitUntil(lambda: center.sync.state == Connection.ONLINE, timeout=30_000)
-    with market.as_user() as api:
-        page = api.get("/sync/changes", params={"limit": 2000}).json()
-    assert (
-        next(c for c in page["changes"] if c["id"] == order["id"])["data"]["amount_fen"] == order["data"]["amount_fen"]
-    )
+    assert server_amount_fen(market, order["id"]) == order["data"]["amount_fen"]
     center.shutdown()
 
 

@@ -6,7 +6,17 @@ import pytest
 
 from vendor_desktop.viewmodels.sync_status import Connection
 
-from .apphelpers import Marketplace, an_unpaid_order, closed, go_offline, restart, select_order, sign_in
+from .apphelpers import (
+    Marketplace,
+    an_unpaid_order,
+    change_price,
+    closed,
+    go_offline,
+    restart,
+    select_order,
+    server_amount_fen,
+    sign_in,
+)
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -16,14 +26,6 @@ def market(tmp_path):
     m = Marketplace(tmp_path)
     yield m
     m.stop()
-
-
-def change_price(qtbot, center, new_price: str, reason: str = "agreed with the buyer"):
-    dialog = center.window.orders_view.open_price_change()
-    dialog.new_price.setText(new_price)
-    dialog.reason.setText(reason)
-    dialog.submit()
-    return dialog
 
 
 def amount_and_state(center) -> tuple[str, str]:
@@ -38,7 +40,7 @@ def test_buyer_paid_while_i_was_offline_shows_the_rejection_and_keeps_the_price(
     select_order(qtbot, center, order["data"]["number"])
 
     go_offline(qtbot, center, market)  # the train enters a tunnel
-    dialog = change_price(qtbot, center, "1.00", "loyal customer")
+    dialog = change_price(center, "1.00", "loyal customer")
     qtbot.waitUntil(lambda: closed(dialog))
     qtbot.waitUntil(lambda: "price change pending" in amount_and_state(center)[1])
     assert amount_and_state(center)[0] == "¥1.00"  # shown as pending right away
@@ -71,10 +73,7 @@ def test_buyer_paid_while_i_was_offline_shows_the_rejection_and_keeps_the_price(
     qtbot.waitUntil(lambda: not center.window.orders_view.change_notice.isVisible())
     assert amount_and_state(center)[1] == "Paid"
     assert not center.window.pending_button.isVisible()
-    with market.as_user() as api:
-        current = api.get("/sync/changes", params={"limit": 2000}).json()
-    server_order = next(c for c in current["changes"] if c["id"] == order["id"])
-    assert server_order["data"]["amount_fen"] == price
+    assert server_amount_fen(market, order["id"]) == price
     center.shutdown()
 
 
@@ -82,15 +81,13 @@ def test_online_price_change_is_applied_and_confirmed(qtbot, tmp_path, market):
     order = an_unpaid_order(market)
     center = sign_in(qtbot, tmp_path, market)
     select_order(qtbot, center, order["data"]["number"])
-    change_price(qtbot, center, "1,234.50")
+    change_price(center, "1,234.50")
     qtbot.waitUntil(
         lambda: center.window.changes_vm.open_count == 0 and center.sync.state == Connection.ONLINE, timeout=30_000
     )
     qtbot.waitUntil(lambda: amount_and_state(center) == ("¥1,234.50", "Unpaid"))
     assert not center.window.orders_view.change_notice.isVisible()
-    with market.as_user() as api:
-        page = api.get("/sync/changes", params={"limit": 2000}).json()
-    assert next(c for c in page["changes"] if c["id"] == order["id"])["data"]["amount_fen"] == 123450
+    assert server_amount_fen(market, order["id"]) == 123450
     center.shutdown()
 
 
@@ -108,7 +105,7 @@ def test_bad_input_gets_a_clear_message_and_nothing_is_queued(qtbot, tmp_path, m
     order = an_unpaid_order(market)
     center = sign_in(qtbot, tmp_path, market)
     select_order(qtbot, center, order["data"]["number"])
-    dialog = change_price(qtbot, center, price, reason)
+    dialog = change_price(center, price, reason)
     assert dialog.isVisible()
     assert message in dialog.errors[field].text()
     assert dialog.errors[field].isVisible()
