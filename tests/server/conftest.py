@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import tempfile
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, make_url, text
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about httpx; the client still works
@@ -17,6 +22,8 @@ with warnings.catch_warnings():
 from vendor_desktop.domain.workdays import SHANGHAI
 from vendor_desktop.sandbox.clock import SettableClock
 from vendor_desktop.sandbox.server import create_app
+
+from .. import postgres
 
 API = "/api/v1"
 OPERATOR_TOKEN = "test-operator-token"
@@ -30,11 +37,54 @@ def clock() -> SettableClock:
     return c
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str | None]:
+    """The URL of a PostgreSQL server to make test databases on: CI's (``.ci/run`` starts one),
+    else a throwaway cluster of our own when PostgreSQL is installed, else None."""
+    url = os.environ.get(postgres.URL_ENV)
+    if url or postgres.binaries() is None:
+        yield url or None
+        return
+    # Not pytest's tmp folder: it is private to us, and as root the cluster runs as ``postgres``.
+    folder = Path(tempfile.mkdtemp(prefix="vendor-center-pg-"))
+    try:
+        yield postgres.start(folder)
+    finally:
+        postgres.stop(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, postgres_server: str | None) -> Iterator[str]:
+    """Every server test runs twice: on an in-memory SQLite database and on a fresh PostgreSQL
+    database (SQLite's process-wide lock hides races PostgreSQL shows)."""
+    if request.param == "sqlite":
+        yield "sqlite://"
+        return
+    if postgres_server is None:
+        if os.environ.get(postgres.REQUIRE_ENV) == "1":
+            pytest.fail(f"PostgreSQL is required ({postgres.REQUIRE_ENV}=1) but none is installed or configured")
+        pytest.skip(f"no PostgreSQL: install it or set {postgres.URL_ENV}")
+    name = f"vc_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
 @pytest.fixture
-def client(clock: SettableClock) -> Iterator[TestClient]:
-    app = create_app("sqlite://", clock=clock, operator_token=OPERATOR_TOKEN)
-    with TestClient(app) as c:
-        yield c
+def client(clock: SettableClock, database_url: str) -> Iterator[TestClient]:
+    app = create_app(database_url, clock=clock, operator_token=OPERATOR_TOKEN)
+    try:
+        with TestClient(app) as c:
+            yield c
+    finally:
+        app.state.db.dispose()
 
 
 @pytest.fixture

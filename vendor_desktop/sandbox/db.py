@@ -299,14 +299,18 @@ def _make_engine(url: str) -> Engine:
         in_memory = url in {"sqlite://", "sqlite:///:memory:"} or "mode=memory" in url
         if in_memory:
             # One connection shared by every thread (uvicorn's worker threads, tests).
-            return create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+            engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        else:
+            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            if not in_memory:
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+            # SQLite ignores foreign keys unless asked: both databases must refuse the same mistakes.
+            cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 
         return engine

@@ -8,6 +8,7 @@ bulk Core inserts so a 100,000-order vendor seeds in seconds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import string
 from typing import Any
@@ -58,6 +59,14 @@ def passwords_for(seed: int) -> dict[str, str]:
     rng = random.Random(f"users:{seed}")
     alphabet = string.ascii_letters + string.digits
     return {r.value: "Demo-" + "".join(rng.choice(alphabet) for _ in range(10)) for r in Role}
+
+
+@functools.lru_cache(maxsize=64)
+def _password_hashes(seed: int) -> dict[str, str]:
+    """role → scrypt hash of its seeded password. The passwords follow from the seed, so their
+    hashes are computed once per seed and process: scrypt is slow on purpose (five per vendor made
+    seeding most of a server test's time)."""
+    return {role: hash_password(password) for role, password in passwords_for(seed).items()}
 
 
 def _id(account_id: str, kind: str, n: int) -> str:
@@ -130,7 +139,8 @@ def seed_vendor(
         version=1,
     )
     s.add(vendor)
-    passwords = passwords_for(seed)
+    s.flush()  # the users' foreign key needs the vendor row first (PostgreSQL checks at once)
+    passwords, hashes = passwords_for(seed), _password_hashes(seed)
     users = []
     for role in Role:
         s.add(
@@ -140,7 +150,7 @@ def seed_vendor(
                 username=role.value,
                 display_name=names.person_name(rng),  # the app shows the role beside it
                 role=role.value,
-                password_hash=hash_password(passwords[role.value]),
+                password_hash=hashes[role.value],
                 version=1,
             )
         )
