@@ -62,26 +62,26 @@ def start(folder: Path) -> str:
         owner = pwd.getpwnam(SUPERUSER)
         os.chown(folder, owner.pw_uid, owner.pw_gid)
     data, port = folder / "data", _free_port()
-    quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
-    subprocess.run(
-        _as_cluster_owner(
-            [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C"]
-            + ["--no-sync"]
-        ),
-        **quiet,  # type: ignore[arg-type]
-    )
+    initdb = [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C"]
+    _run(_as_cluster_owner([*initdb, "--no-sync"]))
     options = (
         f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
         "-c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB"
     )
-    subprocess.run(
-        _as_cluster_owner([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w"])
-        + ["start"],
-        **quiet,  # type: ignore[arg-type]
+    _run(
+        _as_cluster_owner(
+            [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"]
+        )
     )
     url = f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{port}/postgres"
     (folder / "url").write_text(url)
     return url
+
+
+def _run(args: list[str]) -> None:
+    done = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
 
 
 def stop(folder: Path) -> None:
