@@ -141,7 +141,18 @@ def _left_in_progress(client, user_id: str, key: str, order_id: str, owner: str)
 def test_a_key_whose_first_request_is_still_running_is_409_in_use(client, operator, vendor):
     tokens = login(client, vendor)
     order = place_order(client, operator, vendor)
-    _left_in_progress(client, tokens["user"]["id"], "busy", order["id"], client.app.state.instance_id)
+    _left_in_progress(client, tokens["user"]["id"], "busy", order["id"], "the-first-request")
+    # That first request is still running in this server process.
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": f"{API}/orders/{order['id']}/price-change",
+        "query_string": b"",
+        "headers": [(b"if-match", b"1")],
+    }
+    body = json.dumps({"new_price_fen": 4200, "reason": "老客户优惠"}).encode()
+    running = client.app.state.inflight_keys.enter((tokens["user"]["id"], "busy"), fingerprint(Request(scope), body))
+    assert running is None
     assert_error(_price(client, bearer(tokens), order["id"], key="busy"), 409, "IDEMPOTENCY_KEY_IN_USE")
     assert entity_now(client, bearer(tokens), "order", order["id"])["version"] == 1
     # Another body under a running key is still "reused": the key is not this request's.

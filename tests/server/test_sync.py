@@ -114,8 +114,9 @@ def test_a_removed_listing_arrives_as_a_tombstone(client, vendor, operator):
 
 
 def test_finance_sees_no_orders_or_listings(client, vendor):
+    """SPEC §11: finance reads no orders or listings, and so none of their messages either."""
     kinds = {c["entity"] for c in pull_all(client, bearer(login(client, vendor, "finance")))[0]}
-    assert kinds == {"vendor_profile", "message"}
+    assert kinds == {"vendor_profile"}
 
 
 def test_viewer_sees_listings_and_orders(client, vendor):

@@ -19,46 +19,58 @@ import hmac
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from . import entities
-from .db import ChangeLog, Meta
+from .db import ChangeLog, Meta, lock_writes
 from .errors import ApiError
 
 
 def serialise_writers(s: Session) -> None:
-    """Take the write lock now: for a check-then-write (e.g. no overlapping discount) that must not
-    race another writer. ``record_change`` takes it anyway; taking it twice is free."""
-    if not s.info.get("serialised"):
-        # A no-op update still takes the row lock, held until this transaction commits.
-        s.execute(update(Meta).where(Meta.key == "write_serial").values(value=Meta.value))
-        s.info["serialised"] = True
+    """Take the write lock now (``db.lock_writes``): before the checks of a check-then-write.
+    ``record_change`` takes it anyway; taking it twice is free."""
+    lock_writes(s)
 
 
 def record_change(
-    s: Session, account_id: str, entity: str, entity_id: str, version: int, *, deleted: bool = False
+    s: Session,
+    account_id: str,
+    entity: str,
+    entity_id: str,
+    version: int,
+    *,
+    deleted: bool = False,
+    audience: str | None = None,
+    user_id: str | None = None,
 ) -> None:
-    """Log that an entity changed (or was deleted), in the caller's transaction."""
-    serialise_writers(s)
+    """Log that an entity changed (or was deleted), in the caller's transaction.
+
+    ``audience``: the entity kind a message is about (only roles that read it see it).
+    ``user_id``: a change only this user sees (their read state); it replaces only their own
+    earlier row, while a change for everyone replaces every row of the entity."""
+    lock_writes(s)
     s.flush()  # the entity's own write goes first, in the same transaction
-    s.execute(
-        delete(ChangeLog).where(
-            ChangeLog.account_id == account_id,
-            ChangeLog.entity == entity,
-            ChangeLog.entity_id == entity_id,
-        )
-    )
+    same = [ChangeLog.account_id == account_id, ChangeLog.entity == entity, ChangeLog.entity_id == entity_id]
+    if user_id is not None:
+        same.append(ChangeLog.user_id == user_id)
+    s.execute(delete(ChangeLog).where(*same))
     s.execute(
         insert(ChangeLog).values(
-            account_id=account_id, entity=entity, entity_id=entity_id, version=version, deleted=deleted
+            account_id=account_id,
+            entity=entity,
+            entity_id=entity_id,
+            version=version,
+            deleted=deleted,
+            audience=audience,
+            user_id=user_id,
         )
     )
 
 
 def record_new_bulk(s: Session, rows: list[dict[str, Any]]) -> None:
     """Log brand-new entities in bulk (seeding): no older rows to replace."""
-    serialise_writers(s)
+    lock_writes(s)
     if rows:
         s.connection().execute(insert(ChangeLog.__table__), rows)
 
@@ -123,8 +135,10 @@ class Page:
     changes: list[dict[str, Any]]
 
 
-def read_page(s: Session, account_id: str, cursor: str | None, limit: int, visible: list[str]) -> Page:
-    """The next ``limit`` changes after ``cursor`` that the caller may see, in commit order."""
+def read_page(s: Session, account_id: str, cursor: str | None, limit: int, visible: list[str], user_id: str) -> Page:
+    """The next ``limit`` changes after ``cursor`` that the caller may see, in commit order: the
+    entity kinds its role reads (``visible``), messages only about those (``audience``), and of
+    the per-user changes only the caller's own."""
     after = decode_cursor(s, cursor, account_id) if cursor else 0
     secret, epoch = _secret_and_epoch(s)
     rows = s.execute(
@@ -133,6 +147,8 @@ def read_page(s: Session, account_id: str, cursor: str | None, limit: int, visib
             ChangeLog.account_id == account_id,
             ChangeLog.seq > after,
             ChangeLog.entity.in_(visible),
+            or_(ChangeLog.audience.is_(None), ChangeLog.audience.in_(visible)),
+            or_(ChangeLog.user_id.is_(None), ChangeLog.user_id == user_id),
         )
         .order_by(ChangeLog.seq)
         .limit(limit + 1)
@@ -143,9 +159,14 @@ def read_page(s: Session, account_id: str, cursor: str | None, limit: int, visib
     for r in rows:
         if not r.deleted:
             by_entity.setdefault(r.entity, []).append(r.entity_id)
-    current = {name: entities.load(s, name, ids) for name, ids in by_entity.items()}
+    current = {name: entities.load(s, name, ids, user_id) for name, ids in by_entity.items()}
+    # An entity with a change for everyone and one of the caller's own (a message they read) is
+    # listed once, at its latest position.
+    latest = {(r.entity, r.entity_id): r.seq for r in rows}
     changes: list[dict[str, Any]] = []
     for r in rows:
+        if latest[(r.entity, r.entity_id)] != r.seq:
+            continue
         found = None if r.deleted else current[r.entity].get(r.entity_id)
         if found is None:  # a tombstone (API.md): deleted, data null
             changes.append({"entity": r.entity, "id": r.entity_id, "version": r.version, "deleted": True, "data": None})

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Request, Response
 from sqlalchemy.orm import Session
 
-from vendor_desktop.domain.roles import Permission
+from vendor_desktop.domain.roles import Permission, may_read_entity
 
 from . import entities
-from .auth import Caller, clock_of, db_of
+from .auth import Caller, clock_of
 from .changes import record_change
-from .db import Message, Order
+from .clock import iso
+from .db import Message, MessageRead, Order
 from .errors import ApiError, error_responses
-from .idempotency import command_router
+from .idempotency import command_router, command_transaction
 from .marketplace import change_price
 from .preconditions import IfMatch, expected_version, require
 from .schemas import EntityEnvelope, PriceChangeRequest
@@ -72,7 +73,7 @@ def price_change(
     caller: Annotated[Caller, Depends(require(Permission.ORDERS_CHANGE_PRICE))],
     request: Request,
     if_match: IfMatch = None,
-) -> dict[str, Any]:
+) -> Response:
     """R-ORD-3 改价: set an unpaid order's price (owner and operations, SPEC §11). Answers the
     order with its new version; its data keeps `list_price_fen` and gains `price_changed_at` and
     `price_change_reason`. The buyer then pays the new price.
@@ -80,11 +81,11 @@ def price_change(
     Checks, in order: 403 PERMISSION_DENIED → 404 NOT_FOUND (unknown or another vendor's order) →
     428/400 If-Match → 422 INVALID_PRICE / VALIDATION_FAILED (reason 1–200 characters) → 409
     ORDER_NOT_UNPAID → 412 VERSION_CONFLICT."""
-    with db_of(request).session() as s:
-        order = _own(s, Order, order_id, caller.account_id, ("order", "订单"))
+    with command_transaction(request) as t:
+        order = _own(t.session, Order, order_id, caller.account_id, ("order", "订单"))
         version = expected_version(if_match)
-        change_price(s, order, body.new_price_fen, body.reason, version, clock_of(request).now())
-        return entities.envelope("order", order)
+        change_price(t.session, order, body.new_price_fen, body.reason, version, clock_of(request).now())
+        return t.answer(entities.envelope("order", order))
 
 
 @router.post(
@@ -96,13 +97,22 @@ def mark_read(
     message_id: EntityId,
     caller: Annotated[Caller, Depends(require(Permission.MESSAGES_READ))],
     request: Request,
-) -> dict[str, Any]:
+) -> Response:
     """Extension (not in API.md's table): mark an in-app message (站内信) read. Any role that
     reads messages may. No If-Match: marking read is idempotent, so a stale client cannot undo
-    anything; the version is bumped only when the message was unread."""
-    with db_of(request).session() as s:
+    anything. Read state is the caller's own (SPEC §11): the answer, and the caller's later pulls,
+    carry `read: true` at the next version; other users' copies stay unread. A message about
+    something the caller's role does not read is 404, as if it did not exist."""
+    with command_transaction(request) as t:
+        s = t.session
         message = _own(s, Message, message_id, caller.account_id, ("message", "消息"))
-        if not message.read:
-            message.read, message.version = True, message.version + 1
-            record_change(s, message.account_id, "message", message.id, message.version)
-        return entities.envelope("message", message)
+        subject = entities.message_subject(message.order_id, message.listing_id)
+        if subject is not None and not may_read_entity(caller.role, subject):
+            raise ApiError(404, "NOT_FOUND", "No such message.", "消息不存在。")
+        if not s.get(MessageRead, (message.id, caller.user_id)):
+            s.add(MessageRead(message_id=message.id, user_id=caller.user_id, at=iso(clock_of(request).now())))
+            version = entities.envelope("message", message, read=True)["version"]
+            record_change(
+                s, message.account_id, "message", message.id, version, audience=subject, user_id=caller.user_id
+            )
+        return t.answer(entities.envelope("message", message, read=True))

@@ -29,6 +29,7 @@ from sqlalchemy import (
     inspect,
     select,
     text,
+    update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -187,8 +188,8 @@ class IdempotencyRecord(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(12))  # "in_progress" | "done"
-    # The app instance running an in-progress request: a record left in progress by another
-    # (crashed or stopped) instance is abandoned and may be taken over.
+    # The claim (one request) that holds an in-progress key; its command commits only while the
+    # record still names it, so a retry that took over an abandoned key fences the first one out.
     owner: Mapped[str] = mapped_column(String(32))
     status: Mapped[int | None] = mapped_column(Integer, nullable=True)
     body: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -206,6 +207,8 @@ class Message(Base):
     body: Mapped[str] = mapped_column(String(2000))
     title_en: Mapped[str] = mapped_column(String(200))
     body_en: Mapped[str] = mapped_column(String(2000))
+    # Unused: read state is per user (``MessageRead``). Kept, always false, so a database file of
+    # an older sandbox needs no migration until the sandbox has real ones.
     read: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[str] = mapped_column(String(40))
     order_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -213,9 +216,23 @@ class Message(Base):
     listing_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # review results (R-LST-6)
 
 
+class MessageRead(Base):
+    """Who has read which in-app message: read state is per user (SPEC §11)."""
+
+    __tablename__ = "message_reads"
+    message_id: Mapped[str] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+    at: Mapped[str] = mapped_column(String(40))
+
+
 class ChangeLog(Base):
-    """One row per entity: its latest change. Older rows of the same entity are deleted when it
-    changes again, so a page lists each entity once, at the position of its latest change."""
+    """One row per entity and audience: its latest change. Older rows of the same entity are
+    deleted when it changes again, so a page lists each entity once, at the position of its latest
+    change.
+
+    ``audience`` narrows who sees a row beyond the entity kind: a message is about an order or a
+    listing and reaches only roles that read that (SPEC §11). ``user_id`` marks a change only one
+    user sees (a message they read); NULL means everyone whose role sees the entity."""
 
     __tablename__ = "change_log"
     __table_args__ = (
@@ -229,6 +246,8 @@ class ChangeLog(Base):
     entity_id: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    audience: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    user_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class Meta(Base):
@@ -260,12 +279,17 @@ class Database:
                     s.add(Meta(key=key, value=value))
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A transaction: committed on success, rolled back on any exception."""
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A transaction: committed on success, rolled back on any exception.
+
+        ``write=True`` takes the write lock first (``lock_writes``): every command locks, then
+        checks its rules, then writes (DESIGN.md), so a check still holds when it commits."""
         if self._lock is not None:
             self._lock.acquire()
         try:
             with self._sessions() as s, s.begin():
+                if write:
+                    lock_writes(s)
                 yield s
         finally:
             if self._lock is not None:
@@ -276,6 +300,18 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def lock_writes(s: Session) -> None:
+    """Take the server-wide write lock for the rest of this transaction.
+
+    Writers are serialised so that change-log order is commit order (changes.py), and so that a
+    command's checks (the order is unpaid, no overlapping discount, the version matches) still hold
+    when it commits: on PostgreSQL a no-op ``UPDATE`` of ``meta.write_serial`` holds its row lock
+    until commit; SQLite has one writer anyway. Taking it twice is free."""
+    if not s.info.get("write_locked"):
+        s.execute(update(Meta).where(Meta.key == "write_serial").values(value=Meta.value))
+        s.info["write_locked"] = True
 
 
 def _add_missing_columns(engine: Engine) -> None:

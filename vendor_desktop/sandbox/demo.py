@@ -26,8 +26,8 @@ def place_todays_orders(s: Session, account_id: str, now: dt.datetime, *, count:
     """Place up to ``count`` orders between midnight and ``now`` (Shanghai) unless today has some."""
     now = now.astimezone(SHANGHAI)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    today = select(func.count()).select_from(Order).where(
-        Order.account_id == account_id, Order.created_at >= iso(midnight)
+    today = (
+        select(func.count()).select_from(Order).where(Order.account_id == account_id, Order.created_at >= iso(midnight))
     )
     if s.execute(today).scalar_one() or now - midnight < dt.timedelta(minutes=10):
         return 0

@@ -6,19 +6,19 @@ On a ``command_router`` like every command (Idempotency-Key required, retries re
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 
 from vendor_desktop.domain.roles import Permission
 
 from . import entities
-from .auth import Caller, clock_of, db_of
+from .auth import Caller, clock_of
 from .commands import EntityId, command_errors
 from .db import Discount, Listing
 from .discounting import grant, revoke
 from .errors import ApiError
-from .idempotency import command_router
+from .idempotency import command_router, command_transaction
 from .preconditions import IfMatch, expected_version, require
 from .schemas import DiscountRequest, EntityEnvelope
 
@@ -39,10 +39,11 @@ _WRITE = Depends(require(Permission.DISCOUNTS_WRITE))
         "a moment without offset, unknown listing_id (details.fields names them)",
     ),
 )
-def create_discount(body: DiscountRequest, caller: Annotated[Caller, _WRITE], request: Request) -> dict[str, Any]:
+def create_discount(body: DiscountRequest, caller: Annotated[Caller, _WRITE], request: Request) -> Response:
     """Grant one buyer account a discount on one listing (owner and operations, SPEC §11).
     Periods are half-open [valid_from, valid_until): one may start the moment another ends."""
-    with db_of(request).session() as s:
+    with command_transaction(request) as t:
+        s = t.session
         listing = s.get(Listing, body.listing_id)
         if listing is None or listing.account_id != caller.account_id:
             # A body field, not the URL: a validation failure naming the field.
@@ -54,7 +55,7 @@ def create_discount(body: DiscountRequest, caller: Annotated[Caller, _WRITE], re
                 details={"fields": {"listing_id": "no such listing"}},
             )
         d = grant(s, listing, body.buyer_account_id, body.percent, body.valid_from, body.valid_until, _now(request))
-        return entities.envelope("discount", d)
+        return t.answer(entities.envelope("discount", d))
 
 
 @router.delete(
@@ -70,16 +71,16 @@ def create_discount(body: DiscountRequest, caller: Annotated[Caller, _WRITE], re
 )
 def revoke_discount(
     discount_id: EntityId, caller: Annotated[Caller, _WRITE], request: Request, if_match: IfMatch = None
-) -> dict[str, Any]:
+) -> Response:
     """Revoke a discount: answers 200 with the revoked entity (state `revoked`, version bumped,
     `revoked_at` set), not 204, so the client applies it at once. Orders already placed keep their
     price. Checks: 403 → 404 → 428/400 If-Match → 409 DISCOUNT_STATE → 412 VERSION_CONFLICT."""
-    with db_of(request).session() as s:
-        d = s.get(Discount, discount_id)
+    with command_transaction(request) as t:
+        d = t.session.get(Discount, discount_id)
         if d is None or d.account_id != caller.account_id:
             raise ApiError(404, "NOT_FOUND", "No such discount.", "折扣不存在。")
-        revoke(s, d, expected_version(if_match), _now(request))
-        return entities.envelope("discount", d)
+        revoke(t.session, d, expected_version(if_match), _now(request))
+        return t.answer(entities.envelope("discount", d))
 
 
 def _now(request: Request) -> dt.datetime:

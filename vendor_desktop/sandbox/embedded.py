@@ -122,7 +122,7 @@ class EmbeddedSandbox:
 
     def seed(self, **kwargs: Any) -> dict[str, Any]:
         """Seed a vendor directly (same arguments and answer as ``POST /sandbox/seed``)."""
-        with self.app.state.db.session() as s:
+        with self.app.state.db.session(write=True) as s:
             return seeding.seed_vendor(s, self.app.state.clock.now(), **kwargs)
 
     def ensure_demo(self, seed: int = 2026) -> DemoLogin:
@@ -133,6 +133,6 @@ class EmbeddedSandbox:
             exists = s.get(Vendor, account_id) is not None
         if not exists:
             self.seed(seed=seed)
-        with self.app.state.db.session() as s:
+        with self.app.state.db.session(write=True) as s:
             place_todays_orders(s, account_id, self.app.state.clock.now())
         return DemoLogin(account_id, "owner", seeding.passwords_for(seed)["owner"], self.operator_token)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .db import Discount, Listing, Message, Order, Vendor
+from .db import Discount, Listing, Message, MessageRead, Order, Vendor
 
 
 def vendor_profile_data(v: Vendor) -> dict[str, Any]:
@@ -91,17 +91,44 @@ def discount_data(d: Discount) -> dict[str, Any]:
 
 
 def message_data(m: Message) -> dict[str, Any]:
+    # ``read`` is the caller's own (SPEC §11: read state is per user): ``load`` and ``envelope``
+    # set it; a message's row never changes once sent.
     return {
         "kind": m.kind,
         "title": m.title,
         "body": m.body,
         "title_en": m.title_en,
         "body_en": m.body_en,
-        "read": m.read,
+        "read": False,
         "created_at": m.created_at,
         "order_id": m.order_id,
         "listing_id": m.listing_id,
     }
+
+
+def message_subject(order_id: str | None, listing_id: str | None) -> str | None:
+    """The entity kind a message is about: only roles that read it receive it (SPEC §11)."""
+    if order_id is not None:
+        return "order"
+    if listing_id is not None:
+        return "listing"
+    return None
+
+
+def read_message_ids(s: Session, user_id: str, message_ids: Iterable[str]) -> set[str]:
+    wanted = list(message_ids)
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = select(MessageRead.message_id).where(MessageRead.user_id == user_id, MessageRead.message_id.in_(chunk))
+        found.update(s.execute(query).scalars())
+    return found
+
+
+def _as_read_by(version: int, data: dict[str, Any], read: bool) -> tuple[int, dict[str, Any]]:
+    # A user's copy of a message is one version further once they read it: the client applies
+    # the newer version, and every user's versions only ever grow.
+    return (version + 1, {**data, "read": True}) if read else (version, data)
 
 
 # entity name → (model, primary-key column, serializer)
@@ -121,18 +148,18 @@ def entity_id(entity: str, row: Any) -> str:
     return row.account_id if entity == "vendor_profile" else row.id
 
 
-def envelope(entity: str, row: Any) -> dict[str, Any]:
-    """``{"entity", "id", "version", "data"}``: what a command's 2xx answer carries (API.md)."""
-    return {
-        "entity": entity,
-        "id": entity_id(entity, row),
-        "version": row.version,
-        "data": _ENTITIES[entity][2](row),
-    }
+def envelope(entity: str, row: Any, *, read: bool = False) -> dict[str, Any]:
+    """``{"entity", "id", "version", "data"}``: what a command's 2xx answer carries (API.md).
+    ``read``: for a message, whether the caller has read it."""
+    version, data = row.version, _ENTITIES[entity][2](row)
+    if entity == "message":
+        version, data = _as_read_by(version, data, read)
+    return {"entity": entity, "id": entity_id(entity, row), "version": version, "data": data}
 
 
-def load(s: Session, entity: str, ids: Iterable[str]) -> dict[str, tuple[int, dict[str, Any]]]:
-    """Current (version, data) of these entities; missing ids are simply absent (deleted)."""
+def load(s: Session, entity: str, ids: Iterable[str], user_id: str) -> dict[str, tuple[int, dict[str, Any]]]:
+    """Current (version, data) of these entities as ``user_id`` sees them; missing ids are simply
+    absent (deleted)."""
     model, pk, serialize = _ENTITIES[entity]
     wanted = list(dict.fromkeys(ids))
     found: dict[str, tuple[int, dict[str, Any]]] = {}
@@ -142,4 +169,7 @@ def load(s: Session, entity: str, ids: Iterable[str]) -> dict[str, tuple[int, di
         rows = s.execute(select(model.__table__).where(pk.in_(wanted[start : start + 500])))
         for row in rows:
             found[entity_id(entity, row)] = (row.version, serialize(row))
+    if entity == "message":
+        read = read_message_ids(s, user_id, found)
+        found = {i: _as_read_by(v, d, i in read) for i, (v, d) in found.items()}
     return found

@@ -215,7 +215,7 @@ def review(s: Session, listing: Listing, approve: bool, reason: str | None, now:
     kind = "listing_approved" if approve else "listing_rejected"
     row = listing_message_row(kind, listing, uuid.uuid4().hex, iso(now), reason=reason, revision=revision)
     s.add(Message(**row))
-    record_change(s, listing.account_id, "message", row["id"], 1)
+    record_change(s, listing.account_id, "message", row["id"], 1, audience="listing")  # SPEC §11
     return listing
 
 

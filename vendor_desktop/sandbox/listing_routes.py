@@ -9,20 +9,19 @@ checks: 401 → Idempotency-Key → 403 PERMISSION_DENIED (listings.write: owner
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.roles import Permission
 
 from . import entities, listing_lifecycle
-from .auth import Caller, clock_of, db_of
-from .changes import serialise_writers
+from .auth import Caller, clock_of
 from .commands import EntityId, command_errors
 from .db import Listing
 from .errors import ApiError
-from .idempotency import command_router
+from .idempotency import command_router, command_transaction
 from .listing_schemas import ListingDraftRequest, ListingEditRequest
 from .preconditions import IfMatch, expected_version, require
 from .schemas import EntityEnvelope
@@ -38,9 +37,8 @@ _STATE_409 = "LISTING_STATE (details.state, details.revision_state)"
 
 
 def _own(s: Session, listing_id: str, caller: Caller) -> Listing:
-    # Writers first take the write lock, then read: a check of state and version then holds until
-    # commit (on PostgreSQL too, where two edits of one listing could otherwise both pass If-Match).
-    serialise_writers(s)
+    # command_transaction took the write lock before this read: a check of state and version then
+    # holds until commit (on PostgreSQL too, where two edits could otherwise both pass If-Match).
     listing = s.get(Listing, listing_id)
     if listing is None or listing.account_id != caller.account_id:
         raise ApiError(404, "NOT_FOUND", "No such listing.", "商品不存在。")
@@ -52,15 +50,15 @@ def _now(request: Request) -> dt.datetime:
 
 
 @router.post("", status_code=201, response_model=EntityEnvelope, responses=command_errors(403, s422=_FIELDS_422))
-def create_listing(body: ListingDraftRequest, caller: Annotated[Caller, _WRITE], request: Request) -> dict[str, Any]:
+def create_listing(body: ListingDraftRequest, caller: Annotated[Caller, _WRITE], request: Request) -> Response:
     """A new listing in state `draft` (R-LST-1): market, name, summary, optional description,
     billing modes with prices (R-MKT-2), the delivery configuration of the market's delivery type
     (R-MKT-1: `delivery` follows from the market), and optionally the agreement (R-LST-2: needed
     only to submit). Owner and operations (SPEC §11)."""
     fields = {name: getattr(body, name) for name in type(body).model_fields}
-    with db_of(request).session() as s:
-        listing = listing_lifecycle.create(s, caller.account_id, fields, _now(request))
-        return entities.envelope("listing", listing)
+    with command_transaction(request) as t:
+        listing = listing_lifecycle.create(t.session, caller.account_id, fields, _now(request))
+        return t.answer(entities.envelope("listing", listing))
 
 
 @router.patch(
@@ -81,17 +79,17 @@ def edit_listing(
     caller: Annotated[Caller, _WRITE],
     request: Request,
     if_match: IfMatch = None,
-) -> dict[str, Any]:
+) -> Response:
     """Edit a listing; only the fields sent change. draft, rejected or delisted: in place (R-LST-3:
     a rejected listing is edited, then resubmitted). on_sale: the edit goes into `data.revision`
     (state `draft`, created by the first edit, updated by later ones) while the live fields stay on
     sale (R-LST-5). An edit that changes nothing answers the listing unchanged (same version)."""
     changes = {name: getattr(body, name) for name in body.model_fields_set}
-    with db_of(request).session() as s:
-        listing = _own(s, listing_id, caller)
+    with command_transaction(request) as t:
+        listing = _own(t.session, listing_id, caller)
         version = expected_version(if_match)
-        listing_lifecycle.edit(s, listing, changes, version, _now(request))
-        return entities.envelope("listing", listing)
+        listing_lifecycle.edit(t.session, listing, changes, version, _now(request))
+        return t.answer(entities.envelope("listing", listing))
 
 
 @router.post(
@@ -109,18 +107,18 @@ def edit_listing(
 )
 def submit_listing(
     listing_id: EntityId, caller: Annotated[Caller, _WRITE], request: Request, if_match: IfMatch = None
-) -> dict[str, Any]:
+) -> Response:
     """Submit for review (R-LST-3, R-LST-4). A draft, rejected or delisted listing becomes
     `in_review` with `submitted_at`, `review_due` (7 working days in Asia/Shanghai; image listings
     add the security review 镜像安全审核, `security_review: true`) and `review_due_approximate`
     (that year's holidays are not known yet). An on-sale listing's draft or rejected revision goes
     in review the same way inside `revision`; the live version stays on sale (R-LST-5).
     Checks: 403 → 404 → 428/400 → 409 LISTING_STATE → 412 → 422 (the stored content)."""
-    with db_of(request).session() as s:
-        listing = _own(s, listing_id, caller)
+    with command_transaction(request) as t:
+        listing = _own(t.session, listing_id, caller)
         version = expected_version(if_match)
-        listing_lifecycle.submit(s, listing, version, _now(request))
-        return entities.envelope("listing", listing)
+        listing_lifecycle.submit(t.session, listing, version, _now(request))
+        return t.answer(entities.envelope("listing", listing))
 
 
 @router.post(
@@ -132,11 +130,11 @@ def submit_listing(
 )
 def delist_listing(
     listing_id: EntityId, caller: Annotated[Caller, _WRITE], request: Request, if_match: IfMatch = None
-) -> dict[str, Any]:
+) -> Response:
     """Take an on-sale listing off sale (下架): state `delisted` (R-LST-3); it comes back with
     /submit. A pending revision's content is kept as the delisted listing's (its review withdrawn)."""
-    with db_of(request).session() as s:
-        listing = _own(s, listing_id, caller)
+    with command_transaction(request) as t:
+        listing = _own(t.session, listing_id, caller)
         version = expected_version(if_match)
-        listing_lifecycle.delist(s, listing, version, _now(request))
-        return entities.envelope("listing", listing)
+        listing_lifecycle.delist(t.session, listing, version, _now(request))
+        return t.answer(entities.envelope("listing", listing))

@@ -75,7 +75,7 @@ def _order_dict(o: Order) -> dict[str, Any]:
 def _send(s: Session, kind: str, order: Order, now: dt.datetime) -> Message:
     msg = Message(**message_row(kind, _order_dict(order), uuid.uuid4().hex, iso(now), read=False))
     s.add(msg)
-    record_change(s, order.account_id, "message", msg.id, msg.version)
+    record_change(s, order.account_id, "message", msg.id, msg.version, audience="order")  # SPEC §11
     return msg
 
 

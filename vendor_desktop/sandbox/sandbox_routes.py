@@ -53,7 +53,7 @@ router = APIRouter(prefix="/sandbox", tags=["sandbox"], dependencies=[Depends(re
 @router.post("/seed", status_code=201, response_model=SeedResponse, responses=error_responses(400, 401, 409, 422))
 def seed(body: SeedRequest, request: Request) -> dict[str, Any]:
     """A new vendor with deterministic demo data and one user per role (SPEC §11)."""
-    with db_of(request).session() as s:
+    with db_of(request).session(write=True) as s:
         return seed_vendor(s, clock_of(request).now(), **body.model_dump())
 
 
@@ -68,7 +68,7 @@ def place(body: SandboxOrderRequest, request: Request) -> dict[str, Any]:
     active at the sandbox clock's now (R-DSC-2: `discount_id`, `discount_percent`, `list_price_fen`),
     plus a new_order message to the vendor (R-ORD-1, R-ORD-2). Operator controls take no
     Idempotency-Key or If-Match: they play the marketplace, not a vendor's queued command."""
-    with db_of(request).session() as s:
+    with db_of(request).session(write=True) as s:
         listing = s.get(Listing, body.listing_id)
         if s.get(Vendor, body.account_id) is None or listing is None or listing.account_id != body.account_id:
             raise ApiError(404, "NOT_FOUND", "No such account or listing.", "帐号或商品不存在。")
@@ -78,7 +78,7 @@ def place(body: SandboxOrderRequest, request: Request) -> dict[str, Any]:
 
 
 def _move(request: Request, order_id: str, target: OrderState) -> dict[str, Any]:
-    with db_of(request).session() as s:
+    with db_of(request).session(write=True) as s:
         order = s.execute(select(Order).where(Order.id == order_id)).scalar_one_or_none()
         if order is None:
             raise ApiError(404, "NOT_FOUND", "No such order.", "订单不存在。")
@@ -114,7 +114,7 @@ def complete(order_id: str, request: Request) -> dict[str, Any]:
 )
 def remove_listing(listing_id: str, request: Request) -> Response:
     """The operator removes a listing outright; vendors' clients receive a tombstone."""
-    with db_of(request).session() as s:
+    with db_of(request).session(write=True) as s:
         listing = s.get(Listing, listing_id)
         if listing is None:
             raise ApiError(404, "NOT_FOUND", "No such listing.", "商品不存在。")
@@ -144,8 +144,7 @@ def review_listing(listing_id: str, body: ListingReviewRequest, request: Request
     on_sale (`approved_at`) or rejected (`reject_reason`); an on-sale listing's revision in review
     replaces the live content when approved, or becomes a rejected revision (live unchanged). The
     vendor gets a listing_approved or listing_rejected message naming the listing (R-LST-6)."""
-    with db_of(request).session() as s:
-        changes.serialise_writers(s)  # then read: the decision must see the latest state
+    with db_of(request).session(write=True) as s:
         listing = s.get(Listing, listing_id)
         if listing is None:
             raise ApiError(404, "NOT_FOUND", "No such listing.", "商品不存在。")
@@ -181,5 +180,5 @@ def set_clock(body: ClockRequest, request: Request) -> ClockResponse:
 @router.post("/sync/expire-cursors", response_model=EpochResponse, responses=error_responses(401))
 def expire_cursors(request: Request) -> EpochResponse:
     """Every sync cursor issued so far becomes 409 CURSOR_EXPIRED (to test a full re-sync)."""
-    with db_of(request).session() as s:
+    with db_of(request).session(write=True) as s:
         return EpochResponse(epoch=changes.expire_cursors(s))

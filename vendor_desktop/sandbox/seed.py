@@ -19,14 +19,15 @@ from sqlalchemy.orm import Session
 from vendor_desktop.domain.listings import review_due
 from vendor_desktop.domain.markets import MARKETS, Delivery
 from vendor_desktop.domain.orders import OrderState
-from vendor_desktop.domain.roles import Role
+from vendor_desktop.domain.roles import Role, may_read_entity
 from vendor_desktop.domain.workdays import SHANGHAI
 
 from . import names
 from .changes import record_new_bulk
 from .clock import iso
-from .db import Discount, Listing, Message, Order, User, Vendor
+from .db import Discount, Listing, Message, MessageRead, Order, User, Vendor
 from .discounting import seed_discounts
+from .entities import message_subject
 from .errors import ApiError
 from .listing_lifecycle import listing_message_row
 from .marketplace import message_row, order_number
@@ -141,11 +142,12 @@ def seed_vendor(
     s.add(vendor)
     s.flush()  # the users' foreign key needs the vendor row first (PostgreSQL checks at once)
     passwords, hashes = passwords_for(seed), _password_hashes(seed)
-    users = []
+    users, users_by_role = [], {}
     for role in Role:
+        users_by_role[role] = _id(account_id, "user", len(users))
         s.add(
             User(
-                id=_id(account_id, "user", len(users)),
+                id=users_by_role[role],
                 account_id=account_id,
                 username=role.value,
                 display_name=names.person_name(rng),  # the app shows the role beside it
@@ -162,7 +164,14 @@ def seed_vendor(
     discount_rows = seed_discounts(seed, account_id, listing_rows, order_rows, today)
     _reprice_messages(order_rows, message_rows)
     message_rows = sorted(message_rows + _listing_messages(account_id, listing_rows), key=lambda m: m["created_at"])
-    tables = ((Listing, listing_rows), (Order, order_rows), (Message, message_rows), (Discount, discount_rows))
+    read_rows = _message_reads(message_rows, users_by_role)
+    tables = (
+        (Listing, listing_rows),
+        (Order, order_rows),
+        (Message, message_rows),
+        (MessageRead, read_rows),
+        (Discount, discount_rows),
+    )
     for model, rows in tables:
         for start in range(0, len(rows), 5000):
             # Core executemany on the session's connection: the ORM bulk path is ~3× slower.
@@ -174,6 +183,8 @@ def seed_vendor(
             "entity_id": account_id,
             "version": 1,
             "deleted": False,
+            "audience": None,
+            "user_id": None,
         }
     ]
     for entity, rows in (
@@ -189,6 +200,8 @@ def seed_vendor(
                 "entity_id": r["id"],
                 "version": r["version"],
                 "deleted": False,
+                "audience": message_subject(r["order_id"], r["listing_id"]) if entity == "message" else None,
+                "user_id": None,
             }
             for r in rows
         )
@@ -201,6 +214,21 @@ def seed_vendor(
         "listings": len(listing_rows),
         "orders": len(order_rows),
     }
+
+
+def _message_reads(messages: list[dict[str, Any]], users_by_role: dict[Role, str]) -> list[dict[str, Any]]:
+    """The demo's older messages were read by everyone who receives them (read state is per user,
+    SPEC §11); the ``read`` flag of a seeded row only says so and is not stored."""
+    rows = []
+    for m in messages:
+        was_read, m["read"] = m["read"], False
+        if not was_read:
+            continue
+        subject = message_subject(m["order_id"], m["listing_id"])
+        for role, user_id in users_by_role.items():
+            if subject is None or may_read_entity(role, subject):
+                rows.append({"message_id": m["id"], "user_id": user_id, "at": m["created_at"]})
+    return rows
 
 
 #: Seeded listings 10–13 take these states, so a demo with 14+ listings shows every state (R-LST-3).

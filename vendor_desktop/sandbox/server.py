@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import uuid
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import APIRouter, FastAPI
@@ -12,6 +11,7 @@ from . import auth, commands, discount_routes, listing_routes, sandbox_routes, s
 from .clock import Clock, SettableClock
 from .db import Database
 from .errors import install_error_handlers
+from .idempotency import Inflight
 from .schemas import Health
 
 BASE_PATH = "/api/v1"
@@ -54,8 +54,8 @@ def create_app(
     app.state.clock = clock if isinstance(clock, SettableClock) else SettableClock(clock)
     app.state.operator_token = operator_token or secrets.token_urlsafe(24)
     app.state.sandbox_controls = sandbox_controls
-    # Tells this process's in-progress idempotency keys from those a stopped one left behind.
-    app.state.instance_id = uuid.uuid4().hex
+    # The idempotency keys this process is running now (idempotency.py).
+    app.state.inflight_keys = Inflight()
     install_error_handlers(app)
 
     api = APIRouter(prefix=BASE_PATH)

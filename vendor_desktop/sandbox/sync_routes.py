@@ -29,11 +29,12 @@ def sync_changes(
     limit: Annotated[int, Query(ge=1, le=2000)] = 500,
 ) -> Response:
     """The caller's account's changes after ``cursor``, in commit order, each entity once at its
-    latest state; only the entity types the caller's role may read (SPEC §11). A garbage, foreign
+    latest state; only the entity types the caller's role may read, messages only about those, and
+    the caller's own read state of each message (SPEC §11). A garbage, foreign
     or expired cursor is 409 CURSOR_EXPIRED: sync again from the start."""
     visible = [e for e in SYNCED_ENTITIES if may_read_entity(caller.role, e)]
     with db_of(request).session() as s:
-        page = changes.read_page(s, caller.account_id, cursor, limit, visible)
+        page = changes.read_page(s, caller.account_id, cursor, limit, visible, caller.user_id)
     # The page is already plain JSON data: encode it once rather than validate 2,000 changes into
     # models and serialise them back (the benchmark showed that as most of a full sync's time).
     # ``ChangesPage`` still documents the shape in the OpenAPI schema, and tests check it.
