@@ -45,7 +45,13 @@ class Command:
 def _price_change(client, headers, vendor):
     order = place_order(client, {"Authorization": f"Bearer {OPERATOR_TOKEN}"}, vendor)
     body = {"new_price_fen": 4321, "reason": "老客户优惠"}
-    return {"method": "POST", "path": f"/orders/{order['id']}/price-change", "json": body, "if_match": 1, "id": order["id"]}
+    return {
+        "method": "POST",
+        "path": f"/orders/{order['id']}/price-change",
+        "json": body,
+        "if_match": 1,
+        "id": order["id"],
+    }
 
 
 def _version_bumps(entity: str) -> Callable[..., int]:
@@ -59,7 +65,12 @@ def _version_bumps(entity: str) -> Callable[..., int]:
 def _mark_read(client, headers, vendor):
     changes, _ = pull_all(client, headers)
     message = next(c for c in changes if c["entity"] == "message" and not c["data"]["read"])
-    return {"method": "POST", "path": f"/messages/{message['id']}/read", "id": message["id"], "base": message["version"]}
+    return {
+        "method": "POST",
+        "path": f"/messages/{message['id']}/read",
+        "id": message["id"],
+        "base": message["version"],
+    }
 
 
 def _discount_body(vendor):
@@ -103,7 +114,13 @@ def _listing_step(verb: str) -> Callable[..., dict[str, Any]]:
             return {"method": "POST", "path": f"/listings/{listing}/delist", "if_match": 1, "id": listing}
         if verb == "edit":
             body = {"summary": "修改后的简介"}
-            return {"method": "PATCH", "path": f"/listings/{draft['id']}", "json": body, "if_match": 1, "id": draft["id"]}
+            return {
+                "method": "PATCH",
+                "path": f"/listings/{draft['id']}",
+                "json": body,
+                "if_match": 1,
+                "id": draft["id"],
+            }
         return {"method": "POST", "path": f"/listings/{draft['id']}/submit", "if_match": 1, "id": draft["id"]}
 
     return prepare
