@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import glob
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -59,6 +58,8 @@ def start(folder: Path) -> str:
         raise RuntimeError("PostgreSQL is not installed (no initdb on PATH or in /usr/lib/postgresql/*/bin)")
     folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
+        import pwd  # POSIX only; a root user exists only there
+
         owner = pwd.getpwnam(SUPERUSER)
         os.chown(folder, owner.pw_uid, owner.pw_gid)
     data, port = folder / "data", _free_port()
