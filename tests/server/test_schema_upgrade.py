@@ -6,7 +6,8 @@ from __future__ import annotations
 from sqlalchemy import inspect, text
 
 from vendor_desktop.sandbox import entities
-from vendor_desktop.sandbox.db import Database, Listing, Message, Order
+from vendor_desktop.sandbox.changes import read_page
+from vendor_desktop.sandbox.db import Database, Listing, Message, MessageRead, Order, User
 from vendor_desktop.sandbox.seed import seed_vendor
 
 from .conftest import START
@@ -64,3 +65,33 @@ def test_an_older_database_file_gains_the_listing_columns_and_reads_them_as_none
     assert data["description"] == "" and data["revision"] is None and data["security_review"] is False
     assert data["submitted_at"] is None and data["approved_at"] is None and message["listing_id"] is None
     db.dispose()
+
+
+def test_an_older_database_keeps_messages_from_roles_that_may_not_read_their_subject(tmp_path):
+    """SPEC §11 on an upgraded file: the change log learns each message's subject, so finance
+    receives none about orders; messages read before stay read, now for every user who gets them."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    db = Database(url)
+    with db.session() as s:
+        seed_vendor(s, START, orders=20, listings=12, seed=3)
+        read_before = {m.id for m in s.query(Message).all() if s.get(MessageRead, (m.id, _user(s, "owner")))}
+    with db.engine.begin() as conn:  # an older sandbox: read for everyone, no audience
+        conn.execute(text("UPDATE messages SET read = 1 WHERE id IN (SELECT message_id FROM message_reads)"))
+        conn.execute(text("DROP TABLE message_reads"))
+        conn.execute(text("ALTER TABLE change_log DROP COLUMN audience"))
+        conn.execute(text("ALTER TABLE change_log DROP COLUMN user_id"))
+    db.dispose()
+
+    db = Database(url)
+    with db.session() as s:
+        account = s.query(Message).first().account_id
+        finance = read_page(s, account, None, 2000, ["vendor_profile", "message"], _user(s, "finance")).changes
+        owner_id = _user(s, "owner")
+        owner = read_page(s, account, None, 2000, ["vendor_profile", "order", "listing", "message"], owner_id).changes
+    assert [c["entity"] for c in finance] == ["vendor_profile"]
+    assert read_before and {c["id"] for c in owner if c["entity"] == "message" and c["data"]["read"]} == read_before
+    db.dispose()
+
+
+def _user(s, role: str) -> str:
+    return s.query(User).filter_by(role=role).one().id

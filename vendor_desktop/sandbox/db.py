@@ -35,6 +35,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from vendor_desktop.domain.roles import Role, may_read_entity
+
 # Timestamps of entities are ISO 8601 strings with the +08:00 offset (API.md): stored as text
 # so they round-trip exactly on SQLite and PostgreSQL and sort correctly (one offset for all).
 # Token and lockout times are epoch seconds (floats): only compared, never shown.
@@ -267,8 +269,10 @@ class Database:
         self.engine = _make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._lock: threading.RLock | None = threading.RLock() if self.engine.dialect.name == "sqlite" else None
+        had_reads = inspect(self.engine).has_table(MessageRead.__tablename__)
         Base.metadata.create_all(self.engine)
-        _add_missing_columns(self.engine)
+        added = _add_missing_columns(self.engine)
+        _upgrade_messages(self.engine, audience_added=("change_log", "audience") in added, reads_added=not had_reads)
         with self.session() as s:
             for key, value in (
                 ("cursor_epoch", "1"),
@@ -314,11 +318,12 @@ def lock_writes(s: Session) -> None:
         s.info["write_locked"] = True
 
 
-def _add_missing_columns(engine: Engine) -> None:
+def _add_missing_columns(engine: Engine) -> set[tuple[str, str]]:
     """Bring a database file made by an older sandbox up to date: the embedded demo keeps its
     file across upgrades, and ``create_all`` adds only missing tables. Columns added since are all
-    nullable, so ``ADD COLUMN`` is enough (no data to back-fill: serializers handle NULL)."""
+    nullable, so ``ADD COLUMN`` is enough (serializers handle NULL). Returns (table, column) added."""
     existing = inspect(engine)
+    added = set()
     with engine.begin() as conn:
         for table in Base.metadata.sorted_tables:
             if not existing.has_table(table.name):
@@ -328,6 +333,37 @@ def _add_missing_columns(engine: Engine) -> None:
                 if column.name not in have and column.nullable:
                     kind = column.type.compile(dialect=engine.dialect)
                     conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+                    added.add((table.name, column.name))
+    return added
+
+
+def _upgrade_messages(engine: Engine, *, audience_added: bool, reads_added: bool) -> None:
+    """Messages of an older sandbox went to every role and were read for everyone at once. Give
+    their change-log rows the audience of their subject (SPEC §11: finance must not receive an
+    order's message), and carry each read message over as read by every user who receives it."""
+    with engine.begin() as conn:
+        if audience_added:
+            for subject, column in (("order", "order_id"), ("listing", "listing_id")):
+                conn.execute(
+                    text(
+                        f"UPDATE change_log SET audience = :subject WHERE entity = 'message' AND entity_id IN "
+                        f"(SELECT id FROM messages WHERE {column} IS NOT NULL)"
+                    ),
+                    {"subject": subject},
+                )
+        if reads_added:
+            for role in Role:
+                readable = [kind for kind in ("order", "listing") if may_read_entity(role, kind)]
+                about = [f"m.{kind}_id IS NOT NULL" for kind in readable]
+                subjects = " OR ".join([*about, "(m.order_id IS NULL AND m.listing_id IS NULL)"])
+                conn.execute(
+                    text(
+                        "INSERT INTO message_reads (message_id, user_id, at) "
+                        "SELECT m.id, u.id, m.created_at FROM messages m JOIN users u ON u.account_id = m.account_id "
+                        f"WHERE m.read AND u.role = :role AND ({subjects})"
+                    ),
+                    {"role": role.value},
+                )
 
 
 def _make_engine(url: str) -> Engine:
