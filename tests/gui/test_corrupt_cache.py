@@ -31,7 +31,7 @@ def test_a_corrupt_cache_is_moved_aside_rebuilt_and_reported(qtbot, tmp_path):
         center.shutdown()
         center.window.close()
 
-        path = cache_file_for(sandbox.base_url, vendor["account_id"])
+        path = cache_file_for(sandbox.base_url, vendor["account_id"], "owner")
         path.write_bytes(b"this is not a database" * 1000)
         for suffix in ("-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
