@@ -8,9 +8,9 @@ from pathlib import Path
 
 from tests.cache.conftest import order_change
 from tests.cache.damage import damage_page, damage_the_orders, page_holding, stamp_a_newer_version
-from vendor_desktop.cache import outbox
+from vendor_desktop.cache import database, outbox
 from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import CacheDatabase, SetAsideReason
+from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.cache.orders import OrderQuery, count_orders
 from vendor_desktop.cache.outbox import Command, CommandState
 from vendor_desktop.cache.outbox_results import mark_applied, mark_rejected, mark_sending
@@ -74,7 +74,7 @@ def assert_unsent_changes_kept(db: CacheDatabase, queued: dict[str, Command]) ->
     assert kept[queued["held"].idempotency_key].state == CommandState.HELD
     # Per-entity order survives: the held change still comes after the rejected one.
     assert rejected.id < kept[queued["held"].idempotency_key].id
-    assert db.recovery is not None and db.recovery.kept == 4 and db.recovery.lost == 0 and db.recovery.outbox_read
+    assert db.recovery.kept == 4 and db.recovery.lost == 0 and db.recovery.outbox_read
 
 
 def test_unsent_changes_of_a_damaged_cache_are_kept_with_their_keys(tmp_path: Path) -> None:
@@ -84,9 +84,9 @@ def test_unsent_changes_of_a_damaged_cache_are_kept_with_their_keys(tmp_path: Pa
 
     db = CacheDatabase.open(path)
     try:
-        assert db.recovery is not None and db.recovery.reason is SetAsideReason.DAMAGED
-        assert ".corrupt-" in db.recovery.moved_to.name
         assert_unsent_changes_kept(db, queued)
+        assert db.recovery.reason is database.SetAsideReason.DAMAGED
+        assert ".corrupt-" in db.recovery.moved_to.name
         with db.session() as s:
             assert count_orders(s, OrderQuery()) == 0  # synced rows come again with the next pull
     finally:
@@ -100,9 +100,9 @@ def test_unsent_changes_of_a_cache_from_a_newer_version_are_kept_with_their_keys
 
     db = CacheDatabase.open(path)
     try:
-        assert db.recovery is not None and db.recovery.reason is SetAsideReason.NEWER_VERSION
-        assert ".incompatible-" in db.recovery.moved_to.name
         assert_unsent_changes_kept(db, queued)
+        assert db.recovery.reason is database.SetAsideReason.NEWER_VERSION
+        assert ".incompatible-" in db.recovery.moved_to.name
     finally:
         db.close()
     # The newer version's file is kept as it was, for that version.
@@ -123,12 +123,12 @@ def test_a_damaged_page_of_the_outbox_loses_only_the_changes_on_it(tmp_path: Pat
 
     again = CacheDatabase.open(path)
     try:
-        recovery = again.recovery
-        assert recovery is not None and recovery.reason is SetAsideReason.DAMAGED and recovery.outbox_read
         kept = {c.idempotency_key: c for c in open_commands(again)}
-        assert queued[100].idempotency_key not in kept
-        assert 0 < recovery.lost < 20 and recovery.kept == len(kept) == 200 - recovery.lost
         assert queued[0].idempotency_key in kept and queued[199].idempotency_key in kept
+        assert queued[100].idempotency_key not in kept
+        recovery = again.recovery
+        assert recovery.reason is database.SetAsideReason.DAMAGED and recovery.outbox_read
+        assert 0 < recovery.lost < 20 and recovery.kept == len(kept) == 200 - recovery.lost
         for command in queued:
             if command.idempotency_key in kept:
                 assert kept[command.idempotency_key].payload == command.payload
@@ -141,19 +141,7 @@ def test_a_file_that_is_not_a_database_says_its_changes_could_not_be_read(tmp_pa
     path.write_bytes(b"this is not sqlite at all" * 200)
     db = CacheDatabase.open(path)
     try:
-        assert db.recovery is not None and db.recovery.reason is SetAsideReason.DAMAGED
+        assert db.recovery.reason is database.SetAsideReason.DAMAGED
         assert db.recovery.kept == 0 and not db.recovery.outbox_read
     finally:
         db.close()
-
-
-def test_a_sound_cache_is_not_salvaged(tmp_path: Path) -> None:
-    path = tmp_path / "c.sqlite3"
-    db = CacheDatabase.open(path)
-    price_change(db, "1", 8000)
-    db.close()
-    again = CacheDatabase.open(path)
-    try:
-        assert again.recovery is None and len(open_commands(again)) == 1
-    finally:
-        again.close()
