@@ -77,7 +77,16 @@ def read_unsent_commands(path: Path, *, created_by: str | None = None) -> Salvag
         log.warning("cannot read the outbox of %s: %s", path, error)
         return SalvagedOutbox(readable=False)
     finally:
+        _close(conn, path)
+
+
+def _close(conn: sqlite3.Connection, path: Path) -> None:
+    # Closing the last connection checkpoints the -wal into the file, which a damaged file can
+    # refuse; what was read is read, and opening the new cache must not fail for it.
+    try:
         conn.close()
+    except sqlite3.Error as error:
+        log.warning("closing %s after salvaging its outbox: %s", path, error)
 
 
 def _read(conn: sqlite3.Connection, path: Path, created_by: str | None) -> SalvagedOutbox:
