@@ -170,6 +170,14 @@ def _json_or(value: str | None, fallback: str | None) -> str | None:
         return fallback
 
 
+def _is_moment(value: str | None) -> bool:
+    """Whether the panel can show it as a time (``outbox.to_command`` parses it)."""
+    try:
+        return value is not None and dt.datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
 def requeue(session: Session, commands: Sequence[dict[str, Any]], *, now: dt.datetime | None = None) -> int:
     """Queue salvaged commands in this cache's outbox, in their old order; returns how many are here.
 
@@ -186,7 +194,7 @@ def requeue(session: Session, commands: Sequence[dict[str, Any]], *, now: dt.dat
         values["state"] = old["state"] if old["state"] in known else CommandState.PENDING.value
         values["summary"] = _json_or(old.get("summary"), "{}")
         values["error_details"] = _json_or(old.get("error_details"), None)
-        values["created_at"] = old.get("created_at") or at
+        values["created_at"] = old["created_at"] if _is_moment(old.get("created_at")) else at
         values["updated_at"] = at
         values["attempts"] = old.get("attempts") or 0
         values["next_try_at"] = None  # send at the next round, not after an old backoff
