@@ -46,6 +46,7 @@ from vendor_desktop.viewmodels.discounts import DiscountsViewModel
 from vendor_desktop.viewmodels.listings import ListingsViewModel
 from vendor_desktop.viewmodels.messages import MessagesViewModel
 from vendor_desktop.viewmodels.orders import OrdersViewModel
+from vendor_desktop.viewmodels.recovery_notice import recovery_notice
 from vendor_desktop.viewmodels.session import Session, SessionViewModel
 from vendor_desktop.viewmodels.sync_status import SyncController
 
@@ -224,12 +225,7 @@ class VendorCenter(QObject):
         ):
             if vm is not None:
                 self.sync.data_changed.connect(vm.on_data_changed)
-        notice = ""
-        if db.recovered_from is not None:
-            notice = QCoreApplication.translate(
-                "VendorCenter",
-                "The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.",
-            ).replace("%1", str(db.recovered_from))
+        notice = recovery_notice(db.recovery)  # damaged or newer, and what became of unsent changes
         notifications = str(self.settings.value("notifications", "true")).lower() != "false"
         self.window = MainWindow(self.sync, areas, language=self.language, notice=notice, notifications=notifications)
         self.window.notifications_toggled.connect(lambda on: self.settings.setValue("notifications", on))

@@ -1576,64 +1576,107 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>RecoveryNotice</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="18"/>
+        <source>The saved data on this computer was written by a newer version of Vendor Center. It was kept at %1 for that version and is being downloaded again from the marketplace.</source>
+        <translation>本机保存的数据由更新版本的服务商管理后台写入，已保留在 %1 供该版本使用，正在从云市场重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="23"/>
+        <source>The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.</source>
+        <translation>本机保存的数据已损坏，已移至 %1，正在从云市场重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="30"/>
+        <source>1 change not yet sent was kept and will be sent.</source>
+        <translation>1 项尚未发送的修改已保留，将自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="33"/>
+        <source>%1 changes not yet sent were kept and will be sent.</source>
+        <translation>%1 项尚未发送的修改已保留，将自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="39"/>
+        <source>Changes not yet sent could not be read from it and may be lost.</source>
+        <translation>无法从中读取尚未发送的修改，这些修改可能已丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="45"/>
+        <source>1 change not yet sent could not be read and may be lost.</source>
+        <translation>1 项尚未发送的修改无法读取，可能已丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="49"/>
+        <source>%1 changes not yet sent could not be read and may be lost.</source>
+        <translation>%1 项尚未发送的修改无法读取，可能已丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="54"/>
+        <source>No change was waiting to be sent.</source>
+        <translation>没有等待发送的修改。</translation>
+    </message>
+</context>
+<context>
     <name>SessionViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="82"/>
         <source>You stay signed in: a sign-in token is kept in the system keychain.</source>
         <translation>将保持登录：登录凭证保存在系统钥匙串中（不保存密码）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="85"/>
         <source>No secure keychain on this computer: you will be asked for your password each time.</source>
         <translation>本机没有安全的系统钥匙串：每次启动都需要输入密码。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="98"/>
         <source>The backend address must start with http:// or https://.</source>
         <translation>云市场地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="102"/>
         <source>Enter your account ID.</source>
         <translation>请输入账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="104"/>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="106"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="108"/>
         <source>A field is too long.</source>
         <translation>输入内容过长。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="167"/>
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="194"/>
         <source>Cannot reach the marketplace. Check the address and your connection.</source>
         <translation>无法连接云市场，请检查地址和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="199"/>
         <source>Wrong account ID, username or password.</source>
         <translation>账号 ID、用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="195"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="201"/>
         <source>Too many failed attempts. Wait 15 minutes and try again.</source>
         <translation>失败次数过多，请 15 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/session.py" line="205"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -1703,23 +1746,18 @@ Clear the filters or search for something else.</source>
 <context>
     <name>VendorCenter</name>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="175"/>
+        <location filename="../../vendor_desktop/app.py" line="176"/>
         <source>The demo marketplace did not start: %1</source>
         <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand. QSettings keys of the layout restored at the next start.</extracomment>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="229"/>
-        <source>The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.</source>
-        <translation>本机保存的数据已损坏，已移至 %1，正在从云市场重新下载。</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/app.py" line="239"/>
+        <location filename="../../vendor_desktop/app.py" line="235"/>
         <source>Your sign-in has expired.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="293"/>
+        <location filename="../../vendor_desktop/app.py" line="289"/>
         <source>Embedded demo marketplace at %1</source>
         <translation>内置演示云市场（%1）</translation>
     </message>

@@ -125,14 +125,27 @@ def test_sessions_work_from_several_threads(db: CacheDatabase) -> None:
         assert count_orders(s, OrderQuery()) == 200
 
 
-def test_cache_file_is_per_backend_and_account_with_a_safe_name(tmp_path: Path, monkeypatch) -> None:
+def test_cache_file_is_per_backend_account_and_user_with_a_safe_name(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path))
-    a = paths.cache_file_for("http://127.0.0.1:8765", "acct/1")
+    a = paths.cache_file_for("http://127.0.0.1:8765", "acct/1", "owner")
     assert a.parent == tmp_path / "caches"
-    assert a.name.startswith("127.0.0.1_8765-acct_1-") and a.suffix == ".sqlite3"
-    assert a != paths.cache_file_for("https://127.0.0.1:8765", "acct/1")
-    assert a != paths.cache_file_for("http://127.0.0.1:8765", "acct/2")
-    assert a == paths.cache_file_for("http://127.0.0.1:8765/", "acct/1")
+    assert a.name.startswith("127.0.0.1_8765-acct_1-owner-") and a.suffix == ".sqlite3"
+    assert a != paths.cache_file_for("https://127.0.0.1:8765", "acct/1", "owner")
+    assert a != paths.cache_file_for("http://127.0.0.1:8765", "acct/2", "owner")
+    assert a != paths.cache_file_for("http://127.0.0.1:8765", "acct/1", "viewer")
+    assert a != paths.cache_file_for("http://127.0.0.1:8765", "acct/1", "Owner")  # case-insensitive disks
+    assert a == paths.cache_file_for("http://127.0.0.1:8765/", "acct/1", "owner")
+    # The embedded demo's stable key names its files as before, one per user now.
+    demo = paths.cache_file_for("embedded-sandbox", "V1", "owner")
+    assert demo.name.startswith("embedded-sandbox-V1-owner-")
+
+
+def test_the_per_account_file_of_older_versions_keeps_its_name(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path))
+    # The name the per-account versions gave the file, so an upgrade finds it.
+    assert paths.legacy_cache_file_for("http://127.0.0.1:8765/", "acct/1") == (
+        tmp_path / "caches" / "127.0.0.1_8765-acct_1-7b8237f598.sqlite3"
+    )
 
 
 def test_data_dir_defaults_to_the_platform_user_data_dir(monkeypatch) -> None:

@@ -54,7 +54,7 @@ def test_wrong_password_says_so_and_stores_nothing(qtbot, settings, marketplace,
     assert center.dialog.error.text() == "Wrong account ID, username or password."
     assert center.window is None
     assert memory_keyring.items == {}
-    assert not cache_file_for(sandbox.base_url, vendor["account_id"]).exists()
+    assert not cache_file_for(sandbox.base_url, vendor["account_id"], "owner").exists()
     center.shutdown()
 
 

@@ -1,7 +1,9 @@
 """Opening the cache file: SQLite pragmas, migrations to head, and recovery from corruption.
 
-The cache holds nothing the server does not (until the outbox arrives), so a damaged file is
-moved aside for a bug report and rebuilt by the next pull rather than shown as an error.
+The synced rows hold nothing the server does not, so a damaged file (or one a newer version of
+the app wrote) is moved aside and rebuilt by the next pull rather than shown as an error. Its
+outbox is another matter: the changes the server has not applied yet exist only there, so they
+are salvaged into the new file (``cache.salvage``) and sent from it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import datetime as dt
 import logging
 import os
 import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,8 @@ from alembic.config import Config
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
+
+from vendor_desktop.cache.salvage import read_unsent_commands, requeue
 
 log = logging.getLogger(__name__)
 
@@ -32,26 +38,50 @@ _CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-class CacheDatabase:
-    """One account's cache file, migrated and ready; sessions are per thread (``session()``)."""
+class SetAsideReason(StrEnum):
+    DAMAGED = "damaged"  # not a database, or fails quick_check
+    NEWER_VERSION = "newer_version"  # stamped with a migration this version does not know
 
-    def __init__(self, path: Path, engine: Engine, recovered_from: Path | None) -> None:
+
+@dataclass(frozen=True)
+class Recovery:
+    """A cache file that could not be used: why, where it went, and what of its outbox was kept."""
+
+    reason: SetAsideReason
+    moved_to: Path
+    #: Unsent commands of the old file now queued in the new one (they will be sent).
+    kept: int
+    #: Rows of the old outbox that may have been unsent commands and could not be read.
+    lost: int
+    #: False when the old outbox could not be read at all, so nobody can say what was lost.
+    outbox_read: bool
+
+
+class CacheDatabase:
+    """One user's cache file, migrated and ready; sessions are per thread (``session()``)."""
+
+    def __init__(self, path: Path, engine: Engine, recovery: Recovery | None = None) -> None:
         self.path = path
         self.engine = engine
-        #: Where a damaged file was moved, if it was; the UI tells the user, the next pull rebuilds.
-        self.recovered_from = recovered_from
+        #: Set when the file had to be moved aside; the UI tells the user, the next pull rebuilds.
+        self.recovery = recovery
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             bind=engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
 
+    @property
+    def recovered_from(self) -> Path | None:
+        """Where the unusable file was moved, if one was."""
+        return self.recovery.moved_to if self.recovery is not None else None
+
     @classmethod
     def open(cls, path: Path) -> CacheDatabase:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        recovered_from = None
+        set_aside: tuple[SetAsideReason, Path] | None = None
         if not _is_sound(path):
-            recovered_from = _move_aside(path, "corrupt")
+            set_aside = SetAsideReason.DAMAGED, _move_aside(path, "corrupt")
         engine = _make_engine(path)
         try:
             _migrate(engine)
@@ -59,17 +89,33 @@ class CacheDatabase:
             # A revision this build does not know: the file was written by a newer app version.
             # Keep it for that version and start a fresh cache for this one.
             engine.dispose()
-            recovered_from = _move_aside(path, "incompatible")
+            set_aside = SetAsideReason.NEWER_VERSION, _move_aside(path, "incompatible")
             engine = _make_engine(path)
             _migrate(engine)
         except exc.DatabaseError as error:  # pragma: no cover - quick_check usually catches it first
             if not (isinstance(error.orig, sqlite3.DatabaseError) and _is_corruption(error.orig)):
                 raise
             engine.dispose()
-            recovered_from = _move_aside(path, "corrupt")
+            set_aside = SetAsideReason.DAMAGED, _move_aside(path, "corrupt")
             engine = _make_engine(path)
             _migrate(engine)
-        return cls(path, engine, recovered_from)
+        db = cls(path, engine)
+        if set_aside is not None:
+            db.recovery = db._salvage(*set_aside)
+        return db
+
+    def _salvage(self, reason: SetAsideReason, moved_to: Path) -> Recovery:
+        """Queue the set-aside file's unsent commands here, so they are sent after all."""
+        salvaged = read_unsent_commands(moved_to)
+        kept = 0
+        if salvaged.commands:
+            with self.session(write=True) as s, s.begin():
+                kept = requeue(s, salvaged.commands)
+        log.warning(
+            "salvaged %d unsent change(s) from %s (%s); %d unreadable%s",
+            kept, moved_to, reason.value, salvaged.lost, "" if salvaged.readable else ", outbox unreadable",
+        )
+        return Recovery(reason, moved_to, kept, salvaged.lost, salvaged.readable)
 
     def session(self, *, write: bool = False) -> Session:
         """A new session; each thread (GUI, sync worker) uses its own.

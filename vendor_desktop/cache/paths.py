@@ -1,4 +1,4 @@
-"""Where the local caches live: one SQLite file per (backend, account)."""
+"""Where the local caches live: one SQLite file per (backend, account, user)."""
 
 from __future__ import annotations
 
@@ -30,15 +30,36 @@ def _safe(text: str, limit: int = 40) -> str:
     return cleaned[:limit]
 
 
-def cache_file_for(backend_url: str, account_id: str) -> Path:
-    """The cache file of one account on one backend, e.g. ``127.0.0.1_8765-acct42-1a2b3c4d.sqlite3``.
-
-    The short hash covers the full URL and account id, so two backends that differ only in
-    scheme or path (which the readable part drops) never share a cache.
-    """
+def _host_port(backend_url: str) -> str:
     parts = urlsplit(backend_url.strip())
     host = parts.hostname or parts.path or "backend"
-    host_port = f"{host}_{parts.port}" if parts.port else host
-    digest = hashlib.sha256(f"{backend_url.strip().rstrip('/')}\n{account_id}".encode()).hexdigest()[:10]
-    name = f"{_safe(host_port)}-{_safe(account_id)}-{digest}.sqlite3"
-    return data_dir() / "caches" / name
+    return f"{host}_{parts.port}" if parts.port else host
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:10]
+
+
+def cache_file_for(backend_url: str, account_id: str, username: str) -> Path:
+    """The cache file of one user of one account on one backend,
+    e.g. ``127.0.0.1_8765-acct42-owner-1a2b3c4d5e.sqlite3``.
+
+    One file per user, not per account: the synced rows are what that user's role may read, and
+    the outbox holds only that user's changes, so another user signing in on this computer can
+    neither see nor send nor discard them (issue 9). The short hash covers the full URL, account
+    id and username, so names that differ only in what the readable part drops (scheme, path,
+    case on a case-insensitive file system, unsafe characters) never share a file.
+    """
+    url = backend_url.strip().rstrip("/")
+    readable = f"{_safe(_host_port(backend_url))}-{_safe(account_id)}-{_safe(username)}"
+    return data_dir() / "caches" / f"{readable}-{_digest(url, account_id, username)}.sqlite3"
+
+
+def legacy_cache_file_for(backend_url: str, account_id: str) -> Path:
+    """The one file per (backend, account) that versions before per-user caches wrote.
+
+    Only read to move each user's unsent changes into that user's own file (``cache.legacy``).
+    """
+    url = backend_url.strip().rstrip("/")
+    name = f"{_safe(_host_port(backend_url))}-{_safe(account_id)}-{_digest(url, account_id)}"
+    return data_dir() / "caches" / f"{name}.sqlite3"

@@ -10,6 +10,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
@@ -20,7 +21,7 @@ def connect_setattr(signal: SignalInstance, obj: QObject, attr: str) -> None:
 
     def setter(value: Any) -> None:
         target = ref()
-        if target is not None:
+        if target is not None and shiboken6.isValid(target):  # not deleted by Qt either
             setattr(target, attr, value)
 
     signal.connect(setter)
@@ -31,7 +32,11 @@ def connect_refresh(signal: SignalInstance, widget: QWidget, refresh: Callable[[
     ref = weakref.ref(widget)
 
     def call(*_: Any) -> None:
-        if ref() is not None:
+        # Gone means either: the Python wrapper was collected, or Qt deleted the widget while the
+        # wrapper lives on (a window closed with deleteLater at sign-out, whose viewmodels still
+        # hear a sync round that was already under way).
+        target = ref()
+        if target is not None and shiboken6.isValid(target):
             refresh()
 
     signal.connect(call)

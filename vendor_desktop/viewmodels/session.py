@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.paths import cache_file_for
+from vendor_desktop.cache.legacy import adopt_legacy_commands
+from vendor_desktop.cache.paths import cache_file_for, legacy_cache_file_for
 from vendor_desktop.cache.sync_state import save_signed_in_user, signed_in_user
 from vendor_desktop.sync import auth
 from vendor_desktop.sync.client import MarketplaceClient, SignedInUser
@@ -42,8 +43,12 @@ class Session:
         return self.user.account_id
 
 
-def open_cache_for(cache_key: str, account_id: str) -> CacheDatabase:
-    return CacheDatabase.open(cache_file_for(cache_key, account_id))
+def open_cache_for(cache_key: str, account_id: str, username: str) -> CacheDatabase:
+    """The signed-in user's own cache, with that user's unsent changes from an older version's
+    per-account file moved into it (``cache.legacy``)."""
+    db = CacheDatabase.open(cache_file_for(cache_key, account_id, username))
+    adopt_legacy_commands(legacy_cache_file_for(cache_key, account_id), db, username)
+    return db
 
 
 class SessionViewModel(QObject):
@@ -117,7 +122,7 @@ class SessionViewModel(QObject):
         def work() -> Session:
             client = self._client_factory(backend_url)
             result = auth.sign_in(client, self._store, backend_url, account_id, username, password)
-            db = open_cache_for(key, result.user.account_id)
+            db = open_cache_for(key, result.user.account_id, result.user.username)
             with db.session(write=True) as s, s.begin():
                 save_signed_in_user(s, result.user.to_json())
             return Session(backend_url, key, result.user, client, db, online=True, token_saved=result.token_saved)
@@ -135,10 +140,11 @@ class SessionViewModel(QObject):
             try:
                 user = auth.resume(client, self._store, backend_url, account_id, username)
             except BackendUnreachable:
-                path = cache_file_for(key, account_id)
+                # Only this user's own file: another user's cache is never opened for them.
+                path = cache_file_for(key, account_id, username)
                 if not path.exists():
                     raise
-                db = CacheDatabase.open(path)
+                db = open_cache_for(key, account_id, username)
                 with db.session() as s:
                     data = signed_in_user(s)
                 cached = SignedInUser.from_json(data) if data else None
@@ -150,7 +156,7 @@ class SessionViewModel(QObject):
                 return Session(backend_url, key, cached, client, db, online=False)
             if user is None:
                 return None
-            db = open_cache_for(key, user.account_id)
+            db = open_cache_for(key, user.account_id, user.username)
             with db.session(write=True) as s, s.begin():
                 save_signed_in_user(s, user.to_json())
             return Session(backend_url, key, user, client, db, online=True, token_saved=True)
