@@ -4,10 +4,15 @@ Tokens are random (``secrets.token_urlsafe``) and stored only as sha256 hashes. 
 lives 15 minutes by the app's clock; a refresh token 30 days and only once: refreshing revokes
 the old pair (rotation), and presenting a revoked refresh token again revokes its whole session,
 since only a thief would still hold it.
+
+Sign-in locks a username out after 5 failures in 15 minutes (API.md). Each attempt is recorded
+before its password is checked, under a per-username lock, so parallel attempts cannot outrun
+the count; the failure table is pruned by age and capped in size for everyone.
 """
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -15,7 +20,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.roles import permissions_for
@@ -30,6 +35,9 @@ ACCESS_TTL_SECONDS = 15 * 60
 REFRESH_TTL_SECONDS = 30 * 24 * 3600
 LOCKOUT_FAILURES = 5  # API.md: 429 after 5 failures for one username within 15 minutes
 LOCKOUT_WINDOW_SECONDS = 15 * 60
+#: Hard cap on recorded failures, for all names together (the window alone bounds nothing under a
+#: spray of made-up names); at most 5 per name are ever kept, since the sixth attempt is refused.
+MAX_LOGIN_FAILURES_KEPT = 10_000
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 _bearer = HTTPBearer(auto_error=False, scheme_name="AccessToken", description="access_token from login")
@@ -127,39 +135,112 @@ def _revoke_session(s: Session, session_id: str) -> None:
     s.execute(update(Token).where(Token.session_id == session_id).values(revoked=True))
 
 
-@router.post("/login", response_model=TokenPair, responses=error_responses(400, 401, 422, 429))
+# --- housekeeping ----------------------------------------------------------------------------
+
+
+def _tidy(db: Database, now: float) -> None:
+    """Drop what no rule needs any more, for everyone: failures older than the lockout window,
+    and the oldest failures beyond the hard cap.
+
+    Its own short transaction, deleting only rows nobody else has locked (``SKIP LOCKED`` on
+    PostgreSQL; SQLite serialises sessions anyway): it never waits, so it can never take part in
+    a deadlock with a sign-in, and two of them never queue behind each other."""
+    with db.session() as s:
+        _delete_ids(s, select(LoginFailure.id).where(LoginFailure.at <= now - LOCKOUT_WINDOW_SECONDS))
+        kept = s.execute(select(func.count()).select_from(LoginFailure)).scalar_one()
+        if kept > MAX_LOGIN_FAILURES_KEPT:
+            # A spray of made-up user names within one window: forget the oldest attempts. Each
+            # one cost the sprayer a request and us an scrypt, so winning back a username's five
+            # tries this way costs MAX_LOGIN_FAILURES_KEPT requests; the table stays small.
+            oldest = select(LoginFailure.id).order_by(LoginFailure.at, LoginFailure.id)
+            _delete_ids(s, oldest.limit(kept - MAX_LOGIN_FAILURES_KEPT))
+
+
+def _delete_ids(s: Session, ids: Select[tuple[int]]) -> None:
+    s.execute(delete(LoginFailure).where(LoginFailure.id.in_(ids.with_for_update(skip_locked=True))))
+
+
+def _serialise_login(s: Session, account_id: str, username: str) -> None:
+    """Hold, until this transaction ends, the right to count and record attempts for this
+    (account, username) (DESIGN.md: lock, then check, then write).
+
+    PostgreSQL: a transaction-scoped advisory lock on a hash of the pair (there is no row to lock
+    for a user that does not exist, and those are counted too, or a 429 would tell which names
+    exist). A hash collision only makes two names queue behind each other. SQLite: the Database's
+    process lock already serialises every session."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    digest = hashlib.sha256(f"login\x00{account_id}\x00{username}".encode()).digest()
+    s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest[:8], "big", signed=True)})
+
+
+# --- routes ----------------------------------------------------------------------------------
+
+
+@router.post(
+    "/login",
+    response_model=TokenPair,
+    responses=error_responses(
+        400,
+        401,
+        422,
+        429,
+        notes={
+            401: "Wrong account id, username or password, or no such account or user (INVALID_CREDENTIALS)",
+            429: "5 failed attempts for this username within 15 minutes (RATE_LIMITED; Retry-After header "
+            "and details.retry_after_seconds say when to try again)",
+        },
+    ),
+)
 def login(body: LoginRequest, request: Request) -> TokenPair:
     """Sign in with account id, username and password. The same 401 for an unknown account,
-    unknown user or wrong password, so nobody can probe which accounts exist."""
+    unknown user or wrong password, so nobody can probe which accounts exist.
+
+    **Lockout** (API.md): after 5 failed attempts for one (account id, username) within 15 minutes,
+    every further attempt, the right password included, is 429 `RATE_LIMITED` until the oldest of
+    them is 15 minutes old (`Retry-After` and `details.retry_after_seconds` say when). Attempts are
+    counted before the password is checked, so parallel attempts cannot get more than 5 checked. A
+    successful sign-in clears the count.
+    """
     db, now = db_of(request), clock_of(request).now().timestamp()
     who = (LoginFailure.account_id == body.account_id, LoginFailure.username == body.username)
+    # Reserve the attempt: counted as a failure up front, in one short transaction that holds the
+    # per-username lock, so a burst of parallel attempts cannot all see "fewer than 5" before any
+    # of them is written. A crash during the check leaves it counted, which errs on the safe side.
+    retry_after: int | None = None
+    user: User | None = None
+    attempt_id = 0
     with db.session() as s:
-        recent = s.execute(
-            select(func.count()).select_from(LoginFailure).where(*who, LoginFailure.at > now - LOCKOUT_WINDOW_SECONDS)
-        ).scalar_one()
-        oldest = s.execute(
-            select(func.min(LoginFailure.at)).where(*who, LoginFailure.at > now - LOCKOUT_WINDOW_SECONDS)
-        ).scalar()
-        user = s.execute(
-            select(User).where(User.account_id == body.account_id, User.username == body.username)
-        ).scalar_one_or_none()
-    if recent >= LOCKOUT_FAILURES:
-        # Locked even for the right password until the window passes.
-        retry = max(1, int((oldest or now) + LOCKOUT_WINDOW_SECONDS - now))
-        raise ApiError(429, "RATE_LIMITED", details={"retry_after_seconds": retry}, headers={"Retry-After": str(retry)})
-    # Hash outside the database lock: scrypt is deliberately slow.
-    ok = verify_password(body.password, user.password_hash if user else DUMMY_HASH) and user is not None
-    with db.session() as s:
-        if not ok:
-            # Failures older than the window no longer count: drop them so the table stays small.
-            s.execute(delete(LoginFailure).where(*who, LoginFailure.at <= now - LOCKOUT_WINDOW_SECONDS))
-            s.add(LoginFailure(account_id=body.account_id, username=body.username, at=now))
+        _serialise_login(s, body.account_id, body.username)
+        recent, oldest = s.execute(
+            select(func.count(), func.min(LoginFailure.at)).where(*who, LoginFailure.at > now - LOCKOUT_WINDOW_SECONDS)
+        ).one()
+        if recent >= LOCKOUT_FAILURES:
+            # Locked even for the right password until the window passes.
+            retry_after = max(1, int((oldest or now) + LOCKOUT_WINDOW_SECONDS - now))
         else:
-            s.execute(delete(LoginFailure).where(*who))
-            s.execute(delete(Token).where(Token.expires_at < now - 86400))  # long dead, any user
-            assert user is not None
-            return _issue(s, s.merge(user), uuid.uuid4().hex, now)
-    raise ApiError(401, "INVALID_CREDENTIALS")
+            attempt = LoginFailure(account_id=body.account_id, username=body.username, at=now)
+            s.add(attempt)
+            s.flush()
+            attempt_id = attempt.id
+            user = s.execute(
+                select(User).where(User.account_id == body.account_id, User.username == body.username)
+            ).scalar_one_or_none()
+    _tidy(db, now)  # after the reservation, so the cap holds once this attempt is answered
+    if retry_after is not None:
+        raise ApiError(
+            429, "RATE_LIMITED", details={"retry_after_seconds": retry_after}, headers={"Retry-After": str(retry_after)}
+        )
+    # Hash outside any transaction: scrypt is deliberately slow.
+    if not (verify_password(body.password, user.password_hash if user else DUMMY_HASH) and user is not None):
+        raise ApiError(401, "INVALID_CREDENTIALS")  # the reserved attempt stays: it was a failure
+    with db.session() as s:
+        _serialise_login(s, body.account_id, body.username)
+        # A success clears the failures before it, its own reservation included; attempts that
+        # started after it keep counting.
+        s.execute(delete(LoginFailure).where(*who, LoginFailure.id <= attempt_id))
+        s.execute(delete(Token).where(Token.expires_at < now - 86400))  # long dead, any user
+        return _issue(s, s.merge(user), uuid.uuid4().hex, now)
 
 
 @router.post("/refresh", response_model=TokenPair, responses=error_responses(400, 401, 422))

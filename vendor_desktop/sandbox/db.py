@@ -87,12 +87,27 @@ class Token(Base):
 
 
 class LoginFailure(Base):
+    """One failed (or still running) sign-in of one (account, username): API.md's lockout counts
+    them over 15 minutes. An attempt is written before its password is checked (``auth.login``);
+    rows older than the window are pruned for everyone, by ``at``."""
+
     __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_who", "account_id", "username", "at"),)
+    __table_args__ = (
+        Index("ix_login_failures_who", "account_id", "username", "at"),
+        Index("ix_login_failures_at", "at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     account_id: Mapped[str] = mapped_column(String(200))
     username: Mapped[str] = mapped_column(String(200))
     at: Mapped[float] = mapped_column(Float)
+
+
+@event.listens_for(Base.metadata, "after_create")
+def _add_missing_login_failure_indexes(_metadata: Any, connection: Any, **_kw: Any) -> None:
+    # ``create_all`` makes indexes only with a new table; an older file's login_failures lacks
+    # the one on ``at`` that pruning needs. Runs after every create_all, a no-op once present.
+    for index in LoginFailure.__table__.indexes:
+        index.create(connection, checkfirst=True)
 
 
 class Listing(Base):
