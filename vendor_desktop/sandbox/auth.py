@@ -2,8 +2,9 @@
 
 Tokens are random (``secrets.token_urlsafe``) and stored only as sha256 hashes. An access token
 lives 15 minutes by the app's clock; a refresh token 30 days and only once: refreshing revokes
-the old pair (rotation), and presenting a revoked refresh token again revokes its whole session,
-since only a thief would still hold it.
+the old pair (rotation). For 60 s after, the old refresh token returns the same pair again (a
+retry after a lost answer, API.md); presenting it later, or once that pair is gone, revokes its
+whole session, since only a thief would still hold it.
 
 Sign-in locks a username out after 5 failures in 15 minutes (API.md). Each attempt is recorded
 before its password is checked, under a per-username lock, so parallel attempts cannot outrun
@@ -26,10 +27,11 @@ from sqlalchemy.orm import Session
 from vendor_desktop.domain.roles import permissions_for
 
 from .clock import Clock
-from .db import Database, LoginFailure, Token, User
+from .db import Database, LoginFailure, RefreshGrace, Token, User
 from .errors import ApiError, error_responses
 from .passwords import DUMMY_HASH, token_hash, verify_password
 from .schemas import LoginRequest, RefreshRequest, TokenPair, UserInfo
+from .token_seal import seal, unseal
 
 ACCESS_TTL_SECONDS = 15 * 60
 REFRESH_TTL_SECONDS = 30 * 24 * 3600
@@ -38,6 +40,7 @@ LOCKOUT_WINDOW_SECONDS = 15 * 60
 #: Hard cap on recorded failures, for all names together (the window alone bounds nothing under a
 #: spray of made-up names); at most 5 per name are ever kept, since the sixth attempt is refused.
 MAX_LOGIN_FAILURES_KEPT = 10_000
+REFRESH_GRACE_SECONDS = 60  # API.md: the previous refresh token stays usable for 60 s after rotation
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 _bearer = HTTPBearer(auto_error=False, scheme_name="AccessToken", description="access_token from login")
@@ -132,7 +135,9 @@ def _issue(s: Session, user: User, session_id: str, now: float) -> TokenPair:
 
 
 def _revoke_session(s: Session, session_id: str) -> None:
-    s.execute(update(Token).where(Token.session_id == session_id).values(revoked=True))
+    """Every live token of the session stops working, and no retry may bring its pairs back."""
+    s.execute(update(Token).where(Token.session_id == session_id, Token.revoked.is_(False)).values(revoked=True))
+    s.execute(delete(RefreshGrace).where(RefreshGrace.session_id == session_id))
 
 
 # --- housekeeping ----------------------------------------------------------------------------
@@ -140,11 +145,11 @@ def _revoke_session(s: Session, session_id: str) -> None:
 
 def _tidy(db: Database, now: float) -> None:
     """Drop what no rule needs any more, for everyone: failures older than the lockout window,
-    and the oldest failures beyond the hard cap.
+    the oldest failures beyond the hard cap, and graces that have ended.
 
     Its own short transaction, deleting only rows nobody else has locked (``SKIP LOCKED`` on
     PostgreSQL; SQLite serialises sessions anyway): it never waits, so it can never take part in
-    a deadlock with a sign-in, and two of them never queue behind each other."""
+    a deadlock with a sign-in or a refresh, and two of them never queue behind each other."""
     with db.session() as s:
         _delete_ids(s, select(LoginFailure.id).where(LoginFailure.at <= now - LOCKOUT_WINDOW_SECONDS))
         kept = s.execute(select(func.count()).select_from(LoginFailure)).scalar_one()
@@ -154,6 +159,8 @@ def _tidy(db: Database, now: float) -> None:
             # tries this way costs MAX_LOGIN_FAILURES_KEPT requests; the table stays small.
             oldest = select(LoginFailure.id).order_by(LoginFailure.at, LoginFailure.id)
             _delete_ids(s, oldest.limit(kept - MAX_LOGIN_FAILURES_KEPT))
+        stale = select(RefreshGrace.token_hash).where(RefreshGrace.rotated_at < now - REFRESH_GRACE_SECONDS)
+        s.execute(delete(RefreshGrace).where(RefreshGrace.token_hash.in_(stale.with_for_update(skip_locked=True))))
 
 
 def _delete_ids(s: Session, ids: Select[tuple[int]]) -> None:
@@ -243,29 +250,102 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
         return _issue(s, s.merge(user), uuid.uuid4().hex, now)
 
 
-@router.post("/refresh", response_model=TokenPair, responses=error_responses(400, 401, 422))
+@router.post(
+    "/refresh",
+    response_model=TokenPair,
+    responses=error_responses(
+        400,
+        401,
+        422,
+        notes={
+            401: "Unknown, expired or revoked refresh token (INVALID_TOKEN); a rotated one presented after its "
+            "60-second grace also ends the session (details.reused: true)",
+        },
+    ),
+)
 def refresh(body: RefreshRequest, request: Request) -> TokenPair:
-    """Trade a refresh token for a new pair; the old refresh token stops working."""
+    """Trade a refresh token for a new pair (rotation): the old pair stops working.
+
+    **Grace for a lost answer** (API.md): for 60 seconds after the rotation, presenting the previous
+    refresh token again returns the same pair again (the same access and refresh token;
+    `expires_in` counts down), as long as that pair is still the session's current one. Once the
+    pair has itself been refreshed or the session has ended (sign-out), or after the 60 seconds, the
+    previous refresh token is reuse: the answer is 401 `INVALID_TOKEN` with `details.reused: true`
+    and the whole session ends, since only a thief would still hold it.
+    """
     db, now = db_of(request), clock_of(request).now().timestamp()
+    _tidy(db, now)
+    presented = token_hash(body.refresh_token)
     reused = False
     with db.session() as s:
+        # Lock, then check, then write: the row lock makes a concurrent refresh (or sign-out) of
+        # the same token wait, then see it rotated, so one token is traded for one pair only.
         row = s.execute(
             select(Token, User)
             .join(User, User.id == Token.user_id)
-            .where(Token.token_hash == token_hash(body.refresh_token), Token.kind == "refresh")
+            .where(Token.token_hash == presented, Token.kind == "refresh")
+            .with_for_update(of=Token)
         ).first()
         if row is not None and not row.Token.revoked and row.Token.expires_at > now:
-            _revoke_session(s, row.Token.session_id)
-            return _issue(s, row.User, row.Token.session_id, now)
+            return _rotate(s, row.Token, row.User, body.refresh_token, now)
         if row is not None and row.Token.revoked:
+            again = _same_pair_again(s, row.Token, row.User, body.refresh_token, now)
+            if again is not None:
+                return again
             reused = True
             _revoke_session(s, row.Token.session_id)
     raise ApiError(401, "INVALID_TOKEN", details={"reused": True} if reused else None)
 
 
+def _rotate(s: Session, old: Token, user: User, old_plain: str, now: float) -> TokenPair:
+    """Revoke the session's pair, issue the next one, and keep it (sealed under the old refresh
+    token) for a retry within the grace. Rotating also ends the grace of the token before."""
+    _revoke_session(s, old.session_id)
+    pair = _issue(s, user, old.session_id, now)
+    sealed = seal(old_plain, f"{pair.access_token} {pair.refresh_token}".encode())
+    s.add(RefreshGrace(token_hash=old.token_hash, session_id=old.session_id, rotated_at=now, sealed_pair=sealed))
+    return pair
+
+
+def _same_pair_again(s: Session, old: Token, user: User, old_plain: str, now: float) -> TokenPair | None:
+    """API.md: the previous refresh token returns the same pair again for 60 s after rotation.
+    None when the grace is over, or the pair is no longer the session's live one (refreshed
+    again, signed out, revoked): a retry must never bring back a pair that was ended."""
+    grace = s.get(RefreshGrace, old.token_hash)
+    if grace is None or grace.rotated_at < now - REFRESH_GRACE_SECONDS:
+        return None
+    opened = unseal(old_plain, grace.sealed_pair)
+    if opened is None:
+        return None
+    access, _, refresh_token = opened.decode().partition(" ")
+    live = {
+        t.kind: t
+        for t in s.execute(
+            select(Token).where(
+                Token.token_hash.in_([token_hash(access), token_hash(refresh_token)]),
+                Token.session_id == old.session_id,
+                Token.revoked.is_(False),
+                Token.expires_at > now,
+            )
+        ).scalars()
+    }
+    if set(live) != {"access", "refresh"}:
+        return None
+    remaining = max(0, int(live["access"].expires_at - now))
+    return TokenPair(access_token=access, refresh_token=refresh_token, expires_in=remaining, user=_user_info(user))
+
+
 @router.post("/logout", status_code=204, response_class=Response, responses=error_responses(401))
 def logout(caller: CallerDep, request: Request) -> Response:
-    """Sign out: this session's access and refresh tokens stop working."""
+    """Sign out: this session's access and refresh tokens stop working, and a retry of its last
+    refresh (API.md's 60-second grace) no longer returns them."""
     with db_of(request).session() as s:
+        # Wait for a refresh of this session that is under way (it holds the live refresh token's
+        # row), so the pair it issues is revoked too rather than outliving the sign-out.
+        s.execute(
+            select(Token.token_hash)
+            .where(Token.session_id == caller.session_id, Token.kind == "refresh", Token.revoked.is_(False))
+            .with_for_update()
+        ).all()
         _revoke_session(s, caller.session_id)
     return Response(status_code=204)

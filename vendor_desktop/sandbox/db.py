@@ -86,6 +86,22 @@ class Token(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class RefreshGrace(Base):
+    """A rotated refresh token's answer, kept for 60 s (API.md: the previous refresh token
+    returns the same pair again, for a retry after a lost answer).
+
+    The pair is sealed with a key derived from the rotated refresh token itself, which the server
+    never stores (``token_seal``): a copy of the database yields no usable token. Rows go when the
+    grace ends, the session rotates again or ends (``auth.py``). A table of its own, so an older
+    database file gains it, index included, through ``create_all``."""
+
+    __tablename__ = "refresh_grace"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # the rotated token's sha256
+    session_id: Mapped[str] = mapped_column(String(64), index=True)
+    rotated_at: Mapped[float] = mapped_column(Float, index=True)  # epoch seconds, by the app's clock
+    sealed_pair: Mapped[str] = mapped_column(String(400))
+
+
 class LoginFailure(Base):
     """One failed (or still running) sign-in of one (account, username): API.md's lockout counts
     them over 15 minutes. An attempt is written before its password is checked (``auth.login``);
