@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from vendor_desktop.sandbox import auth
 from vendor_desktop.sandbox.clock import SettableClock
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sandbox.passwords import token_hash
@@ -138,3 +140,68 @@ def test_parallel_refreshes_of_one_token_all_get_the_same_pair(served):
     (pair,) = pairs
     r = requests.get(f"{url}/sync/changes", headers={"Authorization": f"Bearer {pair[0]}"}, timeout=30)
     assert r.status_code == 200, r.text
+
+
+def test_a_sign_out_during_a_refresh_also_ends_the_pair_that_refresh_issues(served, database_url, monkeypatch):
+    """Lock, then check, then write: a sign-out that arrives while a refresh of the same session is
+    between issuing its pair and committing must revoke that pair too, not only the old one."""
+    if database_url.startswith("sqlite"):
+        pytest.skip("SQLite's process lock runs the two one after the other; the race needs PostgreSQL")
+    vendor = served.seed(orders=0, listings=0, seed=92)
+    password = next(u["password"] for u in vendor["users"] if u["username"] == "owner")
+    url = f"{served.base_url}{API}"
+    body = {"account_id": vendor["account_id"], "username": "owner", "password": password}
+    first = requests.post(f"{url}/auth/login", json=body, timeout=30).json()
+
+    issued, go = threading.Event(), threading.Event()
+    real_issue = auth._issue
+
+    def issue_then_hold(s: Any, *args: Any) -> Any:
+        pair = real_issue(s, *args)
+        s.flush()  # the new pair is written, not yet committed
+        issued.set()
+        assert go.wait(timeout=30)
+        return pair
+
+    monkeypatch.setattr(auth, "_issue", issue_then_hold)
+    answers: dict[str, requests.Response] = {}
+
+    def refresh() -> None:
+        answers["refresh"] = requests.post(
+            f"{url}/auth/refresh", json={"refresh_token": first["refresh_token"]}, timeout=30
+        )
+
+    def logout() -> None:
+        answers["logout"] = requests.post(f"{url}/auth/logout", headers=bearer(first), timeout=30)
+
+    refreshing = threading.Thread(target=refresh)
+    refreshing.start()
+    assert issued.wait(timeout=30)
+    signing_out = threading.Thread(target=logout)
+    signing_out.start()
+    _wait_until_a_query_waits_for_a_lock(served)  # the sign-out is inside, behind the refresh
+    go.set()
+    refreshing.join()
+    signing_out.join()
+
+    assert answers["refresh"].status_code == 200, answers["refresh"].text
+    assert answers["logout"].status_code == 204, answers["logout"].text
+    issued_pair = answers["refresh"].json()
+    r = requests.get(f"{url}/sync/changes", headers=bearer(issued_pair), timeout=30)
+    assert r.status_code == 401, r.text
+    r = requests.post(f"{url}/auth/refresh", json={"refresh_token": issued_pair["refresh_token"]}, timeout=30)
+    assert r.status_code == 401, r.text
+
+
+def _wait_until_a_query_waits_for_a_lock(sandbox: EmbeddedSandbox) -> None:
+    """Returns once some session of this database is blocked on a lock (PostgreSQL's own view of
+    its backends: an observed state, not a guess at how long it takes)."""
+    deadline = time.monotonic() + 30
+    # Autocommit: inside one transaction pg_stat_activity would show the same snapshot forever.
+    with sandbox.app.state.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        while not conn.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+        ).scalar_one():
+            assert time.monotonic() < deadline, "the sign-out never reached the database"
