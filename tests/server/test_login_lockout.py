@@ -145,3 +145,10 @@ def test_an_older_database_file_gains_the_index_that_pruning_needs(tmp_path):
     db = Database(url)
     assert "ix_login_failures_at" in {ix["name"] for ix in inspect(db.engine).get_indexes("login_failures")}
     db.dispose()
+
+
+def test_the_served_schema_describes_the_lockout(client):
+    op = client.get(f"{API}/openapi.json").json()["paths"][f"{API}/auth/login"]["post"]
+    assert "5 failed attempts" in op["description"] and "the right password included" in op["description"]
+    assert "RATE_LIMITED" in op["responses"]["429"]["description"]
+    assert "Retry-After" in op["responses"]["429"]["description"]

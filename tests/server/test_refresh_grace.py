@@ -205,3 +205,9 @@ def _wait_until_a_query_waits_for_a_lock(sandbox: EmbeddedSandbox) -> None:
             )
         ).scalar_one():
             assert time.monotonic() < deadline, "the sign-out never reached the database"
+
+
+def test_the_served_schema_describes_the_grace(client):
+    op = client.get(f"{API}/openapi.json").json()["paths"][f"{API}/auth/refresh"]["post"]
+    assert "60 seconds" in op["description"] and "same pair again" in op["description"]
+    assert "reused" in op["responses"]["401"]["description"]
