@@ -41,6 +41,7 @@ LOCKOUT_WINDOW_SECONDS = 15 * 60
 #: spray of made-up names); at most 5 per name are ever kept, since the sixth attempt is refused.
 MAX_LOGIN_FAILURES_KEPT = 10_000
 REFRESH_GRACE_SECONDS = 60  # API.md: the previous refresh token stays usable for 60 s after rotation
+_DEAD_TOKEN_KEPT_SECONDS = 86400
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 _bearer = HTTPBearer(auto_error=False, scheme_name="AccessToken", description="access_token from login")
@@ -145,7 +146,7 @@ def _revoke_session(s: Session, session_id: str) -> None:
 
 def _tidy(db: Database, now: float) -> None:
     """Drop what no rule needs any more, for everyone: failures older than the lockout window,
-    the oldest failures beyond the hard cap, and graces that have ended.
+    the oldest failures beyond the hard cap, graces that have ended, and long-dead tokens.
 
     Its own short transaction, deleting only rows nobody else has locked (``SKIP LOCKED`` on
     PostgreSQL; SQLite serialises sessions anyway): it never waits, so it can never take part in
@@ -161,6 +162,11 @@ def _tidy(db: Database, now: float) -> None:
             _delete_ids(s, oldest.limit(kept - MAX_LOGIN_FAILURES_KEPT))
         stale = select(RefreshGrace.token_hash).where(RefreshGrace.rotated_at < now - REFRESH_GRACE_SECONDS)
         s.execute(delete(RefreshGrace).where(RefreshGrace.token_hash.in_(stale.with_for_update(skip_locked=True))))
+        # Tokens a day past expiry: a revoked refresh token is kept until it expires, so its reuse
+        # is still recognised (and ends its session); after that it is merely unknown. Here, not
+        # only at sign-in, or a desktop that only ever refreshes would grow the table forever.
+        dead = select(Token.token_hash).where(Token.expires_at < now - _DEAD_TOKEN_KEPT_SECONDS)
+        s.execute(delete(Token).where(Token.token_hash.in_(dead.with_for_update(skip_locked=True))))
 
 
 def _delete_ids(s: Session, ids: Select[tuple[int]]) -> None:
@@ -246,7 +252,6 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
         # A success clears the failures before it, its own reservation included; attempts that
         # started after it keep counting.
         s.execute(delete(LoginFailure).where(*who, LoginFailure.id <= attempt_id))
-        s.execute(delete(Token).where(Token.expires_at < now - 86400))  # long dead, any user
         return _issue(s, s.merge(user), uuid.uuid4().hex, now)
 
 

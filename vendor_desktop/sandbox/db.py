@@ -82,7 +82,7 @@ class Token(Base):
     kind: Mapped[str] = mapped_column(String(10))  # "access" | "refresh"
     session_id: Mapped[str] = mapped_column(String(64), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
-    expires_at: Mapped[float] = mapped_column(Float)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)  # pruning finds long-dead tokens by it
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -119,10 +119,11 @@ class LoginFailure(Base):
 
 
 @event.listens_for(Base.metadata, "after_create")
-def _add_missing_login_failure_indexes(_metadata: Any, connection: Any, **_kw: Any) -> None:
-    # ``create_all`` makes indexes only with a new table; an older file's login_failures lacks
-    # the one on ``at`` that pruning needs. Runs after every create_all, a no-op once present.
-    for index in LoginFailure.__table__.indexes:
+def _add_missing_auth_indexes(_metadata: Any, connection: Any, **_kw: Any) -> None:
+    # ``create_all`` makes indexes only with a new table; an older file's tokens and
+    # login_failures lack the ones pruning needs (``expires_at``, ``at``). Runs after every
+    # create_all, a no-op once present.
+    for index in (*Token.__table__.indexes, *LoginFailure.__table__.indexes):
         index.create(connection, checkfirst=True)
 
 
