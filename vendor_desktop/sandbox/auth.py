@@ -248,9 +248,10 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
     if not (verify_password(body.password, user.password_hash if user else DUMMY_HASH) and user is not None):
         raise ApiError(401, "INVALID_CREDENTIALS")  # the reserved attempt stays: it was a failure
     with db.session() as s:
+        # Under the same per-name lock as the reservations, so none of them counts half-cleared
+        # failures. A success clears the failures before it, its own reservation included;
+        # attempts that started after it keep counting.
         _serialise_login(s, body.account_id, body.username)
-        # A success clears the failures before it, its own reservation included; attempts that
-        # started after it keep counting.
         s.execute(delete(LoginFailure).where(*who, LoginFailure.id <= attempt_id))
         return _issue(s, s.merge(user), uuid.uuid4().hex, now)
 
