@@ -88,21 +88,25 @@ def test_four_failures_then_success_clears_the_count(client, vendor):
     login(client, vendor)
 
 
-def test_refresh_rotates_and_the_old_refresh_token_dies(client, vendor):
+def test_refresh_rotates_and_the_old_refresh_token_dies(client, vendor, clock):
     first = login(client, vendor)
     r = client.post(f"{API}/auth/refresh", json={"refresh_token": first["refresh_token"]})
     assert r.status_code == 200, r.text
     second = r.json()
     assert second["refresh_token"] != first["refresh_token"]
+    assert second["access_token"] != first["access_token"]
     assert second["user"]["username"] == "owner"
     assert client.get(f"{API}/sync/changes", headers=bearer(second)).status_code == 200
+    assert_error(client.get(f"{API}/sync/changes", headers=bearer(first)), 401, "INVALID_TOKEN")
+    clock.advance(dt.timedelta(seconds=61))  # past the grace for a lost answer (API.md)
     again = client.post(f"{API}/auth/refresh", json={"refresh_token": first["refresh_token"]})
     assert_error(again, 401, "INVALID_TOKEN")
 
 
-def test_replaying_a_used_refresh_token_ends_the_session(client, vendor):
+def test_replaying_a_used_refresh_token_ends_the_session(client, vendor, clock):
     first = login(client, vendor)
     second = client.post(f"{API}/auth/refresh", json={"refresh_token": first["refresh_token"]}).json()
+    clock.advance(dt.timedelta(seconds=61))
     client.post(f"{API}/auth/refresh", json={"refresh_token": first["refresh_token"]})  # a thief
     assert_error(client.get(f"{API}/sync/changes", headers=bearer(second)), 401, "INVALID_TOKEN")
     r = client.post(f"{API}/auth/refresh", json={"refresh_token": second["refresh_token"]})

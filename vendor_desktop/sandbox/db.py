@@ -85,17 +85,49 @@ class Token(Base):
     kind: Mapped[str] = mapped_column(String(10))  # "access" | "refresh"
     session_id: Mapped[str] = mapped_column(String(64), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
-    expires_at: Mapped[float] = mapped_column(Float)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)  # pruning finds long-dead tokens by it
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class RefreshGrace(Base):
+    """A rotated refresh token's answer, kept for 60 s (API.md: the previous refresh token
+    returns the same pair again, for a retry after a lost answer).
+
+    The pair is sealed with a key derived from the rotated refresh token itself, which the server
+    never stores (``token_seal``): a copy of the database yields no usable token. Rows go when the
+    grace ends, the session rotates again or ends (``auth.py``). A table of its own, so an older
+    database file gains it, index included, through ``create_all``."""
+
+    __tablename__ = "refresh_grace"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # the rotated token's sha256
+    session_id: Mapped[str] = mapped_column(String(64), index=True)
+    rotated_at: Mapped[float] = mapped_column(Float, index=True)  # epoch seconds, by the app's clock
+    sealed_pair: Mapped[str] = mapped_column(String(400))
+
+
 class LoginFailure(Base):
+    """One failed (or still running) sign-in of one (account, username): API.md's lockout counts
+    them over 15 minutes. An attempt is written before its password is checked (``auth.login``);
+    rows older than the window are pruned for everyone, by ``at``."""
+
     __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_who", "account_id", "username", "at"),)
+    __table_args__ = (
+        Index("ix_login_failures_who", "account_id", "username", "at"),
+        Index("ix_login_failures_at", "at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     account_id: Mapped[str] = mapped_column(String(200))
     username: Mapped[str] = mapped_column(String(200))
     at: Mapped[float] = mapped_column(Float)
+
+
+@event.listens_for(Base.metadata, "after_create")
+def _add_missing_auth_indexes(_metadata: Any, connection: Any, **_kw: Any) -> None:
+    # ``create_all`` makes indexes only with a new table; an older file's tokens and
+    # login_failures lack the ones pruning needs (``expires_at``, ``at``). Runs after every
+    # create_all, a no-op once present.
+    for index in (*Token.__table__.indexes, *LoginFailure.__table__.indexes):
+        index.create(connection, checkfirst=True)
 
 
 class Listing(Base):

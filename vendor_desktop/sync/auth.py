@@ -2,7 +2,9 @@
 
 Only the refresh token is kept (in the keychain, ``TokenStore``); the password is sent once and
 forgotten. While signed in, the client's ``on_tokens`` saves each rotated refresh token, so
-the stored one is always the one the server will accept.
+the stored one is always the one the server will accept. A refresh whose answer is lost saves
+nothing: the stored token stays the old one, which the server still answers for 60 s with the
+same pair (API.md), and the client sends it again at once (``MarketplaceClient.refresh``).
 """
 
 from __future__ import annotations

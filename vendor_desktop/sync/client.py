@@ -2,11 +2,13 @@
 
 It holds the tokens and hides the access token's short life: a 401 on an authenticated call
 refreshes once and retries. Refresh tokens rotate (the old one stops working), so every new
-refresh token goes to ``on_tokens``, which saves it in the keychain.
+refresh token goes to ``on_tokens``, which saves it in the keychain. A refresh whose answer is
+lost is sent again with the same token, which the server answers with the same pair.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Callable
@@ -17,7 +19,12 @@ import requests
 
 from vendor_desktop.sync.errors import ApiError, BackendUnreachable, NotSignedIn
 
+log = logging.getLogger(__name__)
+
 _REFRESHABLE = {"INVALID_TOKEN", "NOT_AUTHENTICATED"}
+#: Sends of one refresh token when no answer arrives: a retry soon after a lost answer gets the
+#: same pair (API.md's 60-second grace); more would only delay "offline" when the server is down.
+_REFRESH_ATTEMPTS = 3
 _MUTATING = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -159,11 +166,25 @@ class MarketplaceClient:
         return self._adopt(body)
 
     def refresh(self, refresh_token: str | None = None) -> LoginResult:
-        """Trade the refresh token (given, or the one held) for a new pair; reports it to ``on_tokens``."""
+        """Trade the refresh token (given, or the one held) for a new pair; reports it to ``on_tokens``.
+
+        When no answer arrives (reset, timeout, a proxy's error page) the server may well have
+        rotated the token already, so the same token is sent again, at once: API.md keeps it
+        usable for 60 s after rotation and answers with the same pair again, where a later
+        retry would end the session. Until an answer arrives the client (and the keychain) keep
+        the token they had; the pair finally received is adopted and reported."""
         token = refresh_token or self._refresh_token
         if not token:
             raise NotSignedIn("no refresh token")
-        result = self._adopt(self._send("POST", "/auth/refresh", {"refresh_token": token}, auth=False))
+        for attempt in range(1, _REFRESH_ATTEMPTS + 1):
+            try:
+                body = self._send("POST", "/auth/refresh", {"refresh_token": token}, auth=False)
+                break
+            except BackendUnreachable as exc:
+                if attempt == _REFRESH_ATTEMPTS:
+                    raise
+                log.info("refresh got no answer (%s); sending the same token again", exc)
+        result = self._adopt(body)
         if self.on_tokens is not None:
             self.on_tokens(result.refresh_token)
         return result

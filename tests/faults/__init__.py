@@ -1,0 +1,1 @@
+"""Network faults for tests: a proxy that loses answers (and, later, delays and cuts them)."""
