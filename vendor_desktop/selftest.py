@@ -134,9 +134,14 @@ class SelfTest:
             if center.window is not None:
                 center.window.confirm_quit = lambda _unsent: True
                 center.window.close()
+            unsaved: list[str] = []
+            center.report_unsaved = unsaved.append  # a message box would hang an unattended run
             center.shutdown()
             app.processEvents()
             sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
+        if unsaved and code == 0:
+            self.fail(f"self-test FAILED at quitting: {unsaved[0]}")
+            code = 1
         if code == 0:
             self.say(f"passed in {time.monotonic() - started:.1f} s")
         return code
