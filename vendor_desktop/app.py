@@ -16,7 +16,6 @@ import platform
 import sys
 import threading
 import traceback
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -120,8 +119,6 @@ class VendorCenter(QObject):
         self.session: Session | None = None
         self.sync: SyncController | None = None
         self.queue: CommandQueue | None = None
-        #: Says (in a message box) that quitting could not save every change; tests replace it.
-        self.report_unsaved: Callable[[str], None] = self._report_unsaved
         self.sandbox = None
         self.backend_url = ""
         self._sync_interval_ms = sync_interval_ms
@@ -356,7 +353,9 @@ class VendorCenter(QObject):
         if self.sandbox is not None:
             self.sandbox.stop()  # type: ignore[attr-defined]
 
-    def _report_unsaved(self, text: str) -> None:
+    def report_unsaved(self, text: str) -> None:
+        """Quitting could not save every change: say so. (Tests replace it on the instance; kept
+        a method so the object holds no bound method of itself, a cycle only the GC would free.)"""
         QMessageBox.warning(None, QCoreApplication.translate("VendorCenter", "Changes not saved"), text)
 
 

@@ -116,6 +116,7 @@ def test_a_quit_that_cannot_finish_saving_says_so_and_logs_it(qtbot, tmp_path, m
             center.shutdown()
     finally:
         stuck.set()
+        assert center.writes.drain(30) == 0  # the late writes end before this test's objects go
     assert reported == [
         f"服务商管理后台在最近 {len(ids)} 项修改保存到本机之前已关闭，这些修改可能已丢失。"
         "再次启动后，请在“待发送的修改”中查看，并重新进行缺少的修改。"

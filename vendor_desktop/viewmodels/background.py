@@ -32,6 +32,7 @@ class BackgroundRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
         self._closed = False
+        self._abandoned = False  # quitting stopped waiting: results have no one left to go to
         self._lock = threading.Lock()
         self._unfinished: set[Future[Any]] = set()  # accepted and not yet finished: what drain waits for
         self._finished.connect(self._deliver)
@@ -60,9 +61,11 @@ class BackgroundRunner(QObject):
             try:
                 result = fn()
             except BaseException as exc:  # handed to on_error on the GUI thread
-                self._finished.emit(on_error, None, exc)
+                if not self._abandoned:
+                    self._finished.emit(on_error, None, exc)
                 raise
-            self._finished.emit(on_done, result, None)
+            if not self._abandoned:
+                self._finished.emit(on_done, result, None)
             return result
 
         future = self._pool.submit(run)
@@ -104,4 +107,7 @@ class BackgroundRunner(QObject):
         with self._lock:
             unfinished = list(self._unfinished)
         _done, not_done = wait_for(unfinished, timeout=timeout_s)
+        # What is left still runs (the process waits for it at exit), but the GUI side is being
+        # torn down: a result signalled to it then could reach a deleted object.
+        self._abandoned = bool(not_done)
         return len(not_done)
