@@ -1756,28 +1756,28 @@ Clear the filters or search for something else.</source>
 <context>
     <name>VendorCenter</name>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="184"/>
+        <location filename="../../vendor_desktop/app.py" line="181"/>
         <source>The demo marketplace did not start: %1</source>
-        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand. QSettings keys of the layout restored at the next start. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn). Says (in a message box) that quitting could not save every change; tests replace it.</extracomment>
+        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand. QSettings keys of the layout restored at the next start. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="238"/>
+        <location filename="../../vendor_desktop/app.py" line="235"/>
         <source>The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.</source>
         <translation>本机保存的数据已损坏，已移至 %1，正在从云市场重新下载。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="248"/>
+        <location filename="../../vendor_desktop/app.py" line="245"/>
         <source>Your sign-in has expired.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="302"/>
+        <location filename="../../vendor_desktop/app.py" line="299"/>
         <source>Embedded demo marketplace at %1</source>
         <translation>内置演示云市场（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="360"/>
+        <location filename="../../vendor_desktop/app.py" line="359"/>
         <source>Changes not saved</source>
         <translation>修改未保存</translation>
     </message>
