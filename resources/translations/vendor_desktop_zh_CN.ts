@@ -259,52 +259,52 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="98"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="108"/>
         <source>Give a buyer a discount</source>
         <translation>设置买家折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="109"/>
         <source>Give one buyer a discount on one listing</source>
         <translation>为一位买家设置某个商品的专属折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="101"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="111"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="112"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="103"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="113"/>
         <source>Buyer pays</source>
         <translation>买家支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="104"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="114"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="105"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="115"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="109"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="119"/>
         <source>the buyer&apos;s marketplace account ID</source>
         <translation>买家的云市场账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="120"/>
         <source>Give discount</source>
         <translation>设置折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="111"/>
+        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -407,52 +407,52 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="200"/>
         <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
         <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="222"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="223"/>
         <source>Select a discount that has reached the marketplace.</source>
         <translation>请选择一个已送达云市场的折扣。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="228"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="229"/>
         <source>This discount is already %1.</source>
         <translation>该折扣当前为“%1”状态。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="232"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="233"/>
         <source>Revoking it is already queued.</source>
         <translation>撤销操作已在等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="241"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="242"/>
         <source>Choose a listing.</source>
         <translation>请选择商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="244"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="245"/>
         <source>Enter the buyer&apos;s account ID.</source>
         <translation>请输入买家账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="248"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="249"/>
         <source>A buyer account ID has letters and digits only (at most 64).</source>
         <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="253"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="254"/>
         <source>The buyer pays 1% to 99% of the price (e.g. 80 = 八折).</source>
         <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="257"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="258"/>
         <source>The end must come after the start.</source>
         <translation>失效时间必须晚于生效时间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="295"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="296"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
@@ -539,123 +539,123 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="35"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="36"/>
         <source>Too long.</source>
         <translation>内容过长。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="37"/>
         <source>Not valid.</source>
         <translation>格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="38"/>
         <source>Choose a market.</source>
         <translation>请选择类目市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="39"/>
         <source>Must be an https:// address (http is not accepted).</source>
         <translation>必须是 https:// 地址（不接受 http）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="42"/>
         <source>Not a web address.</source>
         <translation>不是有效的网址。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="43"/>
         <source>Each quota must be more than 0.</source>
         <translation>每个套餐的调用额度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="44"/>
         <source>Between 1 and 720 hours.</source>
         <translation>须在 1 到 720 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="45"/>
         <source>The price must be more than ¥0.00.</source>
         <translation>价格必须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="46"/>
         <source>The price is too large.</source>
         <translation>价格过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="47"/>
         <source>Enter a price in yuan, e.g. 99.00 (two decimals at most).</source>
         <translation>请输入以元为单位的价格，例如 99.00（最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="50"/>
         <source>Unknown billing mode.</source>
         <translation>未知的计费方式。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="51"/>
         <source>A listing needs its product service agreement before it can be submitted.</source>
         <translation>商品须填写商品服务协议后才能提交审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="56"/>
         <source>Offer at least one billing mode with a price.</source>
         <translation>请至少提供一种计费方式并填写价格。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="71"/>
         <source>Image ID</source>
         <extracomment>The delivery configuration each delivery type needs (R-LST-1), in the order the form shows it.</extracomment>
         <translation>镜像 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="72"/>
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="73"/>
         <source>Auto-delivery callback URL</source>
         <translation>自动交付回调地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="74"/>
         <source>API base URL</source>
         <translation>API 基础地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="75"/>
         <source>Calls included per plan</source>
         <translation>每个套餐包含的调用次数</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="76"/>
         <source>Service scope</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="77"/>
         <source>Promised response (hours)</source>
         <translation>承诺响应时间（小时）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="88"/>
         <source>Deposit tier %1: selling here requires a deposit of %2.</source>
         <translation>保证金档位 %1：在此市场销售需缴纳保证金 %2。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="94"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="93"/>
         <source>Review: a security review (about %1 working days), then up to %2 working days.</source>
         <translation>审核：先进行镜像安全审核（约 %1 个工作日），再进行最长 %2 个工作日的商品审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="98"/>
         <source>Review: up to %1 working days.</source>
         <translation>审核：最长 %1 个工作日。</translation>
     </message>
@@ -683,72 +683,72 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingEditorDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="216"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="224"/>
         <source>New listing</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="226"/>
         <source>Edit an on-sale listing (the changes go to review; the listing stays on sale meanwhile)</source>
         <translation>编辑在售商品（修改需审核，审核期间商品继续在售）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="220"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="228"/>
         <source>Edit listing</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="221"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="229"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="225"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="233"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="226"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="234"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="227"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="235"/>
         <source>Summary</source>
         <translation>商品简介</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="236"/>
         <source>Description</source>
         <translation>商品详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="229"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="237"/>
         <source>Billing and prices (¥)</source>
         <translation>计费方式与价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="230"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="238"/>
         <source>Product service agreement</source>
         <translation>商品服务协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="236"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="244"/>
         <source>e.g. 99.00</source>
         <translation>例如 99.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="240"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="248"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="240"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="248"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="241"/>
+        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="249"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -892,13 +892,13 @@ Create one with “New listing…”.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings.py" line="161"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="353"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="358"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings.py" line="162"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="354"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="359"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
@@ -909,14 +909,14 @@ Create one with “New listing…”.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings.py" line="164"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="333"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="369"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="338"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="374"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings.py" line="165"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="357"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="362"/>
         <source>Billing and prices</source>
         <translation>计费方式与价格</translation>
     </message>
@@ -927,7 +927,7 @@ Create one with “New listing…”.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings.py" line="167"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="373"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="378"/>
         <source>Review due</source>
         <translation>审核截止</translation>
     </message>
@@ -963,206 +963,259 @@ Create one with “New listing…”.</source>
         <translation>只有已上架的商品可以下架。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="302"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="306"/>
         <source>skipped: not on sale (%1)</source>
         <translation>已跳过：未在售（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="318"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="314"/>
         <source>delisting queued</source>
         <translation>下架已排队</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="337"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="342"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="376"/>
         <source>Rejection reason</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="355"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="360"/>
         <source>Summary</source>
         <translation>商品简介</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="377"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="382"/>
         <source>Security review</source>
         <translation>镜像安全审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="378"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="383"/>
         <source>Image listings pass a security review first.</source>
         <translation>镜像商品需先通过镜像安全审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="384"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="389"/>
         <source>Service agreement</source>
         <translation>服务协议</translation>
     </message>
 </context>
 <context>
+    <name>LocalWrite</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="27"/>
+        <source>the disk is full. Free some space, then try again.</source>
+        <translation>磁盘已满。腾出空间后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="29"/>
+        <source>the data file on this computer cannot be written (read-only). Check its folder, then try again.</source>
+        <translation>本机的数据文件无法写入（只读）。检查所在文件夹后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="34"/>
+        <source>the data file is in use by another program. Try again in a moment.</source>
+        <translation>数据文件正被其他程序占用。稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="38"/>
+        <source>the disk could not be written. Check the disk, then try again.</source>
+        <translation>磁盘无法写入。检查磁盘后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="48"/>
+        <source>This change is being sent right now and can no longer be discarded. Wait for the marketplace&apos;s answer.</source>
+        <translation>此修改正在发送，已无法放弃。请等待云市场的答复。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="53"/>
+        <source>This change has already been applied; it can no longer be discarded.</source>
+        <translation>此修改已生效，无法再放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="56"/>
+        <source>This change is no longer in the list.</source>
+        <translation>此修改已不在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="57"/>
+        <source>Could not save on this computer: %1</source>
+        <translation>无法保存到本机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="62"/>
+        <source>Vendor Center closed before %1 of your latest changes could be saved on this computer; they may be lost. When you start it again, check Pending changes and make any missing change again.</source>
+        <translation>服务商管理后台在最近 %1 项修改保存到本机之前已关闭，这些修改可能已丢失。再次启动后，请在“待发送的修改”中查看，并重新进行缺少的修改。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="263"/>
         <source>● Connecting…</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="264"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="265"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="266"/>
         <source>● Syncing…</source>
         <translation>● 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="267"/>
         <source>● Sync error</source>
         <translation>● 同步出错</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="279"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="280"/>
         <source>Last synced: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="286"/>
         <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
         <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="294"/>
         <source>%1 changes received</source>
         <translation>已接收 %1 条变更</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="301"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="302"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="303"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="304"/>
         <source>Discounts</source>
         <translation>商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="305"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="306"/>
         <source>Pending changes</source>
         <translation>待发送的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="316"/>
         <source>%n change(s) refused</source>
         <translation>
             <numerusform>%n 项更改被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="318"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="331"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="335"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="336"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="337"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="338"/>
         <source>Find orders</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="339"/>
         <source>Export orders to CSV…</source>
         <translation>导出订单为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="340"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="341"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="342"/>
         <source>Change price by order number…</source>
         <translation>按订单号改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="343"/>
         <source>Notify me of new orders</source>
         <translation>新订单桌面通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="344"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="345"/>
         <source>About Vendor Center</source>
         <translation>关于服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="346"/>
         <source>Sync now (F5)</source>
         <translation>立即同步 (F5)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="355"/>
+        <source>Change not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="362"/>
         <source>Changes not sent yet</source>
         <translation>更改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="364"/>
         <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -1336,114 +1389,114 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="124"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="350"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="351"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="125"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="353"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="126"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="354"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="126"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="354"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="355"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="127"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="359"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="360"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="128"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="352"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="129"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="353"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="129"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="351"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="352"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="130"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="364"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="131"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="365"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="137"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="138"/>
         <source>price change pending</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="139"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="140"/>
         <source>price change rejected</source>
         <translation>改价被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="177"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="178"/>
         <source>The price change to %1 was rejected: %2 The price is still %3.</source>
         <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="185"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="186"/>
         <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
         <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="189"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="190"/>
         <source>Price change from %1 to %2 is waiting to be sent.</source>
         <translation>改价 %1 → %2 等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="203"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="204"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="206"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="207"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="316"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="317"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="356"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="357"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="360"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="361"/>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="361"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="362"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="363"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="364"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="365"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="366"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="366"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="367"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1451,62 +1504,62 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PriceChangeDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="97"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="105"/>
         <source>Change order price</source>
         <translation>订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="98"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="106"/>
         <source>Change the price of an unpaid order</source>
         <translation>修改未支付订单的价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="110"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="103"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="111"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="104"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="112"/>
         <source>Current price</source>
         <translation>当前价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="105"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="113"/>
         <source>New price (¥)</source>
         <translation>新价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="106"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="114"/>
         <source>Reason</source>
         <translation>改价原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="111"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="119"/>
         <source>e.g. 88.00</source>
         <translation>例如 88.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="112"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="120"/>
         <source>e.g. agreed bulk price with the buyer</source>
         <translation>例如：与买家协商的批量价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="115"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="123"/>
         <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace refuses it and the order keeps its price.</source>
         <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先付款，云市场会拒绝改价，订单价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="118"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="126"/>
         <source>Change price</source>
         <translation>确认改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="119"/>
+        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="127"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1529,48 +1582,48 @@ Clear the filters or search for something else.</source>
         <translation>只有未支付的订单可以改价；此订单状态为%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="74"/>
         <source>Enter an order number.</source>
         <translation>请输入订单号。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="78"/>
         <source>No order %1 on this computer. Sync, then try again.</source>
         <translation>本机没有订单 %1。请同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="96"/>
         <source>Use at most two decimals (fen).</source>
         <translation>最多保留两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="98"/>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="110"/>
         <source>The price is too large.</source>
         <translation>价格过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="101"/>
         <source>Enter the new price in yuan, e.g. 88.00.</source>
         <translation>请输入以元为单位的新价格，例如 88.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="106"/>
         <source>The new price must be more than ¥0.00.</source>
         <translation>新价格必须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="112"/>
         <source>That is already the price.</source>
         <translation>这已经是当前价格。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="115"/>
         <source>Say why, for the buyer and your colleagues.</source>
         <translation>请填写改价原因，方便买家和同事了解。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="119"/>
         <source>Keep the reason under 200 characters.</source>
         <translation>原因请控制在 200 个字符以内。</translation>
     </message>
@@ -1746,20 +1799,25 @@ Clear the filters or search for something else.</source>
 <context>
     <name>VendorCenter</name>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="176"/>
+        <location filename="../../vendor_desktop/app.py" line="182"/>
         <source>The demo marketplace did not start: %1</source>
-        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand. QSettings keys of the layout restored at the next start.</extracomment>
+        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand. QSettings keys of the layout restored at the next start. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="235"/>
+        <location filename="../../vendor_desktop/app.py" line="241"/>
         <source>Your sign-in has expired.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="289"/>
+        <location filename="../../vendor_desktop/app.py" line="295"/>
         <source>Embedded demo marketplace at %1</source>
         <translation>内置演示云市场（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/app.py" line="355"/>
+        <source>Changes not saved</source>
+        <translation>修改未保存</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,8 @@ import shiboken6
 from PySide6.QtCore import QSettings
 
 from vendor_desktop.app import VendorCenter
+from vendor_desktop.cache import outbox
+from vendor_desktop.cache.outbox import CommandState
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.token_store import TokenStore
 from vendor_desktop.viewmodels.sync_status import Connection
@@ -17,11 +19,11 @@ OPERATOR = "operator-secret"
 class Marketplace:
     """A sandbox over a database file: it can stop and come back at the same address."""
 
-    def __init__(self, tmp_path, *, orders: int = 60, seed: int = 7) -> None:
+    def __init__(self, tmp_path, *, orders: int = 60, listings: int = 12, seed: int = 7) -> None:
         self.url = f"sqlite:///{tmp_path / 'marketplace.sqlite3'}"
         self.sandbox = EmbeddedSandbox(self.url, operator_token=OPERATOR).start()
         self.port = self.sandbox.port
-        self.vendor = self.sandbox.seed(orders=orders, listings=12, seed=seed)
+        self.vendor = self.sandbox.seed(orders=orders, listings=listings, seed=seed)
 
     @property
     def base_url(self) -> str:
@@ -120,3 +122,21 @@ def go_offline(qtbot, center: VendorCenter, market: Marketplace) -> None:
 def closed(dialog) -> bool:
     """A dialog that deleted itself on close (WA_DeleteOnClose) is closed too."""
     return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def amount_and_state(center: VendorCenter) -> tuple[str, str]:
+    """The first row of the orders list (after ``select_order``, the order): amount and state."""
+    model = center.window.orders_view.vm.model
+    return model.index(0, 4).data(), model.index(0, 5).data()
+
+
+def outbox_once_written(qtbot, center: VendorCenter) -> dict[CommandState, int]:
+    """Commands in the outbox by state, read once every local write accepted so far is on disk.
+
+    The writes runner is one thread, first in first out: when a marker submitted now has run,
+    so has every write before it. Counting applied commands too, "nothing was queued" cannot
+    pass because a queued change was sent and applied before the look."""
+    with qtbot.waitCallback(timeout=10_000) as written:
+        center.writes.submit(lambda: None, on_done=written)
+    with center.session.db.session() as session:
+        return outbox.count_by_state(session)

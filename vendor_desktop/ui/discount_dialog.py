@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.viewmodels.discounts import DiscountForm, DiscountsViewModel, percent_text
 
+from .saving import SaveFeedback
 from .widgets import Retranslating, error_label, side_by_side, stacked
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")  # business dates are Beijing time, wherever the laptop is
@@ -63,14 +64,19 @@ class DiscountDialog(Retranslating, QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.saving = SaveFeedback(self, self.buttons.button(QDialogButtonBox.StandardButton.Ok))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.errors["form"])
         layout.addLayout(form)
+        layout.addWidget(self.saving.message)
         layout.addWidget(self.buttons)
         self.percent.valueChanged.connect(self._percent_hint)
         vm.problems_changed.connect(self.show_problems)
-        vm.queued.connect(lambda _changes: self.accept())
+        # Bound methods, not lambdas: the viewmodel outlives this dialog (deleted on close), and
+        # Qt disconnects a destroyed receiver's slots.
+        vm.queued.connect(self.saving.saved)
+        vm.save_failed.connect(self.saving.failed)
         self.retranslate()
 
     def form(self) -> DiscountForm:
@@ -83,7 +89,11 @@ class DiscountDialog(Retranslating, QDialog):
         )
 
     def submit(self) -> None:
-        self.vm.grant(self.form())
+        if self.saving.saving:
+            return
+        self.saving.start()
+        if not self.vm.grant(self.form()):
+            self.saving.not_sent()
 
     def show_problems(self, problems: dict) -> None:
         for name, label in self.errors.items():

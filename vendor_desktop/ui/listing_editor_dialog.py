@@ -30,6 +30,7 @@ from vendor_desktop.viewmodels.listing_editor import (
     market_choices,
 )
 
+from .saving import SaveFeedback
 from .widgets import Retranslating, error_label, stacked
 
 MODES = ("payg", "monthly", "yearly")
@@ -99,9 +100,11 @@ class ListingEditorDialog(Retranslating, QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.saving = SaveFeedback(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.saving.message)
         layout.addWidget(self.buttons)
 
         # Errors show for fields the user has touched, and for all once they try to save: a new
@@ -120,7 +123,8 @@ class ListingEditorDialog(Retranslating, QDialog):
         for box in self.modes.values():
             box.toggled.connect(self._modes_changed)
         vm.problems_changed.connect(self.show_problems)
-        vm.queued.connect(lambda _changes: self.accept())
+        vm.queued.connect(self.saving.saved)
+        vm.save_failed.connect(self.saving.failed)
         self.retranslate()
         self._market_changed()
         self._modes_changed()
@@ -184,8 +188,12 @@ class ListingEditorDialog(Retranslating, QDialog):
         self.check()
 
     def save(self) -> None:
+        if self.saving.saving:
+            return
         self.tried = True
-        self.vm.save(*self.fields())
+        self.saving.start()
+        if not self.vm.save(*self.fields()):
+            self.saving.not_sent()
 
     def show_problems(self, problems: dict) -> None:
         for key, label in self.errors.items():

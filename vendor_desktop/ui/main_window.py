@@ -157,6 +157,12 @@ class MainWindow(Retranslating, QMainWindow):
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.sync_button)
         self.orders_view.status_message.connect(lambda text: bar.showMessage(text, 8000))
+        # A change that could not be saved on this computer is said at once, also when no form is
+        # open to say it (delist, revoke, discard…); one box, so a burst of failures is one message.
+        self.write_failure = QMessageBox(self)
+        self.write_failure.setIcon(QMessageBox.Icon.Warning)
+        self.write_failure.setStandardButtons(QMessageBox.StandardButton.Ok)
+        areas.changes.write_failed.connect(self._show_write_failure)
 
         self._build_menus(language)
         connect_refresh(sync.state_changed, self, self._show_connection)
@@ -342,6 +348,14 @@ class MainWindow(Retranslating, QMainWindow):
         self._show_connection()
         self._show_user()
 
+    def _show_write_failure(self, message: str, shown_in_form: bool) -> None:
+        self.statusBar().showMessage(message, 15_000)
+        if shown_in_form:  # the form that asked is still open and says it there
+            return
+        self.write_failure.setWindowTitle(self.tr("Change not saved"))
+        self.write_failure.setText(message)
+        self.write_failure.open()
+
     def _ask_quit(self, unsent: int) -> bool:
         answer = QMessageBox.question(
             self,
@@ -357,7 +371,7 @@ class MainWindow(Retranslating, QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        unsent = self.changes_vm.unsent
+        unsent = self.changes_vm.unsent  # still on their way to the outbox too
         if unsent and not self.confirm_quit(unsent):
             event.ignore()
             return

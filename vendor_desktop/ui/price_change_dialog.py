@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.viewmodels.price_change import PriceChangeForm, PriceChangeViewModel
 
+from .saving import SaveFeedback
 from .widgets import Retranslating, error_label, stacked
 
 
@@ -55,15 +56,18 @@ class PriceChangeDialog(Retranslating, QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.saving = SaveFeedback(self, self.buttons.button(QDialogButtonBox.StandardButton.Ok))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
         layout.addWidget(self.note)
+        layout.addWidget(self.saving.message)
         layout.addWidget(self.buttons)
 
         self.number.editingFinished.connect(self._find)
         vm.problems_changed.connect(self.show_problems)
-        vm.queued.connect(lambda _changes: self.accept())
+        vm.queued.connect(self.saving.saved)
+        vm.save_failed.connect(self.saving.failed)
         self.retranslate()
         self._show_order()
 
@@ -89,9 +93,13 @@ class PriceChangeDialog(Retranslating, QDialog):
             label.setVisible(name in problems)
 
     def submit(self) -> None:
+        if self.saving.saving:
+            return
         if self.vm.order is None or self.vm.order.number != self.number.text().strip():
             self._find()
-        self.vm.submit(PriceChangeForm(self.new_price.text(), self.reason.text()))
+        self.saving.start()
+        if not self.vm.submit(PriceChangeForm(self.new_price.text(), self.reason.text())):
+            self.saving.not_sent()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Change order price"))

@@ -1,4 +1,4 @@
-"""Pending changes (待发送的更改): every queued, sending and rejected change across the app.
+"""Pending changes (待发送的修改): every queued, sending and rejected change across the app.
 
 Writes are commands in the durable outbox (DESIGN.md): this viewmodel lists them in the vendor's
 words, counts them for the status bar, and lets the user retry or discard one. Reading and
@@ -166,6 +166,8 @@ class ChangesViewModel(QObject):
     """The pending-changes panel and the count in the status bar."""
 
     changed = Signal()
+    #: A local write failed: the message in the user's language, and whether a form shows it.
+    write_failed = Signal(str, bool)
 
     def __init__(self, queue: CommandQueue, writes: BackgroundRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -174,24 +176,41 @@ class ChangesViewModel(QObject):
         self._writes = writes
         self.commands: list[Command] = []
         self.model = ChangesTableModel(self)
-        self.unsent = 0  # waiting or sending, quiet kinds included: what a quit now would leave queued
+        self._unsent_in_outbox = 0  # waiting or sending, quiet kinds included, at the last load
+        self._finished_at_load = 0  # the queue's changes_finished when that load read the outbox
+        queue.failed.connect(self._write_failed)
         self.refresh()
+
+    @property
+    def unsent(self) -> int:
+        """What a quit now would leave unsent: changes in the outbox waiting or being sent, plus
+        changes still on their way to it (accepted, not yet written)."""
+        return self._unsent_in_outbox + self._queue.changes_submitted - self._finished_at_load
 
     # -- reading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        def load() -> tuple[list[Command], int]:
+        queue = self._queue
+
+        def load() -> tuple[list[Command], int, int]:
+            # On the writes thread, so exactly the changes finished before this point are in the
+            # outbox this read sees (the queue writes on the same single thread).
+            finished = queue.changes_finished
             with self._db.session() as session:
                 counts = outbox.count_by_state(session)
                 unsent = counts.get(CommandState.PENDING, 0) + counts.get(CommandState.SENDING, 0)
-                return outbox.visible_commands(session), unsent
+                return outbox.visible_commands(session), unsent, finished
 
         self._writes.submit(load, on_done=self._loaded)
 
-    def _loaded(self, result: tuple[list[Command], int]) -> None:
-        commands, self.unsent = result
+    def _loaded(self, result: tuple[list[Command], int, int]) -> None:
+        commands, self._unsent_in_outbox, self._finished_at_load = result
         self.commands = [c for c in commands if c.kind not in QUIET_KINDS or c.state == CommandState.REJECTED]
         self.model.set_commands(self.commands)
         self.changed.emit()
+
+    def _write_failed(self, message: str, shown: bool) -> None:
+        self.refresh()  # a failed change is no longer on its way: count it out
+        self.write_failed.emit(message, shown)
 
     @property
     def open_count(self) -> int:

@@ -175,7 +175,8 @@ class DiscountForm:
 
 class DiscountsViewModel(QObject):
     problems_changed = Signal(dict)  # field → message
-    queued = Signal(object)  # ChangeSet
+    queued = Signal(object)  # ChangeSet of a grant, once it is on disk (revocations: the main window)
+    save_failed = Signal(str)  # a grant could not be written on this computer: why, in the user's language
     selected_changed = Signal()
     count_changed = Signal(int)
 
@@ -312,7 +313,10 @@ class DiscountsViewModel(QObject):
             "valid_until": form.valid_until.isoformat(),
         }
         summary = {**payload, "listing_name": names.get(form.listing_id, form.listing_id)}
-        self._enqueue(
+        self._queue.enqueue(
+            self.queued.emit,
+            self.save_failed.emit,
+            entity="discount",
             kind="discount.create",
             entity_id=f"local-{uuid.uuid4()}",
             base_version=None,
@@ -328,7 +332,8 @@ class DiscountsViewModel(QObject):
             return False
         d = self.selected.discount  # type: ignore[union-attr]
         assert d is not None
-        self._enqueue(
+        self._queue.enqueue(  # no form to report to: a failure is said in the main window
+            entity="discount",
             kind="discount.revoke",
             entity_id=d.id,
             base_version=d.version,
@@ -338,9 +343,6 @@ class DiscountsViewModel(QObject):
             summary={"listing_name": d.listing_name, "buyer_account_id": d.buyer_account_id, "percent": d.percent},
         )
         return True
-
-    def _enqueue(self, **command: Any) -> None:
-        self._queue.enqueue(self.queued.emit, entity="discount", **command)
 
     def on_data_changed(self, changes: ChangeSet) -> None:
         if {"discount", "command"} & set(changes.entities()):

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.listings import ListingRow
 from vendor_desktop.cache.outbox import new_local_id
 from vendor_desktop.domain.deposit import TIER_AMOUNT_FEN
@@ -111,7 +110,8 @@ def market_choices() -> list[tuple[str, str]]:
 
 class ListingEditorViewModel(QObject):
     problems_changed = Signal(dict)  # field → message
-    queued = Signal(object)  # ChangeSet
+    queued = Signal(object)  # ChangeSet, once the draft or edit is on disk
+    save_failed = Signal(str)  # it could not be written on this computer: why, in the user's language
 
     def __init__(self, queue: CommandQueue, listing: ListingRow | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -195,7 +195,8 @@ class ListingEditorViewModel(QObject):
         summary = {"name": content.get("name"), "market": content.get("market")}
         if self.listing is None:
             self._queue.enqueue(
-                self._queued,
+                self.queued.emit,
+                self.save_failed.emit,
                 kind="listing.create",
                 entity="listing",
                 entity_id=new_local_id(),
@@ -208,7 +209,8 @@ class ListingEditorViewModel(QObject):
         else:
             update = {k: v for k, v in content.items() if k != "market"}
             self._queue.enqueue(
-                self._queued,
+                self.queued.emit,
+                self.save_failed.emit,
                 kind="listing.update",
                 entity="listing",
                 entity_id=self.listing.id,
@@ -219,6 +221,3 @@ class ListingEditorViewModel(QObject):
                 summary=summary,
             )
         return True
-
-    def _queued(self, changes: ChangeSet) -> None:
-        self.queued.emit(changes)

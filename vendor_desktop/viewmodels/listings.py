@@ -286,26 +286,34 @@ class ListingsViewModel(QObject):
             summary={"name": listing.name},
         )
 
-    def delist(self) -> list[tuple[str, str]]:
-        """Delist every selected listing that is on sale; the others are reported, not touched."""
-        results: list[tuple[str, str]] = []
+    def delist(self) -> None:
+        """Delist every selected listing that is on sale; the others are reported, not touched.
+
+        ``bulk_done`` gives one line per listing once every delisting is on this computer, or could
+        not be written there and why: a listing is never said to be queued before it is."""
         if self.why_cannot_delist():
-            return results
-        for line in self.selected:
-            listing = line.listing
-            if listing is None:
-                continue
+            return
+        listings = [line.listing for line in self.selected if line.listing is not None]
+        outcomes: list[str | None] = [None] * len(listings)
+
+        def report(index: int, outcome: str) -> None:
+            outcomes[index] = outcome
+            if all(o is not None for o in outcomes):
+                self.bulk_done.emit([(x.name, o) for x, o in zip(listings, outcomes, strict=True)])
+
+        for index, listing in enumerate(listings):
             if not can_delist(listing.state):
-                results.append(
-                    (
-                        listing.name,
-                        QCoreApplication.translate("ListingsViewModel", "skipped: not on sale (%1)").replace(
-                            "%1", state_label(listing.state)
-                        ),
-                    )
+                outcomes[index] = QCoreApplication.translate("ListingsViewModel", "skipped: not on sale (%1)").replace(
+                    "%1", state_label(listing.state)
                 )
+        for index, listing in enumerate(listings):
+            if outcomes[index] is not None:
                 continue
             self._queue.enqueue(
+                lambda _changes, i=index: report(
+                    i, QCoreApplication.translate("ListingsViewModel", "delisting queued")
+                ),
+                lambda message, i=index: report(i, message),  # also logged, and in the status bar
                 kind="listing.delist",
                 entity="listing",
                 entity_id=listing.id,
@@ -315,9 +323,6 @@ class ListingsViewModel(QObject):
                 payload=None,
                 summary={"name": listing.name},
             )
-            results.append((listing.name, QCoreApplication.translate("ListingsViewModel", "delisting queued")))
-        self.bulk_done.emit(results)
-        return results
 
     # -- detail: the live version and the revision side by side (R-LST-5) ------------------------
     def detail_columns(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -41,6 +41,7 @@ from .labels import (
 )
 from .paged_table import FETCH_STEP, HeadIds, PagedTableModel
 from .price_change import PriceChangeViewModel, why_price_cannot_change
+from .spreadsheet import as_text_cell
 
 # Column → sort key of cache.orders.OrderQuery, in the order the table shows them.
 COLUMNS = ("number", "listing", "market", "buyer", "amount", "state", "created")
@@ -403,7 +404,9 @@ def write_orders_csv(db: CacheDatabase, query: OrderQuery, headers: list[str], p
             for order_id in block:
                 row = rows.get(order_id)
                 if row is not None:
-                    cells = order_cells(row)
+                    # Every text cell (buyer and listing names are typed by others) as text only;
+                    # the amount, written here from integer fen, stays a number Excel can sum.
+                    cells = [as_text_cell(cell) for cell in order_cells(row)]
                     cells[AMOUNT_COLUMN] = _yuan(row.amount_fen)
                     writer.writerow(cells)
     tmp.replace(path)  # never leave a half-written file under the user's name

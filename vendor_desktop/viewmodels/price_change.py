@@ -53,7 +53,8 @@ class PriceChangeViewModel(QObject):
     """One price change: find the order, check the form, queue the command."""
 
     problems_changed = Signal(dict)  # field → message; empty when the form is fine
-    queued = Signal(object)  # ChangeSet of the queued command, for the views
+    queued = Signal(object)  # ChangeSet of the queued command, once it is on disk
+    save_failed = Signal(str)  # it could not be written on this computer: why, in the user's language
 
     def __init__(self, queue: CommandQueue, order: OrderRow | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +131,7 @@ class PriceChangeViewModel(QObject):
         reason = form.reason.strip()
         self._queue.enqueue(
             self.queued.emit,
+            self.save_failed.emit,
             kind="order.price_change",
             entity="order",
             entity_id=order.id,
