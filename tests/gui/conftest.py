@@ -16,20 +16,6 @@ from vendor_desktop.viewmodels.background import BackgroundRunner
 
 SH = dt.timezone(dt.timedelta(hours=8))
 
-# PySide6 6.12.0 drops a reference on each call: SignalInstance.emit() returns True without a
-# new one, QTimer.singleShot loses one of None. A long GUI run then frees True or None, and the
-# interpreter aborts while finalizing ("bool_dealloc"/"none_dealloc: deallocating …") after every
-# test passed. Spare references that are never released (a list would be freed before the last
-# objects are) keep the run's result about the tests. From Python 3.12 these are immortal.
-# (The app has the same exposure in a very long session: reported, not worked around here.)
-if sys.version_info < (3, 12) and platform.python_implementation() == "CPython":
-    _incref = ctypes.pythonapi.Py_IncRef
-    _incref.argtypes = [ctypes.py_object]
-    for _shared in (True, False, None):
-        for _ in range(1_000_000):
-            _incref(_shared)
-
-
 @pytest.fixture
 def english(qapp):
     i18n.install(i18n.ENGLISH)
