@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import platform
-import sys
 
 import pytest
 
