@@ -97,6 +97,7 @@ class VendorCenter(QObject):
     """Owns one run of the app: which backend, who is signed in, and the window."""
 
     window_opened = Signal()
+    session_closed = Signal()  # a signed-out session's cache file is closed
 
     def __init__(
         self,
@@ -324,14 +325,26 @@ class VendorCenter(QObject):
         self._ask_password("")
 
     def _close_session(self) -> None:
+        """End a signed-in session: no more syncing, its screens gone, and its cache file closed
+        once the work already accepted for it is done — so nothing of one user's session keeps
+        running, or keeps the user's file open, under the next user."""
         if self.sync is not None:
             self.sync.stop()
+            self.sync.data_changed.disconnect()  # the old screens hear nothing more
         if self.window is not None:
             self.save_layout()
             window, self.window = self.window, None
             window.close()
             window.deleteLater()
-        self.session = None
+        if self.session is not None:
+            db = self.session.db
+            # Both runners run one task at a time, in order: a task queued now runs after the local
+            # writes already accepted and after the sync in hand, and then the file can close.
+            self.writes.submit(lambda: None, on_done=lambda _: self.runner.submit(db.close, on_done=self._closed))
+        self.session, self.sync, self.queue = None, None, None
+
+    def _closed(self, _result: object) -> None:
+        self.session_closed.emit()
 
     def shutdown(self) -> None:
         """Stop syncing, let the page in hand commit, then stop the sandbox."""

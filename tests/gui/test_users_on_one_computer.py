@@ -114,3 +114,16 @@ def test_after_an_upgrade_each_user_sends_its_own_changes_from_the_per_account_f
     assert server_order(market, theirs["id"])["version"] == theirs["version"] + 1
     assert not legacy.exists()  # nothing unsent is left in it
     center.shutdown()
+
+
+def test_signing_out_closes_the_users_cache_file(qtbot, tmp_path, market):
+    """After sign-out nothing of the session keeps running: its cache file is closed (on Windows an
+    open file could not be moved or backed up), and the next user works on its own file."""
+    center = sign_in(qtbot, tmp_path, market, "owner")
+    owners = center.session.db
+    assert owners.engine.pool.checkedin() > 0  # the owner's file is open while signed in
+    with qtbot.waitSignal(center.session_closed, timeout=30_000):
+        switch_user(qtbot, center, market, "viewer")
+    assert owners.engine.pool.checkedin() == 0 and owners.engine.pool.checkedout() == 0
+    assert center.session.db.path != owners.path
+    center.shutdown()
