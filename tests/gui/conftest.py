@@ -11,6 +11,8 @@ from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.ui import i18n
 from vendor_desktop.viewmodels.background import BackgroundRunner
 
+from .apphelpers import Marketplace
+
 SH = dt.timezone(dt.timedelta(hours=8))
 
 @pytest.fixture
@@ -18,6 +20,14 @@ def english(qapp):
     i18n.install(i18n.ENGLISH)
     yield
     i18n.install(i18n.ENGLISH)
+
+
+@pytest.fixture
+def market(tmp_path):
+    """A marketplace (the sandbox over real HTTP) with a seeded vendor, stopped after the test."""
+    m = Marketplace(tmp_path)
+    yield m
+    m.stop()
 
 
 @pytest.fixture

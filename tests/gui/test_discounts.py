@@ -7,18 +7,11 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDateTime
 
-from .apphelpers import Marketplace, closed, outbox_once_written, sign_in
+from .apphelpers import closed, outbox_once_written, sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
 SH = dt.timezone(dt.timedelta(hours=8))
-
-
-@pytest.fixture
-def market(tmp_path):
-    m = Marketplace(tmp_path)
-    yield m
-    m.stop()
 
 
 def qdt(moment: dt.datetime) -> QDateTime:

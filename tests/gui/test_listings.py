@@ -13,13 +13,6 @@ pytestmark = pytest.mark.usefixtures("english")
 SH = dt.timezone(dt.timedelta(hours=8))
 
 
-@pytest.fixture
-def market(tmp_path):
-    m = Marketplace(tmp_path)
-    yield m
-    m.stop()
-
-
 def fill_saas(
     dialog, name="智能排班 SaaS 专业版", *, url="https://paiban.example.com/callback", agreement="商品服务协议"
 ):

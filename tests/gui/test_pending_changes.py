@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QWidget
 from vendor_desktop.viewmodels.sync_status import Connection
 
 from .apphelpers import (
-    Marketplace,
     amount_and_state,
     an_unpaid_order,
     change_price,
@@ -21,13 +20,6 @@ from .apphelpers import (
 )
 
 pytestmark = pytest.mark.usefixtures("english")
-
-
-@pytest.fixture
-def market(tmp_path):
-    m = Marketplace(tmp_path)
-    yield m
-    m.stop()
 
 
 def test_panel_lists_queued_changes_and_quitting_warns_then_they_are_sent_at_next_start(qtbot, tmp_path, market):

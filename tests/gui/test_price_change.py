@@ -7,7 +7,6 @@ import pytest
 from vendor_desktop.viewmodels.sync_status import Connection
 
 from .apphelpers import (
-    Marketplace,
     amount_and_state,
     an_unpaid_order,
     change_price,
@@ -21,13 +20,6 @@ from .apphelpers import (
 )
 
 pytestmark = pytest.mark.usefixtures("english")
-
-
-@pytest.fixture
-def market(tmp_path):
-    m = Marketplace(tmp_path)
-    yield m
-    m.stop()
 
 
 def test_buyer_paid_while_i_was_offline_shows_the_rejection_and_keeps_the_price(qtbot, tmp_path, market):

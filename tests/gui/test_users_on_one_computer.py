@@ -14,13 +14,6 @@ from .apphelpers import Marketplace, an_unpaid_order, change_price, go_offline, 
 pytestmark = pytest.mark.usefixtures("english")
 
 
-@pytest.fixture
-def market(tmp_path):
-    m = Marketplace(tmp_path)
-    yield m
-    m.stop()
-
-
 def signed_in_as(center, username: str) -> bool:
     return (
         center.window is not None

@@ -18,7 +18,6 @@ from vendor_desktop.cache.outbox_results import mark_sending
 from vendor_desktop.ui import i18n
 
 from .apphelpers import (
-    Marketplace,
     an_unpaid_order,
     change_price,
     go_offline,
@@ -34,13 +33,6 @@ pytestmark = pytest.mark.usefixtures("english")
 
 DISK_FULL_EN = "Could not save on this computer: the disk is full. Free some space, then try again."
 DISK_FULL_ZH = "无法保存到本机：磁盘已满。腾出空间后再试。"
-
-
-@pytest.fixture
-def market(tmp_path):
-    m = Marketplace(tmp_path)
-    yield m
-    m.stop()
 
 
 @pytest.fixture

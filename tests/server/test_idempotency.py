@@ -115,8 +115,8 @@ def test_keys_belong_to_their_user(client, operator, vendor):
     assert _price(client, owner, a["id"], key="shared", price=111).json()["id"] == a["id"]  # owner's replay
 
 
-def _left_in_progress(client, user_id: str, key: str, order_id: str, owner: str) -> None:
-    """A record as the first request with ``key`` leaves it while it runs (or if it died)."""
+def _price_change_print(order_id: str) -> str:
+    """The fingerprint of ``_price`` with its defaults (If-Match 1, ¥42.00, 老客户优惠)."""
     scope = {
         "type": "http",
         "method": "POST",
@@ -124,13 +124,17 @@ def _left_in_progress(client, user_id: str, key: str, order_id: str, owner: str)
         "query_string": b"",
         "headers": [(b"if-match", b"1")],
     }
-    body = json.dumps({"new_price_fen": 4200, "reason": "老客户优惠"}).encode()
+    return fingerprint(Request(scope), json.dumps({"new_price_fen": 4200, "reason": "老客户优惠"}).encode())
+
+
+def _left_in_progress(client, user_id: str, key: str, order_id: str, owner: str) -> None:
+    """A record as the first request with ``key`` leaves it while it runs (or if it died)."""
     with client.app.state.db.session() as s:
         s.add(
             IdempotencyRecord(
                 user_id=user_id,
                 key=key,
-                fingerprint=fingerprint(Request(scope), body),
+                fingerprint=_price_change_print(order_id),
                 state=IN_PROGRESS,
                 owner=owner,
                 created_at=client.app.state.clock.now().timestamp(),
@@ -143,15 +147,7 @@ def test_a_key_whose_first_request_is_still_running_is_409_in_use(client, operat
     order = place_order(client, operator, vendor)
     _left_in_progress(client, tokens["user"]["id"], "busy", order["id"], "the-first-request")
     # That first request is still running in this server process.
-    scope = {
-        "type": "http",
-        "method": "POST",
-        "path": f"{API}/orders/{order['id']}/price-change",
-        "query_string": b"",
-        "headers": [(b"if-match", b"1")],
-    }
-    body = json.dumps({"new_price_fen": 4200, "reason": "老客户优惠"}).encode()
-    running = client.app.state.inflight_keys.enter((tokens["user"]["id"], "busy"), fingerprint(Request(scope), body))
+    running = client.app.state.inflight_keys.enter((tokens["user"]["id"], "busy"), _price_change_print(order["id"]))
     assert running is None
     assert_error(_price(client, bearer(tokens), order["id"], key="busy"), 409, "IDEMPOTENCY_KEY_IN_USE")
     assert entity_now(client, bearer(tokens), "order", order["id"])["version"] == 1
