@@ -148,12 +148,12 @@ def _tokens(client: Any, vendor: dict[str, Any]) -> dict[str, Any]:
     return state.test_tokens
 
 
-def test_an_unexpected_server_error_still_answers_with_the_envelope():
+def test_an_unexpected_server_error_still_answers_with_the_envelope(database_url):
     from fastapi.testclient import TestClient
 
     from vendor_desktop.sandbox.server import create_app
 
-    app = create_app()
+    app = create_app(database_url)
 
     @app.get("/api/v1/boom")
     def boom() -> None:

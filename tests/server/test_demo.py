@@ -18,11 +18,12 @@ def todays_orders(sandbox: EmbeddedSandbox, day: str) -> list[tuple[str, str]]:
     return [(created, state) for created, state in rows if created.startswith(day)]
 
 
-def test_the_demo_has_orders_today_every_day_it_is_opened(tmp_path):
+def test_the_demo_has_orders_today_every_day_it_is_opened(tmp_path, database_url):
     """Opened days after it was seeded, the demo shows buyers at work today (R-ORD-2)."""
     clock = SettableClock()
     clock.set(dt.datetime(2026, 11, 20, 15, 0, tzinfo=SHANGHAI))
-    sandbox = EmbeddedSandbox(f"sqlite:///{tmp_path / 'demo.sqlite3'}", clock=clock)
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}" if database_url == "sqlite://" else database_url
+    sandbox = EmbeddedSandbox(url, clock=clock)
     first = sandbox.ensure_demo()
     today = todays_orders(sandbox, "2026-11-20")
     assert today and all(created < "2026-11-20T15:00" for created, _ in today)

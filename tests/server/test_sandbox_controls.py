@@ -204,8 +204,8 @@ def test_wrong_or_missing_operator_token_is_401(client, vendor):
     )
 
 
-def test_without_sandbox_controls_the_sandbox_paths_do_not_exist():
-    app = create_app(sandbox_controls=False, operator_token=OPERATOR_TOKEN)
+def test_without_sandbox_controls_the_sandbox_paths_do_not_exist(database_url):
+    app = create_app(database_url, sandbox_controls=False, operator_token=OPERATOR_TOKEN)
     with TestClient(app) as c:
         op = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
         assert_error(c.post(f"{API}/sandbox/seed", json={}, headers=op), 404, "NOT_FOUND")
