@@ -25,15 +25,16 @@ def free_port() -> int:
 class SandboxProcess:
     """``vendor-desktop-sandbox`` on a loopback port over a SQLite file, with the sandbox controls."""
 
-    def __init__(self, database: Path, *, seed: int, log: Path) -> None:
+    def __init__(self, database: Path, *, seed: int, log: Path, operator_token: str | None = None) -> None:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self.operator_token = secrets.token_urlsafe(24)
+        self.operator_token = operator_token or secrets.token_urlsafe(24)
         self._args = [
             sys.executable, "-m", "vendor_desktop.sandbox",
             "--port", str(self.port),
             "--database", f"sqlite:///{database}",
-            "--operator-token", self.operator_token,
+            # "=": a URL-safe token starts with "-" one time in 64, which argparse takes for an option.
+            f"--operator-token={self.operator_token}",
             "--seed", str(seed),
         ]  # fmt: skip
         self._log_path = log

@@ -60,3 +60,14 @@ def test_benchmark_runs_at_a_small_size_and_writes_its_figures(tmp_path: Path) -
         assert rows[key]["value"] > 0
         assert rows[key]["ratio_to_baseline"] > 0
     assert rows["g_baseline_s"]["ratio_to_baseline"] == 1.0
+
+
+def test_the_benchmarks_sandbox_starts_with_any_operator_token(tmp_path: Path) -> None:
+    """A generated token starts with "-" one time in 64 (URL-safe base64): the sandbox must still
+    start, or the benchmark (and this suite) fails at random."""
+    from benchmarks.sandbox_process import SandboxProcess
+
+    with SandboxProcess(
+        tmp_path / "sandbox.sqlite3", seed=1, log=tmp_path / "sandbox.log", operator_token="-starts-with-a-dash"
+    ) as sandbox:
+        assert sandbox.operator("POST", "/clock", {"now": "2026-11-26T10:00:00+08:00"})["now"].startswith("2026-11-26")

@@ -59,7 +59,8 @@ def create_app(
     )
     app.state.db = Database(database_url)
     app.state.clock = clock if isinstance(clock, SettableClock) else SettableClock(clock)
-    app.state.operator_token = operator_token or secrets.token_urlsafe(24)
+    # Hex, not URL-safe base64: a token starting with "-" could not be passed back as --operator-token X.
+    app.state.operator_token = operator_token or secrets.token_hex(24)
     app.state.sandbox_controls = sandbox_controls
     # The idempotency keys this process is running now (idempotency.py).
     app.state.inflight_keys = Inflight()
