@@ -18,8 +18,7 @@ class SaveFeedback(QObject):
         super().__init__(dialog)
         self._dialog = dialog
         self._ok = ok
-        self.message = error_label()  # the dialog places it, above its buttons
-        self.message.setObjectName("saveError")
+        self.message = error_label()  # red, like every error (app.qss); the dialog places it above its buttons
         self.saving = False
 
     def start(self) -> None:
