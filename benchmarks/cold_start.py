@@ -60,7 +60,9 @@ class BenchmarkKeyring(KeyringBackend):
         self._path().write_text(json.dumps(data), encoding="utf-8")
 
 
-def prepare(work: Path, backend_url: str, account_id: str, username: str, refresh_token: str, cache: Path) -> dict[str, str]:
+def prepare(
+    work: Path, backend_url: str, account_id: str, username: str, refresh_token: str, cache: Path
+) -> dict[str, str]:
     """A data folder, settings and keychain as a previous run of the app leaves them; returns the
     environment to start the app with."""
     from vendor_desktop.sync.token_store import TokenStore
@@ -89,7 +91,9 @@ def prepare(work: Path, backend_url: str, account_id: str, username: str, refres
         target = cache_file_for(backend_url, account_id, username)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cache, target)
-        BenchmarkKeyring().set_password(TokenStore().service, TokenStore._key(backend_url, account_id, username), refresh_token)
+        BenchmarkKeyring().set_password(
+            TokenStore().service, TokenStore._key(backend_url, account_id, username), refresh_token
+        )
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -142,7 +146,9 @@ def start_once(env: dict[str, str], backend_url: str) -> dict[str, Any]:
     return shown
 
 
-def cold_start(work: Path, backend_url: str, account_id: str, username: str, refresh_token: str, cache: Path, repeats: int = 5) -> dict[str, Any]:
+def cold_start(
+    work: Path, backend_url: str, account_id: str, username: str, refresh_token: str, cache: Path, repeats: int = 5
+) -> dict[str, Any]:
     """(h) ``repeats`` cold starts in a row (the first also pays for the OS's file cache)."""
     env = prepare(work, backend_url, account_id, username, refresh_token, cache)
     runs = [start_once(env, backend_url) for _ in range(repeats)]
