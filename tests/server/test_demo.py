@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from vendor_desktop.domain.workdays import SHANGHAI
-from vendor_desktop.sandbox.clock import SettableClock
-from vendor_desktop.sandbox.db import Order
+from vendor_desktop.sandbox.core.clock import SettableClock
+from vendor_desktop.sandbox.core.database import Order
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 
 

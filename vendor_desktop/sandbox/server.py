@@ -7,12 +7,15 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import APIRouter, FastAPI
 
-from . import auth, commands, discount_routes, listing_routes, sandbox_routes, sync_routes
-from .clock import Clock, SettableClock
-from .db import Database
-from .errors import install_error_handlers
-from .idempotency import Inflight
-from .schemas import Health
+from .controls import routes as sandbox_routes
+from .core import auth, commands, sync_routes
+from .core.clock import Clock, SettableClock
+from .core.database import Database
+from .core.errors import install_error_handlers
+from .core.idempotency import Inflight
+from .core.schemas import Health
+from .discounts import routes as discount_routes
+from .listings import routes as listing_routes
 
 BASE_PATH = "/api/v1"
 

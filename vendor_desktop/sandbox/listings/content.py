@@ -24,8 +24,8 @@ from vendor_desktop.domain.listings import (
 from vendor_desktop.domain.markets import BillingMode, Delivery
 from vendor_desktop.domain.money import MAX_AMOUNT_FEN, format_fen
 
-from .errors import ApiError
-from .schemas import storable_problem
+from ..core.errors import ApiError
+from ..core.schemas import storable_problem
 
 #: The fields a vendor writes; ``market`` is chosen once, at creation (R-MKT-1).
 CONTENT_FIELDS = ("name", "summary", "description", "billing", "delivery_config", "agreement")

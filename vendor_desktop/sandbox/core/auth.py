@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from vendor_desktop.domain.roles import permissions_for
 
 from .clock import Clock
-from .db import Database, LoginFailure, RefreshGrace, Token, User
+from .database import Database, LoginFailure, RefreshGrace, Token, User
 from .errors import ApiError, error_responses
 from .passwords import DUMMY_HASH, token_hash, verify_password
 from .schemas import LoginRequest, RefreshRequest, TokenPair, UserInfo

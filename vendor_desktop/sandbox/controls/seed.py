@@ -22,16 +22,16 @@ from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.roles import Role, may_read_entity
 from vendor_desktop.domain.workdays import SHANGHAI
 
-from . import names
-from .changes import record_new_bulk
-from .clock import iso
-from .db import Discount, Listing, Message, MessageRead, Order, User, Vendor
-from .discounting import seed_discounts
-from .entities import message_subject
-from .errors import ApiError
-from .listing_lifecycle import listing_message_row
-from .marketplace import message_row, order_number
-from .passwords import hash_password
+from ..core import names
+from ..core.changes import record_new_bulk
+from ..core.clock import iso
+from ..core.database import Discount, Listing, Message, MessageRead, Order, User, Vendor
+from ..core.entities import message_subject
+from ..core.errors import ApiError
+from ..core.passwords import hash_password
+from ..discounts.rules import seed_discounts
+from ..listings.lifecycle import listing_message_row
+from ..orders.rules import message_row, order_number
 
 # Share of seeded orders per state (R-ORD-1); every state also appears at least once.
 _STATE_WEIGHTS = {

@@ -21,12 +21,12 @@ from vendor_desktop.domain.listings import EDITABLE_IN_PLACE, ListingState, can_
 from vendor_desktop.domain.markets import MARKETS, Delivery, delivery_for
 from vendor_desktop.domain.workdays import SHANGHAI
 
-from .changes import record_change
-from .clock import iso
-from .db import Listing, Message
-from .errors import ApiError
-from .listing_content import CONTENT_FIELDS, check_content, content_error, content_of, normalised, problems_of
-from .preconditions import check_version
+from ..core.changes import record_change
+from ..core.clock import iso
+from ..core.database import Listing, Message
+from ..core.errors import ApiError
+from ..core.preconditions import check_version
+from .content import CONTENT_FIELDS, check_content, content_error, content_of, normalised, problems_of
 
 #: A revision's review fields, cleared when it is decided.
 _NO_REVIEW: dict[str, Any] = {

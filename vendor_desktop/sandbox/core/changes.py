@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from . import entities
-from .db import ChangeLog, Meta, lock_writes
+from .database import ChangeLog, Meta, lock_writes
 from .errors import ApiError
 
 

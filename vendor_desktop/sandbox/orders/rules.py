@@ -18,14 +18,14 @@ from vendor_desktop.domain.money import MAX_AMOUNT_FEN, format_fen
 from vendor_desktop.domain.orders import OrderState, can_change_price, can_transition, price_problem
 from vendor_desktop.domain.workdays import SHANGHAI
 
-from . import names
-from .changes import record_change
-from .clock import iso
-from .db import Listing, Message, Order
-from .discounting import active_discount
-from .errors import ApiError
-from .preconditions import check_version
-from .schemas import storable_problem
+from ..core import names
+from ..core.changes import record_change
+from ..core.clock import iso
+from ..core.database import Listing, Message, Order
+from ..core.errors import ApiError
+from ..core.preconditions import check_version
+from ..core.schemas import storable_problem
+from ..discounts.rules import active_discount
 
 __all__ = ["change_price", "iso", "message_row", "move_order", "order_number", "place_order"]
 

@@ -12,15 +12,15 @@ from fastapi import Depends, Request, Response
 
 from vendor_desktop.domain.roles import Permission
 
-from . import entities
-from .auth import Caller, clock_of
-from .commands import EntityId, command_errors
-from .db import Discount, Listing
-from .discounting import grant, revoke
-from .errors import ApiError
-from .idempotency import command_router, command_transaction
-from .preconditions import IfMatch, expected_version, require
-from .schemas import DiscountRequest, EntityEnvelope
+from ..core import entities
+from ..core.auth import Caller, clock_of
+from ..core.commands import EntityId, command_errors
+from ..core.database import Discount, Listing
+from ..core.errors import ApiError
+from ..core.idempotency import command_router, command_transaction
+from ..core.preconditions import IfMatch, expected_version, require
+from ..core.schemas import DiscountRequest, EntityEnvelope
+from .rules import grant, revoke
 
 router = command_router(prefix="/discounts", tags=["commands"])
 

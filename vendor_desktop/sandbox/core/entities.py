@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .db import Discount, Listing, Message, MessageRead, Order, Vendor
+from .database import Discount, Listing, Message, MessageRead, Order, Vendor
 
 
 def vendor_profile_data(v: Vendor) -> dict[str, Any]:

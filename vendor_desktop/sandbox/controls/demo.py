@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.workdays import SHANGHAI
 
-from .clock import iso
-from .db import Listing, Order
-from .marketplace import move_order, place_order
+from ..core.clock import iso
+from ..core.database import Listing, Order
+from ..orders.rules import move_order, place_order
 
 
 def place_todays_orders(s: Session, account_id: str, now: dt.datetime, *, count: int = 5) -> int:

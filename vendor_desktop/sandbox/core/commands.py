@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.roles import Permission, may_read_entity
 
+from ..orders.rules import change_price
 from . import entities
 from .auth import Caller, clock_of
 from .changes import record_change
 from .clock import iso
-from .db import Message, MessageRead, Order
+from .database import Message, MessageRead, Order
 from .errors import ApiError, error_responses
 from .idempotency import command_router, command_transaction
-from .marketplace import change_price
 from .preconditions import IfMatch, expected_version, require
 from .schemas import EntityEnvelope, PriceChangeRequest
 

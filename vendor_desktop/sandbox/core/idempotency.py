@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from .auth import caller_from_request, clock_of, db_of
-from .db import Database, IdempotencyRecord
+from .database import Database, IdempotencyRecord
 from .errors import ApiError, response_for
 
 log = logging.getLogger(__name__)

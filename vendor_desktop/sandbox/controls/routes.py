@@ -15,14 +15,12 @@ from sqlalchemy import select
 
 from vendor_desktop.domain.orders import OrderState
 
-from . import changes, entities, listing_lifecycle
-from .auth import clock_of, db_of
-from .clock import SettableClock
-from .db import Listing, Order, Vendor
-from .errors import ApiError, error_responses
-from .listing_schemas import ListingReviewRequest
-from .marketplace import move_order, place_order
-from .schemas import (
+from ..core import changes, entities
+from ..core.auth import clock_of, db_of
+from ..core.clock import SettableClock
+from ..core.database import Listing, Order, Vendor
+from ..core.errors import ApiError, error_responses
+from ..core.schemas import (
     ClockRequest,
     ClockResponse,
     EntityEnvelope,
@@ -32,6 +30,9 @@ from .schemas import (
     SeedResponse,
     storable_problem,
 )
+from ..listings import lifecycle as listing_lifecycle
+from ..listings.schemas import ListingReviewRequest
+from ..orders.rules import move_order, place_order
 from .seed import seed_vendor
 
 _operator = HTTPBearer(auto_error=False, scheme_name="OperatorToken", description="the sandbox operator token")

@@ -25,12 +25,12 @@ from vendor_desktop.domain.discounts import (
 )
 from vendor_desktop.domain.workdays import SHANGHAI
 
-from . import entities, names
-from .changes import record_change, serialise_writers
-from .clock import iso
-from .db import Discount, Listing
-from .errors import ApiError
-from .preconditions import check_version
+from ..core import entities, names
+from ..core.changes import record_change, serialise_writers
+from ..core.clock import iso
+from ..core.database import Discount, Listing
+from ..core.errors import ApiError
+from ..core.preconditions import check_version
 
 # Field problems in both languages, keyed by the domain's stable codes (DiscountProblem.code).
 _PROBLEMS: dict[str, tuple[str, str]] = {

@@ -16,15 +16,16 @@ from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.roles import Permission
 
-from . import entities, listing_lifecycle
-from .auth import Caller, clock_of
-from .commands import EntityId, command_errors
-from .db import Listing
-from .errors import ApiError
-from .idempotency import command_router, command_transaction
-from .listing_schemas import ListingDraftRequest, ListingEditRequest
-from .preconditions import IfMatch, expected_version, require
-from .schemas import EntityEnvelope
+from ..core import entities
+from ..core.auth import Caller, clock_of
+from ..core.commands import EntityId, command_errors
+from ..core.database import Listing
+from ..core.errors import ApiError
+from ..core.idempotency import command_router, command_transaction
+from ..core.preconditions import IfMatch, expected_version, require
+from ..core.schemas import EntityEnvelope
+from . import lifecycle as listing_lifecycle
+from .schemas import ListingDraftRequest, ListingEditRequest
 
 router = command_router(prefix="/listings", tags=["commands"])
 

@@ -18,8 +18,8 @@ from vendor_desktop.domain.listings import MAX_AGREEMENT, MAX_DESCRIPTION, MAX_N
 from vendor_desktop.domain.markets import MARKETS, BillingMode
 from vendor_desktop.domain.money import MAX_AMOUNT_FEN
 
-from .listing_content import MAX_PLAN_NAME, MAX_PLANS, MAX_QUOTA
-from .schemas import StrictBody
+from ..core.schemas import StrictBody
+from .content import MAX_PLAN_NAME, MAX_PLANS, MAX_QUOTA
 
 
 def _documented(**schema: Any) -> Callable[[dict[str, Any]], None]:
