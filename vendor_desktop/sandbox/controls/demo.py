@@ -18,7 +18,8 @@ from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.workdays import SHANGHAI
 
 from ..core.clock import iso
-from ..core.database import Listing, Order
+from ..listings.models import Listing
+from ..orders.models import Order
 from ..orders.rules import move_order, place_order
 
 

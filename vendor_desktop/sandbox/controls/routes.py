@@ -18,7 +18,7 @@ from vendor_desktop.domain.orders import OrderState
 from ..core import changes, entities
 from ..core.auth import clock_of, db_of
 from ..core.clock import SettableClock
-from ..core.database import Listing, Order, Vendor
+from ..core.database import Vendor
 from ..core.errors import ApiError, error_responses
 from ..core.schemas import (
     ClockRequest,
@@ -31,7 +31,9 @@ from ..core.schemas import (
     storable_problem,
 )
 from ..listings import lifecycle as listing_lifecycle
+from ..listings.models import Listing
 from ..listings.schemas import ListingReviewRequest
+from ..orders.models import Order
 from ..orders.rules import move_order, place_order
 from .seed import seed_vendor
 

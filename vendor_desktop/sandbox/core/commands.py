@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.roles import Permission, may_read_entity
 
+from ..messages.models import Message, MessageRead
+from ..orders.models import Order
 from ..orders.rules import change_price
 from . import entities
 from .auth import Caller, clock_of
 from .changes import record_change
 from .clock import iso
-from .database import Message, MessageRead, Order
 from .errors import ApiError, error_responses
 from .idempotency import command_router, command_transaction
 from .preconditions import IfMatch, expected_version, require

@@ -1,8 +1,10 @@
-"""The sandbox's own database: SQLAlchemy 2 models and the engine/session plumbing.
+"""The sandbox's own database: core's tables (vendors and their users, sign-in, idempotency keys,
+the change log) and the engine/session plumbing.
 
-Every entity row carries ``version`` (bumped by each change, API.md) and every change to an
-entity writes a ``change_log`` row in the same transaction (see ``changes.py``), which is what
-``GET /sync/changes`` pages through.
+Each area's tables are in its own ``models`` module, on the same ``Base`` (``base.py``); importing
+this module registers them all, so ``Base.metadata`` is the whole schema. Every entity row carries
+``version`` (bumped by each change, API.md) and every change to an entity writes a ``change_log``
+row in the same transaction (see ``changes.py``), which is what ``GET /sync/changes`` pages through.
 """
 
 from __future__ import annotations
@@ -32,18 +34,18 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from vendor_desktop.domain.roles import Role, may_read_entity
 
-# Timestamps of entities are ISO 8601 strings with the +08:00 offset (API.md): stored as text
-# so they round-trip exactly on SQLite and PostgreSQL and sort correctly (one offset for all).
-# Token and lockout times are epoch seconds (floats): only compared, never shown.
-
-
-class Base(DeclarativeBase):
-    pass
+# Every area's tables join core's on Base.metadata here, so that importing this module gives the
+# whole schema (create_all below; Alembic's autogenerate). A new area adds its models here.
+from ..discounts import models as discounts_models  # noqa: F401
+from ..listings import models as listings_models  # noqa: F401
+from ..messages.models import MessageRead  # the upgrade of older message reads below names it
+from ..orders import models as orders_models  # noqa: F401
+from .base import Base
 
 
 class Vendor(Base):
@@ -130,89 +132,6 @@ def _add_missing_auth_indexes(_metadata: Any, connection: Any, **_kw: Any) -> No
         index.create(connection, checkfirst=True)
 
 
-class Listing(Base):
-    """A product listing (商品), R-LST-*."""
-
-    __tablename__ = "listings"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    summary: Mapped[str] = mapped_column(String(1000))
-    market: Mapped[str] = mapped_column(String(40))
-    delivery: Mapped[str] = mapped_column(String(20))
-    state: Mapped[str] = mapped_column(String(20))
-    billing: Mapped[dict[str, int]] = mapped_column(JSON)
-    delivery_config: Mapped[dict[str, Any]] = mapped_column(JSON)
-    agreement: Mapped[str] = mapped_column(Text)
-    review_due: Mapped[str | None] = mapped_column(String(10), nullable=True)
-    reject_reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
-    updated_at: Mapped[str] = mapped_column(String(40))
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    # Added with listing management (R-LST-1 … R-LST-5); nullable so an older database file gains
-    # them with a plain ADD COLUMN (the serializer reads NULL as "none").
-    description: Mapped[str | None] = mapped_column(Text, nullable=True)
-    submitted_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    review_due_approximate: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
-    security_review: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
-    approved_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    # R-LST-5: the pending edit of an on-sale listing (content and its own review), or NULL.
-    revision: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    created_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
-
-
-class Order(Base):
-    """A buyer's order (订单), R-ORD-*; buyer details are stored already masked (R-ORD-4)."""
-
-    __tablename__ = "orders"
-    __table_args__ = (UniqueConstraint("account_id", "number"),)
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
-    number: Mapped[str] = mapped_column(String(32))
-    state: Mapped[str] = mapped_column(String(20))
-    amount_fen: Mapped[int] = mapped_column(BigInteger)
-    listing_id: Mapped[str] = mapped_column(String(64))
-    listing_name: Mapped[str] = mapped_column(String(200))
-    market: Mapped[str] = mapped_column(String(40))
-    billing_mode: Mapped[str] = mapped_column(String(10))
-    buyer_account_id: Mapped[str] = mapped_column(String(64))
-    buyer_name: Mapped[str] = mapped_column(String(200))
-    buyer_contact: Mapped[str] = mapped_column(String(40))
-    virtual_number: Mapped[str] = mapped_column(String(40))
-    created_at: Mapped[str] = mapped_column(String(40))
-    paid_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    # Added with price changes and discounts (R-ORD-3, R-DSC-2); nullable so an older database
-    # file gains them with a plain ADD COLUMN (see ``_add_missing_columns``).
-    list_price_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    discount_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    discount_percent: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    price_changed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    price_change_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-
-
-class Discount(Base):
-    """A buyer-specific discount (指定商品折扣), R-DSC-1, R-DSC-2.
-
-    ``state`` is the state when the discount last changed (API.md: the client recomputes it by its
-    own clock); ``revoked_at`` set means revoked for good."""
-
-    __tablename__ = "discounts"
-    __table_args__ = (Index("ix_discounts_pair", "account_id", "listing_id", "buyer_account_id"),)
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
-    listing_id: Mapped[str] = mapped_column(String(64))
-    listing_name: Mapped[str] = mapped_column(String(200))
-    buyer_account_id: Mapped[str] = mapped_column(String(64))
-    buyer_name: Mapped[str] = mapped_column(String(200))
-    percent: Mapped[int] = mapped_column(Integer)
-    valid_from: Mapped[str] = mapped_column(String(40))
-    valid_until: Mapped[str] = mapped_column(String(40))
-    state: Mapped[str] = mapped_column(String(20))
-    revoked_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    created_at: Mapped[str] = mapped_column(String(40))
-    version: Mapped[int] = mapped_column(Integer, default=1)
-
-
 class IdempotencyRecord(Base):
     """One ``Idempotency-Key`` of one user (API.md, IETF idempotency-key draft): the request's
     fingerprint, and once done the first response, replayed for every retry with the same key."""
@@ -228,35 +147,6 @@ class IdempotencyRecord(Base):
     status: Mapped[int | None] = mapped_column(Integer, nullable=True)
     body: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[float] = mapped_column(Float, index=True)  # epoch seconds, by the app's clock
-
-
-class Message(Base):
-    """An in-app message (站内信) to the vendor, R-ORD-2, R-LST-6."""
-
-    __tablename__ = "messages"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
-    kind: Mapped[str] = mapped_column(String(40))
-    title: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(String(2000))
-    title_en: Mapped[str] = mapped_column(String(200))
-    body_en: Mapped[str] = mapped_column(String(2000))
-    # Unused: read state is per user (``MessageRead``). Kept, always false, so a database file of
-    # an older sandbox needs no migration until the sandbox has real ones.
-    read: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[str] = mapped_column(String(40))
-    order_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    listing_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # review results (R-LST-6)
-
-
-class MessageRead(Base):
-    """Who has read which in-app message: read state is per user (SPEC §11)."""
-
-    __tablename__ = "message_reads"
-    message_id: Mapped[str] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True)
-    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
-    at: Mapped[str] = mapped_column(String(40))
 
 
 class ChangeLog(Base):

@@ -8,7 +8,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .database import Discount, Listing, Message, MessageRead, Order, Vendor
+from ..discounts.models import Discount
+from ..listings.models import Listing
+from ..messages.models import Message, MessageRead
+from ..orders.models import Order
+from .database import Vendor
 
 
 def vendor_profile_data(v: Vendor) -> dict[str, Any]:

@@ -15,11 +15,12 @@ from vendor_desktop.domain.roles import Permission
 from ..core import entities
 from ..core.auth import Caller, clock_of
 from ..core.commands import EntityId, command_errors
-from ..core.database import Discount, Listing
 from ..core.errors import ApiError
 from ..core.idempotency import command_router, command_transaction
 from ..core.preconditions import IfMatch, expected_version, require
 from ..core.schemas import DiscountRequest, EntityEnvelope
+from ..listings.models import Listing
+from .models import Discount
 from .rules import grant, revoke
 
 router = command_router(prefix="/discounts", tags=["commands"])

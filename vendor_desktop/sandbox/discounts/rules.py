@@ -28,9 +28,10 @@ from vendor_desktop.domain.workdays import SHANGHAI
 from ..core import entities, names
 from ..core.changes import record_change, serialise_writers
 from ..core.clock import iso
-from ..core.database import Discount, Listing
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
+from ..listings.models import Listing
+from .models import Discount
 
 # Field problems in both languages, keyed by the domain's stable codes (DiscountProblem.code).
 _PROBLEMS: dict[str, tuple[str, str]] = {

@@ -23,10 +23,11 @@ from vendor_desktop.domain.workdays import SHANGHAI
 
 from ..core.changes import record_change
 from ..core.clock import iso
-from ..core.database import Listing, Message
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
+from ..messages.models import Message
 from .content import CONTENT_FIELDS, check_content, content_error, content_of, normalised, problems_of
+from .models import Listing
 
 #: A revision's review fields, cleared when it is decided.
 _NO_REVIEW: dict[str, Any] = {

@@ -19,12 +19,12 @@ from vendor_desktop.domain.roles import Permission
 from ..core import entities
 from ..core.auth import Caller, clock_of
 from ..core.commands import EntityId, command_errors
-from ..core.database import Listing
 from ..core.errors import ApiError
 from ..core.idempotency import command_router, command_transaction
 from ..core.preconditions import IfMatch, expected_version, require
 from ..core.schemas import EntityEnvelope
 from . import lifecycle as listing_lifecycle
+from .models import Listing
 from .schemas import ListingDraftRequest, ListingEditRequest
 
 router = command_router(prefix="/listings", tags=["commands"])

@@ -21,11 +21,13 @@ from vendor_desktop.domain.workdays import SHANGHAI
 from ..core import names
 from ..core.changes import record_change
 from ..core.clock import iso
-from ..core.database import Listing, Message, Order
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
 from ..core.schemas import storable_problem
 from ..discounts.rules import active_discount
+from ..listings.models import Listing
+from ..messages.models import Message
+from .models import Order
 
 __all__ = ["change_price", "iso", "message_row", "move_order", "order_number", "place_order"]
 

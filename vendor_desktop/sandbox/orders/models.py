@@ -1,0 +1,38 @@
+"""The orders table (订单)."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..core.base import Base
+
+
+class Order(Base):
+    """A buyer's order (订单), R-ORD-*; buyer details are stored already masked (R-ORD-4)."""
+
+    __tablename__ = "orders"
+    __table_args__ = (UniqueConstraint("account_id", "number"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
+    number: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(20))
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    listing_id: Mapped[str] = mapped_column(String(64))
+    listing_name: Mapped[str] = mapped_column(String(200))
+    market: Mapped[str] = mapped_column(String(40))
+    billing_mode: Mapped[str] = mapped_column(String(10))
+    buyer_account_id: Mapped[str] = mapped_column(String(64))
+    buyer_name: Mapped[str] = mapped_column(String(200))
+    buyer_contact: Mapped[str] = mapped_column(String(40))
+    virtual_number: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[str] = mapped_column(String(40))
+    paid_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # Added with price changes and discounts (R-ORD-3, R-DSC-2); nullable so an older database
+    # file gains them with a plain ADD COLUMN (see ``_add_missing_columns``).
+    list_price_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    discount_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    discount_percent: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    price_changed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    price_change_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
