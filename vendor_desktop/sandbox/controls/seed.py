@@ -26,14 +26,13 @@ from ..core import names
 from ..core.changes import record_new_bulk
 from ..core.clock import iso
 from ..core.database import User, Vendor
-from ..core.entities import message_subject
 from ..core.errors import ApiError
 from ..core.passwords import hash_password
 from ..discounts.models import Discount
 from ..discounts.rules import seed_discounts
 from ..listings.lifecycle import listing_message_row
 from ..listings.models import Listing
-from ..messages.models import Message, MessageRead
+from ..messages.models import Message, MessageRead, message_subject
 from ..orders.models import Order
 from ..orders.rules import message_row, order_number
 

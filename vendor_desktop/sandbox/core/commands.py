@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.roles import Permission, may_read_entity
 
-from ..messages.models import Message, MessageRead
+from ..messages.models import Message, MessageRead, message_subject
 from ..orders.models import Order
 from ..orders.rules import change_price
 from . import entities
@@ -107,7 +107,7 @@ def mark_read(
     with command_transaction(request) as t:
         s = t.session
         message = _own(s, Message, message_id, caller.account_id, ("message", "消息"))
-        subject = entities.message_subject(message.order_id, message.listing_id)
+        subject = message_subject(message.order_id, message.listing_id)
         if subject is not None and not may_read_entity(caller.role, subject):
             raise ApiError(404, "NOT_FOUND", "No such message.", "消息不存在。")
         if not s.get(MessageRead, (message.id, caller.user_id)):

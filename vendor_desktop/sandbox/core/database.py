@@ -45,6 +45,7 @@ from ..discounts import models as discounts_models  # noqa: F401
 from ..listings import models as listings_models  # noqa: F401
 from ..messages.models import MessageRead  # the upgrade of older message reads below names it
 from ..orders import models as orders_models  # noqa: F401
+from . import entities
 from .base import Base
 
 
@@ -63,6 +64,23 @@ class Vendor(Base):
     agreements: Mapped[list[str]] = mapped_column(JSON, default=list)  # signed kinds
     seed: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+def vendor_profile_data(v: Vendor) -> dict[str, Any]:
+    # R-ACC-1: company, customer-service and contact info.
+    return {
+        "account_id": v.account_id,
+        "company_name": v.company_name,
+        "contact_name": v.contact_name,
+        "service_phone": v.service_phone,
+        "service_email": v.service_email,
+        "service_qq": v.service_qq,
+    }
+
+
+VENDOR_PROFILE = entities.register(
+    entities.EntityKind("vendor_profile", Vendor, Vendor.account_id, vendor_profile_data)
+)
 
 
 class User(Base):

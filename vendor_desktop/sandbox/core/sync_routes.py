@@ -12,7 +12,7 @@ from vendor_desktop.domain.roles import may_read_entity
 
 from . import changes
 from .auth import CallerDep, db_of
-from .entities import SYNCED_ENTITIES
+from .entities import synced_entities
 from .errors import error_responses
 from .schemas import ChangesPage
 
@@ -32,7 +32,7 @@ def sync_changes(
     latest state; only the entity types the caller's role may read, messages only about those, and
     the caller's own read state of each message (SPEC §11). A garbage, foreign
     or expired cursor is 409 CURSOR_EXPIRED: sync again from the start."""
-    visible = [e for e in SYNCED_ENTITIES if may_read_entity(caller.role, e)]
+    visible = [e for e in synced_entities() if may_read_entity(caller.role, e)]
     with db_of(request).session() as s:
         page = changes.read_page(s, caller.account_id, cursor, limit, visible, caller.user_id)
     # The page is already plain JSON data: encode it once rather than validate 2,000 changes into

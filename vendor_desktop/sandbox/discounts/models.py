@@ -1,10 +1,13 @@
-"""The buyer discounts table (指定商品折扣)."""
+"""The buyer discounts table (指定商品折扣) and how a discount syncs (its ``data`` on the wire)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..core import entities
 from ..core.base import Base
 
 
@@ -29,3 +32,24 @@ class Discount(Base):
     revoked_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     created_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+def discount_data(d: Discount) -> dict[str, Any]:
+    # R-DSC-1; ``state`` as of the last change: the client recomputes it by its own clock.
+    return {
+        "listing_id": d.listing_id,
+        "listing_name": d.listing_name,
+        "buyer_account_id": d.buyer_account_id,
+        "buyer_name": d.buyer_name,
+        "percent": d.percent,
+        "valid_from": d.valid_from,
+        "valid_until": d.valid_until,
+        "state": d.state,
+        "revoked_at": d.revoked_at,
+        "created_at": d.created_at,
+    }
+
+
+
+
+DISCOUNT = entities.register(entities.EntityKind("discount", Discount, Discount.id, discount_data))

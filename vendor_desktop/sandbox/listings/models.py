@@ -1,4 +1,4 @@
-"""The listings table (商品)."""
+"""The listings table (商品) and how a listing syncs (its ``data`` on the wire)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..core import entities
 from ..core.base import Base
 
 
@@ -38,3 +39,33 @@ class Listing(Base):
     # R-LST-5: the pending edit of an on-sale listing (content and its own review), or NULL.
     revision: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+def listing_data(x: Listing) -> dict[str, Any]:
+    # R-LST-*: the live content and its review; ``revision`` is the pending edit of an on-sale
+    # listing (R-LST-5). Columns added later read NULL on older rows: shown as "none".
+    return {
+        "name": x.name,
+        "summary": x.summary,
+        "description": x.description or "",
+        "market": x.market,
+        "delivery": x.delivery,
+        "state": x.state,
+        "billing": dict(x.billing),
+        "delivery_config": dict(x.delivery_config),
+        "agreement": x.agreement,
+        "review_due": x.review_due,
+        "review_due_approximate": bool(x.review_due_approximate) if x.review_due else None,
+        "security_review": bool(x.security_review),
+        "submitted_at": x.submitted_at,
+        "approved_at": x.approved_at,
+        "reject_reason": x.reject_reason,
+        "revision": dict(x.revision) if x.revision else None,
+        "created_at": x.created_at,
+        "updated_at": x.updated_at,
+    }
+
+
+
+
+LISTING = entities.register(entities.EntityKind("listing", Listing, Listing.id, listing_data))

@@ -1,10 +1,14 @@
-"""The in-app messages (站内信) and their per-user read marks."""
+"""The in-app messages (站内信) and their per-user read marks, and how a message syncs: to whom, read or not."""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from collections.abc import Iterable
+from typing import Any
 
+from sqlalchemy import Boolean, ForeignKey, Integer, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from ..core import entities
 from ..core.base import Base
 
 
@@ -35,3 +39,45 @@ class MessageRead(Base):
     message_id: Mapped[str] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
     at: Mapped[str] = mapped_column(String(40))
+
+
+def message_data(m: Message) -> dict[str, Any]:
+    # ``read`` is the caller's own (SPEC §11: read state is per user): ``load`` and ``envelope``
+    # set it; a message's row never changes once sent.
+    return {
+        "kind": m.kind,
+        "title": m.title,
+        "body": m.body,
+        "title_en": m.title_en,
+        "body_en": m.body_en,
+        "read": False,
+        "created_at": m.created_at,
+        "order_id": m.order_id,
+        "listing_id": m.listing_id,
+    }
+
+
+def message_subject(order_id: str | None, listing_id: str | None) -> str | None:
+    """The entity kind a message is about: only roles that read it receive it (SPEC §11)."""
+    if order_id is not None:
+        return "order"
+    if listing_id is not None:
+        return "listing"
+    return None
+
+
+def read_message_ids(s: Session, user_id: str, message_ids: Iterable[str]) -> set[str]:
+    wanted = list(message_ids)
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = select(MessageRead.message_id).where(MessageRead.user_id == user_id, MessageRead.message_id.in_(chunk))
+        found.update(s.execute(query).scalars())
+    return found
+
+
+
+
+MESSAGE = entities.register(
+    entities.EntityKind("message", Message, Message.id, message_data, read_ids=read_message_ids)
+)
