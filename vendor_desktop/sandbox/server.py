@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 from fastapi import APIRouter, FastAPI
 
 from .controls import routes as sandbox_routes
-from .core import auth, commands, sync_routes
+from .core import auth, sync_routes
 from .core.clock import Clock, SettableClock
 from .core.database import Database
 from .core.errors import install_error_handlers
@@ -16,6 +16,8 @@ from .core.idempotency import Inflight
 from .core.schemas import Health
 from .discounts import routes as discount_routes
 from .listings import routes as listing_routes
+from .messages import routes as message_routes
+from .orders import routes as order_routes
 
 BASE_PATH = "/api/v1"
 
@@ -78,7 +80,8 @@ def create_app(
 
     api.include_router(auth.router)
     api.include_router(sync_routes.router)
-    api.include_router(commands.router)
+    api.include_router(order_routes.router)
+    api.include_router(message_routes.router)
     api.include_router(discount_routes.router)
     api.include_router(listing_routes.router)
     if sandbox_controls:

@@ -20,21 +20,20 @@ from ..core.auth import clock_of, db_of
 from ..core.clock import SettableClock
 from ..core.database import Vendor
 from ..core.errors import ApiError, error_responses
-from ..core.schemas import (
-    ClockRequest,
-    ClockResponse,
-    EntityEnvelope,
-    EpochResponse,
-    SandboxOrderRequest,
-    SeedRequest,
-    SeedResponse,
-    storable_problem,
-)
+from ..core.schemas import EntityEnvelope, storable_problem
 from ..listings import lifecycle as listing_lifecycle
 from ..listings.models import Listing
 from ..listings.schemas import ListingReviewRequest
 from ..orders.models import Order
 from ..orders.rules import move_order, place_order
+from .schemas import (
+    ClockRequest,
+    ClockResponse,
+    EpochResponse,
+    SandboxOrderRequest,
+    SeedRequest,
+    SeedResponse,
+)
 from .seed import seed_vendor
 
 _operator = HTTPBearer(auto_error=False, scheme_name="OperatorToken", description="the sandbox operator token")

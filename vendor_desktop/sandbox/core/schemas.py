@@ -1,4 +1,8 @@
-"""Request and response bodies: what the served OpenAPI schema documents (and the fuzzer checks).
+"""The bodies every area shares: what the served OpenAPI schema documents (and the fuzzer checks).
+
+Field types with their limits, sign-in, and the wire shape of every synced entity (``data`` of a
+change or a command's answer: every command answers an ``EntityEnvelope``, a union of them all, so
+it sits below every area). Each area's request bodies are in its own ``schemas`` module.
 
 Every string has a length limit and every integer a range, so no client input can reach the
 database in a shape it cannot store (a 10,000-character name is a 422, not a 500).
@@ -9,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from vendor_desktop.domain.markets import BillingMode
 from vendor_desktop.domain.money import MAX_AMOUNT_FEN
@@ -229,80 +233,3 @@ def _plausible(moment: dt.datetime) -> dt.datetime:
 
 
 Moment = Annotated[AwareDatetime, AfterValidator(_plausible)]
-
-
-# --- vendor commands ----------------------------------------------------------------------
-# Ranges that are business rules (price, percent, reason length) are documented here but checked
-# in the route, after permission and existence (see preconditions.py for the order of checks), so
-# they answer with the rule's own code (INVALID_PRICE) and a field name.
-
-
-class PriceChangeRequest(StrictBody):
-    """R-ORD-3: the new price of an unpaid order."""
-
-    new_price_fen: StrictInt = Field(
-        description="the price the buyer will pay, in fen; > 0 and ≤ MAX_AMOUNT_FEN, else 422 INVALID_PRICE",
-        json_schema_extra={"minimum": 1, "maximum": MAX_AMOUNT_FEN},
-    )
-    reason: str = Field(
-        description="why (shown to colleagues), 1–200 characters, else 422 VALIDATION_FAILED",
-        json_schema_extra={"minLength": 1, "maxLength": 200},
-    )
-
-
-class DiscountRequest(StrictBody):
-    """R-DSC-1: one buyer account, one listing, a percentage paid, a period."""
-
-    listing_id: Str64
-    buyer_account_id: AccountId
-    percent: StrictInt = Field(
-        description="percentage the buyer pays, 1–99 (80 = 八折)", json_schema_extra={"minimum": 1, "maximum": 99}
-    )
-    valid_from: Moment = Field(description="with offset, e.g. 2026-12-01T00:00:00+08:00")
-    valid_until: Moment = Field(description="after valid_from and in the future; exclusive")
-
-
-# --- sandbox controls ----------------------------------------------------------------------
-
-
-class SeedRequest(StrictBody):
-    orders: int = Field(200, ge=0, le=200_000)
-    listings: int = Field(20, ge=0, le=2_000)
-    seed: int = Field(1, ge=0, le=2**53)
-    agreements: list[Literal["access", "revenue"]] = Field(default_factory=lambda: ["access", "revenue"], max_length=2)
-    balance_fen: Fen = 0
-    deposit_paid_fen: Fen = 0
-    account_id: AccountId | None = None
-
-
-class SeededUser(BaseModel):
-    username: str
-    password: str
-    role: str
-
-
-class SeedResponse(BaseModel):
-    account_id: str
-    company_name: str
-    users: list[SeededUser]
-    listings: int
-    orders: int
-
-
-class SandboxOrderRequest(StrictBody):
-    account_id: Str64
-    listing_id: Str64
-    buyer_account_id: AccountId
-    billing_mode: BillingMode | None = None
-
-
-class ClockRequest(StrictBody):
-    now: Moment = Field(description="the moment to set, with offset, e.g. 2026-11-26T09:00:00+08:00")
-
-
-class ClockResponse(BaseModel):
-    now: AwareDatetime
-
-
-class EpochResponse(BaseModel):
-    epoch: int

@@ -18,10 +18,11 @@ from ..core.commands import EntityId, command_errors
 from ..core.errors import ApiError
 from ..core.idempotency import command_router, command_transaction
 from ..core.preconditions import IfMatch, expected_version, require
-from ..core.schemas import DiscountRequest, EntityEnvelope
+from ..core.schemas import EntityEnvelope
 from ..listings.models import Listing
 from .models import Discount
 from .rules import grant, revoke
+from .schemas import DiscountRequest
 
 router = command_router(prefix="/discounts", tags=["commands"])
 
