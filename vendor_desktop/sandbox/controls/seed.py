@@ -35,6 +35,7 @@ from ..listings.models import Listing
 from ..messages.models import Message, MessageRead, message_subject
 from ..orders.models import Order
 from ..orders.rules import message_row, order_number
+from .errors import ACCOUNT_EXISTS
 
 # Share of seeded orders per state (R-ORD-1); every state also appears at least once.
 _STATE_WEIGHTS = {
@@ -124,7 +125,7 @@ def seed_vendor(
         raise ApiError(422, "VALIDATION_FAILED", details={"fields": {"listings": "orders need at least one listing"}})
     account_id = account_id or account_id_for(seed)
     if s.get(Vendor, account_id) is not None:
-        raise ApiError(409, "ACCOUNT_EXISTS", details={"account_id": account_id})
+        raise ApiError(409, ACCOUNT_EXISTS, details={"account_id": account_id})
     rng = random.Random(f"data:{seed}")
     # Dates are spread back from the start of "today" in Shanghai, so a seed is stable all day.
     today = now.astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)

@@ -15,7 +15,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
 
-# code → (English, Chinese) default messages; a raise site may pass a more specific text.
+# code → (English, Chinese) default messages; a raise site may pass a more specific text. These are
+# the codes every area shares; each area adds its own with ``error_code`` (its ``errors`` module).
 MESSAGES: dict[str, tuple[str, str]] = {
     "MALFORMED_REQUEST": ("The request body is not valid JSON.", "请求内容不是有效的 JSON。"),
     "VALIDATION_FAILED": ("Some fields are missing or invalid.", "部分字段缺失或无效。"),
@@ -30,9 +31,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The sync position is no longer valid; sync again from the start.",
         "同步位置已失效，请重新完整同步。",
     ),
-    "ACCOUNT_EXISTS": ("That account id already exists.", "该帐号 ID 已存在。"),
-    "ORDER_STATE": ("The order's state does not allow this.", "订单当前状态不允许此操作。"),
-    "LISTING_STATE": ("The listing's state does not allow this.", "商品当前状态不允许此操作。"),
     "INTERNAL_ERROR": ("Something went wrong in the sandbox.", "沙箱内部错误。"),
     # Idempotency (API.md "Conventions", IETF idempotency-key draft).
     "IDEMPOTENCY_KEY_REQUIRED": (
@@ -60,27 +58,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Someone changed this in the meantime; review the current version and try again.",
         "该记录已被他人修改，请查看最新版本后重试。",
     ),
-    "ORDER_NOT_UNPAID": (
-        "The buyer has already paid (or the order was cancelled): its price can no longer change.",
-        "买家已付款（或订单已取消），不能再改价。",
-    ),
-    "INVALID_PRICE": (
-        "The new price must be more than ¥0.00 and at most ¥100,000,000.00.",
-        "新价格须大于 0 元且不超过 1 亿元。",
-    ),
-    "AGREEMENT_MISSING": (
-        "Add the product service agreement before submitting the listing for review.",
-        "提交审核前请填写商品服务协议。",
-    ),
-    "DISCOUNT_OVERLAP": (
-        "This buyer already has a discount on this listing in that period.",
-        "该买家在此期间已有此商品的折扣。",
-    ),
-    "DISCOUNT_STATE": (
-        "This discount has already been revoked or has expired; there is nothing to revoke.",
-        "该折扣已撤销或已过期，无需撤销。",
-    ),
 }
+
+
+
+def error_code(code: str, message: str, message_zh: str) -> str:
+    """An area's own error code, with its default English and Chinese messages; returns the code,
+    so a raise site that names it has imported its messages."""
+    MESSAGES[code] = (message, message_zh)
+    return code
+
 
 _STATUS_CODES = {
     400: "MALFORMED_REQUEST",

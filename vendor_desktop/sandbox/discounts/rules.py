@@ -31,6 +31,7 @@ from ..core.clock import iso
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
 from ..listings.models import Listing
+from .errors import DISCOUNT_OVERLAP, DISCOUNT_STATE
 from .models import Discount
 
 # Field problems in both languages, keyed by the domain's stable codes (DiscountProblem.code).
@@ -107,7 +108,7 @@ def grant(
             period = f"{_shown(other.valid_from)} – {_shown(other.valid_until)}"
             raise ApiError(
                 409,
-                "DISCOUNT_OVERLAP",
+                DISCOUNT_OVERLAP,
                 f"This buyer already has a {other.percent}% discount on this listing for {period} "
                 "(Shanghai time); one buyer's discounts on one listing may not overlap.",
                 f"该买家在此商品上已有{zhe(other.percent)}折扣（{period}，北京时间），"
@@ -139,7 +140,7 @@ def revoke(s: Session, d: Discount, expected_version: int, now: dt.datetime) -> 
     state = state_of(d, now)
     if state in {DiscountState.REVOKED, DiscountState.EXPIRED}:
         # Business state before version (API.md): "already revoked" says more than "stale".
-        raise ApiError(409, "DISCOUNT_STATE", details={"state": state.value})
+        raise ApiError(409, DISCOUNT_STATE, details={"state": state.value})
     check_version("discount", d, expected_version)
     d.revoked_at, d.state, d.version = iso(now), DiscountState.REVOKED.value, d.version + 1
     record_change(s, d.account_id, "discount", d.id, d.version)

@@ -26,6 +26,7 @@ from vendor_desktop.domain.money import MAX_AMOUNT_FEN, format_fen
 
 from ..core.errors import ApiError
 from ..core.schemas import storable_problem
+from .errors import AGREEMENT_MISSING
 
 #: The fields a vendor writes; ``market`` is chosen once, at creation (R-MKT-1).
 CONTENT_FIELDS = ("name", "summary", "description", "billing", "delivery_config", "agreement")
@@ -200,7 +201,7 @@ def content_error(codes: Mapping[str, str]) -> ApiError:
         "fields_zh": {f: m[1] for f, m in messages.items()},
         "codes": dict(codes),
     }
-    code = "AGREEMENT_MISSING" if codes.get("agreement") == "agreement_missing" else "VALIDATION_FAILED"
+    code = AGREEMENT_MISSING if codes.get("agreement") == "agreement_missing" else "VALIDATION_FAILED"
     return ApiError(422, code, details=details)
 
 

@@ -27,6 +27,7 @@ from ..core.errors import ApiError
 from ..core.preconditions import check_version
 from ..messages.models import Message
 from .content import CONTENT_FIELDS, check_content, content_error, content_of, normalised, problems_of
+from .errors import LISTING_STATE
 from .models import Listing
 
 #: A revision's review fields, cleared when it is decided.
@@ -94,7 +95,7 @@ def edit(s: Session, listing: Listing, changes: Mapping[str, Any], expected_vers
     if _under_review(listing):
         raise ApiError(
             409,
-            "LISTING_STATE",
+            LISTING_STATE,
             "This listing is in review: it cannot be edited until the review is decided.",
             "该商品正在审核中，审核结果出来之前不能修改。",
             details=_state_details(listing),
@@ -122,7 +123,7 @@ def submit(s: Session, listing: Listing, expected_version: int, now: dt.datetime
         content = content_of(revision)
     else:
         en, zh = _why_not_submittable(listing)
-        raise ApiError(409, "LISTING_STATE", en, zh, details=_state_details(listing))
+        raise ApiError(409, LISTING_STATE, en, zh, details=_state_details(listing))
     check_version("listing", listing, expected_version)
     codes = problems_of(listing.market, content, for_submit=True)
     if codes:
@@ -163,7 +164,7 @@ def delist(s: Session, listing: Listing, expected_version: int, now: dt.datetime
     if not can_delist(listing.state):
         raise ApiError(
             409,
-            "LISTING_STATE",
+            LISTING_STATE,
             f"Only a listing on sale can be delisted; this one is {listing.state}.",
             f"只有已上架的商品可以下架，该商品状态为 {listing.state}。",
             details=_state_details(listing),
@@ -207,7 +208,7 @@ def review(s: Session, listing: Listing, approve: bool, reason: str | None, now:
     else:
         raise ApiError(
             409,
-            "LISTING_STATE",
+            LISTING_STATE,
             "Nothing of this listing is in review.",
             "该商品没有待审核的内容。",
             details=_state_details(listing),

@@ -25,8 +25,10 @@ from ..core.errors import ApiError
 from ..core.preconditions import check_version
 from ..core.schemas import storable_problem
 from ..discounts.rules import active_discount
+from ..listings.errors import LISTING_STATE
 from ..listings.models import Listing
 from ..messages.models import Message
+from .errors import INVALID_PRICE, ORDER_NOT_UNPAID, ORDER_STATE
 from .models import Order
 
 __all__ = ["change_price", "iso", "message_row", "move_order", "order_number", "place_order"]
@@ -87,7 +89,7 @@ def place_order(
     """A buyer orders a listing: an unpaid order priced from the listing and the buyer's active
     discount (R-DSC-2), and a new_order message to the vendor (R-ORD-1, R-ORD-2)."""
     if listing.state != "on_sale":
-        raise ApiError(409, "LISTING_STATE", details={"state": listing.state})
+        raise ApiError(409, LISTING_STATE, details={"state": listing.state})
     mode = billing_mode or next(iter(listing.billing))
     if mode not in listing.billing:
         raise ApiError(
@@ -140,7 +142,7 @@ def move_order(s: Session, order: Order, target: OrderState, now: dt.datetime) -
         if not can_transition(current, step):
             raise ApiError(
                 409,
-                "ORDER_STATE",
+                ORDER_STATE,
                 f"An order in state {order.state} cannot become {target.value}.",
                 f"订单状态为 {order.state}，不能变为 {target.value}。",
                 details={"state": order.state, "target": target.value},
@@ -169,11 +171,11 @@ def change_price(
     if problem is not None:
         fields = {"new_price_fen": _PRICE_PROBLEMS[problem]} | ({"reason": reason_problem} if reason_problem else {})
         details = {"fields": fields, "codes": {"new_price_fen": problem}, "max_fen": MAX_AMOUNT_FEN}
-        raise ApiError(422, "INVALID_PRICE", details=details)
+        raise ApiError(422, INVALID_PRICE, details=details)
     if reason_problem is not None:
         raise ApiError(422, "VALIDATION_FAILED", details={"fields": {"reason": reason_problem}})
     if not can_change_price(order.state):
-        raise ApiError(409, "ORDER_NOT_UNPAID", details={"state": order.state, "paid_at": order.paid_at})
+        raise ApiError(409, ORDER_NOT_UNPAID, details={"state": order.state, "paid_at": order.paid_at})
     check_version("order", order, expected_version)
     if order.list_price_fen is None:  # an order from before list prices were kept
         order.list_price_fen = order.amount_fen
