@@ -47,6 +47,12 @@ def _as_read_by(version: int, data: dict[str, Any], read: bool) -> tuple[int, di
     return (version + 1, {**data, "read": True}) if read else (version, data)
 
 
+def get(s: Session, entity: str, entity_id: str) -> Any | None:
+    """One entity's row by its kind's name, or None: how one area reads another's entity by id (a
+    discount its listing) without importing that area."""
+    return s.get(_ENTITIES[entity].model, entity_id)
+
+
 def entity_id(entity: str, row: Any) -> str:
     return row.account_id if entity == "vendor_profile" else row.id
 

@@ -19,7 +19,6 @@ from ..core.errors import ApiError
 from ..core.idempotency import command_router, command_transaction
 from ..core.preconditions import IfMatch, expected_version, require
 from ..core.schemas import EntityEnvelope
-from ..listings.models import Listing
 from .models import Discount
 from .rules import grant, revoke
 from .schemas import DiscountRequest
@@ -46,7 +45,7 @@ def create_discount(body: DiscountRequest, caller: Annotated[Caller, _WRITE], re
     Periods are half-open [valid_from, valid_until): one may start the moment another ends."""
     with command_transaction(request) as t:
         s = t.session
-        listing = s.get(Listing, body.listing_id)
+        listing = entities.get(s, "listing", body.listing_id)
         if listing is None or listing.account_id != caller.account_id:
             # A body field, not the URL: a validation failure naming the field.
             raise ApiError(

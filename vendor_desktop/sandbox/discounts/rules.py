@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,9 +30,19 @@ from ..core.changes import record_change, serialise_writers
 from ..core.clock import iso
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
-from ..listings.models import Listing
 from .errors import DISCOUNT_OVERLAP, DISCOUNT_STATE
 from .models import Discount
+
+
+class OnListing(Protocol):
+    """What a discount needs of the listing it is on: a discount refers to its listing by id and
+    keeps its name (R-DSC-1), so the discounts area reads it through ``entities`` and needs none of
+    the listings area's code."""
+
+    id: str
+    account_id: str
+    name: str
+
 
 # Field problems in both languages, keyed by the domain's stable codes (DiscountProblem.code).
 _PROBLEMS: dict[str, tuple[str, str]] = {
@@ -69,7 +79,7 @@ def _pair(s: Session, account_id: str, listing_id: str, buyer_account_id: str) -
     return list(s.execute(query).scalars())
 
 
-def active_discount(s: Session, listing: Listing, buyer_account_id: str, now: dt.datetime) -> Discount | None:
+def active_discount(s: Session, listing: OnListing, buyer_account_id: str, now: dt.datetime) -> Discount | None:
     """R-DSC-2: the discount that prices an order placed now (at most one is active)."""
     for d in _pair(s, listing.account_id, listing.id, buyer_account_id):
         if state_of(d, now) is DiscountState.ACTIVE:
@@ -79,7 +89,7 @@ def active_discount(s: Session, listing: Listing, buyer_account_id: str, now: dt
 
 def grant(
     s: Session,
-    listing: Listing,
+    listing: OnListing,
     buyer_account_id: str,
     percent: int,
     valid_from: dt.datetime,
