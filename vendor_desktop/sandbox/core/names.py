@@ -151,3 +151,9 @@ def buyer_identity(buyer_account_id: str) -> tuple[str, str]:
     name = company(rng)[1] if rng.random() < 0.7 else mask_person(person_name(rng))
     phone = rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}"
     return name, mask_phone(phone)
+
+
+def seeded_id(account_id: str, kind: str, n: int) -> str:
+    """The id of a seeded row (a demo user, listing, order, message)."""
+    # Unique across vendors (account ids are) and stable for a seed.
+    return f"{kind}-{account_id}-{n}"
