@@ -28,7 +28,7 @@ from .errors import ApiError
 
 
 def serialise_writers(s: Session) -> None:
-    """Take the write lock now (``db.lock_writes``): before the checks of a check-then-write.
+    """Take the write lock now (``database.lock_writes``): before the checks of a check-then-write.
     ``record_change`` takes it anyway; taking it twice is free."""
     lock_writes(s)
 

@@ -1,7 +1,7 @@
 """Vendor commands on in-app messages (站内信): marking one read (API.md "Commands (push)").
 
 Every route here is on a ``command_router``: it needs an ``Idempotency-Key`` and a retry replays
-its first answer (idempotency.py).
+its first answer (core/idempotency.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Vendor commands on orders (订单管理): the price change, R-ORD-3 (API.md "Commands (push)").
 
 Every route here is on a ``command_router``: it needs an ``Idempotency-Key`` and a retry replays
-its first answer (idempotency.py). Order of checks: preconditions.py.
+its first answer (core/idempotency.py). Order of checks: core/preconditions.py.
 """
 
 from __future__ import annotations
