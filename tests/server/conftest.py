@@ -20,7 +20,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from vendor_desktop.domain.workdays import SHANGHAI
-from vendor_desktop.sandbox.clock import SettableClock
+from vendor_desktop.sandbox.core.clock import SettableClock
 from vendor_desktop.sandbox.server import create_app
 
 from .. import postgres

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from vendor_desktop.domain.roles import Role, permissions_for
-from vendor_desktop.sandbox.db import Token
+from vendor_desktop.sandbox.core.database import Token
 
 from .conftest import API, assert_error, bearer, login, password_of
 

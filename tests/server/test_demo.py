@@ -7,9 +7,9 @@ import datetime as dt
 from sqlalchemy import select
 
 from vendor_desktop.domain.workdays import SHANGHAI
-from vendor_desktop.sandbox.clock import SettableClock
-from vendor_desktop.sandbox.db import Order
+from vendor_desktop.sandbox.core.clock import SettableClock
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
+from vendor_desktop.sandbox.orders.models import Order
 
 
 def todays_orders(sandbox: EmbeddedSandbox, day: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from vendor_desktop.domain.discounts import discounted_fen
-from vendor_desktop.sandbox import names
+from vendor_desktop.sandbox.core import names
 
 from .conftest import START, assert_error, bearer, entity_now, login, on_sale_listing, place_order, pull_all, send
 
@@ -221,7 +221,7 @@ def test_the_demo_seeds_discounts_in_every_state_and_orders_that_used_them(clien
 
 
 def test_seeded_discounts_are_deterministic(client, operator, seed):
-    from vendor_desktop.sandbox.seed import seed_vendor
+    from vendor_desktop.sandbox.controls.seed import seed_vendor
 
     first = seed(seed=7)
     changes, _ = pull_all(client, bearer(login(client, first)))

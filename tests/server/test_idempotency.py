@@ -8,8 +8,8 @@ import json
 
 from starlette.requests import Request
 
-from vendor_desktop.sandbox.db import IdempotencyRecord
-from vendor_desktop.sandbox.idempotency import IN_PROGRESS, fingerprint
+from vendor_desktop.sandbox.core.database import IdempotencyRecord
+from vendor_desktop.sandbox.core.idempotency import IN_PROGRESS, fingerprint
 
 from .conftest import API, assert_error, bearer, entity_now, login, place_order, send
 

@@ -20,7 +20,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
-from vendor_desktop.sandbox import idempotency
+from vendor_desktop.sandbox.core import idempotency
 from vendor_desktop.sandbox.server import create_app
 
 from .conftest import API, OPERATOR_TOKEN, START, bearer, entity_now, login, place_order, pull_all, send

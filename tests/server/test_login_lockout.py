@@ -12,11 +12,11 @@ import pytest
 import requests
 from sqlalchemy import func, inspect, select, text
 
-from vendor_desktop.sandbox import auth
-from vendor_desktop.sandbox.clock import SettableClock
-from vendor_desktop.sandbox.db import Database, LoginFailure
+from vendor_desktop.sandbox.core import auth
+from vendor_desktop.sandbox.core.clock import SettableClock
+from vendor_desktop.sandbox.core.database import Database, LoginFailure
+from vendor_desktop.sandbox.core.passwords import verify_password
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
-from vendor_desktop.sandbox.passwords import verify_password
 
 from .conftest import API, OPERATOR_TOKEN, assert_error, login, password_of
 

@@ -14,10 +14,10 @@ import pytest
 import requests
 from sqlalchemy import select, text
 
-from vendor_desktop.sandbox import auth
-from vendor_desktop.sandbox.clock import SettableClock
+from vendor_desktop.sandbox.core import auth
+from vendor_desktop.sandbox.core.clock import SettableClock
+from vendor_desktop.sandbox.core.passwords import token_hash
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
-from vendor_desktop.sandbox.passwords import token_hash
 
 from .conftest import API, OPERATOR_TOKEN, assert_error, bearer, login
 
@@ -90,8 +90,8 @@ def test_a_retry_after_the_new_pair_was_itself_refreshed_brings_nothing_back(cli
 
 
 def test_the_kept_pair_is_sealed_and_forgotten_after_the_grace(client, vendor, clock):
-    from vendor_desktop.sandbox.db import RefreshGrace
-    from vendor_desktop.sandbox.token_seal import unseal
+    from vendor_desktop.sandbox.core.database import RefreshGrace
+    from vendor_desktop.sandbox.core.token_seal import unseal
 
     first, second = _rotated(client, vendor)
     db = client.app.state.db

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.roles import Role
-from vendor_desktop.sandbox.clock import SettableClock
+from vendor_desktop.sandbox.core.clock import SettableClock
 from vendor_desktop.sandbox.server import create_app
 
 from .conftest import API, OPERATOR_TOKEN, START, assert_error, bearer, login, pull_all

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import inspect, text
 
-from vendor_desktop.sandbox import entities
-from vendor_desktop.sandbox.changes import read_page
-from vendor_desktop.sandbox.db import Database, Listing, Message, MessageRead, Order, User
-from vendor_desktop.sandbox.seed import seed_vendor
+from vendor_desktop.sandbox.controls.seed import seed_vendor
+from vendor_desktop.sandbox.core import entities
+from vendor_desktop.sandbox.core.changes import read_page
+from vendor_desktop.sandbox.core.database import Database, User
+from vendor_desktop.sandbox.listings.models import Listing
+from vendor_desktop.sandbox.messages.models import Message, MessageRead
+from vendor_desktop.sandbox.orders.models import Order
 
 from .conftest import START
 

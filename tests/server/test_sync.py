@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from vendor_desktop.domain.orders import OrderState
-from vendor_desktop.sandbox.schemas import ChangesPage
+from vendor_desktop.sandbox.core.schemas import ChangesPage
 
 from .conftest import API, assert_error, bearer, login, pull_all
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import inspect, select, text
 
-from vendor_desktop.sandbox.db import Database, Token
+from vendor_desktop.sandbox.core.database import Database, Token
 
 from .conftest import API, login
 

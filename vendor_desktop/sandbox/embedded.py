@@ -9,10 +9,10 @@ from typing import Any
 
 import uvicorn
 
-from . import seed as seeding
-from .clock import Clock
-from .db import Vendor
-from .demo import place_todays_orders
+from .controls import seed as seeding
+from .controls.demo import place_todays_orders
+from .core.clock import Clock
+from .core.database import Vendor
 from .server import create_app
 
 # Reasonable bounds for "is it up yet?": start-up normally takes well under a second.

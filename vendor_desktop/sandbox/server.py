@@ -1,25 +1,26 @@
-"""The sandbox marketplace backend's app factory: every route under ``/api/v1`` (API.md)."""
+"""The sandbox marketplace backend's app: core's app factory with every area registered, once.
+
+An area is a package beside ``core/`` (DESIGN.md "Areas"). Its routes are registered here, in the
+order the OpenAPI document lists them; its tables, with the entity kinds they sync, join the schema
+where ``core/database.py`` imports its models; its demo rows, in ``controls/seed.py``.
+"""
 
 from __future__ import annotations
 
-import secrets
-from importlib.metadata import PackageNotFoundError, version
+from fastapi import FastAPI
 
-from fastapi import APIRouter, FastAPI
+from .controls import routes as controls
+from .core.app import build_app
+from .core.clock import Clock
+from .discounts import routes as discounts
+from .listings import routes as listings
+from .messages import routes as messages
+from .orders import routes as orders
 
-from . import auth, commands, discount_routes, listing_routes, sandbox_routes, sync_routes
-from .clock import Clock, SettableClock
-from .db import Database
-from .errors import install_error_handlers
-from .idempotency import Inflight
-from .schemas import Health
-
-BASE_PATH = "/api/v1"
-
-try:
-    __version__ = version("vendor-desktop")
-except PackageNotFoundError:  # a source tree that was never installed
-    __version__ = "0.0.0+source"
+#: Each area's vendor routes, in the order the OpenAPI document lists them.
+AREA_ROUTERS = (orders.router, messages.router, discounts.router, listings.router)
+#: The operator's ``/sandbox/*`` controls (playing buyers and the review), only with sandbox_controls.
+CONTROL_ROUTERS = (controls.router,)
 
 
 def create_app(
@@ -29,57 +30,13 @@ def create_app(
     sandbox_controls: bool = True,
     operator_token: str | None = None,
 ) -> FastAPI:
-    """Build the sandbox app over its own database (created if missing).
-
-    ``clock`` drives every time rule; it is wrapped in a ``SettableClock`` (unless it is one) so
-    ``POST /sandbox/clock`` can move it. ``operator_token`` authenticates the sandbox controls;
-    one is generated when not given (read it from ``app.state.operator_token``).
-    """
-    app = FastAPI(
-        title="Vendor Center marketplace sandbox",
-        version=__version__,
-        description=(
-            "The sandbox implementation of the marketplace backend API v1 (API.md).\n\n"
-            "Every vendor command (tag `commands`) requires an `Idempotency-Key` header: a retry with "
-            "the same key and body replays the first answer (header `Idempotent-Replayed: true`) and "
-            "changes nothing. A command's effect and its recorded answer commit in one transaction, so a "
-            "retry after the server died mid-command is either run afresh (nothing was applied) or "
-            "answered with the first answer (it was), never applied twice. While the first request with a "
-            "key is running, or after a retry took over a key whose first request was cut off, that other "
-            "request is answered 409 `IDEMPOTENCY_KEY_IN_USE`: retry it. "
-            "Commands on an existing entity take `If-Match: <version>`. "
-            "Each caller receives only what its role reads (SPEC §11): a message only if its role reads "
-            "the order or listing it is about, with the caller's own `read` state. "
-            "Sign-in (`/auth/login`, `/auth/refresh`, `/auth/logout`) and the operator's `/sandbox/*` "
-            "controls take neither: they are not vendor commands and keep their own semantics."
-        ),
-        openapi_url=f"{BASE_PATH}/openapi.json",
-        docs_url=f"{BASE_PATH}/docs",
-        redoc_url=None,
+    """Build the sandbox app over its own database (created if missing), with every area's routes
+    (``core.app.build_app`` says what ``clock`` and ``operator_token`` do)."""
+    return build_app(
+        database_url,
+        clock=clock,
+        sandbox_controls=sandbox_controls,
+        operator_token=operator_token,
+        routers=AREA_ROUTERS,
+        control_routers=CONTROL_ROUTERS,
     )
-    app.state.db = Database(database_url)
-    app.state.clock = clock if isinstance(clock, SettableClock) else SettableClock(clock)
-    # Hex, not URL-safe base64: a token starting with "-" could not be passed back as --operator-token X.
-    app.state.operator_token = operator_token or secrets.token_hex(24)
-    app.state.sandbox_controls = sandbox_controls
-    # The idempotency keys this process is running now (idempotency.py).
-    app.state.inflight_keys = Inflight()
-    install_error_handlers(app)
-
-    api = APIRouter(prefix=BASE_PATH)
-
-    @api.get("/health", response_model=Health, tags=["health"])
-    def health() -> Health:
-        """Liveness; needs no token."""
-        return Health(status="ok", version=__version__)
-
-    api.include_router(auth.router)
-    api.include_router(sync_routes.router)
-    api.include_router(commands.router)
-    api.include_router(discount_routes.router)
-    api.include_router(listing_routes.router)
-    if sandbox_controls:
-        api.include_router(sandbox_routes.router)
-    app.include_router(api)
-
-    return app

@@ -1,0 +1,1 @@
+"""The marketplace side (/sandbox/*): the operator's controls that play buyers and review, and the demo data."""

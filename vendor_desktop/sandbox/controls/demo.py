@@ -1,0 +1,48 @@
+"""Buyers at work in the embedded demo: today's orders, so the demo never looks like a closed shop.
+
+Seeded data ends at midnight of the day it was seeded (so a seed is reproducible within a day);
+the app launches the demo on a persistent database, days later too. At each launch, if the demo
+vendor has no orders yet today, a few buyers place orders earlier today and some pay for them,
+through the same code as ``POST /sandbox/orders`` and ``/pay`` (with their messages, R-ORD-2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from vendor_desktop.domain.orders import OrderState
+from vendor_desktop.domain.workdays import SHANGHAI
+
+from ..core.clock import iso
+from ..listings.models import Listing
+from ..orders.models import Order
+from ..orders.rules import move_order, place_order
+
+
+def place_todays_orders(s: Session, account_id: str, now: dt.datetime, *, count: int = 5) -> int:
+    """Place up to ``count`` orders between midnight and ``now`` (Shanghai) unless today has some."""
+    now = now.astimezone(SHANGHAI)
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    today = (
+        select(func.count()).select_from(Order).where(Order.account_id == account_id, Order.created_at >= iso(midnight))
+    )
+    if s.execute(today).scalar_one() or now - midnight < dt.timedelta(minutes=10):
+        return 0
+    on_sale = list(
+        s.execute(select(Listing).where(Listing.account_id == account_id, Listing.state == "on_sale")).scalars()
+    )
+    if not on_sale:
+        return 0
+    rng = random.Random(f"{account_id}:{midnight.date()}")
+    span = int((now - midnight).total_seconds())
+    moments = sorted(midnight + dt.timedelta(seconds=rng.randrange(60, span)) for _ in range(count))
+    for n, moment in enumerate(moments):
+        buyer = str(10**15 + rng.randrange(9 * 10**15))
+        order = place_order(s, rng.choice(on_sale), buyer, None, moment)
+        if n % 2 == 0:  # about half are paid within minutes
+            move_order(s, order, OrderState.PAID, min(now, moment + dt.timedelta(minutes=rng.randrange(1, 30))))
+    return count

@@ -1,0 +1,54 @@
+"""Request and response bodies of the sandbox controls (``/sandbox/*``): seeding, buyers' orders, the clock."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, Field
+
+from vendor_desktop.domain.markets import BillingMode
+
+from ..core.schemas import AccountId, Fen, Moment, Str64, StrictBody
+
+
+class SeedRequest(StrictBody):
+    orders: int = Field(200, ge=0, le=200_000)
+    listings: int = Field(20, ge=0, le=2_000)
+    seed: int = Field(1, ge=0, le=2**53)
+    agreements: list[Literal["access", "revenue"]] = Field(default_factory=lambda: ["access", "revenue"], max_length=2)
+    balance_fen: Fen = 0
+    deposit_paid_fen: Fen = 0
+    account_id: AccountId | None = None
+
+
+class SeededUser(BaseModel):
+    username: str
+    password: str
+    role: str
+
+
+class SeedResponse(BaseModel):
+    account_id: str
+    company_name: str
+    users: list[SeededUser]
+    listings: int
+    orders: int
+
+
+class SandboxOrderRequest(StrictBody):
+    account_id: Str64
+    listing_id: Str64
+    buyer_account_id: AccountId
+    billing_mode: BillingMode | None = None
+
+
+class ClockRequest(StrictBody):
+    now: Moment = Field(description="the moment to set, with offset, e.g. 2026-11-26T09:00:00+08:00")
+
+
+class ClockResponse(BaseModel):
+    now: AwareDatetime
+
+
+class EpochResponse(BaseModel):
+    epoch: int

@@ -1,0 +1,329 @@
+"""The sandbox's own database: core's tables (vendors and their users, sign-in, idempotency keys,
+the change log) and the engine/session plumbing.
+
+Each area's tables are in its own ``models`` module, on the same ``Base`` (``base.py``); importing
+this module registers them all, so ``Base.metadata`` is the whole schema. Every entity row carries
+``version`` (bumped by each change, API.md) and every change to an entity writes a ``change_log``
+row in the same transaction (see ``changes.py``), which is what ``GET /sync/changes`` pages through.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from vendor_desktop.domain.roles import Role, may_read_entity
+
+# Every area's tables join core's on Base.metadata here, so that importing this module gives the
+# whole schema (create_all below; Alembic's autogenerate). A new area adds its models here.
+from ..discounts import models as discounts_models  # noqa: F401
+from ..listings import models as listings_models  # noqa: F401
+from ..messages.models import MessageRead  # the upgrade of older message reads below names it
+from ..orders import models as orders_models  # noqa: F401
+from . import entities
+from .base import Base
+
+
+class Vendor(Base):
+    """A vendor (服务商) account; ``account_id`` is its identity (R-ACC-3)."""
+
+    __tablename__ = "vendors"
+    account_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    company_name: Mapped[str] = mapped_column(String(200))
+    contact_name: Mapped[str] = mapped_column(String(100))
+    service_phone: Mapped[str] = mapped_column(String(40))
+    service_email: Mapped[str] = mapped_column(String(200))
+    service_qq: Mapped[str] = mapped_column(String(20))
+    balance_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    deposit_paid_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    agreements: Mapped[list[str]] = mapped_column(JSON, default=list)  # signed kinds
+    seed: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+def vendor_profile_data(v: Vendor) -> dict[str, Any]:
+    # R-ACC-1: company, customer-service and contact info.
+    return {
+        "account_id": v.account_id,
+        "company_name": v.company_name,
+        "contact_name": v.contact_name,
+        "service_phone": v.service_phone,
+        "service_email": v.service_email,
+        "service_qq": v.service_qq,
+    }
+
+
+VENDOR_PROFILE = entities.register(
+    entities.EntityKind("vendor_profile", Vendor, Vendor.account_id, vendor_profile_data)
+)
+
+
+class User(Base):
+    """A login of a vendor: the main account (``owner``) or a sub-account with a role (R-SUB-1)."""
+
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("account_id", "username"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"))
+    username: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Token(Base):
+    """Access and refresh tokens, stored only as sha256 hashes; a session groups one pair."""
+
+    __tablename__ = "tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "access" | "refresh"
+    session_id: Mapped[str] = mapped_column(String(64), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    expires_at: Mapped[float] = mapped_column(Float, index=True)  # pruning finds long-dead tokens by it
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RefreshGrace(Base):
+    """A rotated refresh token's answer, kept for 60 s (API.md: the previous refresh token
+    returns the same pair again, for a retry after a lost answer).
+
+    The pair is sealed with a key derived from the rotated refresh token itself, which the server
+    never stores (``token_seal``): a copy of the database yields no usable token. Rows go when the
+    grace ends, the session rotates again or ends (``auth.py``). A table of its own, so an older
+    database file gains it, index included, through ``create_all``."""
+
+    __tablename__ = "refresh_grace"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # the rotated token's sha256
+    session_id: Mapped[str] = mapped_column(String(64), index=True)
+    rotated_at: Mapped[float] = mapped_column(Float, index=True)  # epoch seconds, by the app's clock
+    sealed_pair: Mapped[str] = mapped_column(String(400))
+
+
+class LoginFailure(Base):
+    """One failed (or still running) sign-in of one (account, username): API.md's lockout counts
+    them over 15 minutes. An attempt is written before its password is checked (``auth.login``);
+    rows older than the window are pruned for everyone, by ``at``."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (
+        Index("ix_login_failures_who", "account_id", "username", "at"),
+        Index("ix_login_failures_at", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[str] = mapped_column(String(200))
+    username: Mapped[str] = mapped_column(String(200))
+    at: Mapped[float] = mapped_column(Float)
+
+
+@event.listens_for(Base.metadata, "after_create")
+def _add_missing_auth_indexes(_metadata: Any, connection: Any, **_kw: Any) -> None:
+    # ``create_all`` makes indexes only with a new table; an older file's tokens and
+    # login_failures lack the ones pruning needs (``expires_at``, ``at``). Runs after every
+    # create_all, a no-op once present.
+    for index in (*Token.__table__.indexes, *LoginFailure.__table__.indexes):
+        index.create(connection, checkfirst=True)
+
+
+class IdempotencyRecord(Base):
+    """One ``Idempotency-Key`` of one user (API.md, IETF idempotency-key draft): the request's
+    fingerprint, and once done the first response, replayed for every retry with the same key."""
+
+    __tablename__ = "idempotency_keys"
+    user_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12))  # "in_progress" | "done"
+    # The claim (one request) that holds an in-progress key; its command commits only while the
+    # record still names it, so a retry that took over an abandoned key fences the first one out.
+    owner: Mapped[str] = mapped_column(String(32))
+    status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float, index=True)  # epoch seconds, by the app's clock
+
+
+class ChangeLog(Base):
+    """One row per entity and audience: its latest change. Older rows of the same entity are
+    deleted when it changes again, so a page lists each entity once, at the position of its latest
+    change.
+
+    ``audience`` narrows who sees a row beyond the entity kind: a message is about an order or a
+    listing and reaches only roles that read that (SPEC §11). ``user_id`` marks a change only one
+    user sees (a message they read); NULL means everyone whose role sees the entity."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        Index("ix_change_log_entity", "account_id", "entity", "entity_id"),
+        Index("ix_change_log_page", "account_id", "seq"),
+        {"sqlite_autoincrement": True},  # never reuse a seq, or old cursors would lie
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    audience: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    user_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class Meta(Base):
+    """Server-wide settings: the cursor epoch and secret, and a write-serialising counter."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class Database:
+    """Engine + sessions. SQLite access is serialised with one lock: an in-memory database is
+    a single shared connection, and for a file it avoids SQLITE_BUSY on read→write upgrades."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = _make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._lock: threading.RLock | None = threading.RLock() if self.engine.dialect.name == "sqlite" else None
+        had_reads = inspect(self.engine).has_table(MessageRead.__tablename__)
+        Base.metadata.create_all(self.engine)
+        added = _add_missing_columns(self.engine)
+        _upgrade_messages(self.engine, audience_added=("change_log", "audience") in added, reads_added=not had_reads)
+        with self.session() as s:
+            for key, value in (
+                ("cursor_epoch", "1"),
+                ("cursor_secret", secrets.token_hex(32)),
+                ("write_serial", "0"),
+            ):
+                if s.get(Meta, key) is None:
+                    s.add(Meta(key=key, value=value))
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A transaction: committed on success, rolled back on any exception.
+
+        ``write=True`` takes the write lock first (``lock_writes``): every command locks, then
+        checks its rules, then writes (DESIGN.md), so a check still holds when it commits."""
+        if self._lock is not None:
+            self._lock.acquire()
+        try:
+            with self._sessions() as s, s.begin():
+                if write:
+                    lock_writes(s)
+                yield s
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+    def meta(self, s: Session, key: str) -> str:
+        return s.execute(select(Meta.value).where(Meta.key == key)).scalar_one()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def lock_writes(s: Session) -> None:
+    """Take the server-wide write lock for the rest of this transaction.
+
+    Writers are serialised so that change-log order is commit order (changes.py), and so that a
+    command's checks (the order is unpaid, no overlapping discount, the version matches) still hold
+    when it commits: on PostgreSQL a no-op ``UPDATE`` of ``meta.write_serial`` holds its row lock
+    until commit; SQLite has one writer anyway. Taking it twice is free."""
+    if not s.info.get("write_locked"):
+        s.execute(update(Meta).where(Meta.key == "write_serial").values(value=Meta.value))
+        s.info["write_locked"] = True
+
+
+def _add_missing_columns(engine: Engine) -> set[tuple[str, str]]:
+    """Bring a database file made by an older sandbox up to date: the embedded demo keeps its
+    file across upgrades, and ``create_all`` adds only missing tables. Columns added since are all
+    nullable, so ``ADD COLUMN`` is enough (serializers handle NULL). Returns (table, column) added."""
+    existing = inspect(engine)
+    added = set()
+    with engine.begin() as conn:
+        for table in Base.metadata.sorted_tables:
+            if not existing.has_table(table.name):
+                continue
+            have = {c["name"] for c in existing.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have and column.nullable:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+                    added.add((table.name, column.name))
+    return added
+
+
+def _upgrade_messages(engine: Engine, *, audience_added: bool, reads_added: bool) -> None:
+    """Messages of an older sandbox went to every role and were read for everyone at once. Give
+    their change-log rows the audience of their subject (SPEC §11: finance must not receive an
+    order's message), and carry each read message over as read by every user who receives it."""
+    with engine.begin() as conn:
+        if audience_added:
+            for subject, column in (("order", "order_id"), ("listing", "listing_id")):
+                conn.execute(
+                    text(
+                        f"UPDATE change_log SET audience = :subject WHERE entity = 'message' AND entity_id IN "
+                        f"(SELECT id FROM messages WHERE {column} IS NOT NULL)"
+                    ),
+                    {"subject": subject},
+                )
+        if reads_added:
+            for role in Role:
+                readable = [kind for kind in ("order", "listing") if may_read_entity(role, kind)]
+                about = [f"m.{kind}_id IS NOT NULL" for kind in readable]
+                subjects = " OR ".join([*about, "(m.order_id IS NULL AND m.listing_id IS NULL)"])
+                conn.execute(
+                    text(
+                        "INSERT INTO message_reads (message_id, user_id, at) "
+                        "SELECT m.id, u.id, m.created_at FROM messages m JOIN users u ON u.account_id = m.account_id "
+                        f"WHERE m.read AND u.role = :role AND ({subjects})"
+                    ),
+                    {"role": role.value},
+                )
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        in_memory = url in {"sqlite://", "sqlite:///:memory:"} or "mode=memory" in url
+        if in_memory:
+            # One connection shared by every thread (uvicorn's worker threads, tests).
+            engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        else:
+            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            if not in_memory:
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+            # SQLite ignores foreign keys unless asked: both databases must refuse the same mistakes.
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)

@@ -1,0 +1,235 @@
+"""The bodies every area shares: what the served OpenAPI schema documents (and the fuzzer checks).
+
+Field types with their limits, sign-in, and the wire shape of every synced entity (``data`` of a
+change or a command's answer: every command answers an ``EntityEnvelope``, a union of them all, so
+it sits below every area). Each area's request bodies are in its own ``schemas`` module.
+
+Every string has a length limit and every integer a range, so no client input can reach the
+database in a shape it cannot store (a 10,000-character name is a 422, not a 500).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from vendor_desktop.domain.markets import BillingMode
+from vendor_desktop.domain.money import MAX_AMOUNT_FEN
+from vendor_desktop.domain.orders import OrderState
+
+
+def storable_problem(value: str) -> str | None:
+    # Lone surrogates cannot be encoded as UTF-8 and NUL is refused by PostgreSQL: both would
+    # otherwise fail deep in the database driver.
+    if any(c == "\x00" or "\ud800" <= c <= "\udfff" for c in value):
+        return "contains characters that cannot be stored"
+    return None
+
+
+def _storable(value: str) -> str:
+    problem = storable_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+Str64 = Annotated[str, StringConstraints(min_length=1, max_length=64), AfterValidator(_storable)]
+Str200 = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_storable)]
+
+
+AccountId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+Fen = Annotated[int, Field(ge=0, le=MAX_AMOUNT_FEN)]
+
+
+class StrictBody(BaseModel):
+    # Unknown fields are ignored (forward compatible clients); types are checked strictly
+    # enough that "abc" for a number is a 422.
+    model_config = ConfigDict(extra="ignore")
+
+
+# --- health and auth -----------------------------------------------------------------------
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+
+
+class LoginRequest(StrictBody):
+    account_id: Str200
+    username: Str200
+    password: Str200
+
+
+class RefreshRequest(StrictBody):
+    refresh_token: Str200
+
+
+class UserInfo(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: Literal["owner", "operations", "finance", "support", "viewer"]
+    permissions: list[str] = Field(description="vendor_desktop.domain.roles.Permission values")
+    account_id: str
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["Bearer"] = "Bearer"
+    expires_in: int = Field(description="seconds until the access token expires")
+    user: UserInfo
+
+
+# --- entities ------------------------------------------------------------------------------
+
+Timestamp = Annotated[str, Field(description="ISO 8601 with offset, e.g. 2026-11-26T14:03:00+08:00")]
+
+
+class OrderData(BaseModel):
+    number: str = Field(description="order number (订单号), digits, unique per vendor")
+    state: OrderState
+    amount_fen: int
+    listing_id: str
+    listing_name: str
+    market: str
+    billing_mode: BillingMode
+    buyer_account_id: str
+    buyer_name: str = Field(description="masked, e.g. 杭州**科技有限公司 or 王*明")
+    buyer_contact: str = Field(description="masked phone, e.g. 138****5678 (R-ORD-4)")
+    virtual_number: str = Field(description="marketplace-issued virtual number (虚拟号, R-ORD-4)")
+    created_at: Timestamp
+    paid_at: Timestamp | None
+    list_price_fen: int = Field(description="the listing's price before any discount or price change")
+    discount_id: str | None = Field(description="the buyer's discount applied when the order was placed (R-DSC-2)")
+    discount_percent: int | None = Field(description="its percentage paid, e.g. 80 (八折)")
+    price_changed_at: Timestamp | None = Field(description="when the vendor last changed the price (R-ORD-3)")
+    price_change_reason: str | None
+
+
+class DiscountData(BaseModel):
+    """A buyer-specific discount (指定商品折扣), R-DSC-1, R-DSC-2."""
+
+    listing_id: str
+    listing_name: str
+    buyer_account_id: str
+    buyer_name: str = Field(description="masked, as on the buyer's orders (R-ORD-4)")
+    percent: int = Field(description="percentage the buyer pays, 1–99 (80 = 八折)")
+    valid_from: Timestamp
+    valid_until: Timestamp = Field(description="exclusive: active on [valid_from, valid_until)")
+    state: Literal["upcoming", "active", "expired", "revoked"] = Field(
+        description="as of the last change of the discount; recompute from the period by your own clock"
+    )
+    revoked_at: Timestamp | None
+    created_at: Timestamp
+
+
+ListingStateName = Literal["draft", "in_review", "on_sale", "rejected", "delisted"]
+
+
+class ListingRevisionData(BaseModel):
+    """R-LST-5: the pending edit of an on-sale listing, reviewed on its own while the approved
+    version stays on sale; approved, its content replaces the live fields."""
+
+    name: str
+    summary: str
+    description: str
+    billing: dict[str, int]
+    delivery_config: dict[str, object]
+    agreement: str
+    state: Literal["draft", "in_review", "rejected"]
+    submitted_at: Timestamp | None
+    review_due: str | None = Field(description="YYYY-MM-DD, while in review (R-LST-4)")
+    review_due_approximate: bool | None
+    security_review: bool = Field(description="an image listing's security review comes first (R-LST-4)")
+    reject_reason: str | None
+    updated_at: Timestamp
+
+
+class ListingData(BaseModel):
+    """A listing (商品), R-LST-1 … R-LST-5."""
+
+    name: str
+    summary: str
+    description: str = Field(description='"" when none')
+    market: str
+    delivery: Literal["image", "manual", "api", "saas"] = Field(description="follows from the market (R-MKT-1)")
+    state: ListingStateName
+    billing: dict[str, int] = Field(description="billing mode (payg|monthly|yearly) → price_fen")
+    delivery_config: dict[str, object] = Field(
+        description="per delivery type, R-LST-1: image {image_id, os}; saas {callback_url (https)}; "
+        "api {base_url (https), quota_per_plan {plan: calls}}; manual {service_scope, response_hours}"
+    )
+    agreement: str = Field(description='product service agreement text (R-LST-2); "" when none yet')
+    review_due: str | None = Field(description="date the review is due (R-LST-4), YYYY-MM-DD, while in review")
+    review_due_approximate: bool | None = Field(
+        description="true when that year's official holidays are not known yet: the date may move"
+    )
+    security_review: bool = Field(description="an image listing in review passes the security review first")
+    submitted_at: Timestamp | None = Field(description="when the review in progress was asked for")
+    approved_at: Timestamp | None
+    reject_reason: str | None
+    revision: ListingRevisionData | None = Field(description="the pending edit of an on-sale listing (R-LST-5)")
+    created_at: Timestamp | None
+    updated_at: Timestamp
+
+
+class MessageData(BaseModel):
+    kind: str = Field(description="new_order, order_paid, listing_approved, listing_rejected, …")
+    title: str
+    body: str
+    title_en: str
+    body_en: str
+    read: bool
+    created_at: Timestamp
+    order_id: str | None
+    listing_id: str | None = Field(description="the listing a review result (R-LST-6) is about")
+
+
+class VendorProfileData(BaseModel):
+    account_id: str
+    company_name: str
+    contact_name: str
+    service_phone: str
+    service_email: str
+    service_qq: str
+
+
+EntityData = OrderData | ListingData | MessageData | VendorProfileData | DiscountData
+EntityName = Literal["vendor_profile", "listing", "order", "message", "discount"]
+
+
+class Change(BaseModel):
+    entity: EntityName
+    id: str
+    version: int
+    deleted: bool
+    data: EntityData | None = Field(description="null when deleted (a tombstone)")
+
+
+class ChangesPage(BaseModel):
+    cursor: str = Field(description="opaque; pass it back to get the next page")
+    has_more: bool
+    changes: list[Change]
+
+
+class EntityEnvelope(BaseModel):
+    """What a command's 2xx answer carries (API.md)."""
+
+    entity: EntityName
+    id: str
+    version: int
+    data: EntityData
+
+
+def _plausible(moment: dt.datetime) -> dt.datetime:
+    # Far-off years would overflow when converted to Asia/Shanghai or shifted by 180 days.
+    if not 2000 <= moment.year <= 2100:
+        raise ValueError("must be between the years 2000 and 2100")
+    return moment
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_plausible)]

@@ -1,0 +1,72 @@
+"""The orders table (订单) and how an order syncs (its ``data`` on the wire)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..core import entities
+from ..core.base import Base
+
+
+class Order(Base):
+    """A buyer's order (订单), R-ORD-*; buyer details are stored already masked (R-ORD-4)."""
+
+    __tablename__ = "orders"
+    __table_args__ = (UniqueConstraint("account_id", "number"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
+    number: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(20))
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    listing_id: Mapped[str] = mapped_column(String(64))
+    listing_name: Mapped[str] = mapped_column(String(200))
+    market: Mapped[str] = mapped_column(String(40))
+    billing_mode: Mapped[str] = mapped_column(String(10))
+    buyer_account_id: Mapped[str] = mapped_column(String(64))
+    buyer_name: Mapped[str] = mapped_column(String(200))
+    buyer_contact: Mapped[str] = mapped_column(String(40))
+    virtual_number: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[str] = mapped_column(String(40))
+    paid_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # Added with price changes and discounts (R-ORD-3, R-DSC-2); nullable so an older database
+    # file gains them with a plain ADD COLUMN (see ``_add_missing_columns``).
+    list_price_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    discount_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    discount_percent: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    price_changed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    price_change_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+def order_data(o: Order) -> dict[str, Any]:
+    # R-ORD-4: buyer name and contact are stored masked; only the virtual number reaches the vendor.
+    return {
+        "number": o.number,
+        "state": o.state,
+        "amount_fen": o.amount_fen,
+        "listing_id": o.listing_id,
+        "listing_name": o.listing_name,
+        "market": o.market,
+        "billing_mode": o.billing_mode,
+        "buyer_account_id": o.buyer_account_id,
+        "buyer_name": o.buyer_name,
+        "buyer_contact": o.buyer_contact,
+        "virtual_number": o.virtual_number,
+        "created_at": o.created_at,
+        "paid_at": o.paid_at,
+        # R-ORD-3 / R-DSC-2: the listing price before any discount or price change (orders from
+        # before these fields existed were never changed, so their amount is the list price).
+        "list_price_fen": o.list_price_fen if o.list_price_fen is not None else o.amount_fen,
+        "discount_id": o.discount_id,
+        "discount_percent": o.discount_percent,
+        "price_changed_at": o.price_changed_at,
+        "price_change_reason": o.price_change_reason,
+    }
+
+
+
+
+ORDER = entities.register(entities.EntityKind("order", Order, Order.id, order_data))
