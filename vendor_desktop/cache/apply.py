@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, delete
+from sqlalchemy import Column, Table, delete
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
@@ -22,6 +22,7 @@ from vendor_desktop.cache import sync_state
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.models import TYPED_TABLES, Entity
 from vendor_desktop.cache.search_text import order_search_text
+from vendor_desktop.domain.synced import SyncedField, Wire, synced_fields
 from vendor_desktop.domain.workdays import business_date
 
 log = logging.getLogger(__name__)
@@ -56,83 +57,96 @@ def _int(value: Any) -> int | None:
         return None
 
 
-def _order_columns(data: Mapping[str, Any]) -> dict[str, Any]:
+def _bool(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else _ENCODE(value)
+
+
+# A synced field's column holds its value converted by wire type; timestamps stay as sent
+# (ISO 8601 with offset): the derived columns below make SQL filters and sorts on them cheap.
+_CONVERT: dict[Wire, Callable[[Any], Any]] = {
+    Wire.TEXT: _str,
+    Wire.INTEGER: _int,
+    Wire.BOOLEAN: _bool,
+    Wire.TIMESTAMP: _str,
+    Wire.DATE: _str,
+    Wire.OBJECT: _json,
+    Wire.LIST: _json,
+}
+
+
+def _converter(field: SyncedField, column: Column[Any]) -> Callable[[Any], Any]:
+    if column.nullable:
+        return _CONVERT[field.wire]
+    if field.wire is Wire.BOOLEAN:
+        return bool  # a flag the server left out is false (``messages.read``)
+    # A change may leave any field out (a malformed or older server): the column needs a value.
+    raise TypeError(f"{column.table.name}.{column.name} is NOT NULL, but a change may leave {field.name} out")
+
+
+def _epoch(moment: dt.datetime | None) -> int | None:
+    return int(moment.timestamp()) if moment else None
+
+
+#: Fills a row's columns from a change's ``data``.
+ColumnFiller = Callable[[Mapping[str, Any], dict[str, Any]], None]
+
+# Cache-only columns derived from the synced ones, filled after them (``row`` already holds the
+# converted synced columns).
+
+
+def _order_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
     created = parse_timestamp(data.get("created_at"))
     paid = parse_timestamp(data.get("paid_at"))
-    return {
-        "number": _str(data.get("number")),
-        "state": _str(data.get("state")),
-        "amount_fen": _int(data.get("amount_fen")),
-        "listing_id": _str(data.get("listing_id")),
-        "listing_name": _str(data.get("listing_name")),
-        "market": _str(data.get("market")),
-        "billing_mode": _str(data.get("billing_mode")),
-        "buyer_account_id": _str(data.get("buyer_account_id")),
-        "buyer_name": _str(data.get("buyer_name")),
-        "buyer_contact": _str(data.get("buyer_contact")),
-        "virtual_number": _str(data.get("virtual_number")),
-        "created_at": _str(data.get("created_at")),
-        "created_ts": int(created.timestamp()) if created else None,
-        # Business dates are in Asia/Shanghai (SPEC preamble): an order at 23:30 UTC is "tomorrow".
-        "created_date": business_date(created).isoformat() if created else None,
-        "paid_at": _str(data.get("paid_at")),
-        "paid_date": business_date(paid).isoformat() if paid else None,
-        "search_text": order_search_text(
-            _str(data.get("number")),
-            _str(data.get("buyer_name")),
-            _str(data.get("buyer_account_id")),
-            _str(data.get("listing_name")),
-        ),
-    }
+    row["created_ts"] = _epoch(created)
+    # Business dates are in Asia/Shanghai (SPEC preamble): an order at 23:30 UTC is "tomorrow".
+    row["created_date"] = business_date(created).isoformat() if created else None
+    row["paid_date"] = business_date(paid).isoformat() if paid else None
+    # The same text the columns hold (R-ORD-2: number, buyer, buyer account and listing).
+    row["search_text"] = order_search_text(
+        row["number"], row["buyer_name"], row["buyer_account_id"], row["listing_name"]
+    )
 
 
-def _listing_columns(data: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "name": _str(data.get("name")),
-        "market": _str(data.get("market")),
-        "delivery": _str(data.get("delivery")),
-        "state": _str(data.get("state")),
-    }
+def _message_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
+    row["created_ts"] = _epoch(parse_timestamp(data.get("created_at")))
 
 
-def _message_columns(data: Mapping[str, Any]) -> dict[str, Any]:
-    created = parse_timestamp(data.get("created_at"))
-    return {
-        "kind": _str(data.get("kind")),
-        "title": _str(data.get("title")),
-        "body": _str(data.get("body")),
-        "title_en": _str(data.get("title_en")),
-        "body_en": _str(data.get("body_en")),
-        "read": bool(data.get("read")),
-        "created_at": _str(data.get("created_at")),
-        "created_ts": int(created.timestamp()) if created else None,
-        "order_id": _str(data.get("order_id")),
-    }
+def _discount_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
+    row["valid_from_ts"] = _epoch(parse_timestamp(data.get("valid_from")))
 
 
-def _discount_columns(data: Mapping[str, Any]) -> dict[str, Any]:
-    valid_from = parse_timestamp(data.get("valid_from"))
-    return {
-        "listing_id": _str(data.get("listing_id")),
-        "listing_name": _str(data.get("listing_name")),
-        "buyer_account_id": _str(data.get("buyer_account_id")),
-        "buyer_name": _str(data.get("buyer_name")),
-        "percent": _int(data.get("percent")),
-        "valid_from": _str(data.get("valid_from")),
-        "valid_from_ts": int(valid_from.timestamp()) if valid_from else None,
-        "valid_until": _str(data.get("valid_until")),
-        "state": _str(data.get("state")),
-        "revoked_at": _str(data.get("revoked_at")),
-    }
+_DERIVED: dict[str, ColumnFiller] = {
+    "order": _order_derived,
+    "message": _message_derived,
+    "discount": _discount_derived,
+}
+
+
+def column_filler(entity: str) -> ColumnFiller:
+    """What fills the columns of ``entity``'s typed table from a change's ``data``: each synced
+    field the table has a column for (``domain.synced``), converted by its wire type, then the
+    derived cache-only columns. Built once per kind: the per-row work is a loop over
+    (name, converter) pairs, as cheap as hand-written code (a full sync applies 100,000 rows)."""
+    table = TYPED_TABLES[entity]
+    plain = tuple((f.name, _converter(f, table.c[f.name])) for f in synced_fields(entity) if f.name in table.c)
+    derived = _DERIVED.get(entity)
+
+    def fill(data: Mapping[str, Any], row: dict[str, Any]) -> None:
+        get = data.get
+        for name, convert in plain:
+            row[name] = convert(get(name))
+        if derived is not None:
+            derived(data, row)
+
+    return fill
 
 
 # Entities with their own table; everything else goes to the generic ``entities`` table.
-_COLUMNS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
-    "order": _order_columns,
-    "listing": _listing_columns,
-    "message": _message_columns,
-    "discount": _discount_columns,
-}
+_COLUMNS: dict[str, ColumnFiller] = {entity: column_filler(entity) for entity in TYPED_TABLES}
 _GENERIC = cast(Table, Entity.__table__)  # a Table, though typed as FromClause
 
 
@@ -177,8 +191,9 @@ def apply_changes(
         if not isinstance(data, Mapping):
             data = {}
         row = {"id": id_, "version": _int(change.get("version")), "sync_gen": generation, "data": _ENCODE(data)}
-        if entity in _COLUMNS:
-            row.update(_COLUMNS[entity](data))
+        fill = _COLUMNS.get(entity)
+        if fill is not None:
+            fill(data, row)
         if entity not in TYPED_TABLES:
             row["entity"] = entity
         upserts.setdefault(entity, []).append(row)

@@ -1,0 +1,193 @@
+"""The synced fields of each entity kind: the ``data`` of a change (API.md "Sync (pull)").
+
+Declared once, here, for both ends: the sandbox serialises exactly these fields in this order,
+and the cache copies those it has columns for, converted by their wire type (``cache.apply``).
+Adding an entity kind is adding its entry to ``SYNCED``; tests check the sandbox's answers, its
+OpenAPI schema and the cache's tables against it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+
+class Wire(enum.Enum):
+    """How a field's value looks in JSON."""
+
+    TEXT = "text"
+    INTEGER = "integer"  # money in fen, counts, percentages
+    BOOLEAN = "boolean"
+    TIMESTAMP = "timestamp"  # ISO 8601 text with offset, e.g. 2026-11-26T14:03:00+08:00
+    DATE = "date"  # YYYY-MM-DD text, a business date in Beijing time
+    OBJECT = "object"  # a JSON object, kept whole
+    LIST = "list"  # a JSON array, kept whole
+
+
+@dataclass(frozen=True, slots=True)
+class SyncedField:
+    name: str
+    wire: Wire
+    nullable: bool = False
+
+    def accepts(self, value: Any) -> bool:
+        """Whether ``value`` is what this field may carry on the wire."""
+        if value is None:
+            return self.nullable
+        return _ACCEPTS[self.wire](value)
+
+
+@dataclass(frozen=True, slots=True)
+class _OrNull:
+    wire: Wire
+
+
+def or_null(wire: Wire) -> _OrNull:
+    """A field that may be null (``paid_at`` before payment)."""
+    return _OrNull(wire)
+
+
+def _kind(**fields: Wire | _OrNull) -> tuple[SyncedField, ...]:
+    # Keyword order is the wire order.
+    return tuple(
+        SyncedField(name, t.wire, nullable=True) if isinstance(t, _OrNull) else SyncedField(name, t)
+        for name, t in fields.items()
+    )
+
+
+# Short names for the table below.
+TEXT, INTEGER, BOOLEAN = Wire.TEXT, Wire.INTEGER, Wire.BOOLEAN
+TIMESTAMP, DATE, OBJECT, LIST = Wire.TIMESTAMP, Wire.DATE, Wire.OBJECT, Wire.LIST
+
+#: entity kind → its synced fields, in the order the sandbox sends them.
+SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
+    # R-ACC-1: company, customer-service and contact info.
+    "vendor_profile": _kind(
+        account_id=TEXT,
+        company_name=TEXT,
+        contact_name=TEXT,
+        service_phone=TEXT,
+        service_email=TEXT,
+        service_qq=TEXT,
+    ),
+    # R-LST-*: the live content and its review; ``revision`` is the pending edit of an on-sale
+    # listing (R-LST-5). Fields added later are null on older listings.
+    "listing": _kind(
+        name=TEXT,
+        summary=TEXT,
+        description=TEXT,  # "" when none
+        market=TEXT,
+        delivery=TEXT,
+        state=TEXT,
+        billing=OBJECT,  # billing mode → price_fen
+        delivery_config=OBJECT,  # per delivery type, R-LST-1
+        agreement=TEXT,
+        review_due=or_null(DATE),
+        review_due_approximate=or_null(BOOLEAN),
+        security_review=BOOLEAN,
+        submitted_at=or_null(TIMESTAMP),
+        approved_at=or_null(TIMESTAMP),
+        reject_reason=or_null(TEXT),
+        revision=or_null(OBJECT),
+        created_at=or_null(TIMESTAMP),
+        updated_at=TIMESTAMP,
+    ),
+    # R-ORD-1..4: buyer name and contact arrive masked.
+    "order": _kind(
+        number=TEXT,
+        state=TEXT,
+        amount_fen=INTEGER,
+        listing_id=TEXT,
+        listing_name=TEXT,
+        market=TEXT,
+        billing_mode=TEXT,
+        buyer_account_id=TEXT,
+        buyer_name=TEXT,
+        buyer_contact=TEXT,
+        virtual_number=TEXT,
+        created_at=TIMESTAMP,
+        paid_at=or_null(TIMESTAMP),
+        list_price_fen=INTEGER,  # before any discount or price change (R-ORD-3, R-DSC-2)
+        discount_id=or_null(TEXT),
+        discount_percent=or_null(INTEGER),
+        price_changed_at=or_null(TIMESTAMP),
+        price_change_reason=or_null(TEXT),
+    ),
+    # R-LST-6, R-ORD-2; ``read`` is the receiving user's own (SPEC §11).
+    "message": _kind(
+        kind=TEXT,
+        title=TEXT,
+        body=TEXT,
+        title_en=TEXT,
+        body_en=TEXT,
+        read=BOOLEAN,
+        created_at=TIMESTAMP,
+        order_id=or_null(TEXT),
+        listing_id=or_null(TEXT),
+    ),
+    # R-DSC-1/2; ``state`` as of the last change (the client recomputes it by its own clock).
+    "discount": _kind(
+        listing_id=TEXT,
+        listing_name=TEXT,
+        buyer_account_id=TEXT,
+        buyer_name=TEXT,
+        percent=INTEGER,
+        valid_from=TIMESTAMP,
+        valid_until=TIMESTAMP,  # exclusive
+        state=TEXT,
+        revoked_at=or_null(TIMESTAMP),
+        created_at=TIMESTAMP,
+    ),
+})
+
+#: Every entity kind with declared fields.
+ENTITY_KINDS: tuple[str, ...] = tuple(SYNCED)
+
+
+def synced_fields(entity: str) -> tuple[SyncedField, ...]:
+    """The declared fields of ``entity``, in wire order (KeyError for an undeclared kind)."""
+    return SYNCED[entity]
+
+
+def fields(entity: str) -> tuple[str, ...]:
+    """The names of ``entity``'s synced fields, in wire order."""
+    return _NAMES[entity]
+
+
+_NAMES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {kind: tuple(f.name for f in declared) for kind, declared in SYNCED.items()}
+)
+
+
+def _is_timestamp(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        return dt.datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+_ACCEPTS = {
+    Wire.TEXT: lambda v: isinstance(v, str),
+    Wire.INTEGER: lambda v: isinstance(v, int) and not isinstance(v, bool),
+    Wire.BOOLEAN: lambda v: isinstance(v, bool),
+    Wire.TIMESTAMP: _is_timestamp,
+    Wire.DATE: _is_date,
+    Wire.OBJECT: lambda v: isinstance(v, dict),
+    Wire.LIST: lambda v: isinstance(v, list),
+}
