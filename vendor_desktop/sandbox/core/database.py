@@ -66,17 +66,12 @@ class Vendor(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+_VENDOR_PROFILE = entities.synced_reader("vendor_profile")
+
+
 def vendor_profile_data(v: Vendor) -> dict[str, Any]:
     # R-ACC-1: company, customer-service and contact info.
-    return {
-        "account_id": v.account_id,
-        "company_name": v.company_name,
-        "contact_name": v.contact_name,
-        "service_phone": v.service_phone,
-        "service_email": v.service_email,
-        "service_qq": v.service_qq,
-    }
-
+    return _VENDOR_PROFILE(v)
 
 VENDOR_PROFILE = entities.register(
     entities.EntityKind("vendor_profile", Vendor, Vendor.account_id, vendor_profile_data)

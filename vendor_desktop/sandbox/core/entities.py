@@ -6,10 +6,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from vendor_desktop.domain.synced import fields
+
+
+def synced_reader(entity: str) -> Callable[[Any], dict[str, Any]]:
+    """A row's declared synced fields (``domain.synced``, the one place that names them), in wire
+    order, read from the row's same-named attributes; a serializer then adjusts the few that are
+    not plain copies."""
+    names = fields(entity)
+    get = attrgetter(*names)
+    return lambda row: dict(zip(names, get(row), strict=True))
 
 
 @dataclass(frozen=True)

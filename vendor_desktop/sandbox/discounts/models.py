@@ -34,22 +34,11 @@ class Discount(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+_DISCOUNT = entities.synced_reader("discount")
+
+
 def discount_data(d: Discount) -> dict[str, Any]:
     # R-DSC-1; ``state`` as of the last change: the client recomputes it by its own clock.
-    return {
-        "listing_id": d.listing_id,
-        "listing_name": d.listing_name,
-        "buyer_account_id": d.buyer_account_id,
-        "buyer_name": d.buyer_name,
-        "percent": d.percent,
-        "valid_from": d.valid_from,
-        "valid_until": d.valid_until,
-        "state": d.state,
-        "revoked_at": d.revoked_at,
-        "created_at": d.created_at,
-    }
-
-
-
+    return _DISCOUNT(d)
 
 DISCOUNT = entities.register(entities.EntityKind("discount", Discount, Discount.id, discount_data))

@@ -41,31 +41,20 @@ class Listing(Base):
     created_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
+_LISTING = entities.synced_reader("listing")
+
+
 def listing_data(x: Listing) -> dict[str, Any]:
     # R-LST-*: the live content and its review; ``revision`` is the pending edit of an on-sale
-    # listing (R-LST-5). Columns added later read NULL on older rows: shown as "none".
-    return {
-        "name": x.name,
-        "summary": x.summary,
-        "description": x.description or "",
-        "market": x.market,
-        "delivery": x.delivery,
-        "state": x.state,
-        "billing": dict(x.billing),
-        "delivery_config": dict(x.delivery_config),
-        "agreement": x.agreement,
-        "review_due": x.review_due,
-        "review_due_approximate": bool(x.review_due_approximate) if x.review_due else None,
-        "security_review": bool(x.security_review),
-        "submitted_at": x.submitted_at,
-        "approved_at": x.approved_at,
-        "reject_reason": x.reject_reason,
-        "revision": dict(x.revision) if x.revision else None,
-        "created_at": x.created_at,
-        "updated_at": x.updated_at,
-    }
-
-
-
+    # listing (R-LST-5). Columns added later read NULL on older rows: shown as "none". JSON
+    # columns are copied, so the answer never aliases the row.
+    data = _LISTING(x)
+    data["description"] = x.description or ""
+    data["billing"] = dict(x.billing)
+    data["delivery_config"] = dict(x.delivery_config)
+    data["review_due_approximate"] = bool(x.review_due_approximate) if x.review_due else None
+    data["security_review"] = bool(x.security_review)
+    data["revision"] = dict(x.revision) if x.revision else None
+    return data
 
 LISTING = entities.register(entities.EntityKind("listing", Listing, Listing.id, listing_data))

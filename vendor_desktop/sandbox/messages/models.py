@@ -41,21 +41,15 @@ class MessageRead(Base):
     at: Mapped[str] = mapped_column(String(40))
 
 
+_MESSAGE = entities.synced_reader("message")
+
+
 def message_data(m: Message) -> dict[str, Any]:
     # ``read`` is the caller's own (SPEC §11: read state is per user): ``load`` and ``envelope``
     # set it; a message's row never changes once sent.
-    return {
-        "kind": m.kind,
-        "title": m.title,
-        "body": m.body,
-        "title_en": m.title_en,
-        "body_en": m.body_en,
-        "read": False,
-        "created_at": m.created_at,
-        "order_id": m.order_id,
-        "listing_id": m.listing_id,
-    }
-
+    data = _MESSAGE(m)
+    data["read"] = False
+    return data
 
 def message_subject(order_id: str | None, listing_id: str | None) -> str | None:
     """The entity kind a message is about: only roles that read it receive it (SPEC §11)."""

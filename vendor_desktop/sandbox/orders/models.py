@@ -41,32 +41,16 @@ class Order(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+_ORDER = entities.synced_reader("order")
+
+
 def order_data(o: Order) -> dict[str, Any]:
     # R-ORD-4: buyer name and contact are stored masked; only the virtual number reaches the vendor.
-    return {
-        "number": o.number,
-        "state": o.state,
-        "amount_fen": o.amount_fen,
-        "listing_id": o.listing_id,
-        "listing_name": o.listing_name,
-        "market": o.market,
-        "billing_mode": o.billing_mode,
-        "buyer_account_id": o.buyer_account_id,
-        "buyer_name": o.buyer_name,
-        "buyer_contact": o.buyer_contact,
-        "virtual_number": o.virtual_number,
-        "created_at": o.created_at,
-        "paid_at": o.paid_at,
-        # R-ORD-3 / R-DSC-2: the listing price before any discount or price change (orders from
-        # before these fields existed were never changed, so their amount is the list price).
-        "list_price_fen": o.list_price_fen if o.list_price_fen is not None else o.amount_fen,
-        "discount_id": o.discount_id,
-        "discount_percent": o.discount_percent,
-        "price_changed_at": o.price_changed_at,
-        "price_change_reason": o.price_change_reason,
-    }
-
-
-
+    data = _ORDER(o)
+    # R-ORD-3 / R-DSC-2: the listing price before any discount or price change (orders from
+    # before these fields existed were never changed, so their amount is the list price).
+    if data["list_price_fen"] is None:
+        data["list_price_fen"] = o.amount_fen
+    return data
 
 ORDER = entities.register(entities.EntityKind("order", Order, Order.id, order_data))
