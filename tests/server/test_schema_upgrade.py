@@ -1,5 +1,8 @@
 """A demo database file made by an older sandbox opens in this one: columns added since (price
-changes, discounts) are added on open, and its orders read as never changed or discounted."""
+changes, discounts) are added on open, and its orders read as never changed or discounted.
+
+Such a file has no ``alembic_version``; migrations 0001 and 0002 add what it lacks (the upgrade
+from the last release before migrations, with its real schema and data, is test_migrations.py)."""
 
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ def test_an_older_database_file_gains_the_new_order_columns(tmp_path):
     with db.session() as s:
         seed_vendor(s, START, orders=5, listings=3, seed=3)
     with db.engine.begin() as conn:  # what an older sandbox's file looks like
+        conn.execute(text("DROP TABLE alembic_version"))  # made before migrations
         conn.execute(text("DROP TABLE discounts"))
         for column in _NEW_ORDER_COLUMNS:
             conn.execute(text(f"ALTER TABLE orders DROP COLUMN {column}"))
@@ -54,6 +58,7 @@ def test_an_older_database_file_gains_the_listing_columns_and_reads_them_as_none
     with db.session() as s:
         seed_vendor(s, START, orders=5, listings=3, seed=3)
     with db.engine.begin() as conn:
+        conn.execute(text("DROP TABLE alembic_version"))  # made before migrations
         for column in _NEW_LISTING_COLUMNS:
             conn.execute(text(f"ALTER TABLE listings DROP COLUMN {column}"))
         conn.execute(text("ALTER TABLE messages DROP COLUMN listing_id"))
@@ -79,6 +84,7 @@ def test_an_older_database_keeps_messages_from_roles_that_may_not_read_their_sub
         seed_vendor(s, START, orders=20, listings=12, seed=3)
         read_before = {m.id for m in s.query(Message).all() if s.get(MessageRead, (m.id, _user(s, "owner")))}
     with db.engine.begin() as conn:  # an older sandbox: read for everyone, no audience
+        conn.execute(text("DROP TABLE alembic_version"))  # made before migrations
         conn.execute(text("UPDATE messages SET read = 1 WHERE id IN (SELECT message_id FROM message_reads)"))
         conn.execute(text("DROP TABLE message_reads"))
         conn.execute(text("ALTER TABLE change_log DROP COLUMN audience"))

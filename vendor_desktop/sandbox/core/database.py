@@ -28,25 +28,23 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
-    inspect,
+    insert,
     select,
-    text,
     update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from vendor_desktop.domain.roles import Role, may_read_entity
-
 # Every area's tables join core's on Base.metadata here, so that importing this module gives the
-# whole schema (create_all below; Alembic's autogenerate). A new area adds its models here.
+# whole schema (Alembic's autogenerate, the migration tests). A new area adds its models here.
 from ..discounts import models as discounts_models  # noqa: F401
 from ..listings import models as listings_models  # noqa: F401
-from ..messages.models import MessageRead  # the upgrade of older message reads below names it
+from ..messages import models as messages_models  # noqa: F401
 from ..orders import models as orders_models  # noqa: F401
 from . import entities
 from .base import Base
+from .schema_upgrade import upgraded
 
 
 class Vendor(Base):
@@ -110,8 +108,7 @@ class RefreshGrace(Base):
 
     The pair is sealed with a key derived from the rotated refresh token itself, which the server
     never stores (``token_seal``): a copy of the database yields no usable token. Rows go when the
-    grace ends, the session rotates again or ends (``auth.py``). A table of its own, so an older
-    database file gains it, index included, through ``create_all``."""
+    grace ends, the session rotates again or ends (``auth.py``)."""
 
     __tablename__ = "refresh_grace"
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # the rotated token's sha256
@@ -134,15 +131,6 @@ class LoginFailure(Base):
     account_id: Mapped[str] = mapped_column(String(200))
     username: Mapped[str] = mapped_column(String(200))
     at: Mapped[float] = mapped_column(Float)
-
-
-@event.listens_for(Base.metadata, "after_create")
-def _add_missing_auth_indexes(_metadata: Any, connection: Any, **_kw: Any) -> None:
-    # ``create_all`` makes indexes only with a new table; an older file's tokens and
-    # login_failures lack the ones pruning needs (``expires_at``, ``at``). Runs after every
-    # create_all, a no-op once present.
-    for index in (*Token.__table__.indexes, *LoginFailure.__table__.indexes):
-        index.create(connection, checkfirst=True)
 
 
 class IdempotencyRecord(Base):
@@ -204,18 +192,17 @@ class Database:
         self.engine = _make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._lock: threading.RLock | None = threading.RLock() if self.engine.dialect.name == "sqlite" else None
-        had_reads = inspect(self.engine).has_table(MessageRead.__tablename__)
-        Base.metadata.create_all(self.engine)
-        added = _add_missing_columns(self.engine)
-        _upgrade_messages(self.engine, audience_added=("change_log", "audience") in added, reads_added=not had_reads)
-        with self.session() as s:
+        # Migrations (schema_upgrade.py), then the meta rows in the same locked transaction, so
+        # servers starting together on one PostgreSQL database add them once.
+        with upgraded(self.engine) as conn:
+            have = set(conn.scalars(select(Meta.key)))
             for key, value in (
                 ("cursor_epoch", "1"),
                 ("cursor_secret", secrets.token_hex(32)),
                 ("write_serial", "0"),
             ):
-                if s.get(Meta, key) is None:
-                    s.add(Meta(key=key, value=value))
+                if key not in have:
+                    conn.execute(insert(Meta).values(key=key, value=value))
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
@@ -251,54 +238,6 @@ def lock_writes(s: Session) -> None:
     if not s.info.get("write_locked"):
         s.execute(update(Meta).where(Meta.key == "write_serial").values(value=Meta.value))
         s.info["write_locked"] = True
-
-
-def _add_missing_columns(engine: Engine) -> set[tuple[str, str]]:
-    """Bring a database file made by an older sandbox up to date: the embedded demo keeps its
-    file across upgrades, and ``create_all`` adds only missing tables. Columns added since are all
-    nullable, so ``ADD COLUMN`` is enough (serializers handle NULL). Returns (table, column) added."""
-    existing = inspect(engine)
-    added = set()
-    with engine.begin() as conn:
-        for table in Base.metadata.sorted_tables:
-            if not existing.has_table(table.name):
-                continue
-            have = {c["name"] for c in existing.get_columns(table.name)}
-            for column in table.columns:
-                if column.name not in have and column.nullable:
-                    kind = column.type.compile(dialect=engine.dialect)
-                    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
-                    added.add((table.name, column.name))
-    return added
-
-
-def _upgrade_messages(engine: Engine, *, audience_added: bool, reads_added: bool) -> None:
-    """Messages of an older sandbox went to every role and were read for everyone at once. Give
-    their change-log rows the audience of their subject (SPEC §11: finance must not receive an
-    order's message), and carry each read message over as read by every user who receives it."""
-    with engine.begin() as conn:
-        if audience_added:
-            for subject, column in (("order", "order_id"), ("listing", "listing_id")):
-                conn.execute(
-                    text(
-                        f"UPDATE change_log SET audience = :subject WHERE entity = 'message' AND entity_id IN "
-                        f"(SELECT id FROM messages WHERE {column} IS NOT NULL)"
-                    ),
-                    {"subject": subject},
-                )
-        if reads_added:
-            for role in Role:
-                readable = [kind for kind in ("order", "listing") if may_read_entity(role, kind)]
-                about = [f"m.{kind}_id IS NOT NULL" for kind in readable]
-                subjects = " OR ".join([*about, "(m.order_id IS NULL AND m.listing_id IS NULL)"])
-                conn.execute(
-                    text(
-                        "INSERT INTO message_reads (message_id, user_id, at) "
-                        "SELECT m.id, u.id, m.created_at FROM messages m JOIN users u ON u.account_id = m.account_id "
-                        f"WHERE m.read AND u.role = :role AND ({subjects})"
-                    ),
-                    {"role": role.value},
-                )
 
 
 def _make_engine(url: str) -> Engine:

@@ -23,8 +23,8 @@ class Message(Base):
     body: Mapped[str] = mapped_column(String(2000))
     title_en: Mapped[str] = mapped_column(String(200))
     body_en: Mapped[str] = mapped_column(String(2000))
-    # Unused: read state is per user (``MessageRead``). Kept, always false, so a database file of
-    # an older sandbox needs no migration until the sandbox has real ones.
+    # Unused: read state is per user (``MessageRead``; migration 0002 carried these flags over).
+    # Always false for new messages.
     read: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[str] = mapped_column(String(40))
     order_id: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -32,7 +32,7 @@ class Order(Base):
     created_at: Mapped[str] = mapped_column(String(40))
     paid_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     # Added with price changes and discounts (R-ORD-3, R-DSC-2); nullable so an older database
-    # file gains them with a plain ADD COLUMN (see ``_add_missing_columns``).
+    # file gained them with a plain ADD COLUMN (migration 0001 still does, for such a file).
     list_price_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     discount_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     discount_percent: Mapped[int | None] = mapped_column(Integer, nullable=True)
