@@ -1,0 +1,296 @@
+"""The sandbox's database is migrated at start-up (core/schema_upgrade.py, migrations/): an empty one
+gets the models' schema, a 96f579b one (the last release before migrations) keeps its data and
+gains per-user read state, one made by the first release with migrations' models but no
+``alembic_version`` is only stamped, and several servers starting at once on one database all
+come up. Each runs on SQLite and on PostgreSQL; "gets the models' schema" means Alembic's
+autogenerate finds nothing to change."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from alembic import command
+from sqlalchemy import Engine, MetaData, create_engine, event, select, text
+from sqlalchemy.orm import Session
+
+from vendor_desktop.sandbox.controls.seed import seed_vendor
+from vendor_desktop.sandbox.core import schema_upgrade
+from vendor_desktop.sandbox.core.clock import SettableClock
+from vendor_desktop.sandbox.core.database import Base, Database, Meta
+from vendor_desktop.sandbox.server import create_app
+
+from .conftest import API, OPERATOR_TOKEN, START, TestClient, bearer, pull_all, send
+from .old_schema import build_96f579b, dump, release_96f579b, revision, schema_diff
+
+HEAD = schema_upgrade.head()
+
+
+@pytest.fixture
+def stored_url(database_url: str, tmp_path: Any) -> str:
+    """A database that outlives one engine: a SQLite file (the embedded demo's) or PostgreSQL."""
+    return f"sqlite:///{tmp_path / 'sandbox.sqlite3'}" if database_url.startswith("sqlite") else database_url
+
+
+@contextmanager
+def serving(url: str, clock: SettableClock) -> Iterator[TestClient]:
+    app = create_app(url, clock=clock, operator_token=OPERATOR_TOKEN)
+    try:
+        with TestClient(app) as client:
+            yield client
+    finally:
+        app.state.db.dispose()
+
+
+@contextmanager
+def started(url: str) -> Iterator[Database]:
+    db = Database(url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+# --- an empty database ---------------------------------------------------------------------------
+
+
+def test_an_empty_database_gets_the_models_schema(database_url):
+    with started(database_url) as db:  # in-memory SQLite (tests, the embedded default) or PostgreSQL
+        assert revision(db.engine) == HEAD
+        assert schema_diff(db.engine) == []
+        with db.session() as s:
+            assert {m.key for m in s.scalars(select(Meta))} == {"cursor_epoch", "cursor_secret", "write_serial"}
+
+
+def test_an_empty_sqlite_file_gets_the_models_schema(tmp_path):
+    with started(f"sqlite:///{tmp_path / 'sandbox.sqlite3'}") as db:
+        assert revision(db.engine) == HEAD
+        assert schema_diff(db.engine) == []
+
+
+def test_revision_0001_is_the_schema_of_96f579b_and_0002_goes_back_to_it(stored_url):
+    build_96f579b(stored_url, rows=False)
+    engine = create_engine(stored_url)
+    try:
+        released = MetaData()
+        released.reflect(engine)
+        released.drop_all(engine)
+        _alembic(engine, "upgrade", "0001_initial")
+        assert schema_diff(engine, released) == []
+        _alembic(engine, "upgrade", "head")
+        assert schema_diff(engine) == []
+        _alembic(engine, "downgrade", "0001_initial")
+        assert schema_diff(engine, released) == []
+    finally:
+        engine.dispose()
+
+
+# --- a database of 96f579b, with its data --------------------------------------------------------
+
+_OLD = release_96f579b()
+# The subjects of messages each role reads (SPEC §11).
+_SUBJECTS = {
+    "owner": ("order", "listing"),
+    "operations": ("order", "listing"),
+    "finance": (),
+    "support": ("order",),
+    "viewer": ("order", "listing"),
+}
+
+
+def test_a_96f579b_database_keeps_its_rows_and_gets_the_models_schema(stored_url):
+    build_96f579b(stored_url)
+    with started(stored_url) as db:
+        assert revision(db.engine) == HEAD
+        assert schema_diff(db.engine) == []
+        kept = dump(db.engine)
+    for table, data in _OLD["rows"].items():
+        if table != "change_log":
+            assert kept[table] == [tuple(row) for row in data["values"]], table  # meta too: cursors stay valid
+    messages = {m["id"]: m for m in _rows("messages")}
+    about = {i: "order" if m["order_id"] else "listing" if m["listing_id"] else None for i, m in messages.items()}
+    # Each change-log row gains the audience of its message's subject, and no single reader.
+    assert kept["change_log"] == [
+        (*row, about[row[3]] if row[2] == "message" else None, None) for row in _OLD["rows"]["change_log"]["values"]
+    ]
+    # A message read before is read by every user who receives it, as of when it came.
+    assert set(kept["message_reads"]) == {
+        (i, user["id"], m["created_at"])
+        for i, m in messages.items()
+        for user in _rows("users")
+        if m["read"] and (about[i] is None or about[i] in _SUBJECTS[user["role"]])
+    }
+
+
+def test_after_the_upgrade_the_vendor_signs_in_and_finds_its_orders_listings_and_discounts(stored_url, clock):
+    build_96f579b(stored_url)
+    with serving(stored_url, clock) as client:
+        owner = _login(client, "owner")
+        changes, _ = pull_all(client, bearer(owner))
+        ids = {kind: {c["id"] for c in changes if c["entity"] == kind} for kind in ("order", "listing", "discount")}
+        assert ids == {
+            kind: _ids(table)
+            for kind, table in (("order", "orders"), ("listing", "listings"), ("discount", "discounts"))
+        }
+        price = _OLD["commands"]["price_change"]
+        order = next(c for c in changes if c["entity"] == "order" and f"/orders/{c['id']}/" in price["path"])
+        assert order["data"]["amount_fen"] == price["body"]["new_price_fen"]
+        assert order["data"]["price_change_reason"] == price["body"]["reason"]
+        # A device signed in before the upgrade stays signed in.
+        refreshed = client.post(f"{API}/auth/refresh", json={"refresh_token": _OLD["owner_refresh_token"]})
+        assert refreshed.status_code == 200, refreshed.text
+
+
+def test_after_the_upgrade_a_command_sent_before_it_is_replayed_not_repeated(stored_url, clock):
+    build_96f579b(stored_url)
+    with serving(stored_url, clock) as client:
+        headers = bearer(_login(client, "owner"))
+        for sent in (_OLD["commands"]["price_change"], _OLD["commands"]["discount"]):
+            retry = client.request(
+                sent["method"], f"{API}{sent['path']}", json=sent["body"], headers={**headers, **sent["headers"]}
+            )
+            assert retry.status_code == sent["status"], retry.text
+            assert retry.headers.get("Idempotent-Replayed") == "true"
+
+
+def test_after_the_upgrade_messages_reach_the_roles_that_read_their_subject_read_as_before(stored_url, clock):
+    """SPEC §11 on an upgraded database: finance receives no message about an order or a
+    listing; a message read before the upgrade (read for everyone then) is read for each user
+    who receives it; one unread stays unread."""
+    build_96f579b(stored_url)
+    old = {m["id"]: m for m in _rows("messages")}
+    with serving(stored_url, clock) as client:
+        for role, subjects in _SUBJECTS.items():
+            changes, _ = pull_all(client, bearer(_login(client, role)))
+            received = {c["id"]: c["data"]["read"] for c in changes if c["entity"] == "message"}
+            expected = {i: bool(m["read"]) for i, m in old.items() if any(m[f"{s}_id"] for s in subjects)}
+            assert received == expected, role
+        # Read state is now per user: a message the owner reads stays unread for the viewer.
+        unread = next(i for i, m in old.items() if not m["read"])
+        owner, viewer = bearer(_login(client, "owner")), bearer(_login(client, "viewer"))
+        assert send(client, "POST", f"/messages/{unread}/read", owner).status_code == 200
+        assert _read_flag(client, owner, unread) is True and _read_flag(client, viewer, unread) is False
+
+
+# --- a database of the first release with migrations, before it had alembic_version ---------------
+
+
+def test_a_database_made_by_create_all_without_alembic_version_is_stamped_and_left_as_it_is(stored_url, clock):
+    engine = create_engine(stored_url)
+    try:
+        Base.metadata.create_all(engine)  # what 2e0d70f's start-up made of an empty database
+        with Session(engine) as s, s.begin():
+            s.add_all(
+                [
+                    Meta(key="cursor_epoch", value="3"),
+                    Meta(key="cursor_secret", value="s" * 64),
+                    Meta(key="write_serial", value="0"),
+                ]
+            )
+            vendor = seed_vendor(s, START, orders=6, listings=6, seed=3)
+        # The old flag set, as 96f579b left it: a back-fill of read state run again would act on it.
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE messages SET read = :yes"), {"yes": True})
+        before = dump(engine)
+        with engine.connect() as conn:
+            assert schema_upgrade.recognise(conn) == "0002"
+    finally:
+        engine.dispose()
+    with started(stored_url) as db:
+        assert revision(db.engine) == HEAD
+        assert dump(db.engine) == before  # not re-created, not back-filled again
+        assert schema_diff(db.engine) == []
+    with serving(stored_url, clock) as client:
+        password = next(u["password"] for u in vendor["users"] if u["role"] == "owner")
+        login = {"account_id": vendor["account_id"], "username": "owner", "password": password}
+        assert client.post(f"{API}/auth/login", json=login).status_code == 200
+
+
+# --- starting again, starting together ----------------------------------------------------------
+
+
+def test_starting_again_changes_nothing(stored_url):
+    build_96f579b(stored_url)
+    with started(stored_url) as db:
+        before = dump(db.engine)
+    with _statements() as seen, started(stored_url) as db:
+        assert dump(db.engine) == before
+    assert any(s.startswith("SELECT") for s in seen)
+    assert [s for s in seen if s.split(None, 1)[0].upper() in {"CREATE", "ALTER", "DROP", "INSERT", "UPDATE"}] == []
+
+
+def test_servers_starting_together_on_an_empty_database_all_come_up(stored_url):
+    """On PostgreSQL the advisory lock lets one server migrate while the others wait; on a SQLite
+    file BEGIN IMMEDIATE does."""
+    barrier, errors, dbs = threading.Barrier(4), [], []
+
+    def start() -> None:
+        barrier.wait()
+        try:
+            dbs.append(Database(stored_url))
+        except Exception as error:  # reported below, with the others
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, daemon=True) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    try:
+        assert errors == [] and len(dbs) == 4
+        assert revision(dbs[0].engine) == HEAD and schema_diff(dbs[0].engine) == []
+        with dbs[0].session() as s:
+            assert len(s.scalars(select(Meta)).all()) == 3  # added once, not once per server
+    finally:
+        for db in dbs:
+            db.dispose()
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _alembic(engine: Engine, action: str, target: str) -> None:
+    config = schema_upgrade.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        getattr(command, action)(config, target)
+
+
+@contextmanager
+def _statements() -> Iterator[list[str]]:
+    """Every SQL statement any engine sends while the block runs."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement.strip())
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+
+
+def _rows(table: str) -> list[dict[str, Any]]:
+    data = _OLD["rows"][table]
+    return [dict(zip(data["columns"], row, strict=True)) for row in data["values"]]
+
+
+def _ids(table: str) -> set[str]:
+    return {row["id"] for row in _rows(table)}
+
+
+def _login(client: TestClient, role: str) -> dict[str, Any]:
+    body = {"account_id": _OLD["account_id"], "username": role, "password": _OLD["passwords"][role]}
+    r = client.post(f"{API}/auth/login", json=body)
+    assert r.status_code == 200, r.text
+    result: dict[str, Any] = r.json()
+    return result
+
+
+def _read_flag(client: TestClient, headers: dict[str, str], message_id: str) -> bool:
+    changes, _ = pull_all(client, headers)
+    return bool(next(c["data"]["read"] for c in changes if c["entity"] == "message" and c["id"] == message_id))
