@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDateTime
 
-from .apphelpers import closed, outbox_once_written, sign_in
+from .apphelpers import closed, listed, outbox_once_written, sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -36,6 +36,7 @@ def test_grant_shows_pending_then_the_marketplace_confirms_it(qtbot, tmp_path, m
     center = sign_in(qtbot, tmp_path, market)
     center.window.show_area("discounts")
     view = center.window.discounts_view
+    listed(qtbot, view.vm.model)
     before = view.vm.model.total
     dialog = view.open_grant()
     fill(dialog, percent=85)
@@ -116,6 +117,7 @@ def test_revoke_through_the_outbox(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
     view = center.window.discounts_view
     center.window.show_area("discounts")
+    qtbot.waitUntil(lambda: any(cells[5] == "Active" for cells in rows(view)))
     active = next(r for r, cells in enumerate(rows(view)) if cells[5] == "Active")
     view.table.selectRow(active)
     assert view.revoke.isEnabled()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +84,21 @@ def messages_by_id(session: Session, ids: Sequence[str]) -> dict[str, MessageRow
                 data=json.loads(m.data),
             )
     return rows
+
+
+def new_order_messages(session: Session, among: Collection[str], since: dt.datetime) -> list[MessageRow]:
+    """Unread new-order messages created at ``since`` or later whose id is in ``among``, oldest
+    first: what a desktop notification announces after a pull (R-ORD-2).
+
+    ``among`` may hold every message of a first sync (170,000 ids): the time range is asked of
+    the index first, which on any pull but the first leaves a handful to look up."""
+    newer = session.scalars(
+        select(Message.id).where(
+            Message.kind == "new_order", Message.created_ts >= int(since.timestamp()), is_unread()
+        )
+    )
+    rows = messages_by_id(session, [i for i in newer if i in among]).values()
+    return sorted((m for m in rows if m.created_at is not None), key=lambda m: (m.created_at, m.id))
 
 
 def unread_count(session: Session) -> int:

@@ -73,11 +73,12 @@ class HeadIds(Sequence[str]):
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
-    """Subclasses give the id query, the row loader and how a row shows in each column."""
+    """Subclasses give the id query (``load_ids``, or ``ids_loader`` when it has filters), the row
+    loader and how a row shows in each column."""
 
     def __init__(
         self,
-        load_ids: Callable[[], Sequence[str]],
+        load_ids: Callable[[], Sequence[str]] | None,
         load_rows: Callable[[Sequence[str]], dict[str, Row]],
         parent: Any = None,
     ) -> None:
@@ -104,9 +105,20 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Run the id query again (after a filter, a sort or a pull) and drop cached rows."""
+        """Run the id query again here and now (after a filter or a sort) and drop cached rows."""
+        self.apply_ids(self.ids_loader()())
+
+    def ids_loader(self) -> Callable[[], Sequence[str]]:
+        """The id query as it stands now, safe to run on another thread (a reload after a pull
+        runs it on the reads runner): subclasses capture their filters here, on the GUI thread."""
+        if self._load_ids is None:
+            raise NotImplementedError
+        return self._load_ids
+
+    def apply_ids(self, ids: Sequence[str]) -> None:
+        """Show ``ids`` (from ``ids_loader()``), dropping cached rows: the rows may have changed too."""
         self.beginResetModel()
-        self._ids = self._load_ids()
+        self._ids = ids
         self._exposed = min(len(self._ids), FETCH_STEP)
         self._rows.clear()
         self.endResetModel()
