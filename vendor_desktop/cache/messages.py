@@ -47,12 +47,18 @@ class MessageRow:
     data: dict[str, Any]
 
 
-def message_ids(session: Session, unread_only: bool = False) -> list[str]:
-    """Newest first (by the moment, not the text: offsets may differ)."""
+def message_ids(session: Session, unread_only: bool = False, *, limit: int | None = None) -> list[str]:
+    """Newest first (by the moment, not the text: offsets may differ); the first ``limit`` only."""
     stmt = select(Message.id).order_by(Message.created_ts.desc(), Message.id.desc())
     if unread_only:
         stmt = stmt.where(is_unread())
+    if limit is not None:
+        stmt = stmt.limit(limit)
     return list(session.scalars(stmt))
+
+
+def count_messages(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Message)) or 0
 
 
 def messages_by_id(session: Session, ids: Sequence[str]) -> dict[str, MessageRow]:

@@ -166,6 +166,9 @@ class DiscountsTableModel(PagedTableModel[DiscountLine]):
     def display(self, row: DiscountLine, column: int) -> Any:
         return row.cells(self.now)[column]
 
+    def cells(self, row: DiscountLine) -> list[Any]:
+        return list(row.cells(self.now))
+
     def row_data(self, row: DiscountLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.display(row, column)

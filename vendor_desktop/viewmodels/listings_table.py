@@ -168,6 +168,9 @@ class ListingsTableModel(PagedTableModel[ListingLine]):
     def display(self, row: ListingLine, column: int) -> Any:
         return row.cells()[column]
 
+    def cells(self, row: ListingLine) -> list[Any]:
+        return list(row.cells())
+
     def row_data(self, row: ListingLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.listing is not None and row.listing.reject_reason and column == 3:

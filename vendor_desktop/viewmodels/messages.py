@@ -11,12 +11,19 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.messages import MessageRow, message_ids, messages_by_id, new_order_messages, unread_count
+from vendor_desktop.cache.messages import (
+    MessageRow,
+    count_messages,
+    message_ids,
+    messages_by_id,
+    new_order_messages,
+    unread_count,
+)
 
 from .background import BackgroundRunner
 from .commands import CommandQueue
 from .labels import is_chinese, local_time
-from .paged_table import PagedTableModel
+from .paged_table import FETCH_STEP, HeadIds, PagedTableModel
 from .refresh import Refresher
 
 log = logging.getLogger(__name__)
@@ -46,9 +53,19 @@ def body_of(m: MessageRow) -> str:
 class MessagesTableModel(PagedTableModel[MessageRow]):
     def __init__(self, db: CacheDatabase, parent: QObject | None = None) -> None:
         self._db = db
-        super().__init__(self._ids, self._rows_by_id, parent)
+        super().__init__(self._message_ids, self._rows_by_id, parent)
 
-    def _ids(self) -> list[str]:
+    def _message_ids(self) -> Sequence[str]:
+        """The first screenfuls and the count; the rest (170,000 after a big first sync) when
+        scrolled to, as the orders list does."""
+        with self._db.session() as session:
+            head = message_ids(session, limit=FETCH_STEP)
+            if len(head) < FETCH_STEP:
+                return head
+            total = count_messages(session)
+        return HeadIds(head, total, self._all_ids)
+
+    def _all_ids(self) -> list[str]:
         with self._db.session() as session:
             return message_ids(session)
 

@@ -109,13 +109,16 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
         ]
 
     def display(self, row: OrderLine, column: int) -> Any:
-        cells = order_cells(row.order)
+        return self.cells(row)[column]
+
+    def cells(self, row: OrderLine) -> list[Any]:
+        cells: list[Any] = order_cells(row.order)
         if row.change_state == "pending":
             cells[AMOUNT_COLUMN] = format_fen(row.shown_amount_fen)
             cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change pending")
         elif row.change_state == "rejected":
             cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change rejected")
-        return cells[column]
+        return cells
 
     def alignment(self, column: int) -> Qt.AlignmentFlag:
         if column == AMOUNT_COLUMN:  # money lines up on the decimal point

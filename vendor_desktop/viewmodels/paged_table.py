@@ -88,6 +88,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._ids: Sequence[str] = []
         self._exposed = 0
         self._rows: OrderedDict[str, Row] = OrderedDict()
+        # Each shown row's words, made once: a view asks for every cell at every repaint (after a
+        # reload, a selection, a scroll), and formatting dates and money per cell adds up.
+        self._cells: dict[str, list[Any]] = {}
 
     # -- what subclasses provide -------------------------------------------------------------
     def headers(self) -> list[str]:
@@ -95,6 +98,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     def display(self, row: Row, column: int) -> Any:
         raise NotImplementedError
+
+    def cells(self, row: Row) -> list[Any]:
+        """Every column's text of a row at once (subclasses that format a row whole override it)."""
+        return [self.display(row, column) for column in range(self.columnCount())]
 
     def alignment(self, column: int) -> Qt.AlignmentFlag:
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -121,6 +128,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._ids = ids
         self._exposed = min(len(self._ids), FETCH_STEP)
         self._rows.clear()
+        self._cells.clear()
         self.endResetModel()
 
     def refresh_rows(self, ids: set[str]) -> None:
@@ -128,11 +136,13 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         stale = [i for i in ids if i in self._rows]
         for i in stale:
             del self._rows[i]
+            self._cells.pop(i, None)
         if stale and self._exposed:
             self.dataChanged.emit(self.index(0, 0), self.index(self._exposed - 1, self.columnCount() - 1))
 
     def relabel(self) -> None:
         """The language changed: same rows, new words. Keeps the selection and scroll position."""
+        self._cells.clear()
         columns = self.columnCount()
         if columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
@@ -161,7 +171,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         block = [i for i in self._ids[start : start + LOAD_BLOCK] if i not in self._rows]
         self._rows.update(self._load_rows(block))
         while len(self._rows) > ROW_CACHE:
-            self._rows.popitem(last=False)
+            self._cells.pop(self._rows.popitem(last=False)[0], None)
         return self._rows.get(row_id)
 
     def row_of(self, row_id: str) -> int:
@@ -205,7 +215,11 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, index.column())
+            row_id = self._ids[index.row()]
+            cells = self._cells.get(row_id)
+            if cells is None:
+                cells = self._cells[row_id] = self.cells(row)
+            return cells[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(index.column())
         return self.row_data(row, index.column(), role)
