@@ -206,6 +206,7 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
             collections.append((time.perf_counter() - began[0]) * 1000)
 
     gc.callbacks.append(on_gc)
+    gc.freeze()  # as the app does once its window is open (app.run)
     qt.processEvents()
     timer.start()
     start = time.perf_counter()
@@ -214,6 +215,7 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
     loop.exec()
     timer.stop()
     gc.callbacks.remove(on_gc)
+    gc.unfreeze()
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
     # Where the worst gaps happened, in seconds after the sync started (negative: before it ended).
     worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-5:]

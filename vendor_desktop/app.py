@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import logging
 import os
 import platform
@@ -525,6 +526,10 @@ def run(argv: list[str]) -> int:
         center = VendorCenter(settings, SessionOnlyTokenStore(), language)
         center.start_sandbox(data_dir() / "sandbox.sqlite3")
     instance.activation_requested.connect(center.activate)
+    # Once the window is open, what exists (modules, Qt bindings, the window, the session) lives
+    # as long as the app: full garbage collections need not walk it again. Each full pass over it
+    # held the GIL for 100-200 ms, freezing the window during and after a big pull.
+    center.window_opened.connect(gc.freeze)
     if os.environ.get(CRASH_TEST_ENV) == "1":
         center.window_opened.connect(lambda: QTimer.singleShot(300, _crash_for_testing))
     app.aboutToQuit.connect(center.shutdown)
