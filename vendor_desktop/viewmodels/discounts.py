@@ -136,9 +136,9 @@ class DiscountsTableModel(PagedTableModel[DiscountLine]):
 
         return load
 
-    def apply_ids(self, ids: Sequence[str]) -> None:
+    def apply_ids(self, ids: Sequence[str], rows: dict[str, DiscountLine] | None = None) -> None:
         self.now = dt.datetime.now(dt.UTC)  # states follow the clock (R-DSC-2: active on [from, until))
-        super().apply_ids(ids)
+        super().apply_ids(ids, rows)
 
     def _lines(self, ids: Sequence[str]) -> dict[str, DiscountLine]:
         command_ids = {int(i.removeprefix(PENDING_PREFIX)) for i in ids if i.startswith(PENDING_PREFIX)}
@@ -204,7 +204,9 @@ class DiscountsViewModel(QObject):
         self.model = DiscountsTableModel(db, self)
         self.selected: DiscountLine | None = None
         reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
-        self._refresh: Refresher[Sequence[str]] = Refresher(reads, self.model.ids_loader, self._reloaded)
+        self._refresh: Refresher[tuple[Sequence[str], dict[str, DiscountLine]]] = Refresher(
+            reads, self.model.loader, self._reloaded
+        )
         self.model.reload()
 
     @property
@@ -374,6 +376,6 @@ class DiscountsViewModel(QObject):
     def refreshing(self) -> bool:
         return self._refresh.busy
 
-    def _reloaded(self, ids: Sequence[str]) -> None:
-        self.model.apply_ids(ids)
+    def _reloaded(self, loaded: tuple[Sequence[str], dict[str, DiscountLine]]) -> None:
+        self.model.apply_ids(*loaded)
         self.count_changed.emit(self.model.total)

@@ -39,7 +39,9 @@ class ListingsViewModel(QObject):
         self.model = ListingsTableModel(queue, self)
         self.selected: list[ListingLine] = []
         reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
-        self._refresh: Refresher[Sequence[str]] = Refresher(reads, self.model.ids_loader, self._reloaded)
+        self._refresh: Refresher[tuple[Sequence[str], dict[str, ListingLine]]] = Refresher(
+            reads, self.model.loader, self._reloaded
+        )
         self.model.reload()
 
     @property
@@ -204,9 +206,9 @@ class ListingsViewModel(QObject):
     def refreshing(self) -> bool:
         return self._refresh.busy
 
-    def _reloaded(self, ids: Sequence[str]) -> None:
+    def _reloaded(self, loaded: tuple[Sequence[str], dict[str, ListingLine]]) -> None:
         current = self.current.id if self.current else None
-        self.model.apply_ids(ids)
+        self.model.apply_ids(*loaded)
         self.count_changed.emit(self.model.total)
         row = self.model.row_of(current) if current else -1
         self.select_rows([row] if row >= 0 else [])

@@ -28,6 +28,9 @@ from .refresh import Refresher
 
 log = logging.getLogger(__name__)
 
+#: The list's ids and first rows, read after a pull.
+_Listed = tuple[Sequence[str], dict[str, MessageRow]]
+
 #: Data role that tells the view to show a row as unread (bold); the view owns fonts.
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -118,7 +121,7 @@ class MessagesViewModel(QObject):
         self.selected: MessageRow | None = None
         self.unread = 0
         self._reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
-        self._refresh: Refresher[tuple[Sequence[str] | None, int]] = Refresher(
+        self._refresh: Refresher[tuple[_Listed | None, int]] = Refresher(
             self._reads, self._prepare_reload, self._reloaded
         )
         self.refresh()
@@ -148,21 +151,21 @@ class MessagesViewModel(QObject):
     def refreshing(self) -> bool:
         return self._refresh.busy
 
-    def _prepare_reload(self) -> Callable[[], tuple[Sequence[str] | None, int]]:
-        ids = self.model.ids_loader() if self._refresh.shown else None
+    def _prepare_reload(self) -> Callable[[], tuple[_Listed | None, int]]:
+        list_loader = self.model.loader() if self._refresh.shown else None
         db = self._db
 
-        def load() -> tuple[Sequence[str] | None, int]:
-            listed = ids() if ids is not None else None
+        def load() -> tuple[_Listed | None, int]:
+            listed = list_loader() if list_loader is not None else None
             with db.session() as session:
                 return listed, unread_count(session)
 
         return load
 
-    def _reloaded(self, result: tuple[Sequence[str] | None, int]) -> None:
-        ids, self.unread = result
-        if ids is not None:
-            self.model.apply_ids(ids)
+    def _reloaded(self, result: tuple[_Listed | None, int]) -> None:
+        listed, self.unread = result
+        if listed is not None:
+            self.model.apply_ids(*listed)
         self.unread_changed.emit(self.unread)
 
     def select(self, message_id: str | None) -> None:

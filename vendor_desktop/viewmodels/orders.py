@@ -53,6 +53,7 @@ class _Reloaded:
     the list no longer holds it)."""
 
     ids: Sequence[str]
+    rows: dict[str, OrderLine]  # the first rows, which the view paints right after the swap
     selected: str | None
     detail: OrderRow | None
     change: Command | None
@@ -252,18 +253,18 @@ class OrdersViewModel(QObject):
         return self._refresh.busy
 
     def _prepare_reload(self) -> Callable[[], _Reloaded]:
-        ids = self.model.ids_loader()
+        list_loader = self.model.loader()
         selected = self.selected.id if self.selected else None
         db = self._db
 
         def load() -> _Reloaded:
-            found = ids()
+            found, rows = list_loader()
             if selected is None or not _contains(found, selected):
-                return _Reloaded(found, selected, None, None)
+                return _Reloaded(found, rows, selected, None, None)
             with db.session() as session:
                 detail = order_detail(session, selected)
                 change = latest_price_changes(session, [selected]).get(selected)
-            return _Reloaded(found, selected, detail, change)
+            return _Reloaded(found, rows, selected, detail, change)
 
         return load
 
@@ -273,7 +274,7 @@ class OrdersViewModel(QObject):
         keep = self.selected is not None and self.selected.id == result.selected
         if keep:
             self.selected, self.selected_change = result.detail, result.change
-        self.model.apply_ids(result.ids)
+        self.model.apply_ids(result.ids, result.rows)
         self.count_changed.emit(self.model.total)
         if keep:
             self.selected_changed.emit()

@@ -122,13 +122,27 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
             raise NotImplementedError
         return self._load_ids
 
-    def apply_ids(self, ids: Sequence[str]) -> None:
-        """Show ``ids`` (from ``ids_loader()``), dropping cached rows: the rows may have changed too."""
+    def loader(self) -> Callable[[], tuple[Sequence[str], dict[str, Row]]]:
+        """What a reload after a pull reads, to run on the reads runner: the ids and the first
+        rows, which a view paints right after the swap (so the swap itself reads nothing)."""
+        ids_of, load_rows = self.ids_loader(), self._load_rows
+
+        def load() -> tuple[Sequence[str], dict[str, Row]]:
+            ids = ids_of()
+            return ids, load_rows(list(ids[:LOAD_BLOCK]))
+
+        return load
+
+    def apply_ids(self, ids: Sequence[str], rows: dict[str, Row] | None = None) -> None:
+        """Show ``ids`` (from ``ids_loader()``), dropping cached rows (they may have changed too)
+        for ``rows`` read with the ids, if given."""
         self.beginResetModel()
         self._ids = ids
         self._exposed = min(len(self._ids), FETCH_STEP)
         self._rows.clear()
         self._cells.clear()
+        if rows:
+            self._rows.update(rows)
         self.endResetModel()
 
     def refresh_rows(self, ids: set[str]) -> None:
