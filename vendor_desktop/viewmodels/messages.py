@@ -28,7 +28,7 @@ from .refresh import Refresher
 
 log = logging.getLogger(__name__)
 
-#: The list's ids and first rows, read after a pull.
+# The list's ids and first rows, read after a pull.
 _Listed = tuple[Sequence[str], dict[str, MessageRow]]
 
 #: Data role that tells the view to show a row as unread (bold); the view owns fonts.
