@@ -164,7 +164,8 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
     a 10 ms timer on the GUI thread records its ticks, and the largest gap is the worst stall."""
     qt = app()
     runner = BackgroundRunner()
-    vm = OrdersViewModel(db, runner)
+    reads = BackgroundRunner(name="vendor-desktop-reads")  # as the app: reloads after a pull run here
+    vm = OrdersViewModel(db, runner, reads=reads)
     view = OrdersView(vm)
     view.resize(1280, 800)
     view.show()
@@ -181,8 +182,15 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
     def on_state(state: str) -> None:
         if state != Connection.SYNCING.value and not ended:
             ended.append(time.perf_counter())
-            # Keep ticking a little: the view reloads right after the sync's data_changed.
-            QTimer.singleShot(300, loop.quit)
+            # Keep ticking: the view reloads after the sync's data_changed (reading off the GUI
+            # thread, then swapping on it); stop a little after the new list is shown.
+            QTimer.singleShot(300, quit_once_shown)
+
+    def quit_once_shown() -> None:
+        if vm.refreshing:
+            QTimer.singleShot(50, quit_once_shown)
+        else:
+            loop.quit()
 
     controller.state_changed.connect(on_state)
     # The garbage collector's full passes hold the GIL; record them to tell them from other stalls.
@@ -198,6 +206,7 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
             collections.append((time.perf_counter() - began[0]) * 1000)
 
     gc.callbacks.append(on_gc)
+    gc.freeze()  # as the app does once its window is open (app.run)
     qt.processEvents()
     timer.start()
     start = time.perf_counter()
@@ -206,6 +215,7 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
     loop.exec()
     timer.stop()
     gc.callbacks.remove(on_gc)
+    gc.unfreeze()
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
     # Where the worst gaps happened, in seconds after the sync started (negative: before it ended).
     worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-5:]
@@ -214,6 +224,7 @@ def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) 
     state = controller.state
     controller.stop()
     runner.shutdown()
+    reads.shutdown()
     view.close()
     view.deleteLater()
     qt.processEvents()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import logging
 import os
 import platform
@@ -112,6 +113,8 @@ class VendorCenter(QObject):
         self.language = language
         self.runner = BackgroundRunner(self)  # sync and exports: network and bulk disk work
         self.writes = BackgroundRunner(self, name="vendor-desktop-local-writes")
+        # Areas re-read the cache after a pull here, never on the GUI thread nor behind a pull page.
+        self.reads = BackgroundRunner(self, name="vendor-desktop-reads")
         self.session_vm = SessionViewModel(self.runner, token_store, parent=self)
         self.session_vm.signed_in.connect(self._open)
         self.session_vm.needs_password.connect(self._ask_password)
@@ -212,14 +215,19 @@ class VendorCenter(QObject):
         # Local writes (queued commands) run on their own thread, so a long pull never delays them.
         self.queue = queue = CommandQueue(db, user, self.writes, self)
         queue.published.connect(self.sync.publish)
+        reads = self.reads
         areas = Areas(
-            account=AccountViewModel(db, user, self),
-            dashboard=DashboardViewModel(db, self),
-            orders=OrdersViewModel(db, self.runner, self, queue=queue),
-            messages=MessagesViewModel(db, self, queue=queue),
+            account=AccountViewModel(db, user, self, reads=reads),
+            dashboard=DashboardViewModel(db, self, reads=reads),
+            orders=OrdersViewModel(db, self.runner, self, queue=queue, reads=reads),
+            messages=MessagesViewModel(db, self, queue=queue, reads=reads),
             changes=ChangesViewModel(queue, self.writes, self),
-            discounts=DiscountsViewModel(queue, self) if Permission.DISCOUNTS_READ.value in user.permissions else None,
-            listings=ListingsViewModel(queue, self) if Permission.LISTINGS_READ.value in user.permissions else None,
+            discounts=DiscountsViewModel(queue, self, reads=reads)
+            if Permission.DISCOUNTS_READ.value in user.permissions
+            else None,
+            listings=ListingsViewModel(queue, self, reads=reads)
+            if Permission.LISTINGS_READ.value in user.permissions
+            else None,
         )
         for vm in (
             areas.account,
@@ -338,9 +346,14 @@ class VendorCenter(QObject):
             window.deleteLater()
         if self.session is not None:
             db = self.session.db
-            # Both runners run one task at a time, in order: a task queued now runs after the local
-            # writes already accepted and after the sync in hand, and then the file can close.
-            self.writes.submit(lambda: None, on_done=lambda _: self.runner.submit(db.close, on_done=self._closed))
+            # The runners run one task at a time, in order: a task queued now runs after the local
+            # writes already accepted, the reads in hand and the sync in hand; then the file can close.
+            self.writes.submit(
+                lambda: None,
+                on_done=lambda _: self.reads.submit(
+                    lambda: None, on_done=lambda _: self.runner.submit(db.close, on_done=self._closed)
+                ),
+            )
         self.session, self.sync, self.queue = None, None, None
 
     def _closed(self, _result: object) -> None:
@@ -356,6 +369,7 @@ class VendorCenter(QObject):
             unsaved = self.queue.unfinished_writes
             log.error("quitting with %d change(s) not yet saved on this computer after %.1f s", unsaved, WRITES_DRAIN_S)
             self.report_unsaved(unsaved_at_quit_text(unsaved))
+        self.reads.shutdown(wait=True)
         self.runner.shutdown(wait=True)
         if self.session is not None:
             self.session.db.close()
@@ -512,6 +526,10 @@ def run(argv: list[str]) -> int:
         center = VendorCenter(settings, SessionOnlyTokenStore(), language)
         center.start_sandbox(data_dir() / "sandbox.sqlite3")
     instance.activation_requested.connect(center.activate)
+    # Once the window is open, what exists (modules, Qt bindings, the window, the session) lives
+    # as long as the app: full garbage collections need not walk it again. Each full pass over it
+    # held the GIL for 100-200 ms, freezing the window during and after a big pull.
+    center.window_opened.connect(gc.freeze)
     if os.environ.get(CRASH_TEST_ENV) == "1":
         center.window_opened.connect(lambda: QTimer.singleShot(300, _crash_for_testing))
     app.aboutToQuit.connect(center.shutdown)

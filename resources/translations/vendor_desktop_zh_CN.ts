@@ -52,7 +52,7 @@
 <context>
     <name>AccountViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/account.py" line="66"/>
         <source>Account ID %1</source>
         <translation>账号 ID %1</translation>
     </message>
@@ -88,99 +88,99 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="48"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <extracomment>Marking a message read is queued too, but is not worth a line in the panel unless refused.</extracomment>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="56"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="61"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="63"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="68"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="70"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="69"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="71"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="72"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="73"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="77"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="83"/>
         <source>Will try again at %1</source>
         <translation>将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="85"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="87"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="88"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="89"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="90"/>
         <source>On hold: an earlier change was rejected</source>
         <translation>已暂停：之前的一项更改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="91"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="141"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="143"/>
         <source>Change</source>
         <extracomment>Refusals that sending again can cure: the entity moved on under the change (someone else edited it), so it is sent again on top of the current version. A refusal on the merits (the buyer paid, the periods overlap, the role may not) would only be refused again: discard it.</extracomment>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="142"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="144"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="143"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="145"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="144"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="146"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="145"/>
+        <location filename="../../vendor_desktop/viewmodels/changes.py" line="147"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
@@ -337,122 +337,122 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>DiscountsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="44"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="50"/>
         <source>Upcoming</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="51"/>
         <source>Active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="52"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="53"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="115"/>
         <source>rejected: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="117"/>
         <source>revoke pending</source>
         <translation>撤销待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="118"/>
         <source>waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="148"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="158"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="149"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="159"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="150"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="160"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="161"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="152"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="162"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="163"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="200"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="219"/>
         <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
         <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="223"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="243"/>
         <source>Select a discount that has reached the marketplace.</source>
         <translation>请选择一个已送达云市场的折扣。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="229"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="249"/>
         <source>This discount is already %1.</source>
         <translation>该折扣当前为“%1”状态。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="233"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="253"/>
         <source>Revoking it is already queued.</source>
         <translation>撤销操作已在等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="262"/>
         <source>Choose a listing.</source>
         <translation>请选择商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="245"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="265"/>
         <source>Enter the buyer&apos;s account ID.</source>
         <translation>请输入买家账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="269"/>
         <source>A buyer account ID has letters and digits only (at most 64).</source>
         <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="254"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="274"/>
         <source>The buyer pays 1% to 99% of the price (e.g. 80 = 八折).</source>
         <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="258"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="278"/>
         <source>The end must come after the start.</source>
         <translation>失效时间必须晚于生效时间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="296"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="316"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
@@ -811,190 +811,190 @@ Create one with “New listing…”.</source>
 <context>
     <name>ListingsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="29"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="30"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="31"/>
         <source>On sale</source>
         <translation>已上架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="32"/>
         <source>Rejected</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="33"/>
         <source>Delisted</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="40"/>
         <source>Image</source>
         <translation>镜像交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="41"/>
         <source>Manual service</source>
         <translation>人工交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="42"/>
         <source>API</source>
         <translation>API交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="43"/>
         <source>SaaS</source>
         <translation>SaaS交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="63"/>
         <source>(estimate)</source>
         <translation>（预估）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="70"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="72"/>
         <source>draft waiting to be sent</source>
         <translation>草稿待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="73"/>
         <source>edit waiting to be sent</source>
         <translation>修改待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="74"/>
         <source>submission waiting to be sent</source>
         <translation>提交审核待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="75"/>
         <source>delisting waiting to be sent</source>
         <translation>下架待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="101"/>
         <source>changes %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="161"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="358"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="220"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="159"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="162"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="359"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="221"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="160"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="161"/>
         <source>Delivery</source>
         <translation>交付方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="164"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="338"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="374"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="189"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="236"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="162"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="165"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="362"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="224"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="163"/>
         <source>Billing and prices</source>
         <translation>计费方式与价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="166"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="164"/>
         <source>Last change</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="167"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="378"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="240"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="165"/>
         <source>Review due</source>
         <translation>审核截止</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="177"/>
         <source>Rejected: %1</source>
         <translation>审核未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="78"/>
         <source>Your role can only read listings.</source>
         <translation>您的角色只能查看商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="234"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="85"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="93"/>
         <source>Select one listing that has reached the marketplace.</source>
         <translation>请选择一个已送达云市场的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="251"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="102"/>
         <source>Only a draft, rejected or delisted listing (or an on-sale listing&apos;s changes) can be submitted; this one is %1.</source>
         <translation>只有草稿、审核未通过或已下架的商品（或在售商品的修改）可以提交审核；此商品状态为%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="265"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="116"/>
         <source>Select the listings to delist.</source>
         <translation>请选择要下架的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="267"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="118"/>
         <source>Only listings on sale can be delisted.</source>
         <translation>只有已上架的商品可以下架。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="306"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="157"/>
         <source>skipped: not on sale (%1)</source>
         <translation>已跳过：未在售（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="314"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="165"/>
         <source>delisting queued</source>
         <translation>下架已排队</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="342"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="376"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="238"/>
         <source>Rejection reason</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="360"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="222"/>
         <source>Summary</source>
         <translation>商品简介</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="382"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="244"/>
         <source>Security review</source>
         <translation>镜像安全审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="383"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="245"/>
         <source>Image listings pass a security review first.</source>
         <translation>镜像商品需先通过镜像安全审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="389"/>
+        <location filename="../../vendor_desktop/viewmodels/listings.py" line="251"/>
         <source>Service agreement</source>
         <translation>服务协议</translation>
     </message>
@@ -1238,58 +1238,58 @@ Create one with “New listing…”.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="25"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="40"/>
         <source>Review passed</source>
         <extracomment>Data role that tells the view to show a row as unread (bold); the view owns fonts.</extracomment>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="26"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="41"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="27"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="42"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="43"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="30"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="45"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="81"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="82"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="58"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="83"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="68"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="93"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="95"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/messages.py" line="225"/>
         <source>%1 new orders</source>
         <translation>%1 个新订单</translation>
     </message>
@@ -1389,114 +1389,114 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="125"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="351"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="222"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="102"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="126"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="354"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="225"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="103"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="127"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="355"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="226"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="104"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="128"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="360"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="231"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="105"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="129"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="353"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="224"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="106"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="130"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="352"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="223"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="107"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="131"/>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="365"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="236"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="108"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="138"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="118"/>
         <source>price change pending</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="120"/>
         <source>price change rejected</source>
         <translation>改价被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="158"/>
         <source>The price change to %1 was rejected: %2 The price is still %3.</source>
         <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="186"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="166"/>
         <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
         <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="170"/>
         <source>Price change from %1 to %2 is waiting to be sent.</source>
         <translation>改价 %1 → %2 等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="204"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="80"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="207"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="83"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="317"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="188"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="357"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="228"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="361"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="232"/>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="362"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="233"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="364"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="235"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="366"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="237"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="367"/>
+        <location filename="../../vendor_desktop/viewmodels/orders.py" line="238"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1799,23 +1799,23 @@ Clear the filters or search for something else.</source>
 <context>
     <name>VendorCenter</name>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="182"/>
+        <location filename="../../vendor_desktop/app.py" line="186"/>
         <source>The demo marketplace did not start: %1</source>
         <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand. QSettings keys of the layout restored at the next start. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="241"/>
+        <location filename="../../vendor_desktop/app.py" line="250"/>
         <source>Your sign-in has expired.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="295"/>
+        <location filename="../../vendor_desktop/app.py" line="304"/>
         <source>Embedded demo marketplace at %1</source>
         <translation>内置演示云市场（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="355"/>
+        <location filename="../../vendor_desktop/app.py" line="382"/>
         <source>Changes not saved</source>
         <translation>修改未保存</translation>
     </message>

@@ -79,6 +79,23 @@ def restart(qtbot, center: VendorCenter, backend_url: str) -> VendorCenter:
     return again
 
 
+def tried_offline(qtbot, center: VendorCenter, count: int = 1) -> None:
+    """Offline, a new change is tried at once and kept for a later round: wait until the panel says
+    "Will try again", so that attempt is over (while it runs the change is "Sending")."""
+    vm = center.window.changes_vm
+    qtbot.waitUntil(
+        lambda: vm.open_count == count
+        and all(c.state == CommandState.PENDING and c.attempts > 0 for c in vm.commands),
+        timeout=10_000,
+    )
+
+
+def listed(qtbot, model, timeout: int = 10_000) -> None:
+    """Wait until a list shows what the first sync brought: lists reload off the GUI thread after
+    a pull, and one reload brings all of it (the cache was empty before)."""
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=timeout)
+
+
 def select_order(qtbot, center: VendorCenter, number: str) -> None:
     orders = center.window.orders_view
     orders.clear_filters()

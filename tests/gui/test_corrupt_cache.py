@@ -52,7 +52,7 @@ def test_a_corrupt_cache_is_moved_aside_rebuilt_and_reported(qtbot, tmp_path):
         moved = list(path.parent.glob(path.name + ".corrupt-*"))
         assert moved and moved[0].read_bytes().startswith(b"this is not a database")
         assert str(moved[0]) in window.notice.text()
-        assert window.orders_view.vm.count == 30  # rebuilt from the server
+        qtbot.waitUntil(lambda: window.orders_view.vm.count == 30)  # rebuilt from the server
         again.shutdown()
 
 

@@ -25,11 +25,12 @@ def test_default_run_opens_signed_in_to_the_sandbox_with_orders(qtbot, settings,
         qtbot.waitUntil(lambda: center.window is not None and center.window.isVisible(), timeout=30_000)
         window = center.window
         qtbot.waitUntil(lambda: center.sync.state == Connection.ONLINE, timeout=30_000)
-        assert window.orders_view.vm.count > 0
+        # The areas read what the sync brought off the GUI thread, then show it.
+        qtbot.waitUntil(lambda: window.orders_view.vm.count > 0)
+        qtbot.waitUntil(lambda: window.dashboard_view.cards["unpaid"].value.text() != "0")
         assert window.pages.currentWidget() is window.orders_view
         assert window.connection.text() == "● Online"
         assert "never" not in window.last_sync.text()
-        assert window.dashboard_view.cards["unpaid"].value.text() != "0"
         assert "Owner" in window.user_label.text()  # the role, so sub-account staff know what they may do
         # The demo password never reaches the system keychain.
         assert memory_keyring.items == {}

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDateTime
 
-from .apphelpers import closed, outbox_once_written, sign_in
+from .apphelpers import closed, listed, outbox_once_written, sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -36,6 +36,7 @@ def test_grant_shows_pending_then_the_marketplace_confirms_it(qtbot, tmp_path, m
     center = sign_in(qtbot, tmp_path, market)
     center.window.show_area("discounts")
     view = center.window.discounts_view
+    listed(qtbot, view.vm.model)
     before = view.vm.model.total
     dialog = view.open_grant()
     fill(dialog, percent=85)
@@ -77,6 +78,7 @@ def test_overlapping_discount_is_refused_with_a_clear_message(qtbot, tmp_path, m
     market.restart()
     center.window.sync_button.click()
     qtbot.waitUntil(lambda: center.window.changes_vm.rejected_count == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: any(r[1] == "B-OVERLAP" and "rejected" in r[5] for r in rows(view)))  # the list too
     refused = [r for r in rows(view) if r[1] == "B-OVERLAP" and "rejected" in r[5]]
     assert refused, rows(view)
     assert "overlap" in refused[0][5].lower() or "already" in refused[0][5].lower()
@@ -116,6 +118,7 @@ def test_revoke_through_the_outbox(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
     view = center.window.discounts_view
     center.window.show_area("discounts")
+    qtbot.waitUntil(lambda: any(cells[5] == "Active" for cells in rows(view)))
     active = next(r for r, cells in enumerate(rows(view)) if cells[5] == "Active")
     view.table.selectRow(active)
     assert view.revoke.isEnabled()

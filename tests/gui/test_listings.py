@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from .apphelpers import Marketplace, closed, go_offline, outbox_once_written, sign_in
+from .apphelpers import Marketplace, closed, go_offline, listed, outbox_once_written, sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -194,6 +194,7 @@ def test_bulk_delist_reports_per_listing(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
     view = center.window.listings_view
     model = view.vm.model
+    listed(qtbot, model)
     on_sale = [r for r in range(model.rowCount()) if model.index(r, 3).data() == "On sale"][:2]
     other = next(r for r in range(model.rowCount()) if model.index(r, 3).data() == "Draft")
     selection = view.table.selectionModel()
@@ -213,7 +214,7 @@ def test_bulk_delist_reports_per_listing(qtbot, tmp_path, market):
 def test_viewers_read_listings_but_cannot_change_them(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market, username="viewer")
     view = center.window.listings_view
-    assert view.vm.model.total > 0
+    listed(qtbot, view.vm.model)
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: view.vm.current is not None)
     assert not view.new.isEnabled() and not view.edit.isEnabled() and not view.delist.isEnabled()

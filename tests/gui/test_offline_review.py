@@ -63,7 +63,7 @@ def test_orders_stay_reviewable_offline_and_new_ones_arrive_after_reconnect(
     qtbot.waitUntil(lambda: center.sync is not None and center.sync.state == Connection.ONLINE, timeout=30_000)
     window = center.window
     orders = window.orders_view
-    assert orders.vm.count == 80
+    qtbot.waitUntil(lambda: orders.vm.count == 80)  # the list reloads off the GUI thread after the pull
     # Only the refresh token is kept, never the password.
     stored = list(memory_keyring.items.values())
     assert len(stored) == 1 and owner_password(vendor) not in stored
@@ -110,7 +110,7 @@ def test_orders_stay_reviewable_offline_and_new_ones_arrive_after_reconnect(
     window.sync_button.click()  # Sync now
     qtbot.waitUntil(lambda: center.sync.state == Connection.ONLINE, timeout=30_000)
     assert not window.banner.isVisible()
-    assert orders.vm.count == 81
+    qtbot.waitUntil(lambda: orders.vm.count == 81)
     orders.search.setText(new_number)
     assert orders.vm.count == 1
     assert orders.vm.model.index(0, 5).data() == "Unpaid"

@@ -175,5 +175,5 @@ def test_a_pull_refreshes_the_list_and_keeps_the_selection(view, orders_db, qtbo
     changes = ChangeSet()
     changes.add("order", "o05000")
     view.vm.on_data_changed(changes)
-    assert view.vm.count == 2
+    qtbot.waitUntil(lambda: view.vm.count == 2)
     assert view.vm.selected is not None and view.vm.selected.state == "refunded"

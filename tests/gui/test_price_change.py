@@ -12,6 +12,7 @@ from .apphelpers import (
     change_price,
     closed,
     go_offline,
+    listed,
     outbox_once_written,
     restart,
     select_order,
@@ -120,6 +121,7 @@ def test_price_change_by_order_number_and_unknown_numbers(qtbot, tmp_path, marke
 def test_the_action_says_why_it_is_disabled(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market, username="support")  # support reads orders, cannot change prices
     orders = center.window.orders_view
+    listed(qtbot, orders.vm.model)
     orders.table.selectRow(0)
     qtbot.waitUntil(lambda: orders.vm.selected is not None)
     assert not orders.change_price.isEnabled()

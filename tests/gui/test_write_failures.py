@@ -24,6 +24,7 @@ from .apphelpers import (
     outbox_once_written,
     select_order,
     sign_in,
+    tried_offline,
 )
 from .test_discounts import fill as fill_discount
 from .test_discounts import rows as discount_rows
@@ -139,6 +140,7 @@ def test_a_revocation_that_cannot_be_saved_is_reported_in_the_main_window(
     window = center.window
     view = window.discounts_view
     window.show_area("discounts")
+    qtbot.waitUntil(lambda: any(cells[5] == "Active" for cells in discount_rows(view)))
     active = next(r for r, cells in enumerate(discount_rows(view)) if cells[5] == "Active")
     view.table.selectRow(active)
     i18n.install(language)
@@ -185,7 +187,7 @@ def test_discarding_a_change_that_is_being_sent_says_why_it_stays(qtbot, tmp_pat
     select_order(qtbot, center, an_unpaid_order(market)["data"]["number"])
     go_offline(qtbot, center, market)
     change_price(center, "5.00", "typo")
-    qtbot.waitUntil(lambda: window.changes_vm.open_count == 1)  # offline: it stays queued
+    tried_offline(qtbot, center)  # offline: it stays queued
     panel = window.changes_view
     window.show_area("changes")
     panel.table.selectRow(0)

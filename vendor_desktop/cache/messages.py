@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,12 +47,18 @@ class MessageRow:
     data: dict[str, Any]
 
 
-def message_ids(session: Session, unread_only: bool = False) -> list[str]:
-    """Newest first (by the moment, not the text: offsets may differ)."""
+def message_ids(session: Session, unread_only: bool = False, *, limit: int | None = None) -> list[str]:
+    """Newest first (by the moment, not the text: offsets may differ); the first ``limit`` only."""
     stmt = select(Message.id).order_by(Message.created_ts.desc(), Message.id.desc())
     if unread_only:
         stmt = stmt.where(is_unread())
+    if limit is not None:
+        stmt = stmt.limit(limit)
     return list(session.scalars(stmt))
+
+
+def count_messages(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Message)) or 0
 
 
 def messages_by_id(session: Session, ids: Sequence[str]) -> dict[str, MessageRow]:
@@ -84,6 +90,21 @@ def messages_by_id(session: Session, ids: Sequence[str]) -> dict[str, MessageRow
                 data=json.loads(m.data),
             )
     return rows
+
+
+def new_order_messages(session: Session, among: Collection[str], since: dt.datetime) -> list[MessageRow]:
+    """Unread new-order messages created at ``since`` or later whose id is in ``among``, oldest
+    first: what a desktop notification announces after a pull (R-ORD-2).
+
+    ``among`` may hold every message of a first sync (170,000 ids): the time range is asked of
+    the index first, which on any pull but the first leaves a handful to look up."""
+    newer = session.scalars(
+        select(Message.id).where(
+            Message.kind == "new_order", Message.created_ts >= int(since.timestamp()), is_unread()
+        )
+    )
+    rows = messages_by_id(session, [i for i in newer if i in among]).values()
+    return sorted((m for m in rows if m.created_at is not None), key=lambda m: (m.created_at, m.id))
 
 
 def unread_count(session: Session) -> int:

@@ -5,6 +5,9 @@ R-ACC-3: the vendor's account ID (帐号 ID) is its identity, shown in the app.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from vendor_desktop.cache.changes import ChangeSet
@@ -12,22 +15,46 @@ from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.cache.messages import vendor_profile
 from vendor_desktop.sync.client import SignedInUser
 
+from .background import BackgroundRunner
 from .labels import role_label
+from .refresh import Refresher
 
 
 class AccountViewModel(QObject):
     changed = Signal()
 
-    def __init__(self, db: CacheDatabase, user: SignedInUser, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: CacheDatabase,
+        user: SignedInUser,
+        parent: QObject | None = None,
+        *,
+        reads: BackgroundRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self.user = user
         self.company = ""
+        reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
+        # Shown in the status bar and on the dashboard: never hidden, so never stale.
+        self._refresh: Refresher[dict[str, Any]] = Refresher(reads, self._prepare_reload, self._reloaded)
         self.refresh()
 
     def refresh(self) -> None:
-        with self._db.session() as session:
-            profile = vendor_profile(session) or {}
+        """Read the profile here and now (at start)."""
+        self._refresh.supersede()
+        self._reloaded(self._prepare_reload()())
+
+    def _prepare_reload(self) -> Callable[[], dict[str, Any]]:
+        db = self._db
+
+        def load() -> dict[str, Any]:
+            with db.session() as session:
+                return vendor_profile(session) or {}
+
+        return load
+
+    def _reloaded(self, profile: dict[str, Any]) -> None:
         self.company = str(profile.get("company_name") or "")
         self.changed.emit()
 
@@ -41,4 +68,4 @@ class AccountViewModel(QObject):
 
     def on_data_changed(self, changes: ChangeSet) -> None:
         if "vendor_profile" in changes.entities():
-            self.refresh()
+            self._refresh.request()

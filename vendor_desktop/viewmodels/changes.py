@@ -8,6 +8,7 @@ writing the outbox is disk work, so it runs on the local-writes runner, never th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,6 +30,7 @@ from vendor_desktop.domain.money import format_fen
 from .background import BackgroundRunner
 from .commands import CommandQueue
 from .labels import CHANGE_ROLE, is_chinese, local_time, server_message
+from .refresh import Refresher
 
 #: Marking a message read is queued too, but is not worth a line in the panel unless refused.
 QUIET_KINDS = frozenset({"message.read"})
@@ -178,6 +180,11 @@ class ChangesViewModel(QObject):
         self.model = ChangesTableModel(self)
         self._unsent_in_outbox = 0  # waiting or sending, quiet kinds included, at the last load
         self._finished_at_load = 0  # the queue's changes_finished when that load read the outbox
+        # The counts show outside the page (status bar, quit warning), so every refresh reads the
+        # outbox; only the table waits while the page is hidden.
+        self._shown = True
+        self._table_stale = False
+        self._refresh: Refresher[tuple[list[Command], int, int]] = Refresher(writes, self._prepare_load, self._loaded)
         queue.failed.connect(self._write_failed)
         self.refresh()
 
@@ -189,6 +196,22 @@ class ChangesViewModel(QObject):
 
     # -- reading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the outbox again (on the writes runner); ``changed`` says when it is shown."""
+        self._refresh.request(live=True)
+
+    def set_shown(self, shown: bool) -> None:
+        """Whether the Pending changes page is on screen: hidden, the counts stay current and the
+        table is filled from them when shown (no read needed)."""
+        self._shown = shown
+        if shown and self._table_stale:
+            self._table_stale = False
+            self.model.set_commands(self.commands)
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refresh.busy
+
+    def _prepare_load(self) -> Callable[[], tuple[list[Command], int, int]]:
         queue = self._queue
 
         def load() -> tuple[list[Command], int, int]:
@@ -200,12 +223,15 @@ class ChangesViewModel(QObject):
                 unsent = counts.get(CommandState.PENDING, 0) + counts.get(CommandState.SENDING, 0)
                 return outbox.visible_commands(session), unsent, finished
 
-        self._writes.submit(load, on_done=self._loaded)
+        return load
 
     def _loaded(self, result: tuple[list[Command], int, int]) -> None:
         commands, self._unsent_in_outbox, self._finished_at_load = result
         self.commands = [c for c in commands if c.kind not in QUIET_KINDS or c.state == CommandState.REJECTED]
-        self.model.set_commands(self.commands)
+        if self._shown:
+            self.model.set_commands(self.commands)
+        else:
+            self._table_stale = True
         self.changed.emit()
 
     def _write_failed(self, message: str, shown: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -11,6 +12,9 @@ from vendor_desktop.cache.dashboard import DashboardCounts, dashboard_counts
 from vendor_desktop.cache.database import CacheDatabase
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.workdays import SHANGHAI
+
+from .background import BackgroundRunner
+from .refresh import Refresher
 
 
 def shanghai_today() -> dt.date:
@@ -21,10 +25,15 @@ def shanghai_today() -> dt.date:
 class DashboardViewModel(QObject):
     counts_changed = Signal()
 
-    def __init__(self, db: CacheDatabase, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: CacheDatabase, parent: QObject | None = None, *, reads: BackgroundRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self.counts = DashboardCounts(0, 0, 0, 0, 0, 0, 0)
+        reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
+        # Counting scans the whole orders table: after a pull, on the reads runner.
+        self._refresh: Refresher[DashboardCounts] = Refresher(reads, self._prepare_reload, self._reloaded)
         self.refresh()
 
     def figures(self) -> dict[str, str]:
@@ -40,10 +49,31 @@ class DashboardViewModel(QObject):
         }
 
     def refresh(self) -> None:
-        with self._db.session() as session:
-            self.counts = dashboard_counts(session, shanghai_today())
+        """Count here and now (at start, and in tests)."""
+        self._refresh.supersede()
+        self._reloaded(self._prepare_reload()())
+
+    def set_shown(self, shown: bool) -> None:
+        """Whether the dashboard is on screen: hidden, a pull only marks the figures stale."""
+        self._refresh.set_shown(shown)
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refresh.busy
+
+    def _prepare_reload(self) -> Callable[[], DashboardCounts]:
+        db = self._db
+
+        def load() -> DashboardCounts:
+            with db.session() as session:
+                return dashboard_counts(session, shanghai_today())
+
+        return load
+
+    def _reloaded(self, counts: DashboardCounts) -> None:
+        self.counts = counts
         self.counts_changed.emit()
 
     def on_data_changed(self, changes: ChangeSet) -> None:
         if set(changes.entities()) & {"order", "message", "listing"}:
-            self.refresh()
+            self._refresh.request()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,9 +29,11 @@ from vendor_desktop.domain.discounts import (
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.domain.workdays import SHANGHAI
 
+from .background import BackgroundRunner
 from .commands import CommandQueue
 from .labels import CHANGE_ROLE, is_chinese, server_message
 from .paged_table import PagedTableModel
+from .refresh import Refresher
 
 PENDING_PREFIX = "command:"
 MAX_BUYER = 64
@@ -121,14 +123,22 @@ class DiscountsTableModel(PagedTableModel[DiscountLine]):
         self._db = db
         self.text = ""
         self.now = dt.datetime.now(dt.UTC)
-        super().__init__(self._ids, self._lines, parent)
+        super().__init__(None, self._lines, parent)
 
-    def _ids(self) -> list[str]:
+    def ids_loader(self) -> Callable[[], Sequence[str]]:
+        text = self.text  # the search as it is now
+
+        def load() -> list[str]:
+            with self._db.session() as session:
+                grants = outbox.open_commands_of_kind(session, "discount.create")
+                ids = discount_ids(session, text=text)
+            return [f"{PENDING_PREFIX}{c.id}" for c in reversed(grants)] + ids
+
+        return load
+
+    def apply_ids(self, ids: Sequence[str], rows: dict[str, DiscountLine] | None = None) -> None:
         self.now = dt.datetime.now(dt.UTC)  # states follow the clock (R-DSC-2: active on [from, until))
-        with self._db.session() as session:
-            grants = [c for c in outbox.open_commands_of_kind(session, "discount.create")]
-            ids = discount_ids(session, text=self.text)
-        return [f"{PENDING_PREFIX}{c.id}" for c in reversed(grants)] + ids
+        super().apply_ids(ids, rows)
 
     def _lines(self, ids: Sequence[str]) -> dict[str, DiscountLine]:
         command_ids = {int(i.removeprefix(PENDING_PREFIX)) for i in ids if i.startswith(PENDING_PREFIX)}
@@ -156,6 +166,9 @@ class DiscountsTableModel(PagedTableModel[DiscountLine]):
     def display(self, row: DiscountLine, column: int) -> Any:
         return row.cells(self.now)[column]
 
+    def cells(self, row: DiscountLine) -> list[Any]:
+        return list(row.cells(self.now))
+
     def row_data(self, row: DiscountLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.display(row, column)
@@ -180,7 +193,9 @@ class DiscountsViewModel(QObject):
     selected_changed = Signal()
     count_changed = Signal(int)
 
-    def __init__(self, queue: CommandQueue, parent: QObject | None = None) -> None:
+    def __init__(
+        self, queue: CommandQueue, parent: QObject | None = None, *, reads: BackgroundRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self._queue = queue
         self._db = queue.db
@@ -188,6 +203,10 @@ class DiscountsViewModel(QObject):
         db = queue.db
         self.model = DiscountsTableModel(db, self)
         self.selected: DiscountLine | None = None
+        reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
+        self._refresh: Refresher[tuple[Sequence[str], dict[str, DiscountLine]]] = Refresher(
+            reads, self.model.loader, self._reloaded
+        )
         self.model.reload()
 
     @property
@@ -204,6 +223,7 @@ class DiscountsViewModel(QObject):
     def set_search_text(self, text: str) -> None:
         self.model.text = text.strip()[:100]
         self.model.reload()
+        self._refresh.supersede()  # a pull's reload started before would show the old search
         self.count_changed.emit(self.model.total)
 
     def listings(self) -> list[tuple[str, str]]:
@@ -346,5 +366,16 @@ class DiscountsViewModel(QObject):
 
     def on_data_changed(self, changes: ChangeSet) -> None:
         if {"discount", "command"} & set(changes.entities()):
-            self.model.reload()
-            self.count_changed.emit(self.model.total)
+            self._refresh.request()
+
+    def set_shown(self, shown: bool) -> None:
+        """Whether the Discounts page is on screen: hidden, a change only marks the list stale."""
+        self._refresh.set_shown(shown)
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refresh.busy
+
+    def _reloaded(self, loaded: tuple[Sequence[str], dict[str, DiscountLine]]) -> None:
+        self.model.apply_ids(*loaded)
+        self.count_changed.emit(self.model.total)

@@ -7,191 +7,41 @@ change, so a bulk delist reports per row.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from vendor_desktop.cache import outbox
 from vendor_desktop.cache.changes import ChangeSet
-from vendor_desktop.cache.listings import ListingRow, listing_ids, listings_by_id
-from vendor_desktop.cache.outbox import Command, CommandState
+from vendor_desktop.cache.listings import ListingRow
 from vendor_desktop.domain.listings import ListingState, can_delist, can_submit, validate_listing
-from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
 
+from .background import BackgroundRunner
 from .commands import CommandQueue
-from .labels import CHANGE_ROLE, billing_mode_label, local_time, market_label, server_message
+from .labels import billing_mode_label, market_label
 from .listing_editor import ListingEditorViewModel, config_label, problem_text
-from .paged_table import PagedTableModel
+from .listings_table import ListingLine, ListingsTableModel, billing_text, due_text, state_label
+from .refresh import Refresher
 
-PENDING_PREFIX = "command:"
-COMMAND_KINDS = ("listing.create", "listing.update", "listing.submit", "listing.delist")
-
-
-def state_label(state: str) -> str:
-    names = {
-        ListingState.DRAFT: QCoreApplication.translate("ListingsViewModel", "Draft"),
-        ListingState.IN_REVIEW: QCoreApplication.translate("ListingsViewModel", "In review"),
-        ListingState.ON_SALE: QCoreApplication.translate("ListingsViewModel", "On sale"),
-        ListingState.REJECTED: QCoreApplication.translate("ListingsViewModel", "Rejected"),
-        ListingState.DELISTED: QCoreApplication.translate("ListingsViewModel", "Delisted"),
-    }
-    return names.get(state, state)  # type: ignore[call-overload]
-
-
-def delivery_label(delivery: str) -> str:
-    names = {
-        "image": QCoreApplication.translate("ListingsViewModel", "Image"),
-        "manual": QCoreApplication.translate("ListingsViewModel", "Manual service"),
-        "api": QCoreApplication.translate("ListingsViewModel", "API"),
-        "saas": QCoreApplication.translate("ListingsViewModel", "SaaS"),
-    }
-    return names.get(delivery, delivery)
-
-
-def billing_text(billing: dict[str, int]) -> str:
-    order = ("payg", "monthly", "yearly")
-    return "  ".join(f"{billing_mode_label(m)} {format_fen(billing[m])}" for m in order if m in billing)
-
-
-def due_text(listing: ListingRow) -> str:
-    """R-LST-4: the review's due date; approximate when that year's holidays are not known yet."""
-    due = listing.review_due
-    revision = listing.revision or {}
-    if revision.get("state") == "in_review" and revision.get("review_due"):
-        due = dt.date.fromisoformat(str(revision["review_due"])[:10])
-    if due is None:
-        return ""
-    text = due.isoformat()
-    if listing.review_due_approximate or revision.get("review_due_approximate"):
-        text += " " + QCoreApplication.translate("ListingsViewModel", "(estimate)")
-    return text
-
-
-def command_text(command: Command) -> str:
-    if command.state == CommandState.REJECTED:
-        reason = server_message(command.error_message or "", command.error_message_zh or "") or command.error_code or ""
-        return QCoreApplication.translate("ListingsViewModel", "refused: %1").replace("%1", reason)
-    names = {
-        "listing.create": QCoreApplication.translate("ListingsViewModel", "draft waiting to be sent"),
-        "listing.update": QCoreApplication.translate("ListingsViewModel", "edit waiting to be sent"),
-        "listing.submit": QCoreApplication.translate("ListingsViewModel", "submission waiting to be sent"),
-        "listing.delist": QCoreApplication.translate("ListingsViewModel", "delisting waiting to be sent"),
-    }
-    return names.get(command.kind, command.kind)
-
-
-@dataclass(frozen=True)
-class ListingLine:
-    listing: ListingRow | None
-    change: Command | None  # the newest open command on it (or the queued create)
-
-    def cells(self) -> list[str]:
-        if self.listing is None:
-            s = (self.change.summary if self.change else {}) or {}
-            market = str(s.get("market", ""))
-            return [
-                str(s.get("name", "")),
-                market_label(market),
-                "",
-                command_text(self.change) if self.change else "",
-                "",
-                "",
-                "",
-            ]
-        row = self.listing
-        state = state_label(row.state)
-        if row.revision:
-            state += " · " + QCoreApplication.translate("ListingsViewModel", "changes %1").replace(
-                "%1", state_label(str(row.revision.get("state", "draft"))).lower()
-            )
-        if self.change is not None:
-            state += " · " + command_text(self.change)
-        return [
-            row.name,
-            market_label(row.market),
-            delivery_label(row.delivery),
-            state,
-            billing_text(row.billing),
-            local_time(row.updated_at),
-            due_text(row),
-        ]
-
-    @property
-    def change_state(self) -> str | None:
-        if self.change is None:
-            return None
-        return "rejected" if self.change.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
-
-
-class ListingsTableModel(PagedTableModel[ListingLine]):
-    def __init__(self, queue: CommandQueue, parent: QObject | None = None) -> None:
-        self._db = queue.db
-        self.states: tuple[str, ...] = ()
-        self.markets: tuple[str, ...] = ()
-        self.text = ""
-        super().__init__(self._ids, self._lines, parent)
-
-    def _creates(self, session: Any) -> list[Command]:
-        return outbox.open_commands_of_kind(session, "listing.create")
-
-    def _ids(self) -> list[str]:
-        with self._db.session() as session:
-            creates = self._creates(session)
-            ids = listing_ids(session, states=self.states, markets=self.markets, text=self.text)
-        return [f"{PENDING_PREFIX}{c.id}" for c in creates] + ids
-
-    def _lines(self, ids: Sequence[str]) -> dict[str, ListingLine]:
-        real = [i for i in ids if not i.startswith(PENDING_PREFIX)]
-        with self._db.session() as session:
-            creates = {f"{PENDING_PREFIX}{c.id}": c for c in self._creates(session)}
-            listings = listings_by_id(session, real)
-            open_ = outbox.open_commands_for(session, "listing", real)
-        lines = {i: ListingLine(None, creates[i]) for i in ids if i in creates}
-        for i, listing in listings.items():
-            commands = open_.get(i, [])
-            lines[i] = ListingLine(listing, commands[-1] if commands else None)
-        return lines
-
-    def headers(self) -> list[str]:
-        return [
-            QCoreApplication.translate("ListingsViewModel", "Name"),
-            QCoreApplication.translate("ListingsViewModel", "Market"),
-            QCoreApplication.translate("ListingsViewModel", "Delivery"),
-            QCoreApplication.translate("ListingsViewModel", "State"),
-            QCoreApplication.translate("ListingsViewModel", "Billing and prices"),
-            QCoreApplication.translate("ListingsViewModel", "Last change"),
-            QCoreApplication.translate("ListingsViewModel", "Review due"),
-        ]
-
-    def display(self, row: ListingLine, column: int) -> Any:
-        return row.cells()[column]
-
-    def row_data(self, row: ListingLine, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if row.listing is not None and row.listing.reject_reason and column == 3:
-                return QCoreApplication.translate("ListingsViewModel", "Rejected: %1").replace(
-                    "%1", row.listing.reject_reason
-                )
-            return self.display(row, column)
-        if role == CHANGE_ROLE:
-            return row.change_state
-        return None
-
+__all__ = ["ListingLine", "ListingsTableModel", "ListingsViewModel", "state_label"]
 
 class ListingsViewModel(QObject):
     selected_changed = Signal()
     count_changed = Signal(int)
     bulk_done = Signal(list)  # [(listing name, result text)] for a bulk delist
 
-    def __init__(self, queue: CommandQueue, parent: QObject | None = None) -> None:
+    def __init__(
+        self, queue: CommandQueue, parent: QObject | None = None, *, reads: BackgroundRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self._queue = queue
         self.model = ListingsTableModel(queue, self)
         self.selected: list[ListingLine] = []
+        reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
+        self._refresh: Refresher[tuple[Sequence[str], dict[str, ListingLine]]] = Refresher(
+            reads, self.model.loader, self._reloaded
+        )
         self.model.reload()
 
     @property
@@ -209,6 +59,7 @@ class ListingsViewModel(QObject):
         if markets is not None:
             self.model.markets = tuple(markets)
         self.model.reload()
+        self._refresh.supersede()  # a pull's reload started before would show the old filter
         self.count_changed.emit(self.model.total)
         self.select_rows([])
 
@@ -345,11 +196,22 @@ class ListingsViewModel(QObject):
 
     def on_data_changed(self, changes: ChangeSet) -> None:
         if {"listing", "command"} & set(changes.entities()):
-            current = self.current.id if self.current else None
-            self.model.reload()
-            self.count_changed.emit(self.model.total)
-            row = self.model.row_of(current) if current else -1
-            self.select_rows([row] if row >= 0 else [])
+            self._refresh.request()
+
+    def set_shown(self, shown: bool) -> None:
+        """Whether the Listings page is on screen: hidden, a change only marks the list stale."""
+        self._refresh.set_shown(shown)
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refresh.busy
+
+    def _reloaded(self, loaded: tuple[Sequence[str], dict[str, ListingLine]]) -> None:
+        current = self.current.id if self.current else None
+        self.model.apply_ids(*loaded)
+        self.count_changed.emit(self.model.total)
+        row = self.model.row_of(current) if current else -1
+        self.select_rows([row] if row >= 0 else [])
 
 
 def _describe(content: dict[str, Any], listing: ListingRow | None) -> list[tuple[str, str]]:

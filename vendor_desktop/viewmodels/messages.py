@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.messages import MessageRow, message_ids, messages_by_id, unread_count
+from vendor_desktop.cache.messages import (
+    MessageRow,
+    count_messages,
+    message_ids,
+    messages_by_id,
+    new_order_messages,
+    unread_count,
+)
 
+from .background import BackgroundRunner
 from .commands import CommandQueue
 from .labels import is_chinese, local_time
-from .paged_table import PagedTableModel
+from .paged_table import FETCH_STEP, HeadIds, PagedTableModel
+from .refresh import Refresher
+
+log = logging.getLogger(__name__)
+
+# The list's ids and first rows, read after a pull.
+_Listed = tuple[Sequence[str], dict[str, MessageRow]]
 
 #: Data role that tells the view to show a row as unread (bold); the view owns fonts.
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,9 +56,19 @@ def body_of(m: MessageRow) -> str:
 class MessagesTableModel(PagedTableModel[MessageRow]):
     def __init__(self, db: CacheDatabase, parent: QObject | None = None) -> None:
         self._db = db
-        super().__init__(self._ids, self._rows_by_id, parent)
+        super().__init__(self._message_ids, self._rows_by_id, parent)
 
-    def _ids(self) -> list[str]:
+    def _message_ids(self) -> Sequence[str]:
+        """The first screenfuls and the count; the rest (170,000 after a big first sync) when
+        scrolled to, as the orders list does."""
+        with self._db.session() as session:
+            head = message_ids(session, limit=FETCH_STEP)
+            if len(head) < FETCH_STEP:
+                return head
+            total = count_messages(session)
+        return HeadIds(head, total, self._all_ids)
+
+    def _all_ids(self) -> list[str]:
         with self._db.session() as session:
             return message_ids(session)
 
@@ -81,13 +106,24 @@ class MessagesViewModel(QObject):
     selected_changed = Signal()
     new_orders_arrived = Signal(str, str)  # title, body of a desktop notification (R-ORD-2)
 
-    def __init__(self, db: CacheDatabase, parent: QObject | None = None, *, queue: CommandQueue | None = None) -> None:
+    def __init__(
+        self,
+        db: CacheDatabase,
+        parent: QObject | None = None,
+        *,
+        queue: CommandQueue | None = None,
+        reads: BackgroundRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._queue = queue
         self.model = MessagesTableModel(db, self)
         self.selected: MessageRow | None = None
         self.unread = 0
+        self._reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
+        self._refresh: Refresher[tuple[_Listed | None, int]] = Refresher(
+            self._reads, self._prepare_reload, self._reloaded
+        )
         self.refresh()
         # Only messages newer than what this computer already had are news: the first pull of a
         # fresh cache brings months of history, which is not worth a notification.
@@ -99,9 +135,37 @@ class MessagesViewModel(QObject):
         self._seen: set[str] = {newest.id} if newest else set()
 
     def refresh(self) -> None:
+        """Read the list and the unread count here and now (at start, and in tests)."""
         self.model.reload()
+        self._refresh.supersede()
         with self._db.session() as session:
             self.unread = unread_count(session)
+        self.unread_changed.emit(self.unread)
+
+    def set_shown(self, shown: bool) -> None:
+        """Whether the Messages page is on screen. Hidden, a pull still updates the unread count
+        (the navigation shows it) and still announces new orders; the list waits."""
+        self._refresh.set_shown(shown)
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refresh.busy
+
+    def _prepare_reload(self) -> Callable[[], tuple[_Listed | None, int]]:
+        list_loader = self.model.loader() if self._refresh.shown else None
+        db = self._db
+
+        def load() -> tuple[_Listed | None, int]:
+            listed = list_loader() if list_loader is not None else None
+            with db.session() as session:
+                return listed, unread_count(session)
+
+        return load
+
+    def _reloaded(self, result: tuple[_Listed | None, int]) -> None:
+        listed, self.unread = result
+        if listed is not None:
+            self.model.apply_ids(*listed)
         self.unread_changed.emit(self.unread)
 
     def select(self, message_id: str | None) -> None:
@@ -137,21 +201,19 @@ class MessagesViewModel(QObject):
     def on_data_changed(self, changes: ChangeSet) -> None:
         if "message" not in changes.entities():
             return
-        self.refresh()
-        with self._db.session() as session:
-            arrived = messages_by_id(session, list(changes.ids("message"))).values()
-        news = sorted(
-            (
-                m
-                for m in arrived
-                if m.kind == "new_order"
-                and not m.read
-                and m.id not in self._seen
-                and m.created_at
-                and m.created_at >= self._since
-            ),
-            key=lambda m: m.created_at or self._since,
+        self._refresh.request(live=True)  # the unread badge shows while the page is hidden too
+        # Every change set's news is announced once, in order: never superseded by a later one.
+        # Of a first sync's 170,000 messages the worker hands back only the few new orders.
+        db, since = self._db, self._since
+        self._reads.submit(
+            lambda: _news(db, changes, since),
+            on_done=self._announce,
+            on_error=lambda error: log.error("looking for new orders failed", exc_info=error),
         )
+
+    def _announce(self, arrived: list[MessageRow]) -> None:
+        # Against what is known now: an earlier change set's news may have moved the boundary.
+        news = [m for m in arrived if m.id not in self._seen and m.created_at and m.created_at >= self._since]
         if not news:
             return
         self._since = news[-1].created_at or self._since
@@ -163,3 +225,9 @@ class MessagesViewModel(QObject):
                 QCoreApplication.translate("MessagesViewModel", "%1 new orders").replace("%1", str(len(news))),
                 body_of(news[-1]),
             )
+
+
+def _news(db: CacheDatabase, changes: ChangeSet, since: dt.datetime) -> list[MessageRow]:
+    """On the reads thread: the change set's unread new-order messages from ``since`` on."""
+    with db.session() as session:
+        return new_order_messages(session, changes.ids("message"), since)

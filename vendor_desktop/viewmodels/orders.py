@@ -6,21 +6,18 @@ R-ORD-4: the buyer shows masked, with the marketplace's virtual number, never a 
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from sqlalchemy.orm import Session
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from vendor_desktop.cache import outbox
 from vendor_desktop.cache.changes import ChangeSet
 from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.orders import OrderQuery, OrderRow, count_orders, order_detail, order_ids, orders_by_id
+from vendor_desktop.cache.orders import OrderQuery, OrderRow, order_detail
 from vendor_desktop.cache.outbox import Command, CommandState
 from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
@@ -30,167 +27,46 @@ from vendor_desktop.domain.orders import OrderState
 from .background import BackgroundRunner
 from .changes import can_retry
 from .commands import CommandQueue
-from .labels import (
-    CHANGE_ROLE,
-    billing_mode_label,
-    is_chinese,
-    local_time,
-    market_label,
-    order_state_label,
-    server_message,
-)
-from .paged_table import FETCH_STEP, HeadIds, PagedTableModel
+from .labels import billing_mode_label, is_chinese, local_time, market_label, order_state_label
+from .orders_export import AMOUNT_COLUMN, COLUMNS, order_cells, write_orders_csv
+from .orders_table import OrderLine, OrdersTableModel, change_notice, latest_price_changes
 from .price_change import PriceChangeViewModel, why_price_cannot_change
-from .spreadsheet import as_text_cell
+from .refresh import Refresher
 
-# Column → sort key of cache.orders.OrderQuery, in the order the table shows them.
-COLUMNS = ("number", "listing", "market", "buyer", "amount", "state", "created")
-AMOUNT_COLUMN = COLUMNS.index("amount")
-# A search matching at least 1 in this many orders is broad: walk the sort order for a screenful.
-BROAD_SEARCH = 20
-STATE_COLUMN = COLUMNS.index("state")
+# What other modules import from here, though it lives next door.
+__all__ = [
+    "AMOUNT_COLUMN",
+    "COLUMNS",
+    "OrderLine",
+    "OrdersTableModel",
+    "OrdersViewModel",
+    "change_notice",
+    "market_choices",
+    "order_cells",
+    "state_choices",
+]
 
 
 @dataclass(frozen=True)
-class OrderLine:
-    """An order as the list shows it: the cached order and its open price change, if any."""
+class _Reloaded:
+    """What a reload after a pull read: the ids, and the selected order as it is now (None when
+    the list no longer holds it)."""
 
-    order: OrderRow
-    change: Command | None = None
-
-    @property
-    def change_state(self) -> str | None:
-        if self.change is None:
-            return None
-        return "rejected" if self.change.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
-
-    @property
-    def shown_amount_fen(self) -> int:
-        """A queued price shows right away (pending); a rejected one does not (nothing changed)."""
-        if self.change_state == "pending":
-            return int((self.change.summary or {}).get("new_fen", self.order.amount_fen or 0))  # type: ignore[union-attr]
-        return self.order.amount_fen or 0
+    ids: Sequence[str]
+    rows: dict[str, OrderLine]  # the first rows, which the view paints right after the swap
+    selected: str | None
+    detail: OrderRow | None
+    change: Command | None
 
 
-def latest_price_changes(session: Session, ids: Sequence[str]) -> dict[str, Command]:
-    """The newest open price change of each order among ``ids``."""
-    found = outbox.open_commands_for(session, "order", ids)
-    return {
-        order_id: changes[-1]
-        for order_id, commands in found.items()
-        if (changes := [c for c in commands if c.kind == "order.price_change"])
-    }
-
-
-class OrdersTableModel(PagedTableModel[OrderLine]):
-    """The order list, paged from SQLite; sorting is pushed into SQL."""
-
-    sort_changed = Signal()
-
-    def __init__(self, db: CacheDatabase, parent: QObject | None = None) -> None:
-        self._db = db
-        self.query = OrderQuery()
-        super().__init__(self._ids, self._rows_by_id, parent)
-
-    def _ids(self) -> Sequence[str]:
-        """The first screenfuls of ids and the count, in one read transaction; the rest on demand."""
-        query = self.query
-        with self._db.session() as session:
-            if query.text.strip():
-                # A search counts over its narrow index first. Few matches: all of them, sorted.
-                # Many: walking the sort order finds a screenful quickly, the rest comes on demand.
-                total = count_orders(session, query)
-                if total <= FETCH_STEP or total * BROAD_SEARCH < count_orders(session, OrderQuery()):
-                    return order_ids(session, query)
-                head = order_ids(session, query, limit=FETCH_STEP)
-            else:
-                head = order_ids(session, query, limit=FETCH_STEP)
-                if len(head) < FETCH_STEP:
-                    return head
-                total = count_orders(session, query)
-        return HeadIds(head, total, lambda: self._all_ids(query))
-
-    def _all_ids(self, query: OrderQuery) -> list[str]:
-        with self._db.session() as session:
-            return order_ids(session, query)
-
-    def _rows_by_id(self, ids: Sequence[str]) -> dict[str, OrderLine]:
-        with self._db.session() as session:
-            orders = orders_by_id(session, ids)
-            changes = latest_price_changes(session, list(orders))
-        return {i: OrderLine(o, changes.get(i)) for i, o in orders.items()}
-
-    def headers(self) -> list[str]:
-        return [
-            QCoreApplication.translate("OrdersViewModel", "Order number"),
-            QCoreApplication.translate("OrdersViewModel", "Listing"),
-            QCoreApplication.translate("OrdersViewModel", "Market"),
-            QCoreApplication.translate("OrdersViewModel", "Buyer"),
-            QCoreApplication.translate("OrdersViewModel", "Amount"),
-            QCoreApplication.translate("OrdersViewModel", "State"),
-            QCoreApplication.translate("OrdersViewModel", "Created"),
-        ]
-
-    def display(self, row: OrderLine, column: int) -> Any:
-        cells = order_cells(row.order)
-        if row.change_state == "pending":
-            cells[AMOUNT_COLUMN] = format_fen(row.shown_amount_fen)
-            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change pending")
-        elif row.change_state == "rejected":
-            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change rejected")
-        return cells[column]
-
-    def alignment(self, column: int) -> Qt.AlignmentFlag:
-        if column == AMOUNT_COLUMN:  # money lines up on the decimal point
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return super().alignment(column)
-
-    def row_data(self, row: OrderLine, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text where a narrow column cuts it
-            if row.change is not None and column in (AMOUNT_COLUMN, STATE_COLUMN):
-                return change_notice(row.order, row.change)
-            return self.display(row, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.order.id
-        if role == CHANGE_ROLE:
-            return row.change_state
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        query = dataclasses.replace(self.query, sort=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)
-        if query == self.query:  # the view repeats the current sort when it turns sorting on
-            return
-        self.query = query
-        self.reload()
-        self.sort_changed.emit()
-
-
-def change_notice(order: OrderRow, change: Command) -> str:
-    """A price change in a sentence: waiting, or refused and why (in the user's language)."""
-    s = change.summary or {}
-    new = format_fen(int(s.get("new_fen", 0)))
-    old = format_fen(int(s.get("old_fen", order.amount_fen or 0)))
-    if change.state == CommandState.REJECTED:
-        reason = server_message(change.error_message or "", change.error_message_zh or "") or change.error_code or ""
-        return (
-            QCoreApplication.translate(
-                "OrdersViewModel", "The price change to %1 was rejected: %2 The price is still %3."
-            )
-            .replace("%1", new)
-            .replace("%2", reason)
-            .replace("%3", old)
-        )
-    if change.state == CommandState.HELD:
-        return QCoreApplication.translate(
-            "OrdersViewModel", "The price change to %1 waits: an earlier change of this order was rejected."
-        ).replace("%1", new)
-    return (
-        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2 is waiting to be sent.")
-        .replace("%1", old)
-        .replace("%2", new)
-    )
+def _contains(ids: Sequence[str], order_id: str) -> bool:
+    """On the reads thread: a selection past the first screenfuls loads the other ids there too,
+    so keeping it selected does not load them on the GUI thread."""
+    try:
+        ids.index(order_id)
+    except ValueError:
+        return False
+    return True
 
 
 def discount_text(order: OrderRow) -> str:
@@ -208,19 +84,6 @@ def discount_text(order: OrderRow) -> str:
             "%1", format_fen(order.list_price_fen)
         )
     return text
-
-
-def order_cells(row: OrderRow) -> list[str]:
-    """The visible cells of one order, shared by the table and the CSV export."""
-    return [
-        row.number,
-        row.listing_name,
-        market_label(row.market),
-        row.buyer_name,
-        format_fen(row.amount_fen),
-        order_state_label(row.state),
-        local_time(row.created_at),
-    ]
 
 
 def state_choices() -> list[tuple[str, str]]:
@@ -248,14 +111,21 @@ class OrdersViewModel(QObject):
         parent: QObject | None = None,
         *,
         queue: CommandQueue | None = None,
+        reads: BackgroundRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._runner = runner
+        self._runner = runner  # exports: bulk disk work
         self._queue = queue  # None: a read-only list (no signed-in user to act as)
         self.model = OrdersTableModel(db, self)
         self.selected: OrderRow | None = None
         self.selected_change: Command | None = None
+        # Reloads after a pull run on the reads runner (the app shares one among its areas).
+        reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
+        self._refresh: Refresher[_Reloaded] = Refresher(reads, self._prepare_reload, self._reloaded)
+        # Sorting and filtering reload at once, on this thread: a pull's reload started before
+        # them would show the list as it was sorted and filtered then.
+        self.model.sort_changed.connect(self._refresh.supersede)
         self.model.reload()
 
     # -- filters -----------------------------------------------------------------------------
@@ -269,6 +139,7 @@ class OrdersViewModel(QObject):
             return
         self.model.query = query
         self.model.reload()
+        self._refresh.supersede()
         self.count_changed.emit(self.model.total)
         if self.selected is not None and self.model.row_of(self.selected.id) < 0:
             self.select(None)
@@ -369,13 +240,44 @@ class OrdersViewModel(QObject):
 
     # -- changes from a pull -----------------------------------------------------------------
     def on_data_changed(self, changes: ChangeSet) -> None:
-        if "order" not in changes.entities():
-            return
+        if "order" in changes.entities():
+            self._refresh.request()
+
+    def set_shown(self, shown: bool) -> None:
+        """Whether the Orders page is on screen: hidden, a pull only marks the list stale."""
+        self._refresh.set_shown(shown)
+
+    @property
+    def refreshing(self) -> bool:
+        """A reload after a change is running and not shown yet."""
+        return self._refresh.busy
+
+    def _prepare_reload(self) -> Callable[[], _Reloaded]:
+        list_loader = self.model.loader()
         selected = self.selected.id if self.selected else None
-        self.model.reload()
+        db = self._db
+
+        def load() -> _Reloaded:
+            found, rows = list_loader()
+            if selected is None or not _contains(found, selected):
+                return _Reloaded(found, rows, selected, None, None)
+            with db.session() as session:
+                detail = order_detail(session, selected)
+                change = latest_price_changes(session, [selected]).get(selected)
+            return _Reloaded(found, rows, selected, detail, change)
+
+        return load
+
+    def _reloaded(self, result: _Reloaded) -> None:
+        # The selection survives a reload if the order is still listed, with what the pull
+        # brought; a selection the user made meanwhile was read after the pull and stays.
+        keep = self.selected is not None and self.selected.id == result.selected
+        if keep:
+            self.selected, self.selected_change = result.detail, result.change
+        self.model.apply_ids(result.ids, result.rows)
         self.count_changed.emit(self.model.total)
-        if selected is not None:
-            self.select(selected if self.model.row_of(selected) >= 0 else None)
+        if keep:
+            self.selected_changed.emit()
 
     # -- export ------------------------------------------------------------------------------
     def export_csv(self, path: str) -> None:
@@ -387,32 +289,3 @@ class OrdersViewModel(QObject):
             on_done=lambda n: self.export_finished.emit(path, n),
             on_error=lambda exc: self.export_failed.emit(str(exc)),
         )
-
-
-def write_orders_csv(db: CacheDatabase, query: OrderQuery, headers: list[str], path: Path) -> int:
-    """Writes in blocks so memory stays flat for 100,000 orders; returns the rows written."""
-    with db.session() as session:
-        ids = order_ids(session, query)
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(headers)
-        for start in range(0, len(ids), 1000):
-            block = ids[start : start + 1000]
-            with db.session() as session:
-                rows = orders_by_id(session, block)
-            for order_id in block:
-                row = rows.get(order_id)
-                if row is not None:
-                    # Every text cell (buyer and listing names are typed by others) as text only;
-                    # the amount, written here from integer fen, stays a number Excel can sum.
-                    cells = [as_text_cell(cell) for cell in order_cells(row)]
-                    cells[AMOUNT_COLUMN] = _yuan(row.amount_fen)
-                    writer.writerow(cells)
-    tmp.replace(path)  # never leave a half-written file under the user's name
-    return len(ids)
-
-
-def _yuan(fen: int) -> str:
-    """Plain yuan with two decimals for spreadsheets (no ¥, no thousands separator)."""
-    return format_fen(fen, symbol=False).replace(",", "")

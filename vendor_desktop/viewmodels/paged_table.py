@@ -73,11 +73,12 @@ class HeadIds(Sequence[str]):
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
-    """Subclasses give the id query, the row loader and how a row shows in each column."""
+    """Subclasses give the id query (``load_ids``, or ``ids_loader`` when it has filters), the row
+    loader and how a row shows in each column."""
 
     def __init__(
         self,
-        load_ids: Callable[[], Sequence[str]],
+        load_ids: Callable[[], Sequence[str]] | None,
         load_rows: Callable[[Sequence[str]], dict[str, Row]],
         parent: Any = None,
     ) -> None:
@@ -87,6 +88,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._ids: Sequence[str] = []
         self._exposed = 0
         self._rows: OrderedDict[str, Row] = OrderedDict()
+        # Each shown row's words, made once: a view asks for every cell at every repaint (after a
+        # reload, a selection, a scroll), and formatting dates and money per cell adds up.
+        self._cells: dict[str, list[Any]] = {}
 
     # -- what subclasses provide -------------------------------------------------------------
     def headers(self) -> list[str]:
@@ -94,6 +98,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     def display(self, row: Row, column: int) -> Any:
         raise NotImplementedError
+
+    def cells(self, row: Row) -> list[Any]:
+        """Every column's text of a row at once (subclasses that format a row whole override it)."""
+        return [self.display(row, column) for column in range(self.columnCount())]
 
     def alignment(self, column: int) -> Qt.AlignmentFlag:
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -104,11 +112,37 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Run the id query again (after a filter, a sort or a pull) and drop cached rows."""
+        """Run the id query again here and now (after a filter or a sort) and drop cached rows."""
+        self.apply_ids(self.ids_loader()())
+
+    def ids_loader(self) -> Callable[[], Sequence[str]]:
+        """The id query as it stands now, safe to run on another thread (a reload after a pull
+        runs it on the reads runner): subclasses capture their filters here, on the GUI thread."""
+        if self._load_ids is None:
+            raise NotImplementedError
+        return self._load_ids
+
+    def loader(self) -> Callable[[], tuple[Sequence[str], dict[str, Row]]]:
+        """What a reload after a pull reads, to run on the reads runner: the ids and the first
+        rows, which a view paints right after the swap (so the swap itself reads nothing)."""
+        ids_of, load_rows = self.ids_loader(), self._load_rows
+
+        def load() -> tuple[Sequence[str], dict[str, Row]]:
+            ids = ids_of()
+            return ids, load_rows(list(ids[:LOAD_BLOCK]))
+
+        return load
+
+    def apply_ids(self, ids: Sequence[str], rows: dict[str, Row] | None = None) -> None:
+        """Show ``ids`` (from ``ids_loader()``), dropping cached rows (they may have changed too)
+        for ``rows`` read with the ids, if given."""
         self.beginResetModel()
-        self._ids = self._load_ids()
+        self._ids = ids
         self._exposed = min(len(self._ids), FETCH_STEP)
         self._rows.clear()
+        self._cells.clear()
+        if rows:
+            self._rows.update(rows)
         self.endResetModel()
 
     def refresh_rows(self, ids: set[str]) -> None:
@@ -116,11 +150,13 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         stale = [i for i in ids if i in self._rows]
         for i in stale:
             del self._rows[i]
+            self._cells.pop(i, None)
         if stale and self._exposed:
             self.dataChanged.emit(self.index(0, 0), self.index(self._exposed - 1, self.columnCount() - 1))
 
     def relabel(self) -> None:
         """The language changed: same rows, new words. Keeps the selection and scroll position."""
+        self._cells.clear()
         columns = self.columnCount()
         if columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
@@ -149,7 +185,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         block = [i for i in self._ids[start : start + LOAD_BLOCK] if i not in self._rows]
         self._rows.update(self._load_rows(block))
         while len(self._rows) > ROW_CACHE:
-            self._rows.popitem(last=False)
+            self._cells.pop(self._rows.popitem(last=False)[0], None)
         return self._rows.get(row_id)
 
     def row_of(self, row_id: str) -> int:
@@ -193,7 +229,11 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, index.column())
+            row_id = self._ids[index.row()]
+            cells = self._cells.get(row_id)
+            if cells is None:
+                cells = self._cells[row_id] = self.cells(row)
+            return cells[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(index.column())
         return self.row_data(row, index.column(), role)
