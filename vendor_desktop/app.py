@@ -30,7 +30,7 @@ from vendor_desktop.cache.sync_state import last_success_at
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.logs import log_path, setup_logging
 from vendor_desktop.sync.engine import SyncEngine
-from vendor_desktop.sync.token_store import TokenStore
+from vendor_desktop.sync.token_store import SessionOnlyTokenStore, TokenStore
 from vendor_desktop.ui import i18n
 from vendor_desktop.ui.about_dialog import AboutDialog
 from vendor_desktop.ui.crash_dialog import CrashDialog
@@ -70,27 +70,6 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 #: Seconds quitting waits for changes still being written to this computer (longer than SQLite's
 #: busy timeout, so a write waiting behind a sync page still gets its turn).
 WRITES_DRAIN_S = 20.0
-
-
-class SessionOnlyTokenStore(TokenStore):
-    """For the embedded demo: the password is known, so nothing goes into the keychain."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._tokens: dict[tuple[str, str, str], str] = {}
-
-    def available(self) -> bool:
-        return True
-
-    def save(self, backend_url: str, account_id: str, username: str, refresh_token: str) -> bool:
-        self._tokens[(backend_url, account_id, username)] = refresh_token
-        return True
-
-    def load(self, backend_url: str, account_id: str, username: str) -> str | None:
-        return self._tokens.get((backend_url, account_id, username))
-
-    def forget(self, backend_url: str, account_id: str, username: str) -> None:
-        self._tokens.pop((backend_url, account_id, username), None)
 
 
 class VendorCenter(QObject):
