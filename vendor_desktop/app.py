@@ -20,32 +20,27 @@ from importlib import resources
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import vendor_desktop
 from vendor_desktop.cache.paths import data_dir
 from vendor_desktop.cache.sync_state import last_success_at
-from vendor_desktop.domain.roles import Permission
 from vendor_desktop.logs import log_path, setup_logging
 from vendor_desktop.sync.engine import SyncEngine
 from vendor_desktop.sync.token_store import SessionOnlyTokenStore, TokenStore
 from vendor_desktop.ui import i18n
 from vendor_desktop.ui.about_dialog import AboutDialog
 from vendor_desktop.ui.crash_dialog import CrashDialog
-from vendor_desktop.ui.main_window import Areas, MainWindow
+from vendor_desktop.ui.main_window import MainWindow
 from vendor_desktop.ui.sign_in_dialog import SignInDialog
 from vendor_desktop.ui.single_instance import SingleInstance
+from vendor_desktop.ui.window_layout import keep_layout, save_layout
 from vendor_desktop.viewmodels.account import AccountViewModel
+from vendor_desktop.viewmodels.area_context import AreaContext
 from vendor_desktop.viewmodels.background import BackgroundRunner
-from vendor_desktop.viewmodels.changes import ChangesViewModel
 from vendor_desktop.viewmodels.commands import CommandQueue
-from vendor_desktop.viewmodels.dashboard import DashboardViewModel
-from vendor_desktop.viewmodels.discounts import DiscountsViewModel
-from vendor_desktop.viewmodels.listings import ListingsViewModel
-from vendor_desktop.viewmodels.messages import MessagesViewModel
-from vendor_desktop.viewmodels.orders import OrdersViewModel
 from vendor_desktop.viewmodels.recovery_notice import recovery_notice
 from vendor_desktop.viewmodels.session import Session, SessionViewModel
 from vendor_desktop.viewmodels.sync_status import SyncController
@@ -59,11 +54,6 @@ SANDBOX_CACHE_KEY = "embedded-sandbox"
 
 #: Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand.
 CRASH_TEST_ENV = "VENDOR_DESKTOP_CRASH_TEST"
-
-#: QSettings keys of the layout restored at the next start.
-GEOMETRY_KEY = "window/geometry"
-ORDERS_HEADER_KEY = "orders/header"
-ORDERS_SPLITTER_KEY = "orders/splitter"
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
@@ -91,6 +81,7 @@ class VendorCenter(QObject):
         self.language = language
         self.runner = BackgroundRunner(self)  # sync and exports: network and bulk disk work
         self.writes = BackgroundRunner(self, name="vendor-desktop-local-writes")
+        self.reads = BackgroundRunner(self, name="vendor-desktop-reads")  # the areas' refresh queries
         self.session_vm = SessionViewModel(self.runner, token_store, parent=self)
         self.session_vm.signed_in.connect(self._open)
         self.session_vm.needs_password.connect(self._ask_password)
@@ -191,29 +182,13 @@ class VendorCenter(QObject):
         # Local writes (queued commands) run on their own thread, so a long pull never delays them.
         self.queue = queue = CommandQueue(db, user, self.writes, self)
         queue.published.connect(self.sync.publish)
-        areas = Areas(
-            account=AccountViewModel(db, user, self),
-            dashboard=DashboardViewModel(db, self),
-            orders=OrdersViewModel(db, self.runner, self, queue=queue),
-            messages=MessagesViewModel(db, self, queue=queue),
-            changes=ChangesViewModel(queue, self.writes, self),
-            discounts=DiscountsViewModel(queue, self) if Permission.DISCOUNTS_READ.value in user.permissions else None,
-            listings=ListingsViewModel(queue, self) if Permission.LISTINGS_READ.value in user.permissions else None,
-        )
-        for vm in (
-            areas.account,
-            areas.dashboard,
-            areas.orders,
-            areas.messages,
-            areas.changes,
-            areas.discounts,
-            areas.listings,
-        ):
-            if vm is not None:
-                self.sync.data_changed.connect(vm.on_data_changed)
+        context = AreaContext(
+            db=db, user=user, runner=self.runner, writes=self.writes, reads=self.reads, queue=queue,
+            account=AccountViewModel(db, user, self), parent=self,
+        )  # fmt: skip
         notice = recovery_notice(db.recovery)  # damaged or newer, and what became of unsent changes
         notifications = str(self.settings.value("notifications", "true")).lower() != "false"
-        self.window = MainWindow(self.sync, areas, language=self.language, notice=notice, notifications=notifications)
+        self.window = MainWindow(self.sync, context, language=self.language, notice=notice, notifications=notifications)
         self.window.notifications_toggled.connect(lambda on: self.settings.setValue("notifications", on))
         self.window.language_requested.connect(self.set_language)
         self.window.sign_out_requested.connect(self.sign_out)
@@ -221,8 +196,7 @@ class VendorCenter(QObject):
             lambda: self._ask_password(QCoreApplication.translate("VendorCenter", "Your sign-in has expired."))
         )
         self.window.about_requested.connect(self.show_about)
-        self._restore_layout(self.window)
-        self.window.installEventFilter(self)
+        keep_layout(self.settings, self.window)
         self.window.show()
         self.window_opened.emit()
         if session.online:
@@ -230,32 +204,9 @@ class VendorCenter(QObject):
         else:
             self.sync.set_offline()
 
-    # -- layout kept between runs ------------------------------------------------------------------
-    def _restore_layout(self, window: MainWindow) -> None:
-        def saved(key: str) -> QByteArray | None:
-            value = self.settings.value(key)
-            return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-        if (geometry := saved(GEOMETRY_KEY)) is not None:
-            window.restoreGeometry(geometry)
-        if (header := saved(ORDERS_HEADER_KEY)) is not None:
-            window.orders_view.table.horizontalHeader().restoreState(header)
-        if (sizes := saved(ORDERS_SPLITTER_KEY)) is not None:
-            window.orders_view.splitter.restoreState(sizes)
-
     def save_layout(self) -> None:
-        window = self.window
-        if window is None:
-            return
-        self.settings.setValue(GEOMETRY_KEY, window.saveGeometry())
-        self.settings.setValue(ORDERS_HEADER_KEY, window.orders_view.table.horizontalHeader().saveState())
-        self.settings.setValue(ORDERS_SPLITTER_KEY, window.orders_view.splitter.saveState())
-        self.settings.sync()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.save_layout()
-        return super().eventFilter(watched, event)
+        if self.window is not None:
+            save_layout(self.settings, self.window)
 
     def activate(self) -> None:
         """Bring the window (or the sign-in dialog) to the front: a second launch asked for it."""
@@ -317,9 +268,14 @@ class VendorCenter(QObject):
             window.deleteLater()
         if self.session is not None:
             db = self.session.db
-            # Both runners run one task at a time, in order: a task queued now runs after the local
-            # writes already accepted and after the sync in hand, and then the file can close.
-            self.writes.submit(lambda: None, on_done=lambda _: self.runner.submit(db.close, on_done=self._closed))
+            # Every runner runs one task at a time, in order: a task queued now runs after the local
+            # writes already accepted, the reads in hand and the sync in hand; then the file can close.
+            self.writes.submit(
+                lambda: None,
+                on_done=lambda _: self.reads.submit(
+                    lambda: None, on_done=lambda _: self.runner.submit(db.close, on_done=self._closed)
+                ),
+            )
         self.session, self.sync, self.queue = None, None, None
 
     def _closed(self, _result: object) -> None:
@@ -335,6 +291,7 @@ class VendorCenter(QObject):
             unsaved = self.queue.unfinished_writes
             log.error("quitting with %d change(s) not yet saved on this computer after %.1f s", unsaved, WRITES_DRAIN_S)
             self.report_unsaved(unsaved_at_quit_text(unsaved))
+        self.reads.shutdown(wait=True)  # a query in hand finishes before its file closes
         self.runner.shutdown(wait=True)
         if self.session is not None:
             self.session.db.close()

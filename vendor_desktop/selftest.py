@@ -174,12 +174,12 @@ class SelfTest:
 
         self.say("showing every area")
         shown = window.pages.currentWidget
-        for name, page in window.area_pages.items():
+        for name in window.area_ids:
             window.show_area(name)
-            self.wait(f"the {name} area", lambda page=page: shown() is page and page.isVisible(), 10)
+            self.wait(f"the {name} area", lambda name=name: shown() is window.view(name) and shown().isVisible(), 10)
 
         self.say("switching to Chinese and back")
-        orders_row = list(window.area_pages).index("orders")
+        orders_row = window.area_ids.index("orders")
         window.language_actions["zh_CN"].trigger()
         self.wait("the Chinese catalog", lambda: window.nav.item(orders_row).text() == "订单管理", 10)
         window.language_actions["en"].trigger()
