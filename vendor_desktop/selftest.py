@@ -36,7 +36,7 @@ def _needs_offscreen() -> bool:
 def main(argv: list[str]) -> int:
     if _needs_offscreen():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from vendor_desktop.app import parse_args
+    from vendor_desktop.command_line import parse_args
 
     args = parse_args(argv)
     temporary = None
@@ -110,8 +110,10 @@ class SelfTest:
     def run(self) -> int:
         from PySide6.QtCore import QSettings
 
-        from vendor_desktop.app import SessionOnlyTokenStore, VendorCenter, create_application
+        from vendor_desktop.app import VendorCenter
+        from vendor_desktop.application import create_application
         from vendor_desktop.logs import setup_logging
+        from vendor_desktop.sync.token_store import SessionOnlyTokenStore
         from vendor_desktop.ui import i18n
 
         started = time.monotonic()

@@ -1813,23 +1813,23 @@ Clear the filters or search for something else.</source>
 <context>
     <name>VendorCenter</name>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="153"/>
+        <location filename="../../vendor_desktop/signing_in.py" line="64"/>
         <source>The demo marketplace did not start: %1</source>
-        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="196"/>
+        <location filename="../../vendor_desktop/app.py" line="133"/>
         <source>Your sign-in has expired.</source>
+        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="226"/>
+        <location filename="../../vendor_desktop/signing_in.py" line="91"/>
         <source>Embedded demo marketplace at %1</source>
         <translation>内置演示云市场（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="304"/>
+        <location filename="../../vendor_desktop/app.py" line="214"/>
         <source>Changes not saved</source>
         <translation>修改未保存</translation>
     </message>
