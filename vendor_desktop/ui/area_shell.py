@@ -32,10 +32,10 @@ class AreaShell(QObject):
     #: The area on screen changed (its id).
     current_changed = Signal(str)
 
-    def __init__(self, context: AreaContext, window: QWidget, areas: list[Area] | None = None) -> None:
+    def __init__(self, context: AreaContext, window: QWidget) -> None:
         super().__init__(window)
         self.context = context
-        self.areas = areas if areas is not None else areas_for(context.permissions)
+        self.areas: list[Area] = areas_for(context.permissions)
         self.viewmodels: dict[str, Any] = {a.id: a.viewmodel(context) for a in self.areas}
         self.views: dict[str, QWidget] = {}
         self.nav = QListWidget()
