@@ -152,3 +152,15 @@ def test_only_the_areas_listening_get_a_change_set(qtbot, tmp_path, market):
         assert heard == ["discounts", "changes"]
     finally:
         center.shutdown()
+
+
+def test_area_pages_name_the_areas_in_order_with_views_once_built(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market, username="support")
+    try:
+        window = center.window
+        assert list(window.area_pages) == SEEN_BY_ROLE[Role.SUPPORT]
+        assert window.area_pages["messages"] is None
+        window.show_area("messages")
+        assert window.area_pages["messages"] is window.messages_view
+    finally:
+        center.shutdown()

@@ -95,6 +95,11 @@ class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
         """The areas this user sees, in navigation order."""
         return self.shell.ids
 
+    @property
+    def area_pages(self) -> dict[str, QWidget | None]:
+        """Area id → its view (None until first shown), in navigation order."""
+        return {area_id: self.shell.views.get(area_id) for area_id in self.shell.ids}
+
     def show_area(self, area_id: str) -> None:
         self.shell.show(area_id)
 
