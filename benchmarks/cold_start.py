@@ -27,7 +27,7 @@ from keyring.backend import KeyringBackend
 
 from .measure import percentile
 
-#: What the app logs once the first area shows its content (vendor_desktop/app.py).
+#: What the app logs once the first area shows its content (vendor_desktop/ui/area_shell.py).
 FIRST_AREA_LOG = "first area on screen:"
 KEYRING_FILE_ENV = "VENDOR_BENCH_KEYRING_FILE"
 TIMEOUT_S = 30.0

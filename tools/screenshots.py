@@ -20,8 +20,10 @@ import requests
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from vendor_desktop.app import SessionOnlyTokenStore, VendorCenter, create_application
+from vendor_desktop.app import VendorCenter
+from vendor_desktop.application import create_application
 from vendor_desktop.cache.paths import data_dir
+from vendor_desktop.sync.token_store import SessionOnlyTokenStore
 from vendor_desktop.ui import i18n
 from vendor_desktop.viewmodels.sync_status import Connection
 

@@ -22,8 +22,8 @@ LANGUAGES = ["zh_CN"]
 
 
 def sources() -> list[Path]:
-    """Every module that shows text: widgets, viewmodels and the composition root."""
-    return sorted([*PACKAGE.glob("ui/*.py"), *PACKAGE.glob("viewmodels/*.py"), PACKAGE / "app.py"])
+    """Every module that shows text: widgets, viewmodels, and the composition root with its helpers."""
+    return sorted([*PACKAGE.glob("ui/*.py"), *PACKAGE.glob("viewmodels/*.py"), *PACKAGE.glob("*.py")])
 
 
 def tool(name: str) -> str:

@@ -1,52 +1,40 @@
-"""The composition root: settings, the embedded sandbox, sign-in, cache, sync, viewmodels, window.
+"""The composition root: settings, the embedded sandbox, sign-in, cache, sync, the areas' context, window.
 
 ``vendor-desktop`` with no arguments runs on the embedded sandbox marketplace (a real server on
 a free loopback port, with demo data), signed in as the demo owner. ``--backend URL`` points the
 app at another marketplace backend and asks for a password (once: the refresh token is then
-kept in the system keychain).
+kept in the system keychain). Which areas the window shows is ``ui/areas.py``'s business.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gc
 import logging
 import os
-import platform
 import sys
-import threading
-import traceback
-from importlib import resources
 from pathlib import Path
-from types import TracebackType
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal, qVersion
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 import vendor_desktop
+from vendor_desktop.application import create_application
 from vendor_desktop.cache.paths import data_dir
 from vendor_desktop.cache.sync_state import last_success_at
-from vendor_desktop.domain.roles import Permission
+from vendor_desktop.command_line import parse_args
+from vendor_desktop.crash_reporting import CRASH_TEST_ENV, CrashReporter, crash_for_testing
 from vendor_desktop.logs import log_path, setup_logging
+from vendor_desktop.signing_in import SigningIn
 from vendor_desktop.sync.engine import SyncEngine
-from vendor_desktop.sync.token_store import TokenStore
+from vendor_desktop.sync.token_store import SessionOnlyTokenStore, TokenStore
 from vendor_desktop.ui import i18n
-from vendor_desktop.ui.about_dialog import AboutDialog
-from vendor_desktop.ui.crash_dialog import CrashDialog
-from vendor_desktop.ui.main_window import Areas, MainWindow
-from vendor_desktop.ui.sign_in_dialog import SignInDialog
+from vendor_desktop.ui.main_window import MainWindow
 from vendor_desktop.ui.single_instance import SingleInstance
+from vendor_desktop.ui.window_layout import keep_layout, save_layout
 from vendor_desktop.viewmodels.account import AccountViewModel
+from vendor_desktop.viewmodels.area_context import AreaContext
 from vendor_desktop.viewmodels.background import BackgroundRunner
-from vendor_desktop.viewmodels.changes import ChangesViewModel
 from vendor_desktop.viewmodels.commands import CommandQueue
-from vendor_desktop.viewmodels.dashboard import DashboardViewModel
-from vendor_desktop.viewmodels.discounts import DiscountsViewModel
-from vendor_desktop.viewmodels.listings import ListingsViewModel
-from vendor_desktop.viewmodels.messages import MessagesViewModel
-from vendor_desktop.viewmodels.orders import OrdersViewModel
 from vendor_desktop.viewmodels.recovery_notice import recovery_notice
 from vendor_desktop.viewmodels.session import Session, SessionViewModel
 from vendor_desktop.viewmodels.sync_status import SyncController
@@ -58,55 +46,19 @@ log = logging.getLogger("vendor_desktop")
 #: instead, so the demo's cached orders survive restarts.
 SANDBOX_CACHE_KEY = "embedded-sandbox"
 
-#: Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand.
-CRASH_TEST_ENV = "VENDOR_DESKTOP_CRASH_TEST"
-
-#: QSettings keys of the layout restored at the next start.
-GEOMETRY_KEY = "window/geometry"
-ORDERS_HEADER_KEY = "orders/header"
-ORDERS_SPLITTER_KEY = "orders/splitter"
-
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-
 #: Seconds quitting waits for changes still being written to this computer (longer than SQLite's
 #: busy timeout, so a write waiting behind a sync page still gets its turn).
 WRITES_DRAIN_S = 20.0
 
 
-class SessionOnlyTokenStore(TokenStore):
-    """For the embedded demo: the password is known, so nothing goes into the keychain."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._tokens: dict[tuple[str, str, str], str] = {}
-
-    def available(self) -> bool:
-        return True
-
-    def save(self, backend_url: str, account_id: str, username: str, refresh_token: str) -> bool:
-        self._tokens[(backend_url, account_id, username)] = refresh_token
-        return True
-
-    def load(self, backend_url: str, account_id: str, username: str) -> str | None:
-        return self._tokens.get((backend_url, account_id, username))
-
-    def forget(self, backend_url: str, account_id: str, username: str) -> None:
-        self._tokens.pop((backend_url, account_id, username), None)
-
-
-class VendorCenter(QObject):
+class VendorCenter(SigningIn, QObject):
     """Owns one run of the app: which backend, who is signed in, and the window."""
 
     window_opened = Signal()
     session_closed = Signal()  # a signed-out session's cache file is closed
 
     def __init__(
-        self,
-        settings: QSettings,
-        token_store: TokenStore,
-        language: str,
-        *,
-        sync_interval_ms: int | None = None,
+        self, settings: QSettings, token_store: TokenStore, language: str, *, sync_interval_ms: int | None = None
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -119,7 +71,7 @@ class VendorCenter(QObject):
         self.session_vm.signed_in.connect(self._open)
         self.session_vm.needs_password.connect(self._ask_password)
         self.session_vm.sign_in_failed.connect(self._start_failed)
-        self.dialog: SignInDialog | None = None
+        self.dialog = None  # the SignInDialog, once a password was asked for
         self.window: MainWindow | None = None
         self.session: Session | None = None
         self.sync: SyncController | None = None
@@ -127,7 +79,7 @@ class VendorCenter(QObject):
         self.sandbox = None
         self.backend_url = ""
         self._sync_interval_ms = sync_interval_ms
-        self.about_dialog: AboutDialog | None = None
+        self.about_dialog: QWidget | None = None
 
     # -- where to sign in ----------------------------------------------------------------------
     def start_sandbox(self, database_path: Path) -> None:
@@ -155,94 +107,27 @@ class VendorCenter(QObject):
 
         self.runner.submit(work, on_done=started, on_error=self._start_failed)
 
-    def start_external(self, backend_url: str) -> None:
-        """Resume the last account on this backend from the keychain, or ask for a password."""
-        self.backend_url = backend_url.rstrip("/")
-        account = str(self.settings.value("account_id", "") or "")
-        username = str(self.settings.value("username", "") or "")
-        if account and username and self.settings.value("backend_url") == self.backend_url:
-            self.session_vm.resume(self.backend_url, account, username)
-        else:
-            self._ask_password("")
-
-    def _ask_password(self, message: str) -> None:
-        if self.dialog is None:
-            self.dialog = SignInDialog(self.session_vm)
-            self.dialog.rejected.connect(self._dialog_closed)
-        self.dialog.prefill(
-            self.backend_url,
-            str(self.settings.value("account_id", "") or ""),
-            str(self.settings.value("username", "") or ""),
-        )
-        if message:
-            self.dialog.show_error(message)
-        self.dialog.show()
-        self.dialog.raise_()
-
-    def _start_failed(self, message: object) -> None:
-        text = (
-            message
-            if isinstance(message, str)
-            else QCoreApplication.translate("VendorCenter", "The demo marketplace did not start: %1").replace(
-                "%1", str(message)
-            )
-        )
-        log.warning("sign-in failed: %s", text)
-        if self.dialog is None or not self.dialog.isVisible():
-            self._ask_password(text)
-
-    def _dialog_closed(self) -> None:
-        if self.window is None:
-            QCoreApplication.quit()
-
     # -- signed in -----------------------------------------------------------------------------
     def _open(self, session: Session) -> None:
         self.session = session
-        user = session.user
+        user, db = session.user, session.db
         if session.cache_key != SANDBOX_CACHE_KEY:
-            for key, value in (
-                ("backend_url", session.backend_url),
-                ("account_id", user.account_id),
-                ("username", user.username),
-            ):
+            for key, value in (("backend_url", session.backend_url), ("account_id", user.account_id), ("username", user.username)):
                 self.settings.setValue(key, value)
-        db = session.db
         with db.session() as s:
             last = last_success_at(s)
-        engine = SyncEngine(session.client, db)
         kwargs = {} if self._sync_interval_ms is None else {"interval_ms": self._sync_interval_ms}
-        self.sync = SyncController(engine, self.runner, last_synced=last, parent=self, **kwargs)
+        self.sync = SyncController(SyncEngine(session.client, db), self.runner, last_synced=last, parent=self, **kwargs)
         # Local writes (queued commands) run on their own thread, so a long pull never delays them.
-        self.queue = queue = CommandQueue(db, user, self.writes, self)
-        queue.published.connect(self.sync.publish)
-        reads = self.reads
-        areas = Areas(
-            account=AccountViewModel(db, user, self, reads=reads),
-            dashboard=DashboardViewModel(db, self, reads=reads),
-            orders=OrdersViewModel(db, self.runner, self, queue=queue, reads=reads),
-            messages=MessagesViewModel(db, self, queue=queue, reads=reads),
-            changes=ChangesViewModel(queue, self.writes, self),
-            discounts=DiscountsViewModel(queue, self, reads=reads)
-            if Permission.DISCOUNTS_READ.value in user.permissions
-            else None,
-            listings=ListingsViewModel(queue, self, reads=reads)
-            if Permission.LISTINGS_READ.value in user.permissions
-            else None,
-        )
-        for vm in (
-            areas.account,
-            areas.dashboard,
-            areas.orders,
-            areas.messages,
-            areas.changes,
-            areas.discounts,
-            areas.listings,
-        ):
-            if vm is not None:
-                self.sync.data_changed.connect(vm.on_data_changed)
+        self.queue = CommandQueue(db, user, self.writes, self)
+        self.queue.published.connect(self.sync.publish)
+        context = AreaContext(
+            db=db, user=user, runner=self.runner, writes=self.writes, reads=self.reads, queue=self.queue,
+            account=AccountViewModel(db, user, self, reads=self.reads), parent=self,
+        )  # fmt: skip
         notice = recovery_notice(db.recovery)  # damaged or newer, and what became of unsent changes
         notifications = str(self.settings.value("notifications", "true")).lower() != "false"
-        self.window = MainWindow(self.sync, areas, language=self.language, notice=notice, notifications=notifications)
+        self.window = MainWindow(self.sync, context, language=self.language, notice=notice, notifications=notifications)
         self.window.notifications_toggled.connect(lambda on: self.settings.setValue("notifications", on))
         self.window.language_requested.connect(self.set_language)
         self.window.sign_out_requested.connect(self.sign_out)
@@ -250,8 +135,7 @@ class VendorCenter(QObject):
             lambda: self._ask_password(QCoreApplication.translate("VendorCenter", "Your sign-in has expired."))
         )
         self.window.about_requested.connect(self.show_about)
-        self._restore_layout(self.window)
-        self.window.installEventFilter(self)
+        keep_layout(self.settings, self.window)
         self.window.show()
         self.window_opened.emit()
         if session.online:
@@ -259,54 +143,13 @@ class VendorCenter(QObject):
         else:
             self.sync.set_offline()
 
-    # -- layout kept between runs ------------------------------------------------------------------
-    def _restore_layout(self, window: MainWindow) -> None:
-        def saved(key: str) -> QByteArray | None:
-            value = self.settings.value(key)
-            return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-        if (geometry := saved(GEOMETRY_KEY)) is not None:
-            window.restoreGeometry(geometry)
-        if (header := saved(ORDERS_HEADER_KEY)) is not None:
-            window.orders_view.table.horizontalHeader().restoreState(header)
-        if (sizes := saved(ORDERS_SPLITTER_KEY)) is not None:
-            window.orders_view.splitter.restoreState(sizes)
-
     def save_layout(self) -> None:
-        window = self.window
-        if window is None:
-            return
-        self.settings.setValue(GEOMETRY_KEY, window.saveGeometry())
-        self.settings.setValue(ORDERS_HEADER_KEY, window.orders_view.table.horizontalHeader().saveState())
-        self.settings.setValue(ORDERS_SPLITTER_KEY, window.orders_view.splitter.saveState())
-        self.settings.sync()
+        if self.window is not None:
+            save_layout(self.settings, self.window)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.save_layout()
-        return super().eventFilter(watched, event)
+    def show_about(self) -> QWidget:
+        from vendor_desktop.ui.about_dialog import AboutDialog
 
-    def activate(self) -> None:
-        """Bring the window (or the sign-in dialog) to the front: a second launch asked for it."""
-        target = self.window if self.window is not None else self.dialog
-        if target is None:
-            return
-        if target.isMinimized():
-            target.showNormal()
-        target.show()
-        target.raise_()
-        target.activateWindow()
-
-    def backend_text(self) -> str:
-        if not self.backend_url:
-            return ""
-        if self.sandbox is not None:
-            return QCoreApplication.translate("VendorCenter", "Embedded demo marketplace at %1").replace(
-                "%1", self.backend_url
-            )
-        return self.backend_url
-
-    def show_about(self) -> AboutDialog:
         dialog = AboutDialog(
             version=vendor_desktop.__version__,
             data_dir=str(data_dir()),
@@ -323,15 +166,6 @@ class VendorCenter(QObject):
         self.language = i18n.install(language)
         self.settings.setValue("language", self.language)
 
-    def sign_out(self) -> None:
-        if self.session is None:
-            return
-        session, username = self.session, self.session.user.username
-        self._close_session()
-        self.session_vm.sign_out(session, username)
-        self.settings.remove("username")
-        self._ask_password("")
-
     def _close_session(self) -> None:
         """End a signed-in session: no more syncing, its screens gone, and its cache file closed
         once the work already accepted for it is done — so nothing of one user's session keeps
@@ -346,7 +180,7 @@ class VendorCenter(QObject):
             window.deleteLater()
         if self.session is not None:
             db = self.session.db
-            # The runners run one task at a time, in order: a task queued now runs after the local
+            # Every runner runs one task at a time, in order: a task queued now runs after the local
             # writes already accepted, the reads in hand and the sync in hand; then the file can close.
             self.writes.submit(
                 lambda: None,
@@ -369,7 +203,7 @@ class VendorCenter(QObject):
             unsaved = self.queue.unfinished_writes
             log.error("quitting with %d change(s) not yet saved on this computer after %.1f s", unsaved, WRITES_DRAIN_S)
             self.report_unsaved(unsaved_at_quit_text(unsaved))
-        self.reads.shutdown(wait=True)
+        self.reads.shutdown(wait=True)  # a query in hand finishes before its file closes
         self.runner.shutdown(wait=True)
         if self.session is not None:
             self.session.db.close()
@@ -380,126 +214,6 @@ class VendorCenter(QObject):
         """Quitting could not save every change: say so. (Tests replace it on the instance; kept
         a method so the object holds no bound method of itself, a cycle only the GC would free.)"""
         QMessageBox.warning(None, QCoreApplication.translate("VendorCenter", "Changes not saved"), text)
-
-
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="vendor-desktop", description="Vendor Center (服务商管理后台)")
-    parser.add_argument(
-        "--backend",
-        metavar="URL",
-        help="a marketplace backend, e.g. https://market.example.com (default: the embedded sandbox)",
-    )
-    parser.add_argument("--sandbox", action="store_true", help="run on the embedded sandbox with demo data")
-    parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), help="zh_CN or en (default: system locale)")
-    parser.add_argument("--data-dir", metavar="DIR", help="where caches and the sandbox database live")
-    parser.add_argument("--version", action="version", version=vendor_desktop.__version__)
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="start the demo, sync, open every area, send one change, then exit 0 (or 1 with the first failure)",
-    )
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds the self-test may take (default 120)")
-    return parser.parse_args(argv)
-
-
-def app_icon() -> QIcon:
-    icon = QIcon()
-    folder = resources.files("vendor_desktop.resources") / "icons"
-    for size in ICON_SIZES:
-        png = folder / f"vendor-center-{size}.png"
-        if png.is_file():
-            icon.addFile(str(png))
-    return icon
-
-
-def create_application() -> QApplication:
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Vendor Center")
-    app.setApplicationDisplayName("Vendor Center")
-    app.setOrganizationName("VendorCenter")
-    app.setOrganizationDomain("vendorcenter.example")
-    app.setApplicationVersion(vendor_desktop.__version__)
-    app.setDesktopFileName("vendor-center")
-    app.setWindowIcon(app_icon())
-    style = resources.files("vendor_desktop.resources") / "styles" / "app.qss"
-    app.setStyleSheet(style.read_text(encoding="utf-8"))
-    return app
-
-
-# -- failures a user can report -------------------------------------------------------------------
-def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, thread: str = "") -> str:
-    lines = [
-        f"Vendor Center {vendor_desktop.__version__}",
-        f"Time: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}",
-        f"System: {platform.platform()}; Python {platform.python_version()}; Qt {qVersion()}",
-        f"Frozen bundle: {'yes' if getattr(sys, 'frozen', False) else 'no'}",
-    ]
-    if thread:
-        lines.append(f"Thread: {thread}")
-    lines += ["", "".join(traceback.format_exception(exc_type, exc, tb)).rstrip()]
-    return "\n".join(lines)
-
-
-class CrashReporter(QObject):
-    """Unhandled exceptions, on any thread: logged, and shown in a dialog; the app keeps running.
-
-    Queued changes are already in the outbox on disk, so nothing is lost even if the user quits.
-    """
-
-    crashed = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.dialog: CrashDialog | None = None
-        self.reports: list[str] = []
-        self.crashed.connect(self._show)  # queued when the error happened on a worker thread
-
-    def install(self) -> None:
-        sys.excepthook = self._excepthook
-        threading.excepthook = self._thread_excepthook
-
-    def uninstall(self) -> None:
-        sys.excepthook = sys.__excepthook__
-        threading.excepthook = threading.__excepthook__
-
-    def _excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        self.report(crash_report(exc_type, exc, tb), exc_info=(exc_type, exc, tb))
-
-    def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
-        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
-            return
-        name = args.thread.name if args.thread is not None else ""
-        self.report(
-            crash_report(args.exc_type, args.exc_value, args.exc_traceback, name),
-            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
-        )
-
-    def report(self, text: str, exc_info: object = None) -> None:
-        log.error("unhandled error\n%s", text)
-        self.reports.append(text)
-        self.crashed.emit(text)
-
-    def _show(self, text: str) -> None:
-        if QApplication.instance() is None:
-            return
-        if self.dialog is not None and self.dialog.isVisible():
-            return  # one dialog at a time; every report is in the log
-        self.dialog = CrashDialog(text, str(log_path()), parent=None)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.destroyed.connect(self._forget_dialog)
-        self.dialog.show()
-        self.dialog.raise_()
-
-    def _forget_dialog(self) -> None:
-        self.dialog = None
-
-
-def _crash_for_testing() -> None:
-    raise RuntimeError(f"{CRASH_TEST_ENV}=1: a test error to show the crash dialog")
 
 
 def run(argv: list[str]) -> int:
@@ -531,7 +245,7 @@ def run(argv: list[str]) -> int:
     # held the GIL for 100-200 ms, freezing the window during and after a big pull.
     center.window_opened.connect(gc.freeze)
     if os.environ.get(CRASH_TEST_ENV) == "1":
-        center.window_opened.connect(lambda: QTimer.singleShot(300, _crash_for_testing))
+        center.window_opened.connect(lambda: QTimer.singleShot(300, crash_for_testing))
     app.aboutToQuit.connect(center.shutdown)
     app.aboutToQuit.connect(instance.release)
     try:

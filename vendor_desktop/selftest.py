@@ -36,7 +36,7 @@ def _needs_offscreen() -> bool:
 def main(argv: list[str]) -> int:
     if _needs_offscreen():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from vendor_desktop.app import parse_args
+    from vendor_desktop.command_line import parse_args
 
     args = parse_args(argv)
     temporary = None
@@ -110,8 +110,10 @@ class SelfTest:
     def run(self) -> int:
         from PySide6.QtCore import QSettings
 
-        from vendor_desktop.app import SessionOnlyTokenStore, VendorCenter, create_application
+        from vendor_desktop.app import VendorCenter
+        from vendor_desktop.application import create_application
         from vendor_desktop.logs import setup_logging
+        from vendor_desktop.sync.token_store import SessionOnlyTokenStore
         from vendor_desktop.ui import i18n
 
         started = time.monotonic()
@@ -174,12 +176,12 @@ class SelfTest:
 
         self.say("showing every area")
         shown = window.pages.currentWidget
-        for name, page in window.area_pages.items():
+        for name in window.area_ids:
             window.show_area(name)
-            self.wait(f"the {name} area", lambda page=page: shown() is page and page.isVisible(), 10)
+            self.wait(f"the {name} area", lambda name=name: shown() is window.view(name) and shown().isVisible(), 10)
 
         self.say("switching to Chinese and back")
-        orders_row = list(window.area_pages).index("orders")
+        orders_row = window.area_ids.index("orders")
         window.language_actions["zh_CN"].trigger()
         self.wait("the Chinese catalog", lambda: window.nav.item(orders_row).text() == "订单管理", 10)
         window.language_actions["en"].trigger()

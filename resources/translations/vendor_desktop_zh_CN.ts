@@ -58,11 +58,44 @@
     </message>
 </context>
 <context>
+    <name>Areas</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/areas.py" line="149"/>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/areas.py" line="151"/>
+        <source>Orders</source>
+        <translation>订单管理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/areas.py" line="154"/>
+        <source>Listings</source>
+        <translation>商品管理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/areas.py" line="156"/>
+        <source>Discounts</source>
+        <translation>商品折扣</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/areas.py" line="158"/>
+        <source>Messages</source>
+        <translation>站内信</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/areas.py" line="160"/>
+        <source>Pending changes</source>
+        <translation>待发送的修改</translation>
+    </message>
+</context>
+<context>
     <name>ChangesView</name>
     <message>
         <location filename="../../vendor_desktop/ui/changes_view.py" line="77"/>
         <source>Pending changes</source>
-        <translation>待发送的更改</translation>
+        <translation>待发送的修改</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/changes_view.py" line="80"/>
@@ -222,7 +255,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../vendor_desktop/ui/dashboard_view.py" line="60"/>
-        <source>Dashboard</source>
+        <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
@@ -1050,176 +1083,85 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="263"/>
-        <source>● Connecting…</source>
-        <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
-        <translation>● 正在连接…</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="264"/>
-        <source>● Online</source>
-        <translation>● 在线</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="265"/>
-        <source>● Offline</source>
-        <translation>● 离线</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="266"/>
-        <source>● Syncing…</source>
-        <translation>● 正在同步…</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="267"/>
-        <source>● Sync error</source>
-        <translation>● 同步出错</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="279"/>
-        <source>never</source>
-        <translation>从未</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="280"/>
-        <source>Last synced: %1</source>
-        <translation>上次同步：%1</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="286"/>
-        <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
-        <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="294"/>
-        <source>%1 changes received</source>
-        <translation>已接收 %1 条变更</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="301"/>
-        <source>Dashboard</source>
-        <translation>工作台</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="302"/>
-        <source>Orders</source>
-        <translation>订单管理</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="303"/>
-        <source>Listings</source>
-        <translation>商品管理</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="304"/>
-        <source>Discounts</source>
-        <translation>商品折扣</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="305"/>
-        <source>Messages</source>
-        <translation>站内信</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="306"/>
-        <source>Pending changes</source>
-        <translation>待发送的更改</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="316"/>
-        <source>%n change(s) refused</source>
-        <translation>
-            <numerusform>%n 项更改被拒绝</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="318"/>
-        <source>%n change(s) waiting</source>
-        <translation>
-            <numerusform>%n 项更改待发送</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="331"/>
-        <source>Vendor Center</source>
-        <translation>服务商管理后台</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="335"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="336"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="337"/>
-        <source>Sync now</source>
-        <translation>立即同步</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="338"/>
-        <source>Find orders</source>
-        <translation>查找订单</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="339"/>
-        <source>Export orders to CSV…</source>
-        <translation>导出订单为 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="340"/>
-        <source>Sign out</source>
-        <translation>退出登录</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="341"/>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="342"/>
-        <source>Change price by order number…</source>
-        <translation>按订单号改价…</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="343"/>
-        <source>Notify me of new orders</source>
-        <translation>新订单桌面通知</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="344"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="345"/>
-        <source>About Vendor Center</source>
-        <translation>关于服务商管理后台</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="346"/>
-        <source>Sync now (F5)</source>
-        <translation>立即同步 (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="157"/>
         <source>Change not saved</source>
+        <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="165"/>
         <source>Changes not sent yet</source>
         <translation>更改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../vendor_desktop/ui/main_window.py" line="167"/>
         <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MenusMixin</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="83"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="84"/>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="85"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="86"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="87"/>
+        <source>Find orders</source>
+        <translation>查找订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="88"/>
+        <source>Export orders to CSV…</source>
+        <translation>导出订单为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="89"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="90"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="91"/>
+        <source>Change price by order number…</source>
+        <translation>按订单号改价…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="92"/>
+        <source>Notify me of new orders</source>
+        <translation>新订单桌面通知</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="93"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/menus.py" line="94"/>
+        <source>About Vendor Center</source>
+        <translation>关于服务商管理后台</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1731,78 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>StatusBarMixin</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="58"/>
+        <source>Sync now (F5)</source>
+        <translation>立即同步 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="66"/>
+        <source>● Connecting…</source>
+        <translation>● 正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="67"/>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="68"/>
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="69"/>
+        <source>● Syncing…</source>
+        <translation>● 正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="70"/>
+        <source>● Sync error</source>
+        <translation>● 同步出错</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="82"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="83"/>
+        <source>Last synced: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="89"/>
+        <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
+        <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="97"/>
+        <source>%1 changes received</source>
+        <translation>已接收 %1 条变更</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="108"/>
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>%n 项更改被拒绝</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="110"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 项更改待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/status_bar.py" line="122"/>
+        <source>Vendor Center</source>
+        <translation>服务商管理后台</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/sync_status.py" line="164"/>
@@ -1799,23 +1813,23 @@ Clear the filters or search for something else.</source>
 <context>
     <name>VendorCenter</name>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="186"/>
+        <location filename="../../vendor_desktop/signing_in.py" line="64"/>
         <source>The demo marketplace did not start: %1</source>
-        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Set to 1 to raise an error a moment after the window opens: shows the crash dialog on demand. QSettings keys of the layout restored at the next start. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="250"/>
+        <location filename="../../vendor_desktop/app.py" line="135"/>
         <source>Your sign-in has expired.</source>
+        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="304"/>
+        <location filename="../../vendor_desktop/signing_in.py" line="91"/>
         <source>Embedded demo marketplace at %1</source>
         <translation>内置演示云市场（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="382"/>
+        <location filename="../../vendor_desktop/app.py" line="216"/>
         <source>Changes not saved</source>
         <translation>修改未保存</translation>
     </message>

@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 import vendor_desktop
 from vendor_desktop import logs
-from vendor_desktop.app import CrashReporter, SessionOnlyTokenStore, VendorCenter, create_application
+from vendor_desktop.app import VendorCenter
+from vendor_desktop.application import create_application
+from vendor_desktop.crash_reporting import CrashReporter
+from vendor_desktop.sync.token_store import SessionOnlyTokenStore
 from vendor_desktop.ui.single_instance import SingleInstance
 from vendor_desktop.viewmodels.sync_status import Connection
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from vendor_desktop.app import SessionOnlyTokenStore, VendorCenter
+from vendor_desktop.app import VendorCenter
+from vendor_desktop.sync.token_store import SessionOnlyTokenStore
 from vendor_desktop.ui import i18n
 from vendor_desktop.viewmodels.orders import market_choices
 from vendor_desktop.viewmodels.sync_status import Connection

@@ -132,5 +132,5 @@ def test_revoke_through_the_outbox(qtbot, tmp_path, market):
 def test_roles_without_discounts_do_not_see_the_area(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market, username="support")
     assert center.window.discounts_view is None
-    assert "discounts" not in center.window.area_pages
+    assert "discounts" not in center.window.area_ids
     center.shutdown()

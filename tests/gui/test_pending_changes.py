@@ -41,7 +41,7 @@ def test_panel_lists_queued_changes_and_quitting_warns_then_they_are_sent_at_nex
     )
     assert model.index(0, 2).data() == "owner"
     assert model.index(0, 3).data().startswith(("Waiting", "Will try again"))
-    assert center.window.nav.item(list(center.window.area_pages).index("changes")).text() == "Pending changes  (1)"
+    assert center.window.nav.item(center.window.area_ids.index("changes")).text() == "Pending changes  (1)"
 
     asked = []
     center.window.confirm_quit = lambda unsent: asked.append(unsent) or False

@@ -8,11 +8,11 @@ nothing usable), ``available()`` is False: the app says so and asks for the pass
 from __future__ import annotations
 
 import logging
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import chainer, fail
+if TYPE_CHECKING:
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,17 @@ _REFUSED_MODULE_PREFIXES = ("keyrings.alt",)
 _REFUSED_NAMES = ("PlaintextKeyring", "EncryptedKeyring", "Null")
 
 
+def _keyring() -> ModuleType:
+    """keyring, imported when a keychain is first asked for: the embedded demo never asks."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def _usable(backend: keyring.backend.KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail
+
     if isinstance(backend, fail.Keyring):
         return False
     if isinstance(backend, chainer.ChainerBackend):
@@ -43,6 +53,7 @@ class TokenStore:
 
     def available(self) -> bool:
         """Whether a secure keychain can hold the token on this machine."""
+        keyring = _keyring()
         try:
             return _usable(keyring.get_keyring())
         except keyring.errors.KeyringError:
@@ -52,6 +63,7 @@ class TokenStore:
         """Store the refresh token; False (and nothing stored) when there is no secure keychain."""
         if not self.available():
             return False
+        keyring = _keyring()
         try:
             keyring.set_password(self.service, self._key(backend_url, account_id, username), refresh_token)
         except keyring.errors.KeyringError as exc:  # locked keychain, user said no, too long, …
@@ -62,6 +74,7 @@ class TokenStore:
     def load(self, backend_url: str, account_id: str, username: str) -> str | None:
         if not self.available():
             return None
+        keyring = _keyring()
         try:
             return keyring.get_password(self.service, self._key(backend_url, account_id, username))
         except keyring.errors.KeyringError as exc:
@@ -71,9 +84,32 @@ class TokenStore:
     def forget(self, backend_url: str, account_id: str, username: str) -> None:
         if not self.available():
             return
+        keyring = _keyring()
         try:
             keyring.delete_password(self.service, self._key(backend_url, account_id, username))
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored: already forgotten
         except keyring.errors.KeyringError as exc:
             log.warning("could not delete the refresh token from the keychain: %s", exc)
+
+
+class SessionOnlyTokenStore(TokenStore):
+    """For the embedded demo: the password is known, so nothing goes into the keychain; tokens
+    live as long as the process."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tokens: dict[tuple[str, str, str], str] = {}
+
+    def available(self) -> bool:
+        return True
+
+    def save(self, backend_url: str, account_id: str, username: str, refresh_token: str) -> bool:
+        self._tokens[(backend_url, account_id, username)] = refresh_token
+        return True
+
+    def load(self, backend_url: str, account_id: str, username: str) -> str | None:
+        return self._tokens.get((backend_url, account_id, username))
+
+    def forget(self, backend_url: str, account_id: str, username: str) -> None:
+        self._tokens.pop((backend_url, account_id, username), None)

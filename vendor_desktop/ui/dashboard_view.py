@@ -1,4 +1,4 @@
-"""The dashboard (工作台): cards with today's numbers, and who is signed in."""
+"""The Workbench (工作台): cards with today's numbers, and who is signed in."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ class DashboardView(Retranslating, QWidget):
         self.account.setText(self.account_vm.account_text())
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Dashboard"))
+        self.heading.setText(self.tr("Workbench"))
         captions = {
             "unpaid": self.tr("Unpaid orders"),
             "today": self.tr("Orders today"),
