@@ -53,6 +53,7 @@ def test_grant_shows_pending_then_the_marketplace_confirms_it(qtbot, tmp_path, m
 
 def test_overlapping_discount_is_refused_with_a_clear_message(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
+    center.window.show_area("discounts")  # a hidden area reads what a pull brought when shown
     view = center.window.discounts_view
     start = dt.datetime.now(SH) + dt.timedelta(days=500)
     # A colleague grants one on the marketplace console; this computer does not know it yet.
@@ -103,6 +104,7 @@ def test_overlapping_discount_is_refused_with_a_clear_message(qtbot, tmp_path, m
 )
 def test_bad_discounts_get_field_messages_and_nothing_is_queued(qtbot, tmp_path, market, percent, days, field, message):
     center = sign_in(qtbot, tmp_path, market)
+    center.window.show_area("discounts")  # a hidden area reads what a pull brought when shown
     view = center.window.discounts_view
     dialog = view.open_grant()
     fill(dialog, percent=percent, days=days)
@@ -116,6 +118,7 @@ def test_bad_discounts_get_field_messages_and_nothing_is_queued(qtbot, tmp_path,
 
 def test_revoke_through_the_outbox(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
+    center.window.show_area("discounts")  # a hidden area reads what a pull brought when shown
     view = center.window.discounts_view
     center.window.show_area("discounts")
     qtbot.waitUntil(lambda: any(cells[5] == "Active" for cells in rows(view)))

@@ -98,10 +98,14 @@ def test_a_listing_from_offline_draft_to_on_sale_revision_and_delisting(qtbot, t
     review(market, listing_id, approve=True)
     window.sync_button.click()
     shows(qtbot, view, name, "On sale")
-    assert any(
-        window.messages_vm.model.index(r, 1).data() == "Review passed"
-        for r in range(window.messages_vm.model.rowCount())
+    window.show_area("messages")  # the message list reads what the pull brought once shown
+    qtbot.waitUntil(
+        lambda: any(
+            window.messages_vm.model.index(r, 1).data() == "Review passed"
+            for r in range(window.messages_vm.model.rowCount())
+        )
     )
+    window.show_area("listings")
 
     # Editing an on-sale listing makes a revision; the live version stays on sale (R-LST-5).
     select(qtbot, view, name)
@@ -133,6 +137,7 @@ def test_a_listing_from_offline_draft_to_on_sale_revision_and_delisting(qtbot, t
 
 def test_a_rejected_listing_shows_the_reason_and_can_be_edited_and_resubmitted(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
+    center.window.show_area("listings")  # a hidden area reads what a pull brought when shown
     view = center.window.listings_view
     name = "被拒绝的商品"
     dialog = view.open_editor(edit=False)
@@ -166,6 +171,7 @@ def test_a_rejected_listing_shows_the_reason_and_can_be_edited_and_resubmitted(q
 )
 def test_bad_editor_input_names_the_field_and_nothing_is_queued(qtbot, tmp_path, market, change, field, message):
     center = sign_in(qtbot, tmp_path, market)
+    center.window.show_area("listings")  # a hidden area reads what a pull brought when shown
     view = center.window.listings_view
     dialog = view.open_editor(edit=False)
     fill_saas(dialog)
@@ -180,6 +186,7 @@ def test_bad_editor_input_names_the_field_and_nothing_is_queued(qtbot, tmp_path,
 
 def test_a_draft_without_agreement_saves_but_cannot_be_submitted(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
+    center.window.show_area("listings")  # a hidden area reads what a pull brought when shown
     view = center.window.listings_view
     dialog = view.open_editor(edit=False)
     fill_saas(dialog, "没有协议的草稿", agreement="")
@@ -192,6 +199,7 @@ def test_a_draft_without_agreement_saves_but_cannot_be_submitted(qtbot, tmp_path
 
 def test_bulk_delist_reports_per_listing(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
+    center.window.show_area("listings")  # a hidden area reads what a pull brought when shown
     view = center.window.listings_view
     model = view.vm.model
     listed(qtbot, model)
@@ -213,6 +221,7 @@ def test_bulk_delist_reports_per_listing(qtbot, tmp_path, market):
 
 def test_viewers_read_listings_but_cannot_change_them(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market, username="viewer")
+    center.window.show_area("listings")  # a hidden area reads what a pull brought when shown
     view = center.window.listings_view
     listed(qtbot, view.vm.model)
     view.table.selectRow(0)
@@ -264,6 +273,7 @@ def market_server(tmp_path):
 def test_every_market_takes_a_listing_to_review(qtbot, tmp_path, market_server, market_id):
     market = market_id
     center = sign_in(qtbot, tmp_path, market_server)
+    center.window.show_area("listings")  # a hidden area reads what a pull brought when shown
     view = center.window.listings_view
     dialog = view.open_editor(edit=False)
     fill_market(dialog, market)

@@ -28,6 +28,7 @@ def test_model_passes_qt_model_checks(qtmodeltester, qtbot, center, area):
         "changes": center.window.changes_vm,
     }
     model = vms[area].model
+    center.window.show_area(area)  # a hidden area reads what a pull brought when shown
     if area != "changes":
         listed(qtbot, model)  # checked with rows, not just empty
     qtmodeltester.check(model)

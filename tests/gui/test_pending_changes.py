@@ -69,6 +69,7 @@ def test_a_discarded_change_is_never_sent(qtbot, tmp_path, market):
     go_offline(qtbot, center, market)
     change_price(center, "5.00", "typo")
     tried_offline(qtbot, center)
+    center.window.show_area("changes")
     panel = center.window.changes_view
     panel.table.selectRow(0)
     assert panel.discard.isEnabled()
