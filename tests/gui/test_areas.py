@@ -118,7 +118,7 @@ def test_a_shortcut_opens_its_area_and_builds_its_view_then(qtbot, tmp_path, mar
         assert window.listings_view.isVisible()
         qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
         assert window.pages.currentWidget() is window.dashboard_view
-        # The Workbench was hidden during the first sync: it reads its figures now, off the GUI thread.
+        # Shown now: an area that reads off the GUI thread shows its figures a moment later.
         qtbot.waitUntil(lambda: window.dashboard_view.cards["unpaid"].value.text() != "0")
     finally:
         center.shutdown()
