@@ -86,7 +86,7 @@ def prepare(
     saved = dict(os.environ)
     os.environ.update({k: env[k] for k in ("VENDOR_DESKTOP_DATA_DIR", KEYRING_FILE_ENV)})
     try:
-        from vendor_desktop.cache.paths import cache_file_for
+        from vendor_desktop.cache.core.paths import cache_file_for
 
         target = cache_file_for(backend_url, account_id, username)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -15,12 +15,12 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from vendor_desktop.cache.database import CacheDatabase
+from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.sync.engine import SyncEngine
-from vendor_desktop.ui.orders_view import OrdersView
-from vendor_desktop.viewmodels.background import BackgroundRunner
-from vendor_desktop.viewmodels.orders import AMOUNT_COLUMN, COLUMNS, OrdersTableModel, OrdersViewModel
-from vendor_desktop.viewmodels.sync_status import Connection, SyncController
+from vendor_desktop.ui.orders.view import OrdersView
+from vendor_desktop.viewmodels.core.background import BackgroundRunner
+from vendor_desktop.viewmodels.core.sync_status import Connection, SyncController
+from vendor_desktop.viewmodels.orders.viewmodel import AMOUNT_COLUMN, COLUMNS, OrdersTableModel, OrdersViewModel
 
 from .measure import ms_since, percentile
 

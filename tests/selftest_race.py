@@ -21,8 +21,8 @@ FORCED = "selftest_race: the price change was applied before the self-test's fir
 
 def _settled(center: Any) -> bool:
     """The change is applied and nothing is left that could still move the counts."""
-    from vendor_desktop.cache import outbox
-    from vendor_desktop.cache.outbox import OPEN_STATES, CommandState
+    from vendor_desktop.cache.core import outbox
+    from vendor_desktop.cache.core.outbox import OPEN_STATES, CommandState
 
     with center.session.db.session() as session:
         counts = outbox.count_by_state(session)
@@ -40,7 +40,7 @@ def _settled(center: Any) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     from vendor_desktop import selftest
-    from vendor_desktop.viewmodels.price_change import PriceChangeViewModel
+    from vendor_desktop.viewmodels.orders.price_change import PriceChangeViewModel
 
     submitted: list[bool] = []
     forced: list[bool] = []

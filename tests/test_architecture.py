@@ -18,7 +18,7 @@ def test_import_linter_contracts_hold():
 
 def test_viewmodels_import_only_qtcore_from_qt():
     offenders = []
-    for path in (ROOT / "vendor_desktop" / "viewmodels").glob("*.py"):
+    for path in (ROOT / "vendor_desktop" / "viewmodels").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = []
             if isinstance(node, ast.ImportFrom) and node.module:

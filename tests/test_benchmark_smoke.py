@@ -21,6 +21,7 @@ FIGURES = {
     "filters": ["queries", "p50_ms", "p95_ms"],
     "gui_stall": ["sync_wall_s", "max_gap_ms", "peak_rss_mb", "ticks"],
     "baseline": ["wall_s", "rows", "rows_per_s", "pages"],
+    "cold_start": ["first_ms", "p50_ms", "max_ms"],
 }
 
 
@@ -48,6 +49,9 @@ def test_benchmark_runs_at_a_small_size_and_writes_its_figures(tmp_path: Path) -
             assert isinstance(value, int | float) and math.isfinite(value) and value > 0, (phase, key, value)
     assert figures["full_sync"]["orders"] == 2000
     assert figures["gui_stall"]["orders_in_view"] == 2000
+    # (f) with the whole window: every area the owner sees was built by the app's shell.
+    assert {"dashboard", "orders", "listings", "discounts", "messages", "changes"} <= set(figures["gui_stall"]["areas"])
+    assert figures["cold_start"]["area"] == "orders"  # the owner opens on Orders
     assert figures["incremental_sync"]["changed_orders"] > 0
     for sort_key in ("amount", "created"):
         assert figures["sorts"][sort_key]["max_ms"] > 0

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QApplication
 
 from vendor_desktop.app import VendorCenter
 from vendor_desktop.application import create_application
-from vendor_desktop.cache.paths import data_dir
+from vendor_desktop.cache.core.paths import data_dir
 from vendor_desktop.sync.token_store import SessionOnlyTokenStore
-from vendor_desktop.ui import i18n
-from vendor_desktop.viewmodels.sync_status import Connection
+from vendor_desktop.ui.core import i18n
+from vendor_desktop.viewmodels.core.sync_status import Connection
 
 
 def wait_until(app: QApplication, condition, timeout_s: float = 60) -> None:

@@ -23,7 +23,7 @@ LANGUAGES = ["zh_CN"]
 
 def sources() -> list[Path]:
     """Every module that shows text: widgets, viewmodels, and the composition root with its helpers."""
-    return sorted([*PACKAGE.glob("ui/*.py"), *PACKAGE.glob("viewmodels/*.py"), *PACKAGE.glob("*.py")])
+    return sorted([*PACKAGE.glob("ui/**/*.py"), *PACKAGE.glob("viewmodels/**/*.py"), *PACKAGE.glob("*.py")])
 
 
 def tool(name: str) -> str:

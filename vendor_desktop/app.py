@@ -3,7 +3,7 @@
 ``vendor-desktop`` with no arguments runs on the embedded sandbox marketplace (a real server on
 a free loopback port, with demo data), signed in as the demo owner. ``--backend URL`` points the
 app at another marketplace backend and asks for a password (once: the refresh token is then
-kept in the system keychain). Which areas the window shows is ``ui/areas.py``'s business.
+kept in the system keychain). Which areas the window shows is ``ui/shell/areas.py``'s business.
 """
 
 from __future__ import annotations
@@ -19,26 +19,26 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 import vendor_desktop
 from vendor_desktop.application import create_application
-from vendor_desktop.cache.paths import data_dir
-from vendor_desktop.cache.sync_state import last_success_at
+from vendor_desktop.cache.core.paths import data_dir
+from vendor_desktop.cache.core.sync_state import last_success_at
 from vendor_desktop.command_line import parse_args
 from vendor_desktop.crash_reporting import CRASH_TEST_ENV, CrashReporter, crash_for_testing
 from vendor_desktop.logs import log_path, setup_logging
 from vendor_desktop.signing_in import SigningIn
 from vendor_desktop.sync.engine import SyncEngine
 from vendor_desktop.sync.token_store import SessionOnlyTokenStore, TokenStore
-from vendor_desktop.ui import i18n
-from vendor_desktop.ui.main_window import MainWindow
-from vendor_desktop.ui.single_instance import SingleInstance
-from vendor_desktop.ui.window_layout import keep_layout, save_layout
-from vendor_desktop.viewmodels.account import AccountViewModel
-from vendor_desktop.viewmodels.area_context import AreaContext
-from vendor_desktop.viewmodels.background import BackgroundRunner
-from vendor_desktop.viewmodels.commands import CommandQueue
-from vendor_desktop.viewmodels.recovery_notice import recovery_notice
-from vendor_desktop.viewmodels.session import Session, SessionViewModel
-from vendor_desktop.viewmodels.sync_status import SyncController
-from vendor_desktop.viewmodels.write_errors import unsaved_at_quit_text
+from vendor_desktop.ui.core import i18n
+from vendor_desktop.ui.core.single_instance import SingleInstance
+from vendor_desktop.ui.shell.main_window import MainWindow
+from vendor_desktop.ui.shell.window_layout import keep_layout, save_layout
+from vendor_desktop.viewmodels.core.account import AccountViewModel
+from vendor_desktop.viewmodels.core.area_context import AreaContext
+from vendor_desktop.viewmodels.core.background import BackgroundRunner
+from vendor_desktop.viewmodels.core.commands import CommandQueue
+from vendor_desktop.viewmodels.core.recovery_notice import recovery_notice
+from vendor_desktop.viewmodels.core.session import Session, SessionViewModel
+from vendor_desktop.viewmodels.core.sync_status import SyncController
+from vendor_desktop.viewmodels.core.write_errors import unsaved_at_quit_text
 
 log = logging.getLogger("vendor_desktop")
 
@@ -148,7 +148,7 @@ class VendorCenter(SigningIn, QObject):
             save_layout(self.settings, self.window)
 
     def show_about(self) -> QWidget:
-        from vendor_desktop.ui.about_dialog import AboutDialog
+        from vendor_desktop.ui.core.about_dialog import AboutDialog
 
         dialog = AboutDialog(
             version=vendor_desktop.__version__,

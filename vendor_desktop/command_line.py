@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 import vendor_desktop
-from vendor_desktop.ui.i18n import LANGUAGES
+from vendor_desktop.ui.core.i18n import LANGUAGES
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

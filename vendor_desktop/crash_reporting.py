@@ -83,7 +83,7 @@ class CrashReporter(QObject):
             return
         if self.dialog is not None and self.dialog.isVisible():
             return  # one dialog at a time; every report is in the log
-        from vendor_desktop.ui.crash_dialog import CrashDialog  # only when something went wrong
+        from vendor_desktop.ui.core.crash_dialog import CrashDialog  # only when something went wrong
 
         self.dialog = CrashDialog(text, str(log_path()), parent=None)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -114,7 +114,7 @@ class SelfTest:
         from vendor_desktop.application import create_application
         from vendor_desktop.logs import setup_logging
         from vendor_desktop.sync.token_store import SessionOnlyTokenStore
-        from vendor_desktop.ui import i18n
+        from vendor_desktop.ui.core import i18n
 
         started = time.monotonic()
         setup_logging()
@@ -149,9 +149,9 @@ class SelfTest:
         return code
 
     def exercise(self, center) -> None:
-        from vendor_desktop.cache.outbox import CommandState
-        from vendor_desktop.viewmodels.price_change import PriceChangeForm
-        from vendor_desktop.viewmodels.sync_status import Connection
+        from vendor_desktop.cache.core.outbox import CommandState
+        from vendor_desktop.viewmodels.core.sync_status import Connection
+        from vendor_desktop.viewmodels.orders.price_change import PriceChangeForm
 
         self.say("starting the embedded sandbox and signing in")
         refused: list[str] = []

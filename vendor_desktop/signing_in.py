@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from vendor_desktop.viewmodels.session import Session, SessionViewModel
+from vendor_desktop.viewmodels.core.session import Session, SessionViewModel
 
 log = logging.getLogger("vendor_desktop")
 
@@ -43,7 +43,7 @@ class SigningIn:
 
     def _ask_password(self, message: str) -> None:
         if self.dialog is None:
-            from vendor_desktop.ui.sign_in_dialog import SignInDialog  # the demo never asks
+            from vendor_desktop.ui.core.sign_in_dialog import SignInDialog  # the demo never asks
 
             self.dialog = SignInDialog(self.session_vm)
             self.dialog.rejected.connect(self._dialog_closed)

@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="66"/>
         <source>About Vendor Center</source>
         <translation>关于服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="67"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="67"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="69"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="69"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="70"/>
         <source>Data folder:</source>
         <translation>数据目录：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="71"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="71"/>
         <source>Marketplace:</source>
         <translation>云市场：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="72"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="72"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="73"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="73"/>
         <source>Licence:</source>
         <translation>许可证：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="77"/>
         <source>not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/about_dialog.py" line="78"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="78"/>
         <source>MIT License — free to use, change and share.</source>
         <translation>MIT 许可证——可自由使用、修改和分发。</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>AccountViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/core/account.py" line="65"/>
         <source>Account ID %1</source>
         <translation>账号 ID %1</translation>
     </message>
@@ -60,32 +60,32 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/areas.py" line="149"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="149"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/areas.py" line="151"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="151"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/areas.py" line="154"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="154"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/areas.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="156"/>
         <source>Discounts</source>
         <translation>商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/areas.py" line="158"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="158"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/areas.py" line="160"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="160"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
@@ -93,27 +93,27 @@
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="76"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="80"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="79"/>
         <source>Changes are kept on this computer until the marketplace accepts them. A refused change stays here with the marketplace&apos;s reason until you send it again or discard it.</source>
         <translation>更改会保存在本机，直到云市场接受为止。被拒绝的更改会连同云市场给出的原因一直留在这里，直到您重新发送或放弃它。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="82"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="83"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes_view.py" line="85"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="84"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的更改：所有更改都已送达云市场。</translation>
     </message>
@@ -121,99 +121,99 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="47"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <extracomment>Marking a message read is queued too, but is not worth a line in the panel unless refused.</extracomment>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="55"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="63"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="62"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="69"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="70"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="71"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="72"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="83"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
         <source>Will try again at %1</source>
         <translation>将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="87"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="90"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
         <source>On hold: an earlier change was rejected</source>
         <translation>已暂停：之前的一项更改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="90"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="143"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="142"/>
         <source>Change</source>
         <extracomment>Refusals that sending again can cure: the entity moved on under the change (someone else edited it), so it is sent again on top of the current version. A refusal on the merits (the buyer paid, the periods overlap, the role may not) would only be refused again: discard it.</extracomment>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="144"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="145"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="144"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="146"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="145"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes.py" line="147"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="146"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
@@ -221,32 +221,32 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="46"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="46"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="49"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="49"/>
         <source>Vendor Center — unexpected error</source>
         <translation>服务商管理后台——意外错误</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="50"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="50"/>
         <source>Vendor Center ran into an unexpected error.</source>
         <translation>服务商管理后台遇到了一个意外错误。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="53"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="53"/>
         <source>You can keep working: changes you have queued are saved on this computer and will still be sent. Please copy the report below and send it to your support contact.</source>
         <translation>您可以继续工作：已排队的变更保存在本机，仍会照常发送。请复制下面的报告，发送给您的技术支持联系人。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="56"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="56"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/crash_dialog.py" line="57"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="57"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -254,37 +254,37 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="60"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="59"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="62"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="61"/>
         <source>Unpaid orders</source>
         <translation>待支付订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="63"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="62"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="64"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="63"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="65"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="64"/>
         <source>Being delivered</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="65"/>
         <source>Unread messages</source>
         <translation>未读消息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard_view.py" line="67"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="66"/>
         <source>Listings on sale</source>
         <translation>在售商品</translation>
     </message>
@@ -292,52 +292,52 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="108"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="107"/>
         <source>Give a buyer a discount</source>
         <translation>设置买家折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="109"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="108"/>
         <source>Give one buyer a discount on one listing</source>
         <translation>为一位买家设置某个商品的专属折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="111"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="110"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="112"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="111"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="113"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="112"/>
         <source>Buyer pays</source>
         <translation>买家支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="114"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="113"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="115"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="114"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="119"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="118"/>
         <source>the buyer&apos;s marketplace account ID</source>
         <translation>买家的云市场账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="120"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="119"/>
         <source>Give discount</source>
         <translation>设置折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discount_dialog.py" line="121"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -345,22 +345,22 @@
 <context>
     <name>DiscountsView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts_view.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="82"/>
         <source>Search listing or buyer</source>
         <translation>搜索商品或买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts_view.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="83"/>
         <source>Give discount…</source>
         <translation>设置折扣…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts_view.py" line="85"/>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="84"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts_view.py" line="87"/>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="86"/>
         <source>No discounts yet.
 Give a buyer a discount on one of your listings with “Give discount…”.</source>
         <translation>暂无折扣。
@@ -370,122 +370,122 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>DiscountsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="43"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="49"/>
         <source>Upcoming</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="50"/>
         <source>Active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="51"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="53"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="52"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="114"/>
         <source>rejected: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="116"/>
         <source>revoke pending</source>
         <translation>撤销待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="117"/>
         <source>waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="158"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="157"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="158"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="160"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="159"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="160"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="161"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="162"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="219"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="218"/>
         <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
         <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="242"/>
         <source>Select a discount that has reached the marketplace.</source>
         <translation>请选择一个已送达云市场的折扣。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="248"/>
         <source>This discount is already %1.</source>
         <translation>该折扣当前为“%1”状态。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="253"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="252"/>
         <source>Revoking it is already queued.</source>
         <translation>撤销操作已在等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="262"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="261"/>
         <source>Choose a listing.</source>
         <translation>请选择商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="265"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="264"/>
         <source>Enter the buyer&apos;s account ID.</source>
         <translation>请输入买家账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="269"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="268"/>
         <source>A buyer account ID has letters and digits only (at most 64).</source>
         <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="274"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="273"/>
         <source>The buyer pays 1% to 99% of the price (e.g. 80 = 八折).</source>
         <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="278"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="277"/>
         <source>The end must come after the start.</source>
         <translation>失效时间必须晚于生效时间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts.py" line="316"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="315"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
@@ -493,78 +493,78 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="26"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="26"/>
         <source>Unpaid</source>
         <extracomment>Data role: &quot;pending&quot; or &quot;rejected&quot; when a row has an open change (the view colours it).</extracomment>
         <translation>已下单未支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="27"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="27"/>
         <source>Paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="28"/>
         <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="29"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="30"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="30"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="31"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="31"/>
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="32"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="32"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
         <source>Owner</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="43"/>
         <source>Support</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="44"/>
         <source>Viewer</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
         <source>Pay as you go</source>
         <translation>按需</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
         <source>Monthly</source>
         <translation>包月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/labels.py" line="53"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
         <source>Yearly</source>
         <translation>包年</translation>
     </message>
@@ -572,143 +572,143 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="34"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="35"/>
         <source>Too long.</source>
         <translation>内容过长。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="36"/>
         <source>Not valid.</source>
         <translation>格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="37"/>
         <source>Choose a market.</source>
         <translation>请选择类目市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="38"/>
         <source>Must be an https:// address (http is not accepted).</source>
         <translation>必须是 https:// 地址（不接受 http）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="41"/>
         <source>Not a web address.</source>
         <translation>不是有效的网址。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="42"/>
         <source>Each quota must be more than 0.</source>
         <translation>每个套餐的调用额度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="43"/>
         <source>Between 1 and 720 hours.</source>
         <translation>须在 1 到 720 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="44"/>
         <source>The price must be more than ¥0.00.</source>
         <translation>价格必须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="45"/>
         <source>The price is too large.</source>
         <translation>价格过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="46"/>
         <source>Enter a price in yuan, e.g. 99.00 (two decimals at most).</source>
         <translation>请输入以元为单位的价格，例如 99.00（最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="49"/>
         <source>Unknown billing mode.</source>
         <translation>未知的计费方式。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="50"/>
         <source>A listing needs its product service agreement before it can be submitted.</source>
         <translation>商品须填写商品服务协议后才能提交审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="55"/>
         <source>Offer at least one billing mode with a price.</source>
         <translation>请至少提供一种计费方式并填写价格。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="70"/>
         <source>Image ID</source>
         <extracomment>The delivery configuration each delivery type needs (R-LST-1), in the order the form shows it.</extracomment>
         <translation>镜像 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="71"/>
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="72"/>
         <source>Auto-delivery callback URL</source>
         <translation>自动交付回调地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="73"/>
         <source>API base URL</source>
         <translation>API 基础地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="74"/>
         <source>Calls included per plan</source>
         <translation>每个套餐包含的调用次数</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="75"/>
         <source>Service scope</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="76"/>
         <source>Promised response (hours)</source>
         <translation>承诺响应时间（小时）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="87"/>
         <source>Deposit tier %1: selling here requires a deposit of %2.</source>
         <translation>保证金档位 %1：在此市场销售需缴纳保证金 %2。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="92"/>
         <source>Review: a security review (about %1 working days), then up to %2 working days.</source>
         <translation>审核：先进行镜像安全审核（约 %1 个工作日），再进行最长 %2 个工作日的商品审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="97"/>
         <source>Review: up to %1 working days.</source>
         <translation>审核：最长 %1 个工作日。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="150"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="149"/>
         <source>Your role cannot edit listings.</source>
         <translation>您的角色不能编辑商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="152"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="151"/>
         <source>A listing cannot be edited while it is in review.</source>
         <translation>商品审核期间不能编辑。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="154"/>
         <source>Its changes are in review; wait for the result.</source>
         <translation>商品的修改正在审核中，请等待审核结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listing_editor.py" line="181"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="180"/>
         <source>A listing&apos;s market cannot change.</source>
         <translation>商品的类目市场不能更改。</translation>
     </message>
@@ -716,72 +716,72 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingEditorDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="224"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="223"/>
         <source>New listing</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="226"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="225"/>
         <source>Edit an on-sale listing (the changes go to review; the listing stays on sale meanwhile)</source>
         <translation>编辑在售商品（修改需审核，审核期间商品继续在售）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="227"/>
         <source>Edit listing</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="229"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="228"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="233"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="232"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="233"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="235"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="234"/>
         <source>Summary</source>
         <translation>商品简介</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="236"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="235"/>
         <source>Description</source>
         <translation>商品详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="237"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="236"/>
         <source>Billing and prices (¥)</source>
         <translation>计费方式与价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="238"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="237"/>
         <source>Product service agreement</source>
         <translation>商品服务协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="244"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="243"/>
         <source>e.g. 99.00</source>
         <translation>例如 99.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="248"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="247"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="248"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="247"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listing_editor_dialog.py" line="249"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="248"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -789,52 +789,52 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingsView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="160"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="159"/>
         <source>Search listings</source>
         <translation>搜索商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="160"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="162"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="161"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="163"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="162"/>
         <source>New listing…</source>
         <translation>新建商品…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="164"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="163"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="165"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="164"/>
         <source>Submit for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="166"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="165"/>
         <source>Delist</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="167"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="166"/>
         <source>On the marketplace now</source>
         <translation>当前在云市场上的版本</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="168"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="167"/>
         <source>Changes (not yet on sale)</source>
         <translation>修改内容（尚未生效）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings_view.py" line="169"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="168"/>
         <source>No listings match.
 Create one with “New listing…”.</source>
         <translation>没有符合条件的商品。
@@ -844,190 +844,190 @@ Create one with “New listing…”.</source>
 <context>
     <name>ListingsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="34"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="30"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="35"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="31"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="36"/>
         <source>On sale</source>
         <translation>已上架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="32"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="37"/>
         <source>Rejected</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="33"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="38"/>
         <source>Delisted</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="45"/>
         <source>Image</source>
         <translation>镜像交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="46"/>
         <source>Manual service</source>
         <translation>人工交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="47"/>
         <source>API</source>
         <translation>API交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="48"/>
         <source>SaaS</source>
         <translation>SaaS交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="63"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="68"/>
         <source>(estimate)</source>
         <translation>（预估）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="75"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="77"/>
         <source>draft waiting to be sent</source>
         <translation>草稿待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="78"/>
         <source>edit waiting to be sent</source>
         <translation>修改待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="79"/>
         <source>submission waiting to be sent</source>
         <translation>提交审核待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="80"/>
         <source>delisting waiting to be sent</source>
         <translation>下架待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="106"/>
         <source>changes %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="220"/>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="225"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="221"/>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="160"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="165"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="226"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="166"/>
         <source>Delivery</source>
         <translation>交付方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="189"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="236"/>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="167"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="241"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="224"/>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="229"/>
         <source>Billing and prices</source>
         <translation>计费方式与价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="169"/>
         <source>Last change</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="240"/>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="165"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="245"/>
         <source>Review due</source>
         <translation>审核截止</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings_table.py" line="177"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="182"/>
         <source>Rejected: %1</source>
         <translation>审核未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="83"/>
         <source>Your role can only read listings.</source>
         <translation>您的角色只能查看商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="85"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="90"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="98"/>
         <source>Select one listing that has reached the marketplace.</source>
         <translation>请选择一个已送达云市场的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="107"/>
         <source>Only a draft, rejected or delisted listing (or an on-sale listing&apos;s changes) can be submitted; this one is %1.</source>
         <translation>只有草稿、审核未通过或已下架的商品（或在售商品的修改）可以提交审核；此商品状态为%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="121"/>
         <source>Select the listings to delist.</source>
         <translation>请选择要下架的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="123"/>
         <source>Only listings on sale can be delisted.</source>
         <translation>只有已上架的商品可以下架。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="157"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="162"/>
         <source>skipped: not on sale (%1)</source>
         <translation>已跳过：未在售（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="165"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="170"/>
         <source>delisting queued</source>
         <translation>下架已排队</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="193"/>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="238"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="198"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="243"/>
         <source>Rejection reason</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="222"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="227"/>
         <source>Summary</source>
         <translation>商品简介</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="244"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="249"/>
         <source>Security review</source>
         <translation>镜像安全审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="245"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="250"/>
         <source>Image listings pass a security review first.</source>
         <translation>镜像商品需先通过镜像安全审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings.py" line="251"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="256"/>
         <source>Service agreement</source>
         <translation>服务协议</translation>
     </message>
@@ -1035,47 +1035,47 @@ Create one with “New listing…”.</source>
 <context>
     <name>LocalWrite</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="27"/>
+        <location filename="../../vendor_desktop/viewmodels/core/write_errors.py" line="27"/>
         <source>the disk is full. Free some space, then try again.</source>
         <translation>磁盘已满。腾出空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/core/write_errors.py" line="29"/>
         <source>the data file on this computer cannot be written (read-only). Check its folder, then try again.</source>
         <translation>本机的数据文件无法写入（只读）。检查所在文件夹后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="34"/>
+        <location filename="../../vendor_desktop/viewmodels/core/write_errors.py" line="34"/>
         <source>the data file is in use by another program. Try again in a moment.</source>
         <translation>数据文件正被其他程序占用。稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/core/write_errors.py" line="38"/>
         <source>the disk could not be written. Check the disk, then try again.</source>
         <translation>磁盘无法写入。检查磁盘后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/core/write_errors.py" line="48"/>
         <source>This change is being sent right now and can no longer be discarded. Wait for the marketplace&apos;s answer.</source>
         <translation>此修改正在发送，已无法放弃。请等待云市场的答复。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="53"/>
+        <location filename="../../vendor_desktop/viewmodels/core/write_errors.py" line="53"/>
         <source>This change has already been applied; it can no longer be discarded.</source>
         <translation>此修改已生效，无法再放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/core/write_errors.py" line="56"/>
         <source>This change is no longer in the list.</source>
         <translation>此修改已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/core/write_errors.py" line="57"/>
         <source>Could not save on this computer: %1</source>
         <translation>无法保存到本机：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/write_errors.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/core/write_errors.py" line="62"/>
         <source>Vendor Center closed before %1 of your latest changes could be saved on this computer; they may be lost. When you start it again, check Pending changes and make any missing change again.</source>
         <translation>服务商管理后台在最近 %1 项修改保存到本机之前已关闭，这些修改可能已丢失。再次启动后，请在“待发送的修改”中查看，并重新进行缺少的修改。</translation>
     </message>
@@ -1083,18 +1083,18 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="156"/>
         <source>Change not saved</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="164"/>
         <source>Changes not sent yet</source>
         <translation>更改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
         <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -1104,62 +1104,62 @@ Create one with “New listing…”.</source>
 <context>
     <name>MenusMixin</name>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="84"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="85"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="85"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="86"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="86"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="87"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="87"/>
         <source>Find orders</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="88"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="88"/>
         <source>Export orders to CSV…</source>
         <translation>导出订单为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="89"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="89"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="90"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="90"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="91"/>
         <source>Change price by order number…</source>
         <translation>按订单号改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="92"/>
         <source>Notify me of new orders</source>
         <translation>新订单桌面通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="93"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/menus.py" line="94"/>
+        <location filename="../../vendor_desktop/ui/shell/menus.py" line="94"/>
         <source>About Vendor Center</source>
         <translation>关于服务商管理后台</translation>
     </message>
@@ -1167,12 +1167,12 @@ Create one with “New listing…”.</source>
 <context>
     <name>MessagesView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/messages_view.py" line="65"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="64"/>
         <source>Select a message to read it.</source>
         <translation>选择一条消息以阅读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages_view.py" line="75"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="74"/>
         <source>No messages yet. New orders and payments will show up here.</source>
         <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
     </message>
@@ -1180,58 +1180,58 @@ Create one with “New listing…”.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="39"/>
         <source>Review passed</source>
         <extracomment>Data role that tells the view to show a row as unread (bold); the view owns fonts.</extracomment>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="40"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="41"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="42"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="44"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="80"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="81"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="83"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="82"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="92"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="94"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages.py" line="225"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="224"/>
         <source>%1 new orders</source>
         <translation>%1 个新订单</translation>
     </message>
@@ -1239,91 +1239,91 @@ Create one with “New listing…”.</source>
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="191"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="241"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="240"/>
         <source>Order details</source>
         <translation>订单详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="258"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="258"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="264"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="263"/>
         <source>Exported %1 orders to %2</source>
         <translation>已导出 %1 个订单到 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="267"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="266"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="271"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="270"/>
         <source>Search order number, buyer or listing</source>
         <translation>搜索订单号、买家或商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="272"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="271"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="272"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="274"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="273"/>
         <source>Created between</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="275"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="274"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="276"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="275"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="277"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="276"/>
         <source>No orders match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合条件的订单。
 请清除筛选条件或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="278"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="277"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="279"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="278"/>
         <source>Change price…</source>
         <translation>改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="280"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="279"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders_view.py" line="281"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="280"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
@@ -1331,114 +1331,114 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="222"/>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="227"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="225"/>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="226"/>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="231"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="231"/>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="236"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="224"/>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="223"/>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="236"/>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="241"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="117"/>
         <source>price change pending</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="120"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="119"/>
         <source>price change rejected</source>
         <translation>改价被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="158"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="157"/>
         <source>The price change to %1 was rejected: %2 The price is still %3.</source>
         <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="166"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="165"/>
         <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
         <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders_table.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="169"/>
         <source>Price change from %1 to %2 is waiting to be sent.</source>
         <translation>改价 %1 → %2 等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="85"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="83"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="88"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="193"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="228"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="233"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="232"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="233"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="238"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="235"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="240"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="237"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="242"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders.py" line="238"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="243"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1446,62 +1446,62 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PriceChangeDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="105"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="104"/>
         <source>Change order price</source>
         <translation>订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="106"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="105"/>
         <source>Change the price of an unpaid order</source>
         <translation>修改未支付订单的价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="109"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="111"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="110"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="112"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="111"/>
         <source>Current price</source>
         <translation>当前价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="113"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="112"/>
         <source>New price (¥)</source>
         <translation>新价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="114"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="113"/>
         <source>Reason</source>
         <translation>改价原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="119"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="118"/>
         <source>e.g. 88.00</source>
         <translation>例如 88.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="120"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="119"/>
         <source>e.g. agreed bulk price with the buyer</source>
         <translation>例如：与买家协商的批量价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="123"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="122"/>
         <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace refuses it and the order keeps its price.</source>
         <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先付款，云市场会拒绝改价，订单价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="126"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="125"/>
         <source>Change price</source>
         <translation>确认改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/price_change_dialog.py" line="127"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="126"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1509,63 +1509,63 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PriceChangeViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="39"/>
         <source>Your role cannot change prices. Ask the main account or an operations colleague.</source>
         <translation>您的角色不能改价，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="43"/>
         <source>Select an unpaid order first.</source>
         <translation>请先选择一个未支付的订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="45"/>
         <source>Only unpaid orders can change price; this one is %1.</source>
         <translation>只有未支付的订单可以改价；此订单状态为%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="73"/>
         <source>Enter an order number.</source>
         <translation>请输入订单号。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="77"/>
         <source>No order %1 on this computer. Sync, then try again.</source>
         <translation>本机没有订单 %1。请同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="95"/>
         <source>Use at most two decimals (fen).</source>
         <translation>最多保留两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="99"/>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="109"/>
         <source>The price is too large.</source>
         <translation>价格过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="100"/>
         <source>Enter the new price in yuan, e.g. 88.00.</source>
         <translation>请输入以元为单位的新价格，例如 88.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="105"/>
         <source>The new price must be more than ¥0.00.</source>
         <translation>新价格必须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="111"/>
         <source>That is already the price.</source>
         <translation>这已经是当前价格。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="114"/>
         <source>Say why, for the buyer and your colleagues.</source>
         <translation>请填写改价原因，方便买家和同事了解。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/price_change.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="118"/>
         <source>Keep the reason under 200 characters.</source>
         <translation>原因请控制在 200 个字符以内。</translation>
     </message>
@@ -1573,42 +1573,42 @@ Clear the filters or search for something else.</source>
 <context>
     <name>RecoveryNotice</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="18"/>
+        <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="17"/>
         <source>The saved data on this computer was written by a newer version of Vendor Center. It was kept at %1 for that version and is being downloaded again from the marketplace.</source>
         <translation>本机保存的数据由更新版本的服务商管理后台写入，已保留在 %1 供该版本使用，正在从云市场重新下载。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="23"/>
+        <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="22"/>
         <source>The saved data on this computer was damaged. It was moved to %1 and is being downloaded again from the marketplace.</source>
         <translation>本机保存的数据已损坏，已移至 %1，正在从云市场重新下载。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="30"/>
+        <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="29"/>
         <source>1 change not yet sent was kept and will be sent.</source>
         <translation>1 项尚未发送的修改已保留，将自动发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="33"/>
+        <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="32"/>
         <source>%1 changes not yet sent were kept and will be sent.</source>
         <translation>%1 项尚未发送的修改已保留，将自动发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="38"/>
         <source>Changes not yet sent could not be read from it and may be lost.</source>
         <translation>无法从中读取尚未发送的修改，这些修改可能已丢失。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="44"/>
         <source>1 change not yet sent could not be read and may be lost.</source>
         <translation>1 项尚未发送的修改无法读取，可能已丢失。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="48"/>
         <source>%1 changes not yet sent could not be read and may be lost.</source>
         <translation>%1 项尚未发送的修改无法读取，可能已丢失。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/recovery_notice.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="53"/>
         <source>No change was waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
@@ -1616,62 +1616,62 @@ Clear the filters or search for something else.</source>
 <context>
     <name>SessionViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="81"/>
         <source>You stay signed in: a sign-in token is kept in the system keychain.</source>
         <translation>将保持登录：登录凭证保存在系统钥匙串中（不保存密码）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="85"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="84"/>
         <source>No secure keychain on this computer: you will be asked for your password each time.</source>
         <translation>本机没有安全的系统钥匙串：每次启动都需要输入密码。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="97"/>
         <source>The backend address must start with http:// or https://.</source>
         <translation>云市场地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="101"/>
         <source>Enter your account ID.</source>
         <translation>请输入账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="103"/>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="105"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="107"/>
         <source>A field is too long.</source>
         <translation>输入内容过长。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="167"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="166"/>
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="193"/>
         <source>Cannot reach the marketplace. Check the address and your connection.</source>
         <translation>无法连接云市场，请检查地址和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="198"/>
         <source>Wrong account ID, username or password.</source>
         <translation>账号 ID、用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="201"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="200"/>
         <source>Too many failed attempts. Wait 15 minutes and try again.</source>
         <translation>失败次数过多，请 15 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/session.py" line="205"/>
+        <location filename="../../vendor_desktop/viewmodels/core/session.py" line="204"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -1679,53 +1679,53 @@ Clear the filters or search for something else.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="85"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="84"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="85"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="84"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="88"/>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="89"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="87"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="88"/>
         <source>Sign in to Vendor Center</source>
         <translation>登录服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="90"/>
         <source>Marketplace address</source>
         <translation>云市场地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="91"/>
         <source>Account ID</source>
         <translation>账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="92"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="94"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="93"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="98"/>
         <source>e.g. V20261126</source>
         <translation>例如 2386611659434867</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="100"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="99"/>
         <source>owner, or your sub-account name</source>
         <translation>主账号填 owner，或填子账号用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/sign_in_dialog.py" line="103"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1733,71 +1733,71 @@ Clear the filters or search for something else.</source>
 <context>
     <name>StatusBarMixin</name>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="58"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="58"/>
         <source>Sync now (F5)</source>
         <translation>立即同步 (F5)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="66"/>
         <source>● Connecting…</source>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="67"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="67"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="68"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="68"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="69"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="69"/>
         <source>● Syncing…</source>
         <translation>● 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="70"/>
         <source>● Sync error</source>
         <translation>● 同步出错</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="82"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="82"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="83"/>
         <source>Last synced: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="89"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="89"/>
         <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
         <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="97"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="97"/>
         <source>%1 changes received</source>
         <translation>已接收 %1 条变更</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="108"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="108"/>
         <source>%n change(s) refused</source>
         <translation>
             <numerusform>%n 项更改被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="110"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/status_bar.py" line="122"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="122"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
@@ -1805,7 +1805,7 @@ Clear the filters or search for something else.</source>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/sync_status.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/core/sync_status.py" line="163"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>

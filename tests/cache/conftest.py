@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from vendor_desktop.cache.database import CacheDatabase
+from vendor_desktop.cache.core.database import CacheDatabase
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import json
 from sqlalchemy import select
 
 from tests.cache.conftest import change, order_change, tombstone
-from vendor_desktop.cache import sync_state
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.changes import ChangeSet
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.models import Entity, Listing
-from vendor_desktop.cache.orders import order_detail
+from vendor_desktop.cache.core import sync_state
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.changes import ChangeSet
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.models import Entity, Listing
+from vendor_desktop.cache.orders.queries import order_detail
 
 
 def _apply(db: CacheDatabase, changes: list[dict]) -> ChangeSet:
@@ -86,7 +86,7 @@ def test_malformed_changes_are_skipped_not_fatal(db: CacheDatabase) -> None:
 
 
 def test_messages_and_profile_land_in_their_tables(db: CacheDatabase) -> None:
-    from vendor_desktop.cache.messages import message_ids, messages_by_id, unread_count, vendor_profile
+    from vendor_desktop.cache.messages.queries import message_ids, messages_by_id, unread_count, vendor_profile
 
     _apply(db, [
         change("message", "m1", 1, kind="order", title="新订单", read=False,

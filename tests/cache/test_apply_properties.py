@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.cache.conftest import order_change
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.orders import OrderQuery, order_ids, orders_by_id
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.orders.queries import OrderQuery, order_ids, orders_by_id
 
 versions = st.lists(st.tuples(st.sampled_from("abcd"), st.integers(1, 20)), min_size=1, max_size=30)
 

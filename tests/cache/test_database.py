@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 
 from tests.cache.conftest import order_change
-from vendor_desktop.cache import paths
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.orders import OrderQuery, count_orders
+from vendor_desktop.cache.core import paths
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.orders.queries import OrderQuery, count_orders
 
 
 def test_fresh_file_gets_the_schema_at_head(tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ def test_the_migrations_build_exactly_the_models_schema(db: CacheDatabase) -> No
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from vendor_desktop.cache.models import Base
+    from vendor_desktop.cache.core.models import Base
 
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

@@ -12,10 +12,15 @@ from alembic.config import Config
 from sqlalchemy import create_engine
 
 from tests.cache.conftest import change, order_change
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import MIGRATIONS_DIR, CacheDatabase
-from vendor_desktop.cache.discounts import discount_for_order, discount_ids, discounts_by_id, listings_for_choice
-from vendor_desktop.cache.orders import order_by_number, order_detail
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import MIGRATIONS_DIR, CacheDatabase
+from vendor_desktop.cache.discounts.queries import (
+    discount_for_order,
+    discount_ids,
+    discounts_by_id,
+    listings_for_choice,
+)
+from vendor_desktop.cache.orders.queries import order_by_number, order_detail
 
 SH = dt.timezone(dt.timedelta(hours=8))
 

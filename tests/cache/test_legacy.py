@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.cache.conftest import order_change
-from vendor_desktop.cache import outbox, paths
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.legacy import adopt_legacy_commands
-from vendor_desktop.cache.orders import OrderQuery, count_orders
-from vendor_desktop.cache.salvage import read_unsent_commands
+from vendor_desktop.cache.core import outbox, paths
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.legacy import adopt_legacy_commands
+from vendor_desktop.cache.core.salvage import read_unsent_commands
+from vendor_desktop.cache.orders.queries import OrderQuery, count_orders
 
 URL = "https://market.example.com"
 ACCOUNT = "V100"

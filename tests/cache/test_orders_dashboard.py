@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from tests.cache.conftest import change, order_change
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.dashboard import dashboard_counts
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.orders import SORT_COLUMNS, OrderQuery, count_orders, order_ids, orders_by_id
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.orders.dashboard import dashboard_counts
+from vendor_desktop.cache.orders.queries import SORT_COLUMNS, OrderQuery, count_orders, order_ids, orders_by_id
 
 ORDERS = [
     # id, number, state, amount, market, buyer, listing, created_at, paid_at

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from tests.cache.conftest import change, order_change
-from vendor_desktop.cache import outbox
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.messages import message_ids, messages_by_id, unread_count
-from vendor_desktop.cache.orders import order_detail
-from vendor_desktop.cache.outbox import COMMAND_ENTITY, Command, CommandState
-from vendor_desktop.cache.outbox_results import mark_applied, mark_rejected, mark_sending, mark_transient
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.outbox import COMMAND_ENTITY, Command, CommandState
+from vendor_desktop.cache.core.outbox_results import mark_applied, mark_rejected, mark_sending, mark_transient
+from vendor_desktop.cache.messages.queries import message_ids, messages_by_id, unread_count
+from vendor_desktop.cache.orders.queries import order_detail
 
 T0 = dt.datetime(2024, 6, 1, 2, 0, tzinfo=dt.UTC)
 

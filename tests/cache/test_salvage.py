@@ -8,12 +8,12 @@ from pathlib import Path
 
 from tests.cache.conftest import order_change
 from tests.cache.damage import damage_page, damage_the_orders, page_holding, stamp_a_newer_version
-from vendor_desktop.cache import database, outbox
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.orders import OrderQuery, count_orders
-from vendor_desktop.cache.outbox import Command, CommandState
-from vendor_desktop.cache.outbox_results import mark_applied, mark_rejected, mark_sending
+from vendor_desktop.cache.core import database, outbox
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.outbox import Command, CommandState
+from vendor_desktop.cache.core.outbox_results import mark_applied, mark_rejected, mark_sending
+from vendor_desktop.cache.orders.queries import OrderQuery, count_orders
 
 
 def price_change(db: CacheDatabase, order_id: str, new_fen: int, *, reason: str = "agreed", base: int = 1) -> Command:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.cache.conftest import order_change
-from vendor_desktop.cache import sync_state
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.orders import OrderQuery, count_orders
+from vendor_desktop.cache.core import sync_state
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.orders.queries import OrderQuery, count_orders
 
 
 def test_fresh_cache_has_no_cursor_and_never_synced(db: CacheDatabase) -> None:

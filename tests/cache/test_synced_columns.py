@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import Boolean, Integer, String, select
 
 from tests.cache.conftest import change
-from vendor_desktop.cache.apply import apply_changes, column_filler
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.models import TYPED_TABLES
+from vendor_desktop.cache.core.apply import apply_changes, column_filler
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.models import TYPED_TABLES
 from vendor_desktop.domain.synced import ENTITY_KINDS, Wire, synced_fields
 
 # Every synced row has these; they are not from ``data``.

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.write_failures import WriteFailure, write_failure
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.write_failures import WriteFailure, write_failure
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import shiboken6
 from PySide6.QtCore import QSettings
 
 from vendor_desktop.app import VendorCenter
-from vendor_desktop.cache import outbox
-from vendor_desktop.cache.outbox import CommandState
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.outbox import CommandState
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.token_store import TokenStore
-from vendor_desktop.viewmodels.sync_status import Connection
+from vendor_desktop.viewmodels.core.sync_status import Connection
 
 OPERATOR = "operator-secret"
 

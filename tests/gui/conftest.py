@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.ui import i18n
-from vendor_desktop.viewmodels.background import BackgroundRunner
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.ui.core import i18n
+from vendor_desktop.viewmodels.core.background import BackgroundRunner
 
 from .apphelpers import Marketplace
 

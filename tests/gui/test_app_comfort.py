@@ -17,8 +17,8 @@ from vendor_desktop.app import VendorCenter
 from vendor_desktop.application import create_application
 from vendor_desktop.crash_reporting import CrashReporter
 from vendor_desktop.sync.token_store import SessionOnlyTokenStore
-from vendor_desktop.ui.single_instance import SingleInstance
-from vendor_desktop.viewmodels.sync_status import Connection
+from vendor_desktop.ui.core.single_instance import SingleInstance
+from vendor_desktop.viewmodels.core.sync_status import Connection
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -8,9 +8,9 @@ import logging
 import pytest
 from PySide6.QtCore import Qt
 
-from vendor_desktop.cache.changes import ChangeSet
+from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.domain.roles import ENTITY_READ_PERMISSION, Permission, Role, permissions_for
-from vendor_desktop.ui.areas import AREAS, area, areas_for, opening_area
+from vendor_desktop.ui.shell.areas import AREAS, area, areas_for, opening_area
 
 from .apphelpers import sign_in
 

@@ -6,7 +6,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
-from vendor_desktop.ui.binding import connect_refresh
+from vendor_desktop.ui.core.binding import connect_refresh
 
 
 class Source(QObject):

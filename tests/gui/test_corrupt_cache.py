@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings
 
 from tests.cache.damage import damage_the_orders, stamp_a_newer_version
 from vendor_desktop.app import VendorCenter
-from vendor_desktop.cache.paths import cache_file_for
+from vendor_desktop.cache.core.paths import cache_file_for
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.token_store import TokenStore
-from vendor_desktop.viewmodels.sync_status import Connection
+from vendor_desktop.viewmodels.core.sync_status import Connection
 
 from .apphelpers import Marketplace, change_price, go_offline, select_order, server_changes, sign_in
 

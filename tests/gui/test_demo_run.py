@@ -7,9 +7,9 @@ from PySide6.QtCore import QSettings, Qt
 
 from vendor_desktop.app import VendorCenter
 from vendor_desktop.sync.token_store import SessionOnlyTokenStore
-from vendor_desktop.ui import i18n
-from vendor_desktop.viewmodels.orders import market_choices
-from vendor_desktop.viewmodels.sync_status import Connection
+from vendor_desktop.ui.core import i18n
+from vendor_desktop.viewmodels.core.sync_status import Connection
+from vendor_desktop.viewmodels.orders.viewmodel import market_choices
 
 pytestmark = pytest.mark.usefixtures("english")
 

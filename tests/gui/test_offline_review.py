@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 from vendor_desktop.app import VendorCenter
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.token_store import TokenStore
-from vendor_desktop.viewmodels.sync_status import Connection
+from vendor_desktop.viewmodels.core.sync_status import Connection
 
 pytestmark = pytest.mark.usefixtures("english")
 

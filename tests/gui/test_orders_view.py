@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.changes import ChangeSet
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.ui.orders_view import OrdersView
-from vendor_desktop.viewmodels.orders import COLUMNS, OrdersViewModel
-from vendor_desktop.viewmodels.paged_table import FETCH_STEP
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.changes import ChangeSet
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.ui.orders.view import OrdersView
+from vendor_desktop.viewmodels.core.paged_table import FETCH_STEP
+from vendor_desktop.viewmodels.orders.viewmodel import COLUMNS, OrdersViewModel
 
 from .conftest import make_order
 

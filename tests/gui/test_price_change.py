@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vendor_desktop.viewmodels.sync_status import Connection
+from vendor_desktop.viewmodels.core.sync_status import Connection
 
 from .apphelpers import (
     amount_and_state,

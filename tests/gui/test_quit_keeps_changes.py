@@ -9,9 +9,9 @@ import threading
 import pytest
 
 from vendor_desktop import app as app_module
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.models import OutboxCommand
-from vendor_desktop.ui import i18n
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.models import OutboxCommand
+from vendor_desktop.ui.core import i18n
 
 from .apphelpers import Marketplace, sign_in
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from vendor_desktop.cache.database import Recovery, SetAsideReason
-from vendor_desktop.ui import i18n
-from vendor_desktop.viewmodels.recovery_notice import recovery_notice
+from vendor_desktop.cache.core.database import Recovery, SetAsideReason
+from vendor_desktop.ui.core import i18n
+from vendor_desktop.viewmodels.core.recovery_notice import recovery_notice
 
 MOVED = Path("/data/caches/c.sqlite3.incompatible-20261128T010203Z")
 

@@ -13,18 +13,20 @@ import threading
 
 import pytest
 
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.changes import ChangeSet
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.sync.client import SignedInUser
-from vendor_desktop.ui.orders_view import OrdersView
-from vendor_desktop.viewmodels import dashboard, messages, orders_table
-from vendor_desktop.viewmodels.background import BackgroundRunner
-from vendor_desktop.viewmodels.changes import ChangesViewModel
-from vendor_desktop.viewmodels.commands import CommandQueue
-from vendor_desktop.viewmodels.dashboard import DashboardViewModel
-from vendor_desktop.viewmodels.messages import MessagesViewModel
-from vendor_desktop.viewmodels.orders import OrdersViewModel
-from vendor_desktop.viewmodels.refresh import Refresher
+from vendor_desktop.ui.orders.view import OrdersView
+from vendor_desktop.viewmodels.changes.viewmodel import ChangesViewModel
+from vendor_desktop.viewmodels.core.background import BackgroundRunner
+from vendor_desktop.viewmodels.core.commands import CommandQueue
+from vendor_desktop.viewmodels.core.refresh import Refresher
+from vendor_desktop.viewmodels.dashboard import viewmodel as dashboard
+from vendor_desktop.viewmodels.dashboard.viewmodel import DashboardViewModel
+from vendor_desktop.viewmodels.messages import viewmodel as messages
+from vendor_desktop.viewmodels.messages.viewmodel import MessagesViewModel
+from vendor_desktop.viewmodels.orders import table as orders_table
+from vendor_desktop.viewmodels.orders.viewmodel import OrdersViewModel
 
 from .conftest import make_order
 

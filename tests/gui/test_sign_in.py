@@ -8,11 +8,11 @@ from keyring.backends import fail
 from PySide6.QtCore import QSettings
 
 from vendor_desktop.app import VendorCenter
-from vendor_desktop.cache.paths import cache_file_for
+from vendor_desktop.cache.core.paths import cache_file_for
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.token_store import TokenStore
-from vendor_desktop.ui import i18n
-from vendor_desktop.viewmodels.sync_status import Connection
+from vendor_desktop.ui.core import i18n
+from vendor_desktop.viewmodels.core.sync_status import Connection
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import random
 import httpx
 import pytest
 
-from vendor_desktop.cache.database import CacheDatabase
+from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.backoff import Backoff
 from vendor_desktop.sync.client import MarketplaceClient
 from vendor_desktop.sync.engine import SyncEngine
-from vendor_desktop.viewmodels.sync_status import Connection, SyncController
+from vendor_desktop.viewmodels.core.sync_status import Connection, SyncController
 
 
 @pytest.fixture

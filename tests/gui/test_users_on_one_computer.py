@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from vendor_desktop.cache import outbox
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.paths import legacy_cache_file_for
-from vendor_desktop.viewmodels.sync_status import Connection
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.paths import legacy_cache_file_for
+from vendor_desktop.viewmodels.core.sync_status import Connection
 
 from .apphelpers import Marketplace, an_unpaid_order, change_price, go_offline, select_order, server_changes, sign_in
 

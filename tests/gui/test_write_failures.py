@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 from sqlalchemy.exc import OperationalError
 
-from vendor_desktop.cache import outbox
-from vendor_desktop.cache.outbox import CommandState
-from vendor_desktop.cache.outbox_results import mark_sending
-from vendor_desktop.ui import i18n
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.outbox import CommandState
+from vendor_desktop.cache.core.outbox_results import mark_sending
+from vendor_desktop.ui.core import i18n
 
 from .apphelpers import (
     an_unpaid_order,

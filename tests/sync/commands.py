@@ -10,12 +10,12 @@ import requests
 from requests.adapters import HTTPAdapter
 from sqlalchemy import select
 
-from vendor_desktop.cache import outbox
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.discounts import discounts_by_id
-from vendor_desktop.cache.models import Discount, Order
-from vendor_desktop.cache.orders import order_detail
-from vendor_desktop.cache.outbox import Command, CommandState
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.models import Discount, Order
+from vendor_desktop.cache.core.outbox import Command, CommandState
+from vendor_desktop.cache.discounts.queries import discounts_by_id
+from vendor_desktop.cache.orders.queries import order_detail
 from vendor_desktop.sync.client import MarketplaceClient
 
 

@@ -13,8 +13,8 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.models import TYPED_TABLES, Entity
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.models import TYPED_TABLES, Entity
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.client import MarketplaceClient
 

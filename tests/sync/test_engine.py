@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from tests.sync.conftest import Vendor, cache_state, operator, server_state
-from vendor_desktop.cache.database import CacheDatabase
+from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.backoff import Backoff
 from vendor_desktop.sync.client import ChangesPage, MarketplaceClient

@@ -11,8 +11,8 @@ import pytest
 
 from tests.cache.test_outbox import price_change
 from tests.sync.commands import command
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.outbox import CommandState
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.outbox import CommandState
 from vendor_desktop.sync.backoff import Backoff
 from vendor_desktop.sync.client import ChangesPage, SignedInUser
 from vendor_desktop.sync.engine import SyncEngine

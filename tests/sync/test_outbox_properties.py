@@ -26,11 +26,11 @@ from tests.sync.commands import (
     server_entities,
 )
 from tests.sync.conftest import free_port
-from vendor_desktop.cache import outbox
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.models import OutboxCommand
-from vendor_desktop.cache.outbox import CommandState
-from vendor_desktop.cache.outbox_results import mark_sending
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.models import OutboxCommand
+from vendor_desktop.cache.core.outbox import CommandState
+from vendor_desktop.cache.core.outbox_results import mark_sending
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.client import MarketplaceClient
 from vendor_desktop.sync.engine import SyncEngine

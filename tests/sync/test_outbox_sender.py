@@ -23,12 +23,12 @@ from tests.sync.commands import (
     state_of,
 )
 from tests.sync.conftest import Vendor, operator
-from vendor_desktop.cache import outbox
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.messages import message_ids, messages_by_id, unread_count
-from vendor_desktop.cache.orders import order_detail
-from vendor_desktop.cache.outbox import COMMAND_ENTITY, CommandState
-from vendor_desktop.cache.outbox_results import mark_sending
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.outbox import COMMAND_ENTITY, CommandState
+from vendor_desktop.cache.core.outbox_results import mark_sending
+from vendor_desktop.cache.messages.queries import message_ids, messages_by_id, unread_count
+from vendor_desktop.cache.orders.queries import order_detail
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.backoff import Backoff
 from vendor_desktop.sync.client import MarketplaceClient

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from tests.sync.conftest import Vendor, cache_state, operator, server_state
-from vendor_desktop.cache import sync_state
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.orders import OrderQuery, count_orders, order_detail
+from vendor_desktop.cache.core import sync_state
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.orders.queries import OrderQuery, count_orders, order_detail
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.client import MarketplaceClient
 from vendor_desktop.sync.errors import ApiError

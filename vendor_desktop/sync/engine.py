@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from vendor_desktop.cache import outbox
-from vendor_desktop.cache.changes import ChangeSet
-from vendor_desktop.cache.database import CacheDatabase
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.changes import ChangeSet
+from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.sync.backoff import Backoff
 from vendor_desktop.sync.client import MarketplaceClient
 from vendor_desktop.sync.errors import ApiError, BackendUnreachable, NotSignedIn

@@ -14,12 +14,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vendor_desktop.cache import outbox
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.changes import ChangeSet
-from vendor_desktop.cache.database import CacheDatabase
-from vendor_desktop.cache.outbox import Command
-from vendor_desktop.cache.outbox_results import mark_applied, mark_rejected, mark_sending, mark_transient, release
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.changes import ChangeSet
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.outbox import Command
+from vendor_desktop.cache.core.outbox_results import mark_applied, mark_rejected, mark_sending, mark_transient, release
 from vendor_desktop.sync.backoff import Backoff
 from vendor_desktop.sync.client import MarketplaceClient
 from vendor_desktop.sync.errors import ApiError, BackendUnreachable

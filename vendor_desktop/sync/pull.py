@@ -18,10 +18,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from vendor_desktop.cache import sync_state
-from vendor_desktop.cache.apply import apply_changes
-from vendor_desktop.cache.changes import ChangeSet
-from vendor_desktop.cache.database import CacheDatabase
+from vendor_desktop.cache.core import sync_state
+from vendor_desktop.cache.core.apply import apply_changes
+from vendor_desktop.cache.core.changes import ChangeSet
+from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.sync.client import FetchedChanges, MarketplaceClient
 from vendor_desktop.sync.errors import ApiError
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from vendor_desktop.cache.models import Base
+from vendor_desktop.cache.core.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -5,7 +5,7 @@ Revises: 0002_outbox_discounts
 Create Date: 2026-06-10
 
 ``search_text`` joins number, buyer name, buyer account and listing name, separated by U+001F,
-and lowercased with Python's ``str.lower`` (``vendor_desktop.cache.search_text``; the rule is
+and lowercased with Python's ``str.lower`` (``vendor_desktop.cache.orders.search_text``; the rule is
 repeated here so this migration stays what it was). The index holds the sort key and id too, so a
 search never touches the wide rows.
 """

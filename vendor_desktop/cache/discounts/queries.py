@@ -1,0 +1,102 @@
+"""Buyer-specific discounts (指定商品折扣, R-DSC-1/2) read from the cache, and the listings to grant
+them on. Ids first, rows for the visible range (DESIGN "Big tables on ordered ids")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from vendor_desktop.cache.core.apply import parse_timestamp
+from vendor_desktop.cache.core.models import Discount, Listing
+from vendor_desktop.cache.orders.queries import OrderRow, escape_like
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+#: Listings a discount can be granted on: buyers can order only what is on sale (R-LST-3).
+ON_SALE = "on_sale"
+
+
+@dataclass(frozen=True)
+class DiscountRow:
+    id: str
+    version: int
+    listing_id: str | None
+    listing_name: str | None
+    buyer_account_id: str | None
+    buyer_name: str | None
+    percent: int | None  # percentage paid: 80 = 八折
+    valid_from: dt.datetime
+    valid_until: dt.datetime
+    state: str | None  # as the server last sent it; time may have moved it on (domain.discount_state)
+    revoked_at: dt.datetime | None
+    data: dict[str, Any]
+
+
+def _to_row(d: Discount) -> DiscountRow:
+    return DiscountRow(
+        id=d.id,
+        version=d.version,
+        listing_id=d.listing_id,
+        listing_name=d.listing_name,
+        buyer_account_id=d.buyer_account_id,
+        buyer_name=d.buyer_name,
+        percent=d.percent,
+        # A server without the period would be a bug; the epoch keeps the view working.
+        valid_from=parse_timestamp(d.valid_from) or _EPOCH,
+        valid_until=parse_timestamp(d.valid_until) or _EPOCH,
+        state=d.state,
+        revoked_at=parse_timestamp(d.revoked_at),
+        data=json.loads(d.data),
+    )
+
+
+def discount_ids(session: Session, *, text: str = "", states: Sequence[str] = ()) -> list[str]:
+    """Matching discounts, latest start first; ``text`` searches the listing name and the buyer."""
+    stmt = select(Discount.id).order_by(Discount.valid_from_ts.desc(), Discount.id.desc())
+    if states:
+        stmt = stmt.where(Discount.state.in_(list(states)))
+    text = text.strip()
+    if text:
+        pattern = f"%{escape_like(text)}%"
+        stmt = stmt.where(
+            or_(
+                Discount.listing_name.ilike(pattern, escape="\\"),
+                Discount.buyer_account_id.ilike(pattern, escape="\\"),
+                Discount.buyer_name.ilike(pattern, escape="\\"),
+            )
+        )
+    return list(session.scalars(stmt))
+
+
+def discounts_by_id(session: Session, ids: Sequence[str]) -> dict[str, DiscountRow]:
+    """Full rows for the given ids; missing ids are simply absent."""
+    rows: dict[str, DiscountRow] = {}
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        for d in session.scalars(select(Discount).where(Discount.id.in_(ids[start : start + 500]))):
+            rows[d.id] = _to_row(d)
+    return rows
+
+
+def discount_for_order(session: Session, order: OrderRow) -> DiscountRow | None:
+    """The discount the order was priced with (R-DSC-2), if any and if cached."""
+    if not order.discount_id:
+        return None
+    found = session.get(Discount, order.discount_id)
+    return _to_row(found) if found is not None else None
+
+
+def listings_for_choice(session: Session) -> list[tuple[str, str, str | None, str | None]]:
+    """(id, name, market, state) of the listings on sale, by name: the choices when granting."""
+    stmt = (
+        select(Listing.id, Listing.name, Listing.market, Listing.state)
+        .where(Listing.state == ON_SALE)
+        .order_by(Listing.name, Listing.id)
+    )
+    return [(id_, name or id_, market, state) for id_, name, market, state in session.execute(stmt)]

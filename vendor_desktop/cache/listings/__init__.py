@@ -1,0 +1,1 @@
+"""Listings (商品管理) read from the cache."""

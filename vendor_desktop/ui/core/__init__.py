@@ -1,0 +1,1 @@
+"""What every screen shares: binding, widgets, languages, the shell's dialogs."""

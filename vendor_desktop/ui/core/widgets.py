@@ -1,0 +1,114 @@
+"""Small widget pieces every screen uses the same way: list tables, empty states, field errors,
+filter combos. One place, so the lists and forms of the app look and behave alike."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vendor_desktop.ui.core.binding import set_quietly
+
+
+def list_table(
+    model: QAbstractItemModel,
+    *,
+    widths: tuple[int, ...] = (),
+    delegate: QStyledItemDelegate | None = None,
+    multi: bool = False,
+) -> QTableView:
+    """A read-only list of rows: whole rows selected, one line each, no row numbers."""
+    table = QTableView()
+    table.setModel(model)
+    if delegate is not None:
+        delegate.setParent(table)
+        table.setItemDelegate(delegate)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    mode = QAbstractItemView.SelectionMode
+    table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    for column, width in enumerate(widths):
+        table.horizontalHeader().resizeSection(column, width)
+    return table
+
+
+class ListOrEmpty(QStackedWidget):
+    """The list, or a sentence saying why it is empty and what to do."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__()
+        self.table = table
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.addWidget(table)
+        self.addWidget(self.empty)
+
+    def show_list(self, has_rows: bool) -> None:
+        self.setCurrentWidget(self.table if has_rows else self.empty)
+
+
+def error_label() -> QLabel:
+    """A field's message, hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def stacked(*widgets: QWidget) -> QWidget:
+    """Widgets one under the other without margins (a field and its message)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def side_by_side(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return box
+
+
+def refill_combo(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
+    """Refill a filter combo in the current language, keeping what was chosen, without signals."""
+    chosen = combo.currentData()
+
+    def fill(_: object) -> None:
+        combo.clear()
+        combo.addItem(all_text, None)
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+
+    set_quietly(combo, fill, None)
+
+
+class Retranslating:
+    """Mixed into a widget that has ``retranslate()``: it re-reads its words when the language
+    changes (Qt sends LanguageChange to every widget when a translator is installed)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]

@@ -1,0 +1,1 @@
+"""The workbench (工作台)."""

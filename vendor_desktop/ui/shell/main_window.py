@@ -1,0 +1,184 @@
+"""The main window: the areas this user may use (``AreaShell``), banners, menus and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QVBoxLayout, QWidget
+
+from vendor_desktop.ui.core.binding import connect_refresh
+from vendor_desktop.ui.core.widgets import Retranslating
+from vendor_desktop.ui.shell.area_shell import AreaShell
+from vendor_desktop.ui.shell.areas import AREAS
+from vendor_desktop.ui.shell.menus import MenusMixin
+from vendor_desktop.ui.shell.status_bar import StatusBarMixin
+from vendor_desktop.viewmodels.core.area_context import AreaContext
+from vendor_desktop.viewmodels.core.sync_status import SyncController
+
+
+class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
+    sign_out_requested = Signal()
+    language_requested = Signal(str)
+    notifications_toggled = Signal(bool)
+    about_requested = Signal()
+
+    def __init__(
+        self,
+        sync: SyncController,
+        context: AreaContext,
+        *,
+        language: str,
+        notice: str = "",
+        notifications: bool = True,
+    ) -> None:
+        super().__init__()
+        self.sync = sync
+        self.account = context.account
+        self.notifications = notifications
+        self.tray: QSystemTrayIcon | None = None
+        #: Asked before quitting with unsent changes; tests replace it.
+        self.confirm_quit: Callable[[int], bool] = self._ask_quit
+        self.resize(1280, 800)
+
+        self.notice = QLabel(notice)
+        self.notice.setObjectName("noticeBanner")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(notice))
+        self._build_status_bar()
+        # A change that could not be saved on this computer is said at once, also when no form is
+        # open to say it (delist, revoke, discard…); one box, so a burst of failures is one message.
+        self.write_failure = QMessageBox(self)
+        self.write_failure.setIcon(QMessageBox.Icon.Warning)
+        self.write_failure.setStandardButtons(QMessageBox.StandardButton.Ok)
+
+        self.shell = AreaShell(context, self)
+        self.shell.view_built.connect(self._view_built)
+        for area_id, view in self.shell.views.items():  # the first area, built with the shell
+            self._view_built(area_id, view)
+        self.nav, self.pages = self.shell.nav, self.shell.pages
+        sync.data_changed.connect(context.account.on_data_changed)
+        sync.data_changed.connect(self.shell.deliver)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.notice)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus(language)
+        connect_refresh(sync.state_changed, self, self._show_connection)
+        connect_refresh(sync.last_synced_changed, self, self._show_connection)
+        sync.progress_changed.connect(self._show_progress)
+        connect_refresh(context.account.changed, self, self._show_user)
+        if (changes := self.shell.viewmodels.get("changes")) is not None:
+            connect_refresh(changes.changed, self, self._show_pending)
+            changes.write_failed.connect(self._show_write_failure)
+        if (messages := self.shell.viewmodels.get("messages")) is not None:
+            messages.new_orders_arrived.connect(self.notify)
+        self.retranslate()
+
+    # -- areas ---------------------------------------------------------------------------------
+    @property
+    def area_ids(self) -> list[str]:
+        """The areas this user sees, in navigation order."""
+        return self.shell.ids
+
+    @property
+    def area_pages(self) -> dict[str, QWidget | None]:
+        """Area id → its view (None until first shown), in navigation order."""
+        return {area_id: self.shell.views.get(area_id) for area_id in self.shell.ids}
+
+    def show_area(self, area_id: str) -> None:
+        self.shell.show(area_id)
+
+    def view(self, area_id: str) -> QWidget | None:
+        return self.shell.view(area_id)
+
+    def viewmodel(self, area_id: str) -> Any:
+        return self.shell.viewmodels.get(area_id)
+
+    def __getattr__(self, name: str) -> Any:
+        # ``window.orders_view`` / ``window.orders_vm`` for every area (None when not shown to
+        # this user): what tests and tools reach for, with no attribute per area to keep.
+        shell = self.__dict__.get("shell")
+        if shell is not None:
+            area_id, _, kind = name.rpartition("_")
+            if kind in ("view", "vm") and any(a.id == area_id for a in AREAS):
+                return shell.view(area_id) if kind == "view" else shell.viewmodels.get(area_id)
+        raise AttributeError(name)
+
+    def _view_built(self, _area_id: str, view: QWidget) -> None:
+        status_message = getattr(view, "status_message", None)
+        if status_message is not None:
+            status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    # -- notifications (R-ORD-2) -------------------------------------------------------------------
+    def notify(self, title: str, body: str) -> bool:
+        """A desktop notification for new orders while the window is not in front (if wanted)."""
+        if not self.notifications or self.isActiveWindow():
+            return False
+        if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.messageClicked.connect(self._bring_to_front)
+            self.tray.show()
+        self.last_notification = (title, body)
+        if self.tray is not None:
+            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 8000)
+        return True
+
+    def _bring_to_front(self) -> None:
+        self.show_area("messages")
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # -- words ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self._retranslate_menus()
+        self.shell.label()
+        self._retranslate_status()
+
+    def _show_write_failure(self, message: str, shown_in_form: bool) -> None:
+        self.statusBar().showMessage(message, 15_000)
+        if shown_in_form:  # the form that asked is still open and says it there
+            return
+        self.write_failure.setWindowTitle(self.tr("Change not saved"))
+        self.write_failure.setText(message)
+        self.write_failure.open()
+
+    # -- quitting --------------------------------------------------------------------------------
+    def _ask_quit(self, unsent: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Changes not sent yet"),
+            self.tr(
+                "%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?",
+                "",
+                unsent,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        changes = self.shell.viewmodels.get("changes")
+        unsent = changes.unsent if changes is not None else 0  # still on their way to the outbox too
+        if unsent and not self.confirm_quit(unsent):
+            event.ignore()
+            return
+        self.sync.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)

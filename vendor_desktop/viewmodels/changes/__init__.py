@@ -1,0 +1,1 @@
+"""Pending changes (待发送的更改)."""

@@ -1,0 +1,139 @@
+"""The one way viewmodels write: queue a command in the durable outbox, retry or discard one.
+
+Every write runs on the local-writes runner (disk work off the GUI thread) and ends by
+publishing a change set — the command and the entity it targets — so every viewmodel refreshes
+what it shows and the sync engine sends what is now due (DESIGN.md "Writes are commands").
+A write that fails is logged and reported in the user's language: to the form that asked for it
+(``on_failed``) and through ``failed``, so the main window can say it when no form is open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.changes import ChangeSet
+from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.outbox import Command, CommandState
+from vendor_desktop.sync.client import SignedInUser
+from vendor_desktop.viewmodels.core.background import BackgroundRunner
+from vendor_desktop.viewmodels.core.write_errors import CannotDiscard, write_failure_text
+
+log = logging.getLogger(__name__)
+
+
+def _touched(command: Command) -> ChangeSet:
+    changes = ChangeSet()
+    changes.add("command", str(command.id))
+    changes.add(command.entity, command.entity_id)
+    return changes
+
+
+def _discard(session: Any, command_id: int) -> ChangeSet:
+    """Discard only what can still be taken back. A change on the wire may be applied any moment,
+    and an applied one already was: deleting either would tell the user "discarded" for a change
+    the marketplace has (or soon will have)."""
+    command = outbox.get_command(session, command_id)
+    if command is None or command.state in (CommandState.SENDING, CommandState.APPLIED):
+        raise CannotDiscard(command.state if command else None)
+    return outbox.discard(session, command_id)
+
+
+class CommandQueue(QObject):
+    """Queue, retry and discard commands for the signed-in user."""
+
+    published = Signal(object)  # ChangeSet after any write here
+    #: A local write failed (disk full, read-only, …): the message in the user's language, and
+    #: whether the caller shows it itself (a form that is still open).
+    failed = Signal(str, bool)
+
+    def __init__(
+        self, db: CacheDatabase, user: SignedInUser, writes: BackgroundRunner, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user = user
+        self._writes = writes
+        # Queued changes handed to the writes thread, and how many of those have finished there
+        # (written or failed). ``changes_finished`` is counted on the writes thread itself, so a
+        # read of the outbox on that thread knows exactly which changes it already includes.
+        self.changes_submitted = 0
+        self.changes_finished = 0
+        # Every user write (queue, send again, discard), for what a quit could still lose.
+        self._writes_submitted = 0
+        self._writes_finished = 0
+
+    @property
+    def unfinished_writes(self) -> int:
+        """User writes accepted but not yet finished on the writes thread."""
+        return self._writes_submitted - self._writes_finished
+
+    def enqueue(
+        self,
+        on_queued: Callable[[ChangeSet], None] | None = None,
+        on_failed: Callable[[str], None] | None = None,
+        **command: Any,
+    ) -> None:
+        """Queue one command (kind, entity, entity_id, base_version, method, path, payload, summary).
+
+        ``on_queued`` runs once it is on disk; ``on_failed(message)`` if it could not be written."""
+        username = self.user.username
+        self._write(
+            lambda session: _touched(outbox.enqueue(session, created_by=username, **command)),
+            what=str(command.get("kind", "command")),
+            then=on_queued,
+            on_failed=on_failed,
+            is_change=True,
+        )
+
+    def retry(self, command_id: int, *, base_version: int | None = None) -> None:
+        self._write(
+            lambda session: _touched(outbox.retry(session, command_id, base_version=base_version)),
+            what=f"send command {command_id} again",
+        )
+
+    def discard(self, command_id: int) -> None:
+        self._write(lambda session: _discard(session, command_id), what=f"discard command {command_id}")
+
+    def _write(
+        self,
+        act: Callable[[Any], ChangeSet],
+        *,
+        what: str,
+        then: Callable[[ChangeSet], None] | None = None,
+        on_failed: Callable[[str], None] | None = None,
+        is_change: bool = False,
+    ) -> None:
+        def work() -> ChangeSet:
+            try:
+                with self.db.session(write=True) as session, session.begin():
+                    return act(session)
+            finally:  # on the writes thread: a later read of the outbox there includes this write
+                self._writes_finished += 1
+                if is_change:
+                    self.changes_finished += 1
+
+        def done(changes: ChangeSet) -> None:
+            self.published.emit(changes)
+            if then is not None:
+                then(changes)
+
+        def failed(error: BaseException) -> None:
+            log.error("local write failed (%s); nothing was kept", what, exc_info=error)
+            message = write_failure_text(error)
+            if on_failed is not None:
+                on_failed(message)
+            self.failed.emit(message, on_failed is not None)
+
+        # Counted before the hand-over, so the writes thread can never finish one not yet counted.
+        self._writes_submitted += 1
+        self.changes_submitted += is_change
+        if self._writes.submit(work, on_done=done, on_error=failed) is None:
+            self._writes_submitted -= 1
+            self.changes_submitted -= is_change
+            # The app is closing and takes no more work: the user must not think it was kept.
+            failed(RuntimeError("Vendor Center is closing"))

@@ -1,0 +1,1 @@
+"""Buyer-specific discounts (指定商品折扣)."""
