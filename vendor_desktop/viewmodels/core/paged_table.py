@@ -17,6 +17,19 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
+#: Roles no list of ours answers, asked for every painted cell (QStyledItemDelegate): answered
+#: before any row lookup, so repainting a screenful after a reload costs less of the GUI thread.
+_UNANSWERED = frozenset(
+    member_or_value
+    for member in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+    )
+    for member_or_value in (member, member.value)
+)
+
 FETCH_STEP = 500  # rows exposed per fetchMore
 LOAD_BLOCK = 100  # rows loaded from SQL per cache miss
 ROW_CACHE = 2_000  # rows kept in memory
@@ -223,7 +236,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return section + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role in _UNANSWERED or not index.isValid():
             return None
         row = self.row_at(index.row())
         if row is None:
