@@ -101,22 +101,6 @@ def reason_text(command: Command) -> str:
     return ""
 
 
-#: Refusals that sending again can cure: the entity moved on under the change (someone else edited
-#: it), so it is sent again on top of the current version. A refusal on the merits (the buyer
-#: paid, the periods overlap, the role may not) would only be refused again: discard it.
-RETRYABLE_REFUSALS = frozenset({"VERSION_CONFLICT", "PRECONDITION_REQUIRED", "IDEMPOTENCY_KEY_REUSED"})
-
-
-def can_retry(command: Command) -> bool:
-    if command.state == CommandState.REJECTED:
-        return command.error_code in RETRYABLE_REFUSALS
-    return command.state == CommandState.PENDING and command.attempts > 0
-
-
-def can_discard(command: Command) -> bool:
-    return command.state in (CommandState.PENDING, CommandState.REJECTED, CommandState.HELD)
-
-
 class ChangesTableModel(QAbstractTableModel):
     """The open changes: a short list (what is unsent), so it is held in memory, not paged."""
 

@@ -26,6 +26,24 @@ from vendor_desktop.viewmodels.core.write_errors import CannotDiscard, write_fai
 log = logging.getLogger(__name__)
 
 
+# What the user may do with an open change, in every area that shows one (Pending changes, the
+# Orders detail…).
+#: Refusals that sending again can cure: the entity moved on under the change (someone else edited
+#: it), so it is sent again on top of the current version. A refusal on the merits (the buyer
+#: paid, the periods overlap, the role may not) would only be refused again: discard it.
+RETRYABLE_REFUSALS = frozenset({"VERSION_CONFLICT", "PRECONDITION_REQUIRED", "IDEMPOTENCY_KEY_REUSED"})
+
+
+def can_retry(command: Command) -> bool:
+    if command.state == CommandState.REJECTED:
+        return command.error_code in RETRYABLE_REFUSALS
+    return command.state == CommandState.PENDING and command.attempts > 0
+
+
+def can_discard(command: Command) -> bool:
+    return command.state in (CommandState.PENDING, CommandState.REJECTED, CommandState.HELD)
+
+
 def _touched(command: Command) -> ChangeSet:
     changes = ChangeSet()
     changes.add("command", str(command.id))

@@ -23,9 +23,8 @@ from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.orders import OrderState
-from vendor_desktop.viewmodels.changes.viewmodel import can_retry
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
-from vendor_desktop.viewmodels.core.commands import CommandQueue
+from vendor_desktop.viewmodels.core.commands import CommandQueue, can_retry
 from vendor_desktop.viewmodels.core.labels import (
     billing_mode_label,
     is_chinese,
