@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from vendor_desktop.ui.core.binding import connect_refresh
 from vendor_desktop.ui.core.change_delegate import ChangeDelegate
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table
-from vendor_desktop.viewmodels.changes.viewmodel import ChangesViewModel, Command, can_discard, can_retry
+from vendor_desktop.viewmodels.changes.viewmodel import ChangesViewModel, Command
+from vendor_desktop.viewmodels.core.commands import can_discard, can_retry
 
 
 class ChangesView(Retranslating, QWidget):
