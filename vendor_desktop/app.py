@@ -1,9 +1,8 @@
 """The composition root: settings, the embedded sandbox, sign-in, cache, sync, the areas' context, window.
 
-``vendor-desktop`` with no arguments runs on the embedded sandbox marketplace (a real server on
-a free loopback port, with demo data), signed in as the demo owner. ``--backend URL`` points the
-app at another marketplace backend and asks for a password (once: the refresh token is then
-kept in the system keychain). Which areas the window shows is ``ui/shell/areas.py``'s business.
+No arguments: the embedded sandbox marketplace (a real server on a free loopback port, demo data),
+signed in as the demo owner; ``--backend URL``: another backend, password asked once (the refresh
+token then stays in the keychain). Which areas the window shows is ``ui/shell/areas.py``'s business.
 """
 
 from __future__ import annotations
@@ -240,9 +239,8 @@ def run(argv: list[str]) -> int:
         center = VendorCenter(settings, SessionOnlyTokenStore(), language)
         center.start_sandbox(data_dir() / "sandbox.sqlite3")
     instance.activation_requested.connect(center.activate)
-    # Once the window is open, what exists (modules, Qt bindings, the window, the session) lives
-    # as long as the app: full garbage collections need not walk it again. Each full pass over it
-    # held the GIL for 100-200 ms, freezing the window during and after a big pull.
+    # What exists once the window is open lives as long as the app: full collections skip it
+    # (walking it held the GIL for 100-200 ms, freezing the window during a big pull).
     center.window_opened.connect(gc.freeze)
     if os.environ.get(CRASH_TEST_ENV) == "1":
         center.window_opened.connect(lambda: QTimer.singleShot(300, crash_for_testing))
