@@ -93,27 +93,27 @@
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="76"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="77"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="79"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="80"/>
         <source>Changes are kept on this computer until the marketplace accepts them. A refused change stays here with the marketplace&apos;s reason until you send it again or discard it.</source>
         <translation>更改会保存在本机，直到云市场接受为止。被拒绝的更改会连同云市场给出的原因一直留在这里，直到您重新发送或放弃它。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="82"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="83"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="84"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="85"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的更改：所有更改都已送达云市场。</translation>
     </message>
@@ -192,28 +192,27 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="142"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="126"/>
         <source>Change</source>
-        <extracomment>Refusals that sending again can cure: the entity moved on under the change (someone else edited it), so it is sent again on top of the current version. A refusal on the merits (the buyer paid, the periods overlap, the role may not) would only be refused again: discard it.</extracomment>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="127"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="144"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="145"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="129"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="146"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="130"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
@@ -493,78 +492,82 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="26"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="28"/>
+        <source>%1 (Beijing time)</source>
+        <translation>%1（北京时间）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="35"/>
         <source>Unpaid</source>
-        <extracomment>Data role: &quot;pending&quot; or &quot;rejected&quot; when a row has an open change (the view colours it).</extracomment>
         <translation>已下单未支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="27"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="36"/>
         <source>Paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
         <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="30"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="31"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="32"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="49"/>
         <source>Owner</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
         <source>Support</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
         <source>Viewer</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="60"/>
         <source>Pay as you go</source>
         <translation>按需</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
         <source>Monthly</source>
         <translation>包月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
         <source>Yearly</source>
         <translation>包年</translation>
     </message>
@@ -1332,43 +1335,43 @@ Clear the filters or search for something else.</source>
     <name>OrdersViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="101"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="226"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="231"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="236"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="235"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="227"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="241"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="240"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
@@ -1398,47 +1401,47 @@ Clear the filters or search for something else.</source>
         <translation>改价 %1 → %2 等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="85"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="84"/>
         <source>%1% off</source>
         <translation>减 %1%</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="87"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="192"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="233"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="232"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="236"/>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="238"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="240"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="239"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="241"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="242"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1783,21 +1786,21 @@ Clear the filters or search for something else.</source>
         <translation>已接收 %1 条变更</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="108"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
         <source>%n change(s) refused</source>
         <translation>
             <numerusform>%n 项更改被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="122"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="123"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
@@ -1818,7 +1821,7 @@ Clear the filters or search for something else.</source>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="135"/>
+        <location filename="../../vendor_desktop/app.py" line="134"/>
         <source>Your sign-in has expired.</source>
         <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>登录已过期，请重新登录。</translation>
@@ -1829,7 +1832,7 @@ Clear the filters or search for something else.</source>
         <translation>内置演示云市场（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="216"/>
+        <location filename="../../vendor_desktop/app.py" line="215"/>
         <source>Changes not saved</source>
         <translation>修改未保存</translation>
     </message>

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
+from vendor_desktop.viewmodels.core.labels import business_time
 from vendor_desktop.viewmodels.core.sync_status import Connection
 
 if TYPE_CHECKING:
@@ -97,7 +97,8 @@ class StatusBarMixin(_Base):
         self.progress_text.setText(self.tr("%1 changes received").replace("%1", f"{applied:,}"))
 
     def _when(self, moment: dt.datetime) -> str:
-        return QLocale().toString(moment.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+        # The tables' Beijing time and format, not the computer's zone and locale (GLOSSARY).
+        return business_time(moment)
 
     def _show_pending(self) -> None:
         vm = self.shell.viewmodels.get("changes")

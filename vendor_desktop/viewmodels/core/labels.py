@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.workdays import SHANGHAI
 
-#: Data role: "pending" or "rejected" when a row has an open change (the view colours it).
+# Data role: "pending" or "rejected" when a row has an open change (the view colours it).
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -18,6 +18,15 @@ def local_time(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
     return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+
+
+def business_time(moment: dt.datetime) -> str:
+    """Beijing time to the minute, as the tables show it, and said to be Beijing time when this
+    computer keeps another zone (GLOSSARY: business times are Beijing time, the status bar too)."""
+    text = local_time(moment)
+    if moment.astimezone().utcoffset() != moment.astimezone(SHANGHAI).utcoffset():
+        text = QCoreApplication.translate("Labels", "%1 (Beijing time)").replace("%1", text)
+    return text
 
 
 def order_state_label(state: str) -> str:
