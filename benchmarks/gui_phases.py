@@ -1,25 +1,21 @@
-"""The phases that need Qt: opening the Orders view, filters and search, sorts, and the event
-loop's longest stall while the real ``SyncController`` runs a full sync on its worker thread."""
+"""The phases that need Qt: opening the Orders view, filters and search, and sorts. The event
+loop's longest stall during a sync, with the whole window, is ``window_stall.py``."""
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import itertools
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from vendor_desktop.cache.core.database import CacheDatabase
-from vendor_desktop.sync.engine import SyncEngine
 from vendor_desktop.ui.orders.view import OrdersView
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
-from vendor_desktop.viewmodels.core.sync_status import Connection, SyncController
 from vendor_desktop.viewmodels.orders.viewmodel import AMOUNT_COLUMN, COLUMNS, OrdersTableModel, OrdersViewModel
 
 from .measure import ms_since, percentile
@@ -157,87 +153,3 @@ def sorts(db: CacheDatabase, runner: BackgroundRunner, repeats: int = 3) -> dict
         result[name] = {"p50_ms": percentile(times, 50), "max_ms": max(times)}
     vm.deleteLater()
     return result
-
-
-def stall_during_sync(engine: SyncEngine, db: CacheDatabase, tick_ms: int = 10) -> dict[str, Any]:
-    """(f) The real SyncController pulls everything on its worker while the Orders view is open;
-    a 10 ms timer on the GUI thread records its ticks, and the largest gap is the worst stall."""
-    qt = app()
-    runner = BackgroundRunner()
-    reads = BackgroundRunner(name="vendor-desktop-reads")  # as the app: reloads after a pull run here
-    vm = OrdersViewModel(db, runner, reads=reads)
-    view = OrdersView(vm)
-    view.resize(1280, 800)
-    view.show()
-    controller = SyncController(engine, runner, interval_ms=3_600_000)
-    controller.data_changed.connect(vm.on_data_changed)
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(tick_ms)
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    loop = QEventLoop()
-    ended: list[float] = []
-
-    def on_state(state: str) -> None:
-        if state != Connection.SYNCING.value and not ended:
-            ended.append(time.perf_counter())
-            # Keep ticking: the view reloads after the sync's data_changed (reading off the GUI
-            # thread, then swapping on it); stop a little after the new list is shown.
-            QTimer.singleShot(300, quit_once_shown)
-
-    def quit_once_shown() -> None:
-        if vm.refreshing:
-            QTimer.singleShot(50, quit_once_shown)
-        else:
-            loop.quit()
-
-    controller.state_changed.connect(on_state)
-    # The garbage collector's full passes hold the GIL; record them to tell them from other stalls.
-    collections: list[float] = []
-    began: list[float] = []
-
-    def on_gc(phase: str, info: dict[str, int]) -> None:
-        if info.get("generation") != 2:
-            return
-        if phase == "start":
-            began[:] = [time.perf_counter()]
-        elif began:
-            collections.append((time.perf_counter() - began[0]) * 1000)
-
-    gc.callbacks.append(on_gc)
-    gc.freeze()  # as the app does once its window is open (app.run)
-    qt.processEvents()
-    timer.start()
-    start = time.perf_counter()
-    ticks.append(start)
-    controller.sync_now()
-    loop.exec()
-    timer.stop()
-    gc.callbacks.remove(on_gc)
-    gc.unfreeze()
-    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
-    # Where the worst gaps happened, in seconds after the sync started (negative: before it ended).
-    worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-5:]
-    end = ended[0] if ended else ticks[-1]
-    worst_at = [{"gap_ms": round(gaps[i], 1), "s_before_end": round(end - ticks[i + 1], 3)} for i in reversed(worst)]
-    state = controller.state
-    controller.stop()
-    runner.shutdown()
-    reads.shutdown()
-    view.close()
-    view.deleteLater()
-    qt.processEvents()
-    return {
-        "sync_wall_s": (ended[0] - start) if ended else float("nan"),
-        "final_state": state.value,
-        "orders_in_view": vm.count,
-        "ticks": len(ticks),
-        "max_gap_ms": max(gaps) if gaps else float("nan"),
-        "p99_gap_ms": percentile(gaps, 99) if gaps else float("nan"),
-        "gaps_over_50ms": sum(1 for g in gaps if g > 50),
-        "worst_gaps": worst_at,
-        "full_gc_passes": len(collections),
-        "full_gc_max_ms": max(collections, default=0.0),
-        "rows_in_model_after": vm.model.rowCount(QModelIndex()),
-    }
