@@ -1334,69 +1334,69 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="226"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="235"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="227"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="108"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="240"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="161"/>
         <source>price change pending</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="163"/>
         <source>price change rejected</source>
         <translation>改价被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="157"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="175"/>
         <source>The price change to %1 was rejected: %2 The price is still %3.</source>
         <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="165"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="183"/>
         <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
         <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="169"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="187"/>
         <source>Price change from %1 to %2 is waiting to be sent.</source>
         <translation>改价 %1 → %2 等待发送。</translation>
     </message>

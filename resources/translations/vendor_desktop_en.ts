@@ -1,0 +1,45 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
+        <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
+        <translation>
+            <numerusform>%n change has not reached the marketplace yet. It is kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
+            <numerusform>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarMixin</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>%n change not accepted</numerusform>
+            <numerusform>%n changes not accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
