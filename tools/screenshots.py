@@ -57,6 +57,7 @@ def reject_a_price_change(app: QApplication, center: VendorCenter) -> str:
     pay.raise_for_status()
     dialog = orders.open_price_change()
     dialog.new_price.setText("88.00")
+    dialog.confirm.setChecked(True)  # a cut below half the price asks for it
     dialog.reason.setText("老客户优惠 / loyal customer")
     dialog.submit()
     wait_until(app, lambda: window.changes_vm.rejected_count == 1)
@@ -126,6 +127,7 @@ def main(out: Path) -> int:
         app.processEvents()  # deliver LanguageChange before rendering
         suffix = "zh" if language == i18n.CHINESE else "en"
         window.show_area("orders")
+        wait_until(app, lambda: window.orders_view.vm.count > 2)  # the first sync's orders are read
         window.orders_view.table.selectRow(2)
         wait_until(app, lambda: window.orders_view.vm.selected is not None)
         app.processEvents()

@@ -15,11 +15,19 @@
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
-        <source>%n order(s)</source>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="242"/>
+        <source>%Ln orders · total %1</source>
         <translation>
-            <numerusform>%n order</numerusform>
-            <numerusform>%n orders</numerusform>
+            <numerusform>%Ln order · total %1</numerusform>
+            <numerusform>%Ln orders · total %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="244"/>
+        <source>%Ln orders</source>
+        <translation>
+            <numerusform>%Ln order</numerusform>
+            <numerusform>%Ln orders</numerusform>
         </translation>
     </message>
 </context>

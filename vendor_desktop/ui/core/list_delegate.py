@@ -66,12 +66,13 @@ class ListDelegate(QStyledItemDelegate):
         height = metrics.height() + 4
         rect = opt.rect
         x = rect.left() + MARGIN
+        end = rect.left() + rect.width() - MARGIN  # not rect.right(), one pixel short of the edge
         top = rect.top() + (rect.height() - height) / 2
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for text, tone in tags:
             width = metrics.horizontalAdvance(text) + 2 * PAD_X
-            room = rect.right() - MARGIN - x
+            room = end - x
             if room <= 2 * PAD_X:
                 break
             shown = text if width <= room else metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 2 * PAD_X)
