@@ -40,13 +40,13 @@ def test_grant_shows_pending_then_the_marketplace_confirms_it(qtbot, tmp_path, m
     before = view.vm.model.total
     dialog = view.open_grant()
     fill(dialog, percent=85)
-    assert dialog.percent_hint.text() == "15% off (八五折)"
+    assert dialog.percent_hint.text() == "15% off (buyer pays 85%)"
     dialog.submit()
     qtbot.waitUntil(lambda: closed(dialog))
-    # The outcome: the marketplace's discount, not the queued grant (also one row, "waiting to be sent").
-    qtbot.waitUntil(lambda: any("B-DSC-0001" in r[1] and r[5] == "Upcoming" for r in rows(view)), timeout=30_000)
+    # The outcome: the marketplace's discount, not the queued grant (also one row, "waiting to send").
+    qtbot.waitUntil(lambda: any("B-DSC-0001" in r[1] and r[5] == "Scheduled" for r in rows(view)), timeout=30_000)
     mine = [r for r in rows(view) if "B-DSC-0001" in r[1]]
-    assert len(mine) == 1 and mine[0][2] == "15% off (八五折)"
+    assert len(mine) == 1 and mine[0][2] == "15% off (buyer pays 85%)"
     assert view.vm.model.total == before + 1
     center.shutdown()
 
@@ -79,8 +79,8 @@ def test_overlapping_discount_is_refused_with_a_clear_message(qtbot, tmp_path, m
     market.restart()
     center.window.sync_button.click()
     qtbot.waitUntil(lambda: center.window.changes_vm.rejected_count == 1, timeout=30_000)
-    qtbot.waitUntil(lambda: any(r[1] == "B-OVERLAP" and "rejected" in r[5] for r in rows(view)))  # the list too
-    refused = [r for r in rows(view) if r[1] == "B-OVERLAP" and "rejected" in r[5]]
+    qtbot.waitUntil(lambda: any(r[1] == "B-OVERLAP" and "not accepted" in r[5] for r in rows(view)))  # the list too
+    refused = [r for r in rows(view) if r[1] == "B-OVERLAP" and "not accepted" in r[5]]
     assert refused, rows(view)
     assert "overlap" in refused[0][5].lower() or "already" in refused[0][5].lower()
 
@@ -126,7 +126,8 @@ def test_revoke_through_the_outbox(qtbot, tmp_path, market):
     view.table.selectRow(active)
     assert view.revoke.isEnabled()
     view.revoke.click()
-    qtbot.waitUntil(lambda: rows(view)[active][5] == "Revoked", timeout=30_000)  # not "Active · revoke pending"
+    # "Revoked", not "Active · revocation waiting to send"
+    qtbot.waitUntil(lambda: rows(view)[active][5] == "Revoked", timeout=30_000)
     view.table.selectRow(active)
     assert not view.revoke.isEnabled() and "already Revoked" in view.revoke.toolTip()
     center.shutdown()

@@ -79,7 +79,7 @@ def test_a_listing_from_offline_draft_to_on_sale_revision_and_delisting(qtbot, t
     dialog.save()
     qtbot.waitUntil(lambda: closed(dialog))
     qtbot.waitUntil(lambda: row_of(view, name) >= 0)
-    assert "draft waiting to be sent" in state_of(view, name)
+    assert "draft waiting to send" in state_of(view, name)
 
     market.restart()
     window.sync_button.click()
@@ -114,10 +114,10 @@ def test_a_listing_from_offline_draft_to_on_sale_revision_and_delisting(qtbot, t
     dialog.prices["monthly"].setText("199.00")
     dialog.save()
     qtbot.waitUntil(lambda: closed(dialog))
-    shows(qtbot, view, name, "On sale · changes draft")  # the revision reached the marketplace
+    shows(qtbot, view, name, "On sale · Changes not submitted")  # the revision reached the marketplace
     select(qtbot, view, name)
     view.submit.click()
-    shows(qtbot, view, name, "On sale · changes in review")
+    shows(qtbot, view, name, "On sale · Changes in review")
     select(qtbot, view, name)
     live, revision = view.vm.detail_columns()
     assert ("Billing and prices", "Monthly ¥299.00") in live

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.ui.core.saving import SaveFeedback
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, side_by_side, stacked
-from vendor_desktop.viewmodels.discounts.viewmodel import DiscountForm, DiscountsViewModel, percent_text
+from vendor_desktop.viewmodels.discounts.viewmodel import DiscountForm, DiscountsViewModel, percent_hint
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")  # business dates are Beijing time, wherever the laptop is
 
@@ -101,11 +101,11 @@ class DiscountDialog(Retranslating, QDialog):
 
     def _percent_hint(self) -> None:
         value = self.percent.value()
-        self.percent_hint.setText(percent_text(value) if 1 <= value <= 99 else "")
+        self.percent_hint.setText(percent_hint(value) if 1 <= value <= 99 else "")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Give a buyer a discount"))
-        self.title.setText(self.tr("Give one buyer a discount on one listing"))
+        self.title.setText(self.tr("Give a buyer a discount on one listing"))
         texts = [
             self.tr("Listing"),
             self.tr("Buyer account ID"),

@@ -54,7 +54,7 @@ def describe(command: Command) -> str:
         return (
             QCoreApplication.translate("ChangesViewModel", "Give buyer %1 %2 on %3")
             .replace("%1", str(s.get("buyer_account_id", "")))
-            .replace("%2", zhe(percent) if is_chinese() else f"{100 - percent}% off")
+            .replace("%2", zhe(percent) if is_chinese() else f"{100 - percent}% off (buyer pays {percent}%)")
             .replace("%3", str(s.get("listing_name", "")))
         )
     if command.kind == "discount.revoke":
@@ -83,11 +83,11 @@ def state_text(command: Command, now: dt.datetime | None = None) -> str:
             "%1", local_time(command.next_try_at)
         )
     names = {
-        CommandState.PENDING: QCoreApplication.translate("ChangesViewModel", "Waiting to be sent"),
+        CommandState.PENDING: QCoreApplication.translate("ChangesViewModel", "Waiting to send"),
         CommandState.SENDING: QCoreApplication.translate("ChangesViewModel", "Sending"),
-        CommandState.REJECTED: QCoreApplication.translate("ChangesViewModel", "Rejected"),
-        CommandState.HELD: QCoreApplication.translate("ChangesViewModel", "On hold: an earlier change was rejected"),
-        CommandState.APPLIED: QCoreApplication.translate("ChangesViewModel", "Done"),
+        CommandState.REJECTED: QCoreApplication.translate("ChangesViewModel", "Not accepted"),
+        CommandState.HELD: QCoreApplication.translate("ChangesViewModel", "Waiting for an earlier change"),
+        CommandState.APPLIED: QCoreApplication.translate("ChangesViewModel", "Applied"),
     }
     return names[CommandState(command.state)]
 

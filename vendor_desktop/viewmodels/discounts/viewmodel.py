@@ -39,14 +39,30 @@ MAX_BUYER = 64
 
 
 def percent_text(percent: int) -> str:
-    """八折 (20% off): both ways of saying it, the vendor's language first."""
-    off = QCoreApplication.translate("DiscountsViewModel", "%1% off").replace("%1", str(100 - percent))
-    return f"{zhe(percent)} ({off})" if is_chinese() else f"{off} ({zhe(percent)})"
+    """The glossary's discount: 八折 in Chinese, "20% off (buyer pays 80%)" in English."""
+    if is_chinese():
+        return zhe(percent)
+    return (
+        QCoreApplication.translate("DiscountsViewModel", "%1% off (buyer pays %2%)")
+        .replace("%1", str(100 - percent))
+        .replace("%2", str(percent))
+    )
+
+
+def percent_hint(percent: int) -> str:
+    """The discount with what the buyer pays: 八五折（买家支付 85%）; in English as percent_text."""
+    if is_chinese():
+        return (
+            QCoreApplication.translate("DiscountsViewModel", "%1 (buyer pays %2%)")
+            .replace("%1", zhe(percent))
+            .replace("%2", str(percent))
+        )
+    return percent_text(percent)
 
 
 def state_label(state: DiscountState | str) -> str:
     names = {
-        DiscountState.UPCOMING: QCoreApplication.translate("DiscountsViewModel", "Upcoming"),
+        DiscountState.UPCOMING: QCoreApplication.translate("DiscountsViewModel", "Scheduled"),
         DiscountState.ACTIVE: QCoreApplication.translate("DiscountsViewModel", "Active"),
         DiscountState.EXPIRED: QCoreApplication.translate("DiscountsViewModel", "Expired"),
         DiscountState.REVOKED: QCoreApplication.translate("DiscountsViewModel", "Revoked"),
@@ -111,10 +127,10 @@ def _parse(value: Any) -> dt.datetime | None:
 def _command_state(command: Command, *, revoke: bool) -> str:
     if command.state == CommandState.REJECTED:
         reason = server_message(command.error_message or "", command.error_message_zh or "")
-        return QCoreApplication.translate("DiscountsViewModel", "rejected: %1").replace("%1", reason)
+        return QCoreApplication.translate("DiscountsViewModel", "not accepted: %1").replace("%1", reason)
     if revoke:
-        return QCoreApplication.translate("DiscountsViewModel", "revoke pending")
-    return QCoreApplication.translate("DiscountsViewModel", "waiting to be sent")
+        return QCoreApplication.translate("DiscountsViewModel", "revocation waiting to send")
+    return QCoreApplication.translate("DiscountsViewModel", "waiting to send")
 
 
 class DiscountsTableModel(PagedTableModel[DiscountLine]):
@@ -271,7 +287,7 @@ class DiscountsViewModel(QObject):
         for problem in validate_discount(form.percent, form.valid_from, form.valid_until):
             if problem.field == "percent":
                 problems["percent"] = QCoreApplication.translate(
-                    "DiscountsViewModel", "The buyer pays 1% to 99% of the price (e.g. 80 = 八折)."
+                    "DiscountsViewModel", "The buyer pays 1% to 99% of the price (e.g. 80 = 20% off)."
                 )
             else:
                 problems["valid_until"] = QCoreApplication.translate(

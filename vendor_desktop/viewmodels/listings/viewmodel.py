@@ -167,7 +167,7 @@ class ListingsViewModel(QObject):
                 continue
             self._queue.enqueue(
                 lambda _changes, i=index: report(
-                    i, QCoreApplication.translate("ListingsViewModel", "delisting queued")
+                    i, QCoreApplication.translate("ListingsViewModel", "delisting waiting to send")
                 ),
                 lambda message, i=index: report(i, message),  # also logged, and in the status bar
                 kind="listing.delist",
@@ -253,7 +253,7 @@ def _describe(content: dict[str, Any], listing: ListingRow | None) -> list[tuple
     agreement = str(content.get("agreement") or "")
     fields.append(
         (
-            QCoreApplication.translate("ListingsViewModel", "Service agreement"),
+            QCoreApplication.translate("ListingsViewModel", "Listing service agreement"),
             (agreement[:60] + "…") if len(agreement) > 60 else agreement or "—",
         )
     )
