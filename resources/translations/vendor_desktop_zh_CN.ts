@@ -1349,69 +1349,69 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="231"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="232"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="108"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="242"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="161"/>
         <source>price change waiting to send</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="163"/>
         <source>price change not accepted</source>
         <translation>云市场未接受改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="157"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="175"/>
         <source>The marketplace did not accept this change (new price %1): %2 The price is still %3.</source>
         <translation>云市场未接受此修改（改价为 %1）：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="166"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="184"/>
         <source>The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.</source>
         <translation>改价为 %1 的修改在等待前一项：云市场未接受此订单之前的一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="171"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="189"/>
         <source>Price change from %1 to %2 is waiting to send.</source>
         <translation>改价 %1 → %2 待发送。</translation>
     </message>
