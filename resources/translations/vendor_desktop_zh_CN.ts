@@ -1097,18 +1097,18 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="157"/>
         <source>Change not saved</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="164"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="165"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="167"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>

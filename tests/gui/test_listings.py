@@ -193,7 +193,7 @@ def test_a_draft_without_agreement_saves_but_cannot_be_submitted(qtbot, tmp_path
     dialog.save()
     select(qtbot, view, "没有协议的草稿")
     assert not view.submit.isEnabled()
-    assert "product service agreement" in view.submit.toolTip()  # R-LST-2
+    assert "listing service agreement" in view.submit.toolTip()  # R-LST-2
     center.shutdown()
 
 
@@ -214,7 +214,7 @@ def test_bulk_delist_reports_per_listing(qtbot, tmp_path, market):
     view.delist.click()
     # One line per listing, once every delisting is on this computer.
     qtbot.waitUntil(lambda: f"{draft}: skipped: not on sale (Draft)" in view.result.text())
-    assert all(f"{n}: delisting queued" in view.result.text() for n in names)
+    assert all(f"{n}: delisting waiting to send" in view.result.text() for n in names)
     qtbot.waitUntil(lambda: all(state_of(view, n) == "Delisted" for n in names), timeout=30_000)
     center.shutdown()
 
