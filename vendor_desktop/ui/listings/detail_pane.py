@@ -153,6 +153,8 @@ class ListingDetailPane(Retranslating, QScrollArea):
             name = QLabel(line.label)
             name.setObjectName("detailFieldName")
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            # Drawn the way the (selectable) values are, so the name sits level with them.
+            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             style = "changedValue" if line.changed else ("unchangedValue" if comparing else "fieldValue")
             live = _value(line.live, style)
             self.grid.addWidget(name, row, 0)
