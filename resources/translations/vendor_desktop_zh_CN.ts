@@ -220,8 +220,8 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="133"/>
-        <source>Someone changed it in the meantime: send it again to apply it to the latest version, or discard it.</source>
-        <translation>期间已有人修改过该对象：可重新发送，在最新版本上生效；也可放弃。</translation>
+        <source>Send it again to apply it to the latest version, or discard it.</source>
+        <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>

@@ -28,7 +28,7 @@ from vendor_desktop.viewmodels.changes.viewmodel import (
     why_cannot_retry,
 )
 
-CHANGE, QUEUED, BY, STATE = 0, 1, 2, 3
+CHANGE, QUEUED, BY, STATE, ANSWER = 0, 1, 2, 3, 4
 # Columns sized to what they hold, at most this wide (the rest is elided, the tooltip has it).
 FITTED = {CHANGE: 480, QUEUED: 160, BY: 140, STATE: 240}
 
@@ -56,8 +56,9 @@ class ChangesView(Retranslating, QWidget):
         self.table = list_table(vm.model, widths=(480, 130, 80, 150, 300), delegate=ListDelegate())
         self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ANSWER, QHeaderView.ResizeMode.Stretch)  # the room that is left
         header.setMinimumSectionSize(70)
         self.stack = ListOrEmpty(self.table)
         self.empty = self.stack.empty
@@ -78,7 +79,7 @@ class ChangesView(Retranslating, QWidget):
         self.retry.clicked.connect(lambda: self._act(vm.retry))
         self.discard.clicked.connect(lambda: self._act(vm.discard))
         self.table.selectionModel().selectionChanged.connect(self._show_actions)
-        vm.model.modelReset.connect(self._show_actions)
+        connect_refresh(vm.model.modelReset, self, self._show_list)  # also when shown from what was read hidden
         connect_refresh(vm.changed, self, self._show_list)
         self.retranslate()
 

@@ -71,7 +71,7 @@ class ListDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for text, tone in tags:
             width = metrics.horizontalAdvance(text) + 2 * PAD_X
-            room = rect.right() - MARGIN - x
+            room = rect.left() + rect.width() - MARGIN - x  # right() is one pixel short of the edge
             if room <= 2 * PAD_X:
                 break
             shown = text if width <= room else metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 2 * PAD_X)

@@ -132,7 +132,7 @@ def advice(command: Command) -> str:
         if can_retry(command):
             follow = QCoreApplication.translate(
                 "ChangesViewModel",
-                "Someone changed it in the meantime: send it again to apply it to the latest version, or discard it.",
+                "Send it again to apply it to the latest version, or discard it.",
             )
         else:
             follow = QCoreApplication.translate(
