@@ -4,7 +4,7 @@
 <context>
     <name>ChangesView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="108"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="109"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -20,6 +20,17 @@
         <translation>
             <numerusform>%n discount</numerusform>
             <numerusform>%n discounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListingsView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>
+        <source>%n listings</source>
+        <translation>
+            <numerusform>%n listing</numerusform>
+            <numerusform>%n listings</numerusform>
         </translation>
     </message>
 </context>
