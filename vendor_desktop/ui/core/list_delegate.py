@@ -92,6 +92,8 @@ class ListDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         if tags is None:
             return size
-        metrics = QFontMetrics(option.font)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)  # the font the tags are drawn in (italic while a change is pending)
+        metrics = QFontMetrics(opt.font)
         width = 2 * MARGIN + sum(metrics.horizontalAdvance(t) + 2 * PAD_X for t, _ in tags) + GAP * (len(tags) - 1)
         return QSize(width, max(size.height(), metrics.height() + 8))
