@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChangesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="109"/>
+        <source>%n changes</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiscountsView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="101"/>
+        <source>%n discounts</source>
+        <translation>
+            <numerusform>%n discount</numerusform>
+            <numerusform>%n discounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListingsView</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>

@@ -92,129 +92,233 @@
 </context>
 <context>
     <name>ChangesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="109"/>
+        <source>%n changes</source>
+        <translation>
+            <numerusform>共 %n 项修改</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="119"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="80"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="122"/>
         <source>Changes are kept on this computer until the marketplace accepts them. A change the marketplace did not accept stays here with its reason until you send it again or discard it.</source>
         <translation>修改会保存在本机，直到云市场接受。云市场未接受的修改会连同原因留在这里，直到您重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="125"/>
+        <source>All changes</source>
+        <translation>全部修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="126"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="127"/>
         <source>Discard</source>
         <translation>放弃</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="85"/>
-        <source>Nothing waiting: every change has reached the marketplace.</source>
-        <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
 </context>
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="51"/>
         <source>Change the price of order %1 from %2 to %3</source>
-        <extracomment>Marking a message read is queued too, but is not worth a line in the panel unless refused.</extracomment>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="59"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="66"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="69"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="73"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="74"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="75"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
-        <source>Will try again at %1</source>
-        <translation>将于 %1 重试</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="97"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="90"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="96"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="126"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
+        <source>Waits until the earlier change of the same item is settled.</source>
+        <translation>等同一对象的前一项修改处理完后再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="122"/>
+        <source>Could not be sent yet. Will try again at %1.</source>
+        <translation>暂未发出，将于 %1 重试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="125"/>
+        <source>Could not be sent yet. Will try again at the next sync.</source>
+        <translation>暂未发出，下次同步时重试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="133"/>
+        <source>Send it again to apply it to the latest version, or discard it.</source>
+        <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>
+        <source>Sending it again would not be accepted either. Discard it.</source>
+        <translation>重新发送也不会被接受，请放弃此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
+        <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
+        <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="150"/>
+        <source>Goes to the marketplace at the next sync.</source>
+        <translation>下次同步时发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="152"/>
+        <source>On its way to the marketplace.</source>
+        <translation>正在发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="187"/>
+        <source>Select a change first.</source>
+        <translation>请先选择一项修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
+        <source>The marketplace would not accept it again for the same reason. Discard it.</source>
+        <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="172"/>
+        <source>It waits for an earlier change. Send that one again or discard it first.</source>
+        <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="176"/>
+        <source>It is being sent now.</source>
+        <translation>正在发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <source>The marketplace has already applied it.</source>
+        <translation>云市场已使此修改生效。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="179"/>
+        <source>It goes to the marketplace at the next sync: nothing to send again.</source>
+        <translation>下次同步时会自动发送，无需重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
+        <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
+        <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="230"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="231"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="232"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="129"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="233"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="234"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="369"/>
+        <source>The marketplace accepted every change sent so far.</source>
+        <translation>已发送的修改云市场都已接受。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="371"/>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>没有等待发送的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="372"/>
+        <source>Nothing waiting: every change has reached the marketplace.</source>
+        <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
 </context>
 <context>
@@ -291,205 +395,291 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="107"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="148"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="149"/>
         <source>Give a buyer a discount</source>
         <translation>设置买家折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="108"/>
-        <source>Give a buyer a discount on one listing</source>
-        <translation>设置买家专属折扣</translation>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="150"/>
+        <source>While the discount is valid, this buyer pays less for this listing.</source>
+        <translation>有效期内，该买家购买此商品按折后价支付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="152"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="111"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="153"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="112"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="154"/>
         <source>Buyer pays</source>
         <translation>买家支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="113"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="155"/>
+        <source>Price after discount</source>
+        <translation>折后价</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="156"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="114"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="157"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="118"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="161"/>
         <source>the buyer&apos;s marketplace account ID</source>
         <translation>买家的云市场账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="119"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="162"/>
         <source>Give discount</source>
         <translation>设置折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="120"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="163"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>DiscountsView</name>
-    <message>
-        <location filename="../../vendor_desktop/ui/discounts/view.py" line="82"/>
-        <source>Search listing or buyer</source>
-        <translation>搜索商品或买家</translation>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="101"/>
+        <source>%n discounts</source>
+        <translation>
+            <numerusform>共 %n 条折扣</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/view.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="114"/>
+        <source>Search buyer account ID, buyer or listing</source>
+        <translation>搜索买家账号 ID、买家或商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="115"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="116"/>
         <source>Give discount…</source>
         <translation>设置折扣…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/view.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="117"/>
         <source>Revoke</source>
         <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/discounts/view.py" line="86"/>
-        <source>No discounts yet.
-Give a buyer a discount on one of your listings with “Give discount…”.</source>
-        <translation>暂无指定商品折扣。
-点击“设置折扣…”设置买家专属折扣。</translation>
     </message>
 </context>
 <context>
     <name>DiscountsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="52"/>
         <source>Active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="53"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="68"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="54"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="32"/>
         <source>%1% off (buyer pays %2%)</source>
         <translation>减 %1%（买家支付 %2%）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="42"/>
         <source>%1 (buyer pays %2%)</source>
         <translation>%1（买家支付 %2%）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="65"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="51"/>
         <source>Scheduled</source>
         <translation>待生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="130"/>
-        <source>not accepted: %1</source>
-        <translation>云市场未接受：%1</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="78"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="132"/>
-        <source>revocation waiting to send</source>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="139"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="143"/>
+        <source>Waits for an earlier change of this discount that the marketplace did not accept.</source>
+        <translation>此折扣的前一项修改未被云市场接受，此修改在等待。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="148"/>
+        <source>Revoking this discount is waiting to be sent to the marketplace.</source>
+        <translation>撤销此折扣的修改正等待发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="151"/>
+        <source>This discount is waiting to be sent to the marketplace.</source>
+        <translation>此折扣正等待发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="165"/>
+        <source>Revocation not accepted</source>
+        <translation>撤销未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="167"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="170"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="172"/>
+        <source>Revocation waiting to send</source>
         <translation>撤销待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="133"/>
-        <source>waiting to send</source>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="174"/>
+        <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="173"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="237"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="174"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="238"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="175"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="239"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="240"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="177"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="241"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="242"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="234"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="108"/>
         <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
         <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="258"/>
-        <source>Select a discount that has reached the marketplace.</source>
-        <translation>请选择一个已送达云市场的折扣。</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="47"/>
+        <source>%1/month</source>
+        <translation>%1/月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="264"/>
-        <source>This discount is already %1.</source>
-        <translation>该折扣已是「%1」。</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="48"/>
+        <source>%1/year</source>
+        <translation>%1/年</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="268"/>
-        <source>Revoking it is already queued.</source>
-        <translation>撤销操作已在等待发送。</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="49"/>
+        <source>%1/call</source>
+        <translation>%1/次</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="277"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="133"/>
+        <source>No discounts match the search or state. Clear them to see every discount.</source>
+        <translation>没有符合搜索或状态的折扣。清除条件可查看全部折扣。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="136"/>
+        <source>No discounts yet. Give a buyer a discount on a listing with “Give discount…”.</source>
+        <translation>暂无折扣。点击“设置折扣…”为买家设置商品专属折扣。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="159"/>
+        <source>No orders from this buyer on this computer</source>
+        <translation>本地没有这位买家的订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="187"/>
+        <source>Select a discount to revoke it.</source>
+        <translation>选择一条折扣后可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="189"/>
+        <source>This discount has not reached the marketplace yet. To take it back, discard it in Pending changes.</source>
+        <translation>此折扣尚未送达云市场。如需取消，请在“待发送的修改”中放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="195"/>
+        <source>This discount is already revoked.</source>
+        <translation>此折扣已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="197"/>
+        <source>This discount has expired: nothing to revoke.</source>
+        <translation>此折扣已过期，无需撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="199"/>
+        <source>Revoking it is already waiting to send.</source>
+        <translation>撤销已在待发送的修改中。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="208"/>
         <source>Choose a listing.</source>
         <translation>请选择商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="280"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="211"/>
         <source>Enter the buyer&apos;s account ID.</source>
         <translation>请输入买家账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="284"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="215"/>
         <source>A buyer account ID has letters and digits only (at most 64).</source>
         <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="289"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="220"/>
         <source>The buyer pays 1% to 99% of the price (e.g. 80 = 20% off).</source>
         <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="293"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="224"/>
         <source>The end must come after the start.</source>
         <translation>失效时间必须晚于生效时间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="331"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="262"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
