@@ -85,3 +85,16 @@ class ChangesView(Retranslating, QWidget):
         self.empty.setText(self.tr("Nothing waiting: every change has reached the marketplace."))
         self.vm.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         self._show_list()
+
+    # -- opened from a Workbench card ----------------------------------------------------------
+    def show_preset(self, name: str) -> None:
+        """Preset "rejected": the changes the marketplace did not accept. Where the view has a filter
+        for them it is used; otherwise the first one is selected, ready to send again or discard."""
+        only = getattr(self, "rejected_only", None)
+        if name == "rejected" and only is not None and hasattr(only, "setChecked"):
+            only.setChecked(True)
+            return
+        if name == "rejected":
+            rows = [row for row, c in enumerate(self.vm.commands) if c.state == "rejected"]
+            if rows:
+                self.table.selectRow(rows[0])
