@@ -253,87 +253,87 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="221"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="224"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="204"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="207"/>
         <source>Nothing to do</source>
         <translation>暂无待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="213"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="216"/>
         <source>Waiting for the buyer to pay; you can change the price</source>
         <translation>等待买家支付，可改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="214"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="217"/>
         <source>Paid: deliver now</source>
         <translation>买家已支付，等待您交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="215"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="218"/>
         <source>Edit them and submit for review again</source>
         <translation>修改后重新提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="216"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="219"/>
         <source>The marketplace did not accept them: send again or discard</source>
         <translation>云市场未接受，可重新发送或放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="217"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="220"/>
         <source>Notices from the marketplace</source>
         <translation>云市场发来的通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="222"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="223"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="226"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="228"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="226"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="227"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
         <source>Rejected listings</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
         <source>Changes not accepted</source>
         <translation>未接受的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="233"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
         <source>Paid today</source>
         <translation>今日收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
         <source>Unread messages</source>
         <translation>未读站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
     </message>

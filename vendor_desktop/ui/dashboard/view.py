@@ -38,7 +38,8 @@ class _Body:
 
     def build(self, widget: QWidget, name: str) -> None:
         widget.setObjectName(name)
-        widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # Never shorter than its words need: on a short window the page scrolls, it does not squeeze.
+        widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
         self.title.setWordWrap(True)
@@ -129,6 +130,8 @@ class DashboardView(Retranslating, QWidget):
         self.todo_title.setObjectName("sectionTitle")
         self.figures_title = QLabel()
         self.figures_title.setObjectName("sectionTitle")
+        for title in (self.todo_title, self.figures_title):
+            title.setIndent(0)  # in line with the cards (a padded label indents by itself)
         # Every card this user sees (those of the areas their role may read), by key.
         self.cards: dict[str, _TodoCard | _FigureCard] = {}
         self._targets: dict[str, tuple[str, str | None]] = {}
