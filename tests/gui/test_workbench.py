@@ -3,10 +3,15 @@ its list already filtered; only the cards of areas the role may read."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 
+from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Role
+from vendor_desktop.ui.core import i18n
+from vendor_desktop.viewmodels.dashboard.viewmodel import DashboardViewModel, versus_yesterday
 
 from .apphelpers import Marketplace, server_changes, sign_in
 
@@ -133,3 +138,24 @@ def test_a_role_without_listings_has_no_listings_cards(qtbot, tmp_path, market):
             assert window.shell.current == area and window.view(area).isVisible()
     finally:
         center.shutdown()
+
+
+def test_yesterday_is_said_in_both_languages(qapp, english):
+    assert versus_yesterday(15, 12, str) == "Yesterday 12 · +3"
+    assert versus_yesterday(9, 12, str) == "Yesterday 12 · −3"
+    assert versus_yesterday(12, 12, str) == "Yesterday 12 · same"
+    assert versus_yesterday(0, 300000, format_fen) == "Yesterday ¥3,000.00 · −¥3,000.00"
+    i18n.install(i18n.CHINESE)
+    assert versus_yesterday(15, 12, str) == "昨日 12 · ↑3"
+    assert versus_yesterday(12, 12, str) == "昨日 12 · 持平"
+
+
+def test_a_new_beijing_day_recounts_when_the_workbench_is_shown(qtbot, orders_db, runner):
+    day = [dt.date(2026, 11, 1)]
+    vm = DashboardViewModel(orders_db, reads=runner, today=lambda: day[0])
+    assert vm.counts.today_orders > 0
+    vm.set_shown(False)
+    day[0] = dt.date(2027, 6, 1)  # a later day, and no order came in since
+    vm.set_shown(True)
+    qtbot.waitUntil(lambda: vm.counts.today_orders == 0)
+    assert {c.key: c.comparison for c in vm.cards()}["today"] == "Yesterday 0 · same"

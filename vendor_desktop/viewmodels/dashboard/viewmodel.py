@@ -159,8 +159,11 @@ class DashboardViewModel(QObject):
         self._reloaded(self._prepare_reload()())
 
     def set_shown(self, shown: bool) -> None:
-        """Whether the Workbench is on screen: hidden, a pull only marks the figures stale."""
+        """Whether the Workbench is on screen: hidden, a pull only marks the figures stale.
+        Shown on a new Beijing day, "today" and "yesterday" move on even if nothing changed."""
         self._refresh.set_shown(shown)
+        if shown and not self._refresh.busy and self._today() != self._counted_on:
+            self._refresh.request()
 
     @property
     def refreshing(self) -> bool:
@@ -168,6 +171,7 @@ class DashboardViewModel(QObject):
 
     def _prepare_reload(self) -> Callable[[], DashboardCounts]:
         db, today = self._db, self._today()
+        self._counted_on = today
 
         def load() -> DashboardCounts:
             with db.session() as session:
