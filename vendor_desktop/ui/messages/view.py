@@ -84,6 +84,8 @@ class MessagesView(Retranslating, QWidget):
             return
         only = getattr(self, "unread_only", None)
         if only is not None and hasattr(only, "setChecked"):
+            if hasattr(self, "clear_filters"):
+                self.clear_filters()  # no search or kind left over: every unread message
             only.setChecked(True)
             return
         model = self.vm.model
