@@ -171,7 +171,11 @@ def test_the_to_dos_are_counted(orders_db: CacheDatabase) -> None:
     """待支付, 待交付 (paid), 审核未通过 and the changes the marketplace did not accept."""
     now = dt.datetime(2024, 6, 1, 12, tzinfo=dt.UTC)
     with orders_db.session(write=True) as s, s.begin():
-        apply_changes(s, [change("listing", "L3", 1, name="Refused thing", state="rejected")])
+        apply_changes(s, [
+            change("listing", "L3", 1, name="Refused thing", state="rejected"),
+            # On sale, and its changes were rejected: the vendor has a rejection to act on too.
+            change("listing", "L4", 1, name="Live thing", state="on_sale", revision={"state": "rejected"}),
+        ])  # fmt: skip
         commands = [
             outbox.enqueue(s, kind="order.price_change", entity="order", entity_id=order_id, base_version=1,
                            method="POST", path=f"/orders/{order_id}/price-change", payload={}, summary={},
@@ -184,5 +188,6 @@ def test_the_to_dos_are_counted(orders_db: CacheDatabase) -> None:
         counts = dashboard_counts(s, dt.date(2024, 6, 1))
     assert counts.unpaid_orders == 1
     assert counts.to_deliver_orders == 1  # b: paid, the vendor must deliver
-    assert counts.rejected_listings == 1
+    assert counts.rejected_listings == 2
+    assert counts.listings_on_sale == 2  # L1 and L4
     assert counts.refused_changes == 1  # a's change is still on its way: not a to-do

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.core.models import Listing, Message, Order, OutboxCommand
 from vendor_desktop.cache.core.outbox import CommandState
+from vendor_desktop.cache.listings.queries import listing_ids
 from vendor_desktop.cache.messages.queries import is_unread
 from vendor_desktop.domain.listings import ListingState
 from vendor_desktop.domain.orders import OrderState, is_paid
@@ -30,7 +31,7 @@ class DashboardCounts:
     yesterday_revenue_fen: int = 0  # paid the day before and not refunded
     unread_messages: int = 0
     listings_on_sale: int = 0
-    rejected_listings: int = 0  # 审核未通过
+    rejected_listings: int = 0  # 审核未通过: rejected, or on sale with its changes rejected
     refused_changes: int = 0  # queued changes the marketplace did not accept (云市场未接受)
     total_orders: int = 0
 
@@ -52,12 +53,12 @@ def dashboard_counts(session: Session, today: dt.date) -> DashboardCounts:
             func.coalesce(func.sum(Order.amount_fen).filter(Order.paid_date == yesterday, paid), 0),
         ).select_from(Order)
     ).one()
-    on_sale, rejected = session.execute(
-        select(
-            func.count().filter(Listing.state == ListingState.ON_SALE.value),
-            func.count().filter(Listing.state == ListingState.REJECTED.value),
-        ).select_from(Listing)
-    ).one()
+    on_sale = session.scalar(
+        select(func.count()).select_from(Listing).where(Listing.state == ListingState.ON_SALE.value)
+    )
+    # What the Listings filter 审核未通过 shows: rejected listings and on-sale ones whose changes
+    # were rejected (R-LST-3, R-LST-5); counted by the same query, so the card and the list agree.
+    rejected = len(listing_ids(session, states=(ListingState.REJECTED.value,)))
     unread = session.scalar(select(func.count()).select_from(Message).where(is_unread())) or 0
     refused = (
         session.scalar(
