@@ -65,27 +65,27 @@
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="151"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="152"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="154"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="155"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="157"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="158"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="159"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="160"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="161"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
@@ -357,39 +357,107 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="59"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="224"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="61"/>
-        <source>Unpaid orders</source>
-        <translation>待支付订单</translation>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="207"/>
+        <source>Nothing to do</source>
+        <translation>暂无待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="62"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="216"/>
+        <source>Waiting for the buyer to pay; you can change the price</source>
+        <translation>等待买家支付，可改价</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="217"/>
+        <source>Paid: deliver now</source>
+        <translation>买家已支付，等待您交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="218"/>
+        <source>Edit them and submit for review again</source>
+        <translation>修改后重新提交审核</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="219"/>
+        <source>The marketplace did not accept them: send again or discard</source>
+        <translation>云市场未接受，可重新发送或放弃</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="220"/>
+        <source>Notices from the marketplace</source>
+        <translation>云市场发来的通知</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="226"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="228"/>
+        <source>Unpaid</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
+        <source>To deliver</source>
+        <translation>待交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
+        <source>Rejected listings</source>
+        <translation>审核未通过</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
+        <source>Changes not accepted</source>
+        <translation>未接受的修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="233"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="63"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="64"/>
-        <source>Being delivered</source>
-        <translation>交付中</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="65"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
         <source>Unread messages</source>
         <translation>未读消息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="82"/>
+        <source>Yesterday %1 · +%2</source>
+        <translation>昨日 %1 · ↑%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="84"/>
+        <source>Yesterday %1 · −%2</source>
+        <translation>昨日 %1 · ↓%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="86"/>
+        <source>Yesterday %1 · same</source>
+        <translation>昨日 %1 · 持平</translation>
     </message>
 </context>
 <context>
@@ -1432,18 +1500,18 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="161"/>
         <source>Change not saved</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="165"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="169"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="167"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="171"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
