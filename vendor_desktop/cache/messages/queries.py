@@ -55,6 +55,30 @@ def is_unread() -> ColumnElement[bool]:
     return Message.read.is_(False) & ~_marked_read_ids() & ~_marked_all_read()
 
 
+def mark_all_read_command(session: Session, kind: str | None = None) -> dict[str, Any] | None:
+    """The outbox command (``outbox.enqueue``'s keywords but ``created_by``) that marks every
+    message read up to the newest one in the cache (of ``kind`` only, when given); None when the
+    cache holds no message. The server marks only what was created by then, so a message that
+    arrives after the user pressed the button stays unread."""
+    newest = newest_created_at(session)
+    if newest is None:
+        return None
+    up_to, up_to_ts = newest
+    payload: dict[str, Any] = {"up_to": up_to}
+    if kind:
+        payload["kind"] = kind
+    return {
+        "kind": MARK_ALL_READ,
+        "entity": "message",
+        "entity_id": ALL_MESSAGES,
+        "base_version": None,  # marking read is idempotent: no If-Match
+        "method": "POST",
+        "path": "/messages/read-all",
+        "payload": payload,
+        "summary": {"up_to_ts": up_to_ts, "kind": kind or None, "unread": unread_count(session, kind)},
+    }
+
+
 @dataclass(frozen=True)
 class MessageQuery:
     """The Messages list's filters: words in the title or text, one kind, unread only."""
