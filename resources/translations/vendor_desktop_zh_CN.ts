@@ -121,98 +121,107 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="53"/>
         <source>Change the price of order %1 from %2 to %3</source>
-        <extracomment>Marking a message read is queued too, but is not worth a line in the panel unless refused.</extracomment>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="61"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="68"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="69"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="75"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="77"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="78"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
         <source>Mark a message as read</source>
-        <translation>将消息标为已读</translation>
+        <translation>将站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="85"/>
+        <source>Mark all “%1” messages as read</source>
+        <translation>将全部“%1”站内信标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
+        <source>Mark all messages as read</source>
+        <translation>将全部站内信标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="94"/>
         <source>Will try again at %1</source>
         <translation>将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="101"/>
         <source>On hold: an earlier change was rejected</source>
         <translation>已暂停：之前的一项更改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="90"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="102"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="126"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="139"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="129"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="141"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="142"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
@@ -1169,72 +1178,153 @@ Create one with “New listing…”.</source>
 </context>
 <context>
     <name>MessagesView</name>
-    <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="64"/>
-        <source>Select a message to read it.</source>
-        <translation>选择一条消息以阅读。</translation>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <source>%n messages</source>
+        <translation>
+            <numerusform>共 %n 条站内信</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="74"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="184"/>
+        <source>No filter is set.</source>
+        <translation>未设置筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="187"/>
+        <source>No messages match these filters.
+Clear the filters or search for something else.</source>
+        <translation>没有符合筛选条件的站内信。
+清除筛选或换个关键词搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <source>Mark this kind read</source>
+        <translation>本类全部标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="198"/>
+        <source>Mark %n unread messages as read</source>
+        <translation>
+            <numerusform>将 %n 条未读站内信标为已读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="231"/>
+        <source>Search message titles and text</source>
+        <translation>搜索站内信标题或内容</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="232"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="233"/>
+        <source>Unread only</source>
+        <translation>只看未读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="234"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="235"/>
+        <source>Select a message to read it.</source>
+        <translation>选择一条站内信查看内容。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="190"/>
         <source>No messages yet. New orders and payments will show up here.</source>
-        <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
+        <translation>暂无站内信。新订单和付款通知会显示在这里。</translation>
     </message>
 </context>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="82"/>
         <source>Review passed</source>
-        <extracomment>Data role that tells the view to show a row as unread (bold); the view owns fonts.</extracomment>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="83"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="84"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="85"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="87"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="100"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="101"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="102"/>
         <source>Message</source>
-        <translation>消息内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="118"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="94"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="112"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="224"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="293"/>
+        <source>View order</source>
+        <translation>查看订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="295"/>
+        <source>View listing</source>
+        <translation>查看商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="322"/>
+        <source>Sign in to mark messages as read.</source>
+        <translation>登录后才能将站内信标为已读。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
+        <source>No unread messages of this kind.</source>
+        <translation>此类型没有未读站内信。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="327"/>
+        <source>No unread messages.</source>
+        <translation>没有未读站内信。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="365"/>
         <source>%1 new orders</source>
         <translation>%1 个新订单</translation>
     </message>
