@@ -190,6 +190,8 @@ class MessagesViewModel(QObject):
         if kind_changed:
             self._count_unread()  # what "Mark all read" covers
         self.count_changed.emit(self.model.total)
+        if self.selected is not None and self.model.row_of(self.selected.id) < 0:
+            self.select(None)  # filtered out: the pane no longer shows it
 
     @Slot(str)
     def set_search_text(self, text: str) -> None:
