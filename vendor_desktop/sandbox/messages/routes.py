@@ -69,8 +69,9 @@ def mark_all_read(
     caller: Annotated[Caller, Depends(require(Permission.MESSAGES_READ))],
     request: Request,
 ) -> Response:
-    """Extension (API.md lists it): mark every unread in-app message (站内信) of the caller read that
-    was created at or before `up_to` (and is of `kind`, when given), in one command. Any role that
+    """API.md `POST /messages/read-all {up_to}`: mark every unread in-app message (站内信) of the
+    caller read that was created at or before `up_to` (and is of `kind`, when given), in one
+    command. Any role that
     reads messages may, and only the messages it receives are marked (SPEC §11: a message about
     an order reaches only roles that read orders). Read state is the caller's own: each marked
     message reaches the caller's later pulls with `read: true` at its next version, as after
