@@ -46,9 +46,28 @@
     </message>
 </context>
 <context>
+    <name>MessagesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <source>%n messages</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="198"/>
+        <source>Mark %n unread messages as read</source>
+        <translation>
+            <numerusform>Mark %n unread message as read</numerusform>
+            <numerusform>Mark %n unread messages as read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessagesViewModel</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="224"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="367"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n new order</numerusform>

@@ -128,195 +128,205 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="61"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="59"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="69"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="83"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="84"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="85"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="90"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="87"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="93"/>
+        <source>Mark all “%1” messages as read</source>
+        <translation>将全部“%1”站内信标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="96"/>
+        <source>Mark all messages as read</source>
+        <translation>将全部站内信标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="104"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="132"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="122"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="141"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="133"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="149"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="154"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="159"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="150"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="166"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="152"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="164"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="187"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="180"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="203"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="184"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="172"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="192"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="178"/>
         <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="210"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="179"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="195"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="207"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="230"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="231"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="247"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="232"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="248"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="233"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="234"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="369"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="385"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="387"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="372"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="388"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -1583,13 +1593,69 @@ Create one with “New listing…”.</source>
 </context>
 <context>
     <name>MessagesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <source>%n messages</source>
+        <translation>
+            <numerusform>共 %n 条站内信</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="64"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="184"/>
+        <source>No filter is set.</source>
+        <translation>未设置筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="187"/>
+        <source>No messages match these filters.
+Clear the filters or search for something else.</source>
+        <translation>没有符合筛选条件的站内信。
+清除筛选或换个关键词搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <source>Mark this kind read</source>
+        <translation>本类全部标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="198"/>
+        <source>Mark %n unread messages as read</source>
+        <translation>
+            <numerusform>将 %n 条未读站内信标为已读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="231"/>
+        <source>Search message titles and text</source>
+        <translation>搜索站内信标题或内容</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="232"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="233"/>
+        <source>Unread only</source>
+        <translation>只看未读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="234"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="235"/>
         <source>Select a message to read it.</source>
         <translation>选择一条消息以阅读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="74"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="190"/>
         <source>No messages yet. New orders and payments will show up here.</source>
         <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
     </message>
@@ -1597,58 +1663,83 @@ Create one with “New listing…”.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="82"/>
         <source>Review passed</source>
-        <extracomment>Data role that tells the view to show a row as unread (bold); the view owns fonts.</extracomment>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="83"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="84"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="85"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="87"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="100"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="101"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="102"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="118"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="94"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="112"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="295"/>
+        <source>View order</source>
+        <translation>查看订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="297"/>
+        <source>View listing</source>
+        <translation>查看商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="324"/>
+        <source>Sign in to mark messages as read.</source>
+        <translation>登录后才能将站内信标为已读。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="328"/>
+        <source>No unread messages of this kind.</source>
+        <translation>此类型没有未读站内信。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
+        <source>No unread messages.</source>
+        <translation>没有未读站内信。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="224"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="367"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>

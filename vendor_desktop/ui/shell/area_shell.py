@@ -12,7 +12,7 @@ import logging
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
@@ -56,6 +56,10 @@ class AreaShell(QObject):
             self.actions[area.id] = action
             if area.count is not None:
                 connect_refresh(getattr(self.viewmodels[area.id], area.count_changed), self.nav, self.label)
+        # A viewmodel may ask to show another area's entity (a message's "View order").
+        for vm in self.viewmodels.values():
+            if (asked := getattr(vm, "open_requested", None)) is not None:
+                asked.connect(self.open_entity)
         self.current = ""
         self._first_paint: QWidget | None = None
         self.nav.currentRowChanged.connect(self._row_changed)
@@ -106,6 +110,33 @@ class AreaShell(QObject):
             self.view_built.emit(area_id, view)
         return self.views[area_id]
 
+    def open_entity(self, area_id: str, entity_id: str) -> None:
+        """Show ``area_id`` with ``entity_id`` selected in its list (the view's own
+        ``select_entity`` if it has one)."""
+        view = self.view(area_id)
+        if view is None:
+            return
+        self.show(area_id)
+        select = getattr(view, "select_entity", None)
+        if select is not None:
+            select(entity_id)
+            return
+        if select_in_list(view, entity_id):
+            return
+        vm = getattr(view, "vm", None)
+        if getattr(vm, "refreshing", False):
+            # A hidden area reloads when shown: what a pull brought meanwhile arrives with it.
+            model = vm.model
+
+            def once_reloaded() -> None:
+                model.modelReset.disconnect(once_reloaded)
+                # After the viewmodel has finished taking the reload in (it may reselect).
+                QTimer.singleShot(0, view, lambda: select_in_list(view, entity_id))
+
+            model.modelReset.connect(once_reloaded)
+        else:
+            log.info("%s %s is not in its list", area_id, entity_id)
+
     def _row_changed(self, row: int) -> None:
         if row < 0:
             return
@@ -149,3 +180,22 @@ class AreaShell(QObject):
                 self._first_paint = None
                 log.info("first area on screen: %s", area_id)
         return super().eventFilter(watched, event)
+
+
+def select_in_list(view: Any, entity_id: str) -> bool:
+    """Select ``entity_id``'s row in an area's list (``view.table`` over ``view.vm.model``), after
+    clearing the view's filters if they hide it; False when the list does not hold it."""
+    model = view.vm.model
+    if model.row_of(entity_id) < 0:
+        if (clear := getattr(view, "clear_filters", None)) is not None:
+            clear()
+        elif (search := getattr(view, "search", None)) is not None:
+            search.clear()
+    row = model.row_of(entity_id)
+    if row < 0:
+        return False
+    while row >= model.rowCount() and model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    view.table.selectRow(row)
+    view.table.scrollTo(model.index(row, 0))
+    return True

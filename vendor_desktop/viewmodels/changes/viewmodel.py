@@ -29,12 +29,18 @@ from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue, can_discard, can_retry
-from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, is_chinese, local_time, server_message
+from vendor_desktop.viewmodels.core.labels import (
+    CHANGE_ROLE,
+    is_chinese,
+    local_time,
+    message_kind_label,
+    server_message,
+)
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, tone
 
-# Marking a message read is queued too, but is not worth a line in the panel unless refused.
-QUIET_KINDS = frozenset({"message.read"})
+# Marking messages read is queued too, but is not worth a line in the panel unless refused.
+QUIET_KINDS = frozenset({"message.read", "message.read_all"})
 STATE_COLUMN = 3
 # The filter's choices (ids as the view's combo data): the states each shows.
 FILTERS: dict[str, frozenset[str]] = {
@@ -78,6 +84,12 @@ def describe(command: Command) -> str:
         return texts.get(command.kind, command.kind).replace("%1", name)
     if command.kind == "message.read":
         return QCoreApplication.translate("ChangesViewModel", "Mark a message as read")
+    if command.kind == "message.read_all":
+        if s.get("kind"):
+            return QCoreApplication.translate("ChangesViewModel", "Mark all “%1” messages as read").replace(
+                "%1", message_kind_label(str(s["kind"]))
+            )
+        return QCoreApplication.translate("ChangesViewModel", "Mark all messages as read")
     return command.kind
 
 

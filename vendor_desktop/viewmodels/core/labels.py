@@ -72,6 +72,21 @@ def market_label(market_id: str) -> str:
     return market.name_zh if is_chinese() else market.name_en
 
 
+# In-app message kinds (站内信) in the order the Messages filter lists them (R-ORD-2, R-LST-6).
+MESSAGE_KINDS = ("new_order", "order_paid", "listing_approved", "listing_rejected")
+
+
+def message_kind_label(kind: str | None) -> str:
+    """What an in-app message is about; shared by Messages and Pending changes."""
+    names = {
+        "listing_approved": QCoreApplication.translate("MessagesViewModel", "Review passed"),
+        "listing_rejected": QCoreApplication.translate("MessagesViewModel", "Review failed"),
+        "new_order": QCoreApplication.translate("MessagesViewModel", "New order"),
+        "order_paid": QCoreApplication.translate("MessagesViewModel", "Order paid"),
+    }
+    return names.get(kind or "", QCoreApplication.translate("MessagesViewModel", "Notice"))
+
+
 def is_chinese() -> bool:
     return QLocale().language() == QLocale.Language.Chinese
 
