@@ -37,8 +37,8 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
-        <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="167"/>
+        <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>%n change has not reached the marketplace yet. It is kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
             <numerusform>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
@@ -46,21 +46,48 @@
     </message>
 </context>
 <context>
+    <name>MessagesViewModel</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="224"/>
+        <source>%n new orders</source>
+        <translation>
+            <numerusform>%n new order</numerusform>
+            <numerusform>%n new orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrdersView</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
-        <source>%n order(s)</source>
+        <source>%Ln orders</source>
         <translation>
-            <numerusform>%n order</numerusform>
-            <numerusform>%n orders</numerusform>
+            <numerusform>%Ln order</numerusform>
+            <numerusform>%Ln orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="263"/>
+        <source>Exported %Ln orders to %1</source>
+        <translation>
+            <numerusform>Exported %Ln order to %1</numerusform>
+            <numerusform>Exported %Ln orders to %1</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>StatusBarMixin</name>
     <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="97"/>
+        <source>%Ln updates received</source>
+        <translation>
+            <numerusform>%Ln update received</numerusform>
+            <numerusform>%Ln updates received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
-        <source>%n change(s) refused</source>
+        <source>%n changes not accepted</source>
         <translation>
             <numerusform>%n change not accepted</numerusform>
             <numerusform>%n changes not accepted</numerusform>
@@ -68,10 +95,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
-        <source>%n change(s) waiting</source>
+        <source>%n changes waiting to send</source>
         <translation>
-            <numerusform>%n change waiting</numerusform>
-            <numerusform>%n changes waiting</numerusform>
+            <numerusform>%n change waiting to send</numerusform>
+            <numerusform>%n changes waiting to send</numerusform>
         </translation>
     </message>
 </context>

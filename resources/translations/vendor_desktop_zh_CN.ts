@@ -76,8 +76,8 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/areas.py" line="156"/>
-        <source>Discounts</source>
-        <translation>商品折扣</translation>
+        <source>Buyer discounts</source>
+        <translation>指定商品折扣</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/areas.py" line="158"/>
@@ -92,11 +92,6 @@
 </context>
 <context>
     <name>ChangesView</name>
-    <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="119"/>
-        <source>Pending changes</source>
-        <translation>待发送的修改</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/changes/view.py" line="109"/>
         <source>%n changes</source>
@@ -105,9 +100,14 @@
         </translation>
     </message>
     <message>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="119"/>
+        <source>Pending changes</source>
+        <translation>待发送的修改</translation>
+    </message>
+    <message>
         <location filename="../../vendor_desktop/ui/changes/view.py" line="122"/>
         <source>Changes are kept on this computer until the marketplace accepts them. A change the marketplace did not accept stays here with its reason until you send it again or discard it.</source>
-        <translation>修改会保存在本机，直到云市场接受为止。云市场未接受的修改会连同原因留在这里，直到您重新发送或放弃。</translation>
+        <translation>修改会保存在本机，直到云市场接受。云市场未接受的修改会连同原因留在这里，直到您重新发送或放弃。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/changes/view.py" line="125"/>
@@ -128,195 +128,195 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="52"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="59"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="60"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="67"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="74"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="75"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="77"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="87"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="97"/>
-        <source>Not accepted</source>
-        <translation>云市场未接受</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
-        <source>Waiting</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="96"/>
-        <source>Sending</source>
-        <translation>发送中</translation>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="101"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="102"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="119"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="122"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="125"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="133"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="136"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="141"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="146"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="150"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="153"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="152"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="155"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="164"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="187"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="167"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="171"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="172"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="175"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="179"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="178"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="181"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="197"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="179"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="182"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="230"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="233"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="231"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="234"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="232"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="235"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="233"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="236"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="234"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="237"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="369"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="372"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="374"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="372"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="375"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -341,7 +341,7 @@
     <message>
         <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="53"/>
         <source>You can keep working: changes you have queued are saved on this computer and will still be sent. Please copy the report below and send it to your support contact.</source>
-        <translation>您可以继续工作：已排队的变更保存在本机，仍会照常发送。请复制下面的报告，发送给您的技术支持联系人。</translation>
+        <translation>您可以继续工作：待发送的修改保存在本机，仍会照常发送。请复制下面的报告，发送给您的技术支持联系人。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="56"/>
@@ -389,7 +389,7 @@
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="66"/>
         <source>Listings on sale</source>
-        <translation>在售商品</translation>
+        <translation>已上架商品</translation>
     </message>
 </context>
 <context>
@@ -501,7 +501,7 @@
     <message>
         <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="32"/>
         <source>%1% off (buyer pays %2%)</source>
-        <translation>%1% off (buyer pays %2%)</translation>
+        <translation>减 %1%（买家支付 %2%）</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="42"/>
@@ -594,92 +594,92 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="117"/>
         <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
         <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="56"/>
         <source>%1/month</source>
         <translation>%1/月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="57"/>
         <source>%1/year</source>
         <translation>%1/年</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="58"/>
         <source>%1/call</source>
         <translation>%1/次</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="133"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="142"/>
         <source>No discounts match the search or state. Clear them to see every discount.</source>
         <translation>没有符合搜索或状态的折扣。清除条件可查看全部折扣。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="136"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="145"/>
         <source>No discounts yet. Give a buyer a discount on a listing with “Give discount…”.</source>
         <translation>暂无折扣。点击“设置折扣…”为买家设置商品专属折扣。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="168"/>
         <source>No orders from this buyer on this computer</source>
         <translation>本地没有这位买家的订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="187"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="196"/>
         <source>Select a discount to revoke it.</source>
         <translation>选择一条折扣后可撤销。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="189"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="198"/>
         <source>This discount has not reached the marketplace yet. To take it back, discard it in Pending changes.</source>
         <translation>此折扣尚未送达云市场。如需取消，请在“待发送的修改”中放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="195"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="204"/>
         <source>This discount is already revoked.</source>
         <translation>此折扣已撤销。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="197"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="206"/>
         <source>This discount has expired: nothing to revoke.</source>
         <translation>此折扣已过期，无需撤销。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="208"/>
         <source>Revoking it is already waiting to send.</source>
         <translation>撤销已在待发送的修改中。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="208"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="217"/>
         <source>Choose a listing.</source>
         <translation>请选择商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="211"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="220"/>
         <source>Enter the buyer&apos;s account ID.</source>
         <translation>请输入买家账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="215"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="224"/>
         <source>A buyer account ID has letters and digits only (at most 64).</source>
         <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="220"/>
-        <source>The buyer pays 1% to 99% of the price (e.g. 80 = 八折).</source>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="229"/>
+        <source>The buyer pays 1% to 99% of the price (e.g. 80 = 20% off).</source>
         <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="224"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="233"/>
         <source>The end must come after the start.</source>
         <translation>失效时间必须晚于生效时间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="262"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="271"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
@@ -694,12 +694,12 @@
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="35"/>
         <source>Unpaid</source>
-        <translation>已下单未支付</translation>
+        <translation>待支付</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="36"/>
-        <source>Paid</source>
-        <translation>已支付</translation>
+        <source>To deliver</source>
+        <translation>待交付</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
@@ -728,8 +728,18 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="49"/>
-        <source>Owner</source>
+        <source>Main account</source>
         <translation>主账号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="60"/>
+        <source>Pay-as-you-go</source>
+        <translation>按需</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
@@ -745,16 +755,6 @@
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
         <source>Support</source>
         <translation>客服</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
-        <source>Viewer</source>
-        <translation>只读</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="60"/>
-        <source>Pay as you go</source>
-        <translation>按需</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
@@ -915,7 +915,7 @@
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="39"/>
         <source>Must be an https:// address (http is not accepted).</source>
-        <translation>必须是 https:// 地址（不接受 http）。</translation>
+        <translation>必须是 https:// 开头的地址（不接受 http://）。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="42"/>
@@ -954,7 +954,7 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="51"/>
-        <source>A listing needs its product service agreement before it can be submitted.</source>
+        <source>A listing needs its listing service agreement before it can be submitted.</source>
         <translation>商品须填写商品服务协议后才能提交审核。</translation>
     </message>
     <message>
@@ -1001,7 +1001,7 @@
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="88"/>
         <source>Deposit tier %1: selling here requires a deposit of %2.</source>
-        <translation>保证金档位 %1：在此市场销售需缴纳保证金 %2。</translation>
+        <translation>保证金第 %1 档：在此类目市场销售须缴纳保证金 %2。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="93"/>
@@ -1014,24 +1014,24 @@
         <translation>审核：最长 %1 个工作日。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="154"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="153"/>
         <source>Your role cannot edit listings.</source>
         <translation>您的角色不能编辑商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="156"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="155"/>
         <source>A listing cannot be edited while it is in review.</source>
         <translation>审核中的商品不能修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="158"/>
         <source>Its changes are in review; wait for the result.</source>
         <translation>修改审核中，审核结束后才能再修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="185"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="184"/>
         <source>A listing&apos;s market cannot change.</source>
-        <translation>商品的类目市场不能更改。</translation>
+        <translation>商品创建后不能更换类目市场。</translation>
     </message>
 </context>
 <context>
@@ -1044,7 +1044,7 @@
     <message>
         <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="291"/>
         <source>Edit an on-sale listing (the changes go to review; the listing stays on sale meanwhile)</source>
-        <translation>编辑在售商品（修改需审核，审核期间商品继续在售）</translation>
+        <translation>编辑已上架商品（修改需审核，审核期间商品保持上架）</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="293"/>
@@ -1088,7 +1088,7 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="305"/>
-        <source>Product service agreement</source>
+        <source>Listing service agreement</source>
         <translation>商品服务协议</translation>
     </message>
     <message>
@@ -1265,31 +1265,6 @@ Create one with “New listing…”.</source>
         <translation>（预估）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="98"/>
-        <source>refused: %1</source>
-        <translation>被拒绝：%1</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="100"/>
-        <source>draft waiting to be sent</source>
-        <translation>草稿待发送</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="101"/>
-        <source>edit waiting to be sent</source>
-        <translation>修改待发送</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="102"/>
-        <source>submission waiting to be sent</source>
-        <translation>提交审核待发送</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="103"/>
-        <source>delisting waiting to be sent</source>
-        <translation>下架待发送</translation>
-    </message>
-    <message>
         <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="112"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
@@ -1313,6 +1288,32 @@ Create one with “New listing…”.</source>
         <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="204"/>
         <source>Name</source>
         <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="98"/>
+        <source>not accepted: %1</source>
+        <translation>云市场未接受：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="100"/>
+        <source>draft waiting to send</source>
+        <translation>草稿待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="101"/>
+        <source>edit waiting to send</source>
+        <translation>修改待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="102"/>
+        <source>submission waiting to send</source>
+        <translation>提交审核待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="188"/>
+        <source>delisting waiting to send</source>
+        <translation>下架待发送</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="205"/>
@@ -1377,12 +1378,7 @@ Create one with “New listing…”.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="180"/>
         <source>skipped: not on sale (%1)</source>
-        <translation>已跳过：未在售（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="188"/>
-        <source>delisting queued</source>
-        <translation>下架已排队</translation>
+        <translation>已跳过：未上架（%1）</translation>
     </message>
 </context>
 <context>
@@ -1436,21 +1432,21 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="157"/>
         <source>Change not saved</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="164"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="165"/>
         <source>Changes not sent yet</source>
-        <translation>更改尚未发送</translation>
+        <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
-        <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="167"/>
+        <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
-            <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
+            <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
         </translation>
     </message>
 </context>
@@ -1583,21 +1579,16 @@ Create one with “New listing…”.</source>
         <source>Read</source>
         <translation>已读</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="224"/>
-        <source>%1 new orders</source>
-        <translation>%1 个新订单</translation>
+        <source>%n new orders</source>
+        <translation>
+            <numerusform>%n 个新订单</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>OrdersView</name>
-    <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>共 %n 个订单</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/view.py" line="240"/>
         <source>Order details</source>
@@ -1613,10 +1604,19 @@ Create one with “New listing…”.</source>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
+        <source>%Ln orders</source>
+        <translation>
+            <numerusform>共 %Ln 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../vendor_desktop/ui/orders/view.py" line="263"/>
-        <source>Exported %1 orders to %2</source>
-        <translation>已导出 %1 个订单到 %2</translation>
+        <source>Exported %Ln orders to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 个订单到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/view.py" line="266"/>
@@ -1685,113 +1685,113 @@ Clear the filters or search for something else.</source>
     <name>OrdersViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="226"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="231"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="232"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="235"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="240"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="242"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="161"/>
-        <source>price change pending</source>
+        <source>price change waiting to send</source>
         <translation>改价待发送</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="163"/>
-        <source>price change rejected</source>
-        <translation>改价被拒绝</translation>
+        <source>price change not accepted</source>
+        <translation>云市场未接受改价</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="175"/>
-        <source>The price change to %1 was rejected: %2 The price is still %3.</source>
-        <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
+        <source>The marketplace did not accept this change (new price %1): %2 The price is still %3.</source>
+        <translation>云市场未接受此修改（改价为 %1）：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="183"/>
-        <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
-        <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="184"/>
+        <source>The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.</source>
+        <translation>改价为 %1 的修改在等待前一项：云市场未接受此订单之前的一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="187"/>
-        <source>Price change from %1 to %2 is waiting to be sent.</source>
-        <translation>改价 %1 → %2 等待发送。</translation>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="189"/>
+        <source>Price change from %1 to %2 is waiting to send.</source>
+        <translation>改价 %1 → %2 待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="84"/>
-        <source>%1% off</source>
-        <translation>减 %1%</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="89"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="192"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="194"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="232"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="234"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="236"/>
-        <source>Buyer account</source>
-        <translation>买家账号</translation>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="84"/>
+        <source>%1% off (buyer pays %2%)</source>
+        <translation>减 %1%（买家支付 %2%）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="238"/>
+        <source>Buyer account ID</source>
+        <translation>买家账号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="239"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="239"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="241"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="241"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="243"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="244"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1806,7 +1806,7 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="105"/>
         <source>Change the price of an unpaid order</source>
-        <translation>修改未支付订单的价格</translation>
+        <translation>为待支付的订单改价</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="109"/>
@@ -1845,8 +1845,8 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="122"/>
-        <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace refuses it and the order keeps its price.</source>
-        <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先付款，云市场会拒绝改价，订单价格保持不变。</translation>
+        <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace does not accept it and the order keeps its price.</source>
+        <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先支付，云市场不会接受此修改，订单价格保持不变。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="125"/>
@@ -1869,12 +1869,12 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="43"/>
         <source>Select an unpaid order first.</source>
-        <translation>请先选择一个未支付的订单。</translation>
+        <translation>请先选择待支付的订单。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="45"/>
         <source>Only unpaid orders can change price; this one is %1.</source>
-        <translation>只有未支付的订单可以改价；此订单状态为%1。</translation>
+        <translation>只有待支付的订单可以改价；此订单为「%1」。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="73"/>
@@ -1963,7 +1963,7 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="53"/>
         <source>No change was waiting to be sent.</source>
-        <translation>没有等待发送的修改。</translation>
+        <translation>没有待发送的修改。</translation>
     </message>
 </context>
 <context>
@@ -2082,13 +2082,13 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="98"/>
-        <source>e.g. V20261126</source>
+        <source>e.g. 2386611659434867</source>
         <translation>例如 2386611659434867</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="99"/>
-        <source>owner, or your sub-account name</source>
-        <translation>主账号填 owner，或填子账号用户名</translation>
+        <source>owner for the main account, or your sub-account&apos;s user name</source>
+        <translation>主账号填 owner，子账号填其用户名</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="102"/>
@@ -2143,23 +2143,25 @@ Clear the filters or search for something else.</source>
         <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
         <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="97"/>
-        <source>%1 changes received</source>
-        <translation>已接收 %1 条变更</translation>
+        <source>%Ln updates received</source>
+        <translation>
+            <numerusform>已接收 %Ln 项更新</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
-        <source>%n change(s) refused</source>
+        <source>%n changes not accepted</source>
         <translation>
-            <numerusform>%n 项更改被拒绝</numerusform>
+            <numerusform>云市场未接受 %n 项修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
-        <source>%n change(s) waiting</source>
+        <source>%n changes waiting to send</source>
         <translation>
-            <numerusform>%n 项更改待发送</numerusform>
+            <numerusform>%n 项修改待发送</numerusform>
         </translation>
     </message>
     <message>

@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from vendor_desktop.ui.core.binding import connect_refresh
+from vendor_desktop.ui.core.i18n import MixinPlurals
 from vendor_desktop.ui.core.widgets import Retranslating
 from vendor_desktop.ui.shell.area_shell import AreaShell
 from vendor_desktop.ui.shell.areas import AREAS
@@ -19,7 +20,7 @@ from vendor_desktop.viewmodels.core.area_context import AreaContext
 from vendor_desktop.viewmodels.core.sync_status import SyncController
 
 
-class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
+class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
     sign_out_requested = Signal()
     language_requested = Signal(str)
     notifications_toggled = Signal(bool)
@@ -163,7 +164,7 @@ class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
             self,
             self.tr("Changes not sent yet"),
             self.tr(
-                "%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?",
+                "%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?",
                 "",
                 unsent,
             ),

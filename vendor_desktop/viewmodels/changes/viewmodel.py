@@ -9,6 +9,7 @@ local-writes runner, never the GUI thread.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -58,7 +59,7 @@ def describe(command: Command) -> str:
         return (
             QCoreApplication.translate("ChangesViewModel", "Give buyer %1 %2 on %3")
             .replace("%1", str(s.get("buyer_account_id", "")))
-            .replace("%2", zhe(percent) if is_chinese() else f"{100 - percent}% off")
+            .replace("%2", zhe(percent) if is_chinese() else f"{100 - percent}% off (buyer pays {percent}%)")
             .replace("%3", str(s.get("listing_name", "")))
         )
     if command.kind == "discount.revoke":
@@ -89,8 +90,10 @@ def filter_choices() -> list[tuple[str, str]]:
     ]
 
 
-def state_text(command: Command) -> str:
-    """The change's state in the glossary's words (待发送, 发送中, 等待前一项, 已生效, 云市场未接受)."""
+def state_text(command: Command, now: dt.datetime | None = None) -> str:
+    """The change's state in the glossary's words (待发送, 发送中, 等待前一项, 已生效, 云市场未接受).
+    ``now`` is accepted for older callers: when a waiting change is tried again is said in the
+    marketplace's answer (``reason_text``), not in the state."""
     names = {
         CommandState.PENDING: QCoreApplication.translate("ChangesViewModel", "Waiting to send"),
         CommandState.SENDING: QCoreApplication.translate("ChangesViewModel", "Sending"),

@@ -34,9 +34,18 @@ from vendor_desktop.viewmodels.discounts.table import (
     percent_text,
     shanghai_minutes,
     state_choices,
+    state_label,
 )
 
-__all__ = ["DiscountForm", "DiscountsViewModel", "percent_hint", "percent_text", "price_lines", "state_choices"]
+__all__ = [
+    "DiscountForm",
+    "DiscountsViewModel",
+    "percent_hint",
+    "percent_text",
+    "price_lines",
+    "state_choices",
+    "state_label",
+]
 
 MAX_BUYER = 64
 
@@ -218,7 +227,7 @@ class DiscountsViewModel(QObject):
         for problem in validate_discount(form.percent, form.valid_from, form.valid_until):
             if problem.field == "percent":
                 problems["percent"] = QCoreApplication.translate(
-                    "DiscountsViewModel", "The buyer pays 1% to 99% of the price (e.g. 80 = 八折)."
+                    "DiscountsViewModel", "The buyer pays 1% to 99% of the price (e.g. 80 = 20% off)."
                 )
             else:
                 problems["valid_until"] = QCoreApplication.translate(

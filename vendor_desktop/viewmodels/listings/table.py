@@ -95,12 +95,12 @@ def due_text(listing: ListingRow) -> str:
 def command_text(command: Command) -> str:
     if command.state == CommandState.REJECTED:
         reason = server_message(command.error_message or "", command.error_message_zh or "") or command.error_code or ""
-        return QCoreApplication.translate("ListingsViewModel", "refused: %1").replace("%1", reason)
+        return QCoreApplication.translate("ListingsViewModel", "not accepted: %1").replace("%1", reason)
     names = {
-        "listing.create": QCoreApplication.translate("ListingsViewModel", "draft waiting to be sent"),
-        "listing.update": QCoreApplication.translate("ListingsViewModel", "edit waiting to be sent"),
-        "listing.submit": QCoreApplication.translate("ListingsViewModel", "submission waiting to be sent"),
-        "listing.delist": QCoreApplication.translate("ListingsViewModel", "delisting waiting to be sent"),
+        "listing.create": QCoreApplication.translate("ListingsViewModel", "draft waiting to send"),
+        "listing.update": QCoreApplication.translate("ListingsViewModel", "edit waiting to send"),
+        "listing.submit": QCoreApplication.translate("ListingsViewModel", "submission waiting to send"),
+        "listing.delist": QCoreApplication.translate("ListingsViewModel", "delisting waiting to send"),
     }
     return names.get(command.kind, command.kind)
 

@@ -185,7 +185,7 @@ class ListingsViewModel(QObject):
                 continue
             self._queue.enqueue(
                 lambda _changes, i=index: report(
-                    i, QCoreApplication.translate("ListingsViewModel", "delisting queued")
+                    i, QCoreApplication.translate("ListingsViewModel", "delisting waiting to send")
                 ),
                 lambda message, i=index: report(i, message),  # also logged, and in the status bar
                 kind="listing.delist",

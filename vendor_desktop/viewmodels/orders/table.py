@@ -158,9 +158,9 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
 
 def change_tag(row: OrderLine) -> tuple[str, Tone] | None:
     if row.change_state == "pending":
-        return QCoreApplication.translate("OrdersViewModel", "price change pending"), Tone.WAITING
+        return QCoreApplication.translate("OrdersViewModel", "price change waiting to send"), Tone.WAITING
     if row.change_state == "rejected":
-        return QCoreApplication.translate("OrdersViewModel", "price change rejected"), Tone.URGENT
+        return QCoreApplication.translate("OrdersViewModel", "price change not accepted"), Tone.URGENT
     return None
 
 
@@ -173,7 +173,8 @@ def change_notice(order: OrderRow, change: Command) -> str:
         reason = server_message(change.error_message or "", change.error_message_zh or "") or change.error_code or ""
         return (
             QCoreApplication.translate(
-                "OrdersViewModel", "The price change to %1 was rejected: %2 The price is still %3."
+                "OrdersViewModel",
+                "The marketplace did not accept this change (new price %1): %2 The price is still %3.",
             )
             .replace("%1", new)
             .replace("%2", reason)
@@ -181,10 +182,11 @@ def change_notice(order: OrderRow, change: Command) -> str:
         )
     if change.state == CommandState.HELD:
         return QCoreApplication.translate(
-            "OrdersViewModel", "The price change to %1 waits: an earlier change of this order was rejected."
+            "OrdersViewModel",
+            "The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.",
         ).replace("%1", new)
     return (
-        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2 is waiting to be sent.")
+        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2 is waiting to send.")
         .replace("%1", old)
         .replace("%2", new)
     )
