@@ -467,13 +467,13 @@ def _queued_change_label(state: str) -> str:
         1, "k", "order.price_change", "order", "o1", 1, "POST", "/orders/o1/price", None, {}, now, "owner",
         CommandState(state), 0, None, None, None, None, {}, None, now,
     )  # fmt: skip
-    return state_text(command, now)
+    return state_text(command)
 
 
 def _label_functions() -> dict[str, Callable[[str], str]]:
     """The function each glossary entity's states are shown with."""
     from vendor_desktop.viewmodels.core import labels
-    from vendor_desktop.viewmodels.discounts import viewmodel as discounts
+    from vendor_desktop.viewmodels.discounts import table as discounts
     from vendor_desktop.viewmodels.listings import table as listings
 
     return {

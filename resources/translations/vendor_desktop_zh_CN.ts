@@ -65,27 +65,27 @@
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="151"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="152"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="154"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="155"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="157"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="158"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="159"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="160"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="161"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
@@ -128,195 +128,195 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="51"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="60"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="59"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="66"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="73"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="74"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="75"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="97"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="96"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="122"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="125"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="136"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="133"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="141"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="146"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="150"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="152"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="167"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="187"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="171"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="175"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="172"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="179"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="176"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="181"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="197"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="182"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="179"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="233"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="230"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="234"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="231"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="235"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="232"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="236"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="233"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="237"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="234"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="372"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="369"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="374"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="371"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="375"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="372"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -357,39 +357,107 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="59"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="224"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="61"/>
-        <source>Unpaid orders</source>
-        <translation>待支付订单</translation>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="207"/>
+        <source>Nothing to do</source>
+        <translation>暂无待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="62"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="216"/>
+        <source>Waiting for the buyer to pay; you can change the price</source>
+        <translation>等待买家支付，可改价</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="217"/>
+        <source>Paid: deliver now</source>
+        <translation>买家已支付，等待您交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="218"/>
+        <source>Edit them and submit for review again</source>
+        <translation>修改后重新提交审核</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="219"/>
+        <source>The marketplace did not accept them: send again or discard</source>
+        <translation>云市场未接受，可重新发送或放弃</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="220"/>
+        <source>Notices from the marketplace</source>
+        <translation>云市场发来的通知</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="226"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="228"/>
+        <source>Unpaid</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
+        <source>To deliver</source>
+        <translation>待交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
+        <source>Rejected listings</source>
+        <translation>审核未通过</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
+        <source>Changes not accepted</source>
+        <translation>未接受的修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="233"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="63"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="64"/>
-        <source>Being delivered</source>
-        <translation>交付中</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="65"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
         <source>Unread messages</source>
         <translation>未读消息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="82"/>
+        <source>Yesterday %1 · +%2</source>
+        <translation>昨日 %1 · ↑%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="84"/>
+        <source>Yesterday %1 · −%2</source>
+        <translation>昨日 %1 · ↓%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="86"/>
+        <source>Yesterday %1 · same</source>
+        <translation>昨日 %1 · 持平</translation>
     </message>
 </context>
 <context>
@@ -594,92 +662,92 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="108"/>
         <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
         <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="47"/>
         <source>%1/month</source>
         <translation>%1/月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="48"/>
         <source>%1/year</source>
         <translation>%1/年</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="58"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="49"/>
         <source>%1/call</source>
         <translation>%1/次</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="142"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="133"/>
         <source>No discounts match the search or state. Clear them to see every discount.</source>
         <translation>没有符合搜索或状态的折扣。清除条件可查看全部折扣。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="145"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="136"/>
         <source>No discounts yet. Give a buyer a discount on a listing with “Give discount…”.</source>
         <translation>暂无折扣。点击“设置折扣…”为买家设置商品专属折扣。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="159"/>
         <source>No orders from this buyer on this computer</source>
         <translation>本地没有这位买家的订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="196"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="187"/>
         <source>Select a discount to revoke it.</source>
         <translation>选择一条折扣后可撤销。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="198"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="189"/>
         <source>This discount has not reached the marketplace yet. To take it back, discard it in Pending changes.</source>
         <translation>此折扣尚未送达云市场。如需取消，请在“待发送的修改”中放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="204"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="195"/>
         <source>This discount is already revoked.</source>
         <translation>此折扣已撤销。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="206"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="197"/>
         <source>This discount has expired: nothing to revoke.</source>
         <translation>此折扣已过期，无需撤销。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="208"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="199"/>
         <source>Revoking it is already waiting to send.</source>
         <translation>撤销已在待发送的修改中。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="217"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="208"/>
         <source>Choose a listing.</source>
         <translation>请选择商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="220"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="211"/>
         <source>Enter the buyer&apos;s account ID.</source>
         <translation>请输入买家账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="224"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="215"/>
         <source>A buyer account ID has letters and digits only (at most 64).</source>
         <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="229"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="220"/>
         <source>The buyer pays 1% to 99% of the price (e.g. 80 = 20% off).</source>
         <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="233"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="224"/>
         <source>The end must come after the start.</source>
         <translation>失效时间必须晚于生效时间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="271"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="262"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
@@ -1432,18 +1500,18 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="161"/>
         <source>Change not saved</source>
         <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="165"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="169"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="167"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="171"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>

@@ -76,6 +76,25 @@ class MessagesView(Retranslating, QWidget):
         self._show_empty()
         self._show_body()
 
+    # -- opened from a Workbench card ----------------------------------------------------------
+    def show_preset(self, name: str) -> None:
+        """Preset "unread": only the unread messages, where the view has that filter; otherwise the
+        list scrolls to the first unread one (bold), without opening it (that would mark it read)."""
+        if name != "unread":
+            return
+        only = getattr(self, "unread_only", None)
+        if only is not None and hasattr(only, "setChecked"):
+            if hasattr(self, "clear_filters"):
+                self.clear_filters()  # no search or kind left over: every unread message
+            only.setChecked(True)
+            return
+        model = self.vm.model
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(UNREAD_ROLE):
+                self.table.scrollTo(index, self.table.ScrollHint.PositionAtTop)
+                return
+
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

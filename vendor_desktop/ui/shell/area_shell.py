@@ -77,6 +77,16 @@ class AreaShell(QObject):
     def show(self, area_id: str) -> None:
         self.nav.setCurrentRow(self.ids.index(area_id))
 
+    def open_area(self, area_id: str, preset: str | None = None) -> None:
+        """Show an area with its list already filtered by ``preset`` (the view's ``show_preset``):
+        a Workbench card opens its to-dos. An area this user does not see is not opened."""
+        if area_id not in self.viewmodels:
+            return
+        self.show(area_id)
+        view = self.views[area_id]
+        if preset is not None and hasattr(view, "show_preset"):
+            view.show_preset(preset)
+
     def view(self, area_id: str) -> QWidget | None:
         """The area's view, built now if it was not yet; None when the user does not see the area."""
         if area_id not in self.viewmodels:
@@ -90,6 +100,9 @@ class AreaShell(QObject):
             self.pages.insertWidget(row, view)
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
+            # A view may ask to open another area, filtered (the Workbench's cards).
+            if (open_requested := getattr(view, "open_requested", None)) is not None:
+                open_requested.connect(self.open_area)
             self.view_built.emit(area_id, view)
         return self.views[area_id]
 

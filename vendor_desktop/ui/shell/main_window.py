@@ -103,6 +103,10 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
     def show_area(self, area_id: str) -> None:
         self.shell.show(area_id)
 
+    def open_area(self, area_id: str, preset: str | None = None) -> None:
+        """Show an area with its list already filtered (``preset``: the view's ``show_preset``)."""
+        self.shell.open_area(area_id, preset)
+
     def view(self, area_id: str) -> QWidget | None:
         return self.shell.view(area_id)
 

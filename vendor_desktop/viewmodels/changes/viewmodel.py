@@ -9,7 +9,6 @@ local-writes runner, never the GUI thread.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -90,10 +89,8 @@ def filter_choices() -> list[tuple[str, str]]:
     ]
 
 
-def state_text(command: Command, now: dt.datetime | None = None) -> str:
-    """The change's state in the glossary's words (待发送, 发送中, 等待前一项, 已生效, 云市场未接受).
-    ``now`` is accepted for older callers: when a waiting change is tried again is said in the
-    marketplace's answer (``reason_text``), not in the state."""
+def state_text(command: Command) -> str:
+    """The change's state in the glossary's words (待发送, 发送中, 等待前一项, 已生效, 云市场未接受)."""
     names = {
         CommandState.PENDING: QCoreApplication.translate("ChangesViewModel", "Waiting to send"),
         CommandState.SENDING: QCoreApplication.translate("ChangesViewModel", "Sending"),

@@ -34,18 +34,9 @@ from vendor_desktop.viewmodels.discounts.table import (
     percent_text,
     shanghai_minutes,
     state_choices,
-    state_label,
 )
 
-__all__ = [
-    "DiscountForm",
-    "DiscountsViewModel",
-    "percent_hint",
-    "percent_text",
-    "price_lines",
-    "state_choices",
-    "state_label",
-]
+__all__ = ["DiscountForm", "DiscountsViewModel", "percent_hint", "percent_text", "price_lines", "state_choices"]
 
 MAX_BUYER = 64
 
