@@ -128,205 +128,205 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="61"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="57"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="69"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="65"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="72"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="83"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="79"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="85"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="90"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="107"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="109"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="110"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="108"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
         <source>Mark all “%1” messages as read</source>
         <translation>将全部“%1”站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
         <source>Mark all messages as read</source>
         <translation>将全部站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="124"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="132"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="141"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="137"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="149"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="145"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="154"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="150"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="155"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="166"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="162"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="164"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="180"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="203"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="199"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="184"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="180"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="184"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="192"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="210"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="206"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="195"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="207"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="203"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="242"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="247"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="243"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="248"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="244"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="245"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="385"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="381"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="387"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="383"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="388"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="384"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -476,7 +476,7 @@
         <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="148"/>
         <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="149"/>
         <source>Give a buyer a discount</source>
-        <translation>设置买家折扣</translation>
+        <translation>设置买家专属折扣</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="150"/>
