@@ -4,7 +4,23 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="157"/>
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>%n change not accepted</numerusform>
+            <numerusform>%n changes not accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="159"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="176"/>
         <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>%n change has not reached the marketplace yet. It is kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
@@ -20,25 +36,6 @@
         <translation>
             <numerusform>%n order</numerusform>
             <numerusform>%n orders</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>StatusBarMixin</name>
-    <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
-        <source>%n change(s) refused</source>
-        <translation>
-            <numerusform>%n change not accepted</numerusform>
-            <numerusform>%n changes not accepted</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
-        <source>%n change(s) waiting</source>
-        <translation>
-            <numerusform>%n change waiting</numerusform>
-            <numerusform>%n changes waiting</numerusform>
         </translation>
     </message>
 </context>

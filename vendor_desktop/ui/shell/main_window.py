@@ -39,7 +39,7 @@ class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
         self.account = context.account
         self.notifications = notifications
         self.tray: QSystemTrayIcon | None = None
-        #: Asked before quitting with unsent changes; tests replace it.
+        # Asked before quitting with unsent changes; tests replace it.
         self.confirm_quit: Callable[[int], bool] = self._ask_quit
         self.resize(1280, 800)
 
@@ -148,6 +148,16 @@ class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
         self._retranslate_menus()
         self.shell.label()
         self._retranslate_status()
+
+    def pending_text(self, rejected: int, waiting: int) -> str:
+        """The status bar's count of open changes. Its plurals are here, not in StatusBarMixin:
+        PySide looks a plural up under the window's own class only, and the count stayed
+        English in Chinese."""
+        if rejected:
+            return self.tr("%n change(s) refused", "", rejected)
+        if waiting:
+            return self.tr("%n change(s) waiting", "", waiting)
+        return ""
 
     def _show_write_failure(self, message: str, shown_in_form: bool) -> None:
         self.statusBar().showMessage(message, 15_000)

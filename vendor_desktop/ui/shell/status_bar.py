@@ -105,12 +105,7 @@ class StatusBarMixin(_Base):
         if vm is None:  # a role without the Pending changes area
             self.pending_button.hide()
             return
-        if vm.rejected_count:
-            text = self.tr("%n change(s) refused", "", vm.rejected_count)
-        elif vm.open_count:
-            text = self.tr("%n change(s) waiting", "", vm.open_count)
-        else:
-            text = ""
+        text = self.pending_text(vm.rejected_count, vm.open_count)
         self.pending_button.setText(text)
         self.pending_button.setVisible(bool(text))
         self.pending_button.setProperty("rejected", bool(vm.rejected_count))
