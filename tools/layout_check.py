@@ -21,6 +21,8 @@ each page and dialog. A problem is:
 * ``cell-room``: a cell whose text is cut although the list has the room elsewhere (other
   columns wider than what they show, or space after the last one): size columns to their
   contents (``ui/core/widgets.fit_columns``);
+* ``outside``: a widget reaching past the edge of its parent (its window or pane gives its
+  layout less room than it needs), where the parent does not scroll;
 * ``screen``: a dialog larger than the display it opens on.
 
 Each problem is one JSON object: scale, language, screen, widget (objectName, else class),
@@ -36,22 +38,12 @@ import json
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-DISPLAY = (1920, 1080)  # physical pixels; the logical size is this divided by the scale
 WINDOW = (1280, 800)  # the main window's size at first start (MainWindow), within the display
-
-
-def _offscreen_display() -> str:
-    """The offscreen platform with a 1920×1080 display (its default is 800×800)."""
-    config = Path(tempfile.mkdtemp(prefix="vendor-desktop-check-")) / "display.json"
-    screen = {"name": "Display", "x": 0, "y": 0, "width": DISPLAY[0], "height": DISPLAY[1],
-              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
-    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
-    return f"offscreen:configfile={config}"
+FIRST_ROWS = 60  # a list's rows measured for what its columns need, beside those on screen
 
 
 def main(argv: list[str]) -> int:
@@ -60,11 +52,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--screens", default="", help="only screens whose name contains this")
     args = parser.parse_args(argv)
     os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
-    if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
-        os.environ["QT_QPA_PLATFORM"] = _offscreen_display()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from PySide6.QtGui import QFontDatabase
-    from tour import SCREENS, Tour
+    from tour import SCREENS, Tour, use_display
+
+    use_display()
 
     from vendor_desktop.application import create_application
     from vendor_desktop.ui.core import i18n
@@ -125,6 +117,7 @@ def check(root: Any, *, dialog: bool) -> Iterator[dict[str, Any]]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible() or widget.window() is not root or widget.objectName().startswith("qt_"):
             continue  # hidden, another window (a dialog over the main window), or Qt's own insides
+        yield from _outside(widget)
         if isinstance(widget, QLabel):
             yield from _label(widget)
         elif isinstance(widget, QAbstractButton):
@@ -185,6 +178,38 @@ def _owner(widget: Any) -> str:
             break
         current = current.parentWidget()
     return owner
+
+
+def _outside(widget: Any) -> Iterator[dict[str, Any]]:
+    """A widget reaching past its parent's edge is cut there (its layout needs more room than the
+    window or pane gives it), unless the parent is a scroll area's viewport, which scrolls."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    parent = widget.parentWidget()
+    if widget.isWindow() or parent is None:
+        return
+    area = parent.parentWidget()
+    if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
+        return
+    box, room = widget.geometry(), parent.rect()
+    text = _text_of(widget)
+    if box.right() > room.right() or box.left() < room.left():
+        yield _problem(widget, "outside", text, box.width(), room.intersected(box).width())
+    elif box.bottom() > room.bottom() or box.top() < room.top():
+        yield _problem(widget, "outside", text, box.height(), room.intersected(box).height())
+
+
+def _text_of(widget: Any) -> str:
+    for name in ("text", "currentText", "title", "windowTitle"):
+        read = getattr(widget, name, None)
+        if callable(read):
+            try:
+                value = read()
+            except TypeError:
+                continue
+            if isinstance(value, str) and value:
+                return value
+    return ""
 
 
 def _mnemonic_free(text: str) -> str:
@@ -387,11 +412,15 @@ def _item_view(view: Any) -> Iterator[dict[str, Any]]:
     bottom = view.indexAt(viewport.bottomLeft()).row()
     bottom = model.rowCount() - 1 if bottom < 0 else bottom
     cut: dict[int, tuple[int, int, str, bool]] = {}  # column → (needed, had, text, has tooltip)
-    for row in range(top, bottom + 1):
+    # Cut cells: on the rows on screen. What a column needs: those and the first rows (a list
+    # fits its columns to the rows on screen after a reload, the first ones), so a column sized
+    # for a row the tour has scrolled away from does not count as room to spare.
+    shown = range(top, bottom + 1)
+    for row in sorted(set(shown) | set(range(min(FIRST_ROWS, model.rowCount())))):
         for c in columns:
             index = model.index(row, c)
             rect = view.visualRect(index)
-            if rect.isEmpty() or not rect.intersects(viewport):
+            if rect.width() <= 0:
                 continue
             option = QStyleOptionViewItem()
             view.initViewItemOption(option)
@@ -399,7 +428,9 @@ def _item_view(view: Any) -> Iterator[dict[str, Any]]:
             option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
             needed = view.itemDelegateForIndex(index).sizeHint(option, index).width()
             needs[c] = max(needs.get(c, 0), needed + grid)
-            if needed > rect.width():
+            if header is None:  # a list's item may reach past its viewport, which cuts it
+                rect = rect.intersected(viewport)
+            if row in shown and rect.intersects(viewport) and needed > rect.width():
                 text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
                 tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
                 # A table's cell may say more in its tooltip; a plain list (the navigation) has

@@ -5,12 +5,14 @@ The screenshot command (tools/screenshots.py) saves each screen; the layout chec
 page or dialog is added once, below, and is then both photographed and checked.
 
 The tour runs the real app (``VendorCenter``) over a fresh embedded sandbox with the demo data,
-offscreen, in a throwaway data folder. Create the QApplication (``create_application``) first:
-a scale (``QT_SCALE_FACTOR``) or a colour scheme must be set before it exists.
+offscreen on a 1920×1080 display (``use_display``), in a throwaway data folder. Create the
+QApplication (``create_application``) first: the display and a scale (``QT_SCALE_FACTOR``) must
+be set before it exists.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
@@ -26,6 +28,22 @@ from PySide6.QtWidgets import QApplication, QWidget
 DATA_DIR_ENV = "VENDOR_DESKTOP_DATA_DIR"
 #: The data folder of a Windows user, as About shows it (a long user name makes it longer still).
 WINDOWS_DATA_DIR = r"C:\Users\zhang.xiaoming\AppData\Local\VendorCenter"
+
+
+#: The display the tour runs on, in physical pixels (the offscreen platform's own is 800×800):
+#: a common laptop and office screen. Its logical size is this divided by ``QT_SCALE_FACTOR``.
+DISPLAY = (1920, 1080)
+
+
+def use_display() -> None:
+    """Run offscreen on a ``DISPLAY``-sized screen; call before the QApplication exists."""
+    if not os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
+        return  # a real display: use it
+    config = Path(tempfile.mkdtemp(prefix="vendor-desktop-display-")) / "display.json"
+    screen = {"name": "Display", "x": 0, "y": 0, "width": DISPLAY[0], "height": DISPLAY[1],
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 @dataclass(frozen=True)
@@ -64,11 +82,18 @@ class Tour:
             loop.exec()
 
     def settle(self) -> None:
-        """Let pending events, layouts and deferred deletes run, so what is measured is on screen."""
+        """Let pending events, layouts and deferred deletes run, and lists fit their columns to
+        what they show (after a scroll they wait a moment), so what is measured is on screen."""
+        from vendor_desktop.ui.core.fitting import ColumnFitter
+
         for _ in range(3):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             self.app.processEvents()
+        fitters = [f for w in self.app.topLevelWidgets() for f in w.findChildren(ColumnFitter)]
+        if not all(f.idle for f in fitters):
+            self.wait_until(lambda: all(f.idle for f in fitters), "the lists to fit their columns", 10)
+            self.settle()
 
     # -- the app -----------------------------------------------------------------------------------
     def start(self, data: Path | None = None) -> Tour:
@@ -341,14 +366,13 @@ def _close(_tour: Tour, dialog: QWidget) -> None:
 
 def _crash_dialog(tour: Tour) -> QWidget:
     from vendor_desktop.crash_reporting import crash_for_testing, crash_report
-    from vendor_desktop.logs import log_path
     from vendor_desktop.ui.core.crash_dialog import CrashDialog
 
     try:
         crash_for_testing()
     except RuntimeError as error:
         report = crash_report(type(error), error, error.__traceback__)
-    dialog = CrashDialog(report, str(log_path()), tour.window)
+    dialog = CrashDialog(report, WINDOWS_DATA_DIR + r"\Logs\vendor-center.log", tour.window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
