@@ -23,7 +23,8 @@ each page and dialog. A problem is:
   contents (``ui/core/widgets.fit_columns``);
 * ``outside``: a widget reaching past the edge of its parent (its window or pane gives its
   layout less room than it needs), where the parent does not scroll;
-* ``screen``: a dialog larger than the display it opens on.
+* ``screen``: a dialog larger than the display it opens on, or a page that keeps the main
+  window from fitting on it.
 
 Each problem is one JSON object: scale, language, screen, widget (objectName, else class),
 where (its ancestors), owner (the ui package it belongs to: shell, core or an area), kind, text,
@@ -107,13 +108,23 @@ def check(root: Any, *, dialog: bool) -> Iterator[dict[str, Any]]:
         QWidget,
     )
 
+    available = root.screen().availableGeometry()
     if dialog:
-        available = root.screen().availableGeometry()
         size = root.frameGeometry()
         if size.height() > available.height():
             yield _problem(root, "screen", root.windowTitle(), size.height(), available.height())
         elif size.width() > available.width():
             yield _problem(root, "screen", root.windowTitle(), size.width(), available.width())
+    else:  # the main window cannot be made as small as the display: the page on it is to blame
+        # (the pages share one stack, as wide as the widest: say it where that page is shown)
+        pages, page = root.shell.pages, root.shell.pages.currentWidget()
+        smallest = root.minimumSizeHint().expandedTo(root.minimumSize())
+        around = smallest - pages.minimumSizeHint().expandedTo(pages.minimumSize())
+        needs = page.minimumSizeHint().expandedTo(page.minimumSize()) + around
+        if needs.width() > available.width():
+            yield {**_problem(page, "screen", "", needs.width(), available.width()), "widget": "main window"}
+        elif needs.height() > available.height():
+            yield {**_problem(page, "screen", "", needs.height(), available.height()), "widget": "main window"}
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible() or widget.window() is not root or widget.objectName().startswith("qt_"):
             continue  # hidden, another window (a dialog over the main window), or Qt's own insides
