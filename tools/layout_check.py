@@ -19,8 +19,8 @@ each page and dialog. A problem is:
   than the window or dialog gives it);
 * ``cell``: a cell of a visible row whose text is cut (elided) with no tooltip to read it whole;
 * ``cell-room``: a cell whose text is cut although the list has the room elsewhere (other
-  columns wider than what they show, or space after the last one): size columns to their
-  contents (``ui/core/widgets.fit_columns``);
+  columns more than ``SLACK`` wider than what they show, or space after the last one): size
+  columns to their contents (``list_table(…, stretch=…)``, ui/core/fitting.py);
 * ``outside``: a widget reaching past the edge of its parent (its window or pane gives its
   layout less room than it needs), where the parent does not scroll;
 * ``screen``: a dialog larger than the display it opens on, or a page that keeps the main
@@ -45,6 +45,7 @@ from typing import Any
 
 WINDOW = (1280, 800)  # the main window's size at first start (MainWindow), within the display
 FIRST_ROWS = 60  # a list's rows measured for what its columns need, beside those on screen
+SLACK = 16  # px a column may keep beyond what it shows (breathing room) without counting as spare
 
 
 def main(argv: list[str]) -> int:
@@ -453,7 +454,7 @@ def _item_view(view: Any) -> Iterator[dict[str, Any]]:
     if not cut:
         return
     room = max(0, viewport.width() - header.length()) if header is not None else 0
-    spare = {c: max(0, header.sectionSize(c) - needs.get(c, 0)) for c in columns} if header is not None else {}
+    spare = {c: max(0, header.sectionSize(c) - needs.get(c, 0) - SLACK) for c in columns} if header is not None else {}
     for c, (needed, had, text, tooltip) in sorted(cut.items()):
         if not tooltip:
             yield _problem(view, "cell", text, needed, had)

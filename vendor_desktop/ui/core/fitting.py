@@ -34,7 +34,6 @@ class ColumnFitter(QObject):
 
     def __init__(self, table: QTableView, stretch: int, *, stretch_minimum: int = STRETCH_MINIMUM) -> None:
         super().__init__(table)
-        self.table = table
         self.stretch = stretch
         self.stretch_minimum = stretch_minimum
         self.contents: dict[int, int] = {}  # column → the width its title and cells on screen need
@@ -77,6 +76,11 @@ class ColumnFitter(QObject):
         """Fit once the event loop runs: after a reload the rows are laid out, and a burst of
         signals costs one fit."""
         self._timer.start()
+
+    @property
+    def table(self) -> QTableView:
+        # Its parent, not an attribute: no reference cycle with the table (see LayoutFit).
+        return self.parent()  # type: ignore[return-value]
 
     @property
     def idle(self) -> bool:
@@ -148,7 +152,7 @@ class ColumnFitter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.table:
+        if isinstance(watched, QTableView):
             if kind == QEvent.Type.Show and self._pending:
                 self.schedule()
             elif kind == QEvent.Type.Resize and self.contents:
@@ -166,36 +170,40 @@ def fit_columns(table: QTableView, *, stretch: int, stretch_minimum: int = STRET
 
 
 class LayoutFit(QObject):
-    """Keeps a window at least as large as its layout needs: as wide as its layout's minimum (and
-    ``width``), as tall as its layout needs at its width, word wrap included."""
+    """Keeps its parent window at least as large as the window's layout needs: as wide as the
+    layout's minimum (and ``width``), as tall as the layout needs at its width, word wrap
+    included. (It holds no reference to the window but its parent: a window deleted by Python's
+    garbage collector must not find a Python object of its own half collected in its filters.)"""
 
     def __init__(self, window: QWidget, width: int = 0) -> None:
         super().__init__(window)
-        self.window = window
         self.width = width
+        self._timer = QTimer(self)  # the fit runs after the layout has done its own work
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
         window.installEventFilter(self)
 
     def fit(self) -> None:
-        layout = self.window.layout()
+        window = self.parent()
+        layout = window.layout() if isinstance(window, QWidget) else None
         if layout is None:
             return
         minimum = layout.totalMinimumSize()
         width = max(self.width, minimum.width())
         # The height at the width the window will have: wrapped text needs more lines when narrower.
-        at = max(width, self.window.width())
+        at = max(width, window.width())
         height = max(layout.totalHeightForWidth(at) if layout.hasHeightForWidth() else 0, minimum.height())
-        if (width, height) != (self.window.minimumWidth(), self.window.minimumHeight()):
-            self.window.setMinimumSize(width, height)  # grows the window when it is smaller
+        if (width, height) != (window.minimumWidth(), window.minimumHeight()):
+            window.setMinimumSize(width, height)  # grows the window when it is smaller
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() in (
-            QEvent.Type.LayoutRequest,
-            QEvent.Type.Resize,
-            QEvent.Type.Show,
-        ):
-            # After the layout has done its own work for this event.
-            QTimer.singleShot(0, self, self.fit)
+        if event.type() in _LAYOUT_EVENTS:
+            self._timer.start()
         return False
+
+
+_LAYOUT_EVENTS = (QEvent.Type.LayoutRequest, QEvent.Type.Resize, QEvent.Type.Show)
 
 
 def fit_to_layout(window: QWidget, *, width: int = 0) -> LayoutFit:
