@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="69"/>
         <source>About Vendor Center</source>
         <translation>关于服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="67"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="70"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="69"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="72"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="73"/>
         <source>Data folder:</source>
         <translation>数据目录：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="71"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="74"/>
         <source>Marketplace:</source>
         <translation>云市场：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="72"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="75"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="73"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="76"/>
         <source>Licence:</source>
         <translation>许可证：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="80"/>
         <source>not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="78"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="81"/>
         <source>MIT License — free to use, change and share.</source>
         <translation>MIT 许可证——可自由使用、修改和分发。</translation>
     </message>
@@ -334,32 +334,32 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="46"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="51"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="49"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="54"/>
         <source>Vendor Center — unexpected error</source>
         <translation>服务商管理后台——意外错误</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="50"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="55"/>
         <source>Vendor Center ran into an unexpected error.</source>
         <translation>服务商管理后台遇到了一个意外错误。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="53"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="58"/>
         <source>You can keep working: changes you have queued are saved on this computer and will still be sent. Please copy the report below and send it to your support contact.</source>
         <translation>您可以继续工作：待发送的修改保存在本机，仍会照常发送。请复制下面的报告，发送给您的技术支持联系人。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="56"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="61"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="57"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="62"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -1512,7 +1512,6 @@ Create one with “New listing…”.</source>
     <message>
         <location filename="../../vendor_desktop/ui/shell/main_window.py" line="161"/>
         <source>Change not saved</source>
-        <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>修改未保存</translation>
     </message>
     <message>
@@ -2204,53 +2203,53 @@ Clear the filters or search for something else.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="85"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="85"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="87"/>
         <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="88"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="89"/>
         <source>Sign in to Vendor Center</source>
         <translation>登录服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="90"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="91"/>
         <source>Marketplace address</source>
         <translation>云市场地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="92"/>
         <source>Account ID</source>
         <translation>账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="93"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="94"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="98"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="99"/>
         <source>e.g. 2386611659434867</source>
         <translation>例如 2386611659434867</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="100"/>
         <source>owner for the main account, or your sub-account&apos;s user name</source>
         <translation>主账号填 owner，子账号填其用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

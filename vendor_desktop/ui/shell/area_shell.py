@@ -22,7 +22,7 @@ from vendor_desktop.viewmodels.core.area_context import AreaContext
 
 log = logging.getLogger(__name__)
 
-NAV_WIDTH = 196
+NAV_WIDTH = 196  # at least; wider when a name and its count need it
 
 
 class AreaShell(QObject):
@@ -169,6 +169,9 @@ class AreaShell(QObject):
             shortcut = self.actions[area.id].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             item.setToolTip(f"{title} ({shortcut})")
             self.actions[area.id].setText(title)
+        # As wide as the longest name with its count, in this language: never cut (issue 11).
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()
+        self.nav.setFixedWidth(max(NAV_WIDTH, needed))
 
     # -- the first screen ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -40,7 +40,7 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         self.account = context.account
         self.notifications = notifications
         self.tray: QSystemTrayIcon | None = None
-        #: Asked before quitting with unsent changes; tests replace it.
+        # Asked before quitting with unsent changes; tests replace it.
         self.confirm_quit: Callable[[int], bool] = self._ask_quit
         self.resize(1280, 800)
 
