@@ -76,7 +76,6 @@ def test_shell_and_shared_dialogs_clip_nothing(measured: list[dict]) -> None:
     assert not problems, f"{len(problems)} clipped:\n{_report(problems)}"
 
 
-@pytest.mark.xfail(strict=False, reason="area fixes pending")
 def test_area_pages_and_dialogs_clip_nothing(measured: list[dict]) -> None:
     problems = _problems(measured, areas=True)
     assert not problems, f"{len(problems)} clipped:\n{_report(problems)}"
