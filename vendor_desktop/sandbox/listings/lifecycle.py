@@ -17,7 +17,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from vendor_desktop.domain.listings import EDITABLE_IN_PLACE, ListingState, can_delist, can_submit, review_due
+from vendor_desktop.domain.listings import (
+    EDITABLE_IN_PLACE,
+    STATE_NAMES,
+    ListingState,
+    can_delist,
+    can_submit,
+    review_due,
+)
 from vendor_desktop.domain.markets import MARKETS, Delivery, delivery_for
 from vendor_desktop.domain.workdays import SHANGHAI
 
@@ -153,7 +160,8 @@ def _why_not_submittable(listing: Listing) -> tuple[str, str]:
             "This listing is on sale with no pending changes: edit it first, then submit the changes.",
             "该商品已上架且没有待提交的修改：请先修改，再提交审核。",
         )
-    return f"A listing in state {listing.state} cannot be submitted.", f"商品状态为 {listing.state}，不能提交审核。"
+    en, zh = STATE_NAMES[listing.state]
+    return f"A listing in state “{en}” cannot be submitted.", f"商品状态为「{zh}」，不能提交审核。"
 
 
 def delist(s: Session, listing: Listing, expected_version: int, now: dt.datetime) -> Listing:
@@ -165,8 +173,8 @@ def delist(s: Session, listing: Listing, expected_version: int, now: dt.datetime
         raise ApiError(
             409,
             LISTING_STATE,
-            f"Only a listing on sale can be delisted; this one is {listing.state}.",
-            f"只有已上架的商品可以下架，该商品状态为 {listing.state}。",
+            f"Only a listing on sale can be delisted; this one is “{STATE_NAMES[listing.state][0]}”.",
+            f"只有已上架的商品可以下架，该商品状态为「{STATE_NAMES[listing.state][1]}」。",
             details=_state_details(listing),
         )
     check_version("listing", listing, expected_version)

@@ -8,7 +8,7 @@ ORDER_STATE = error_code("ORDER_STATE", "The order's state does not allow this."
 ORDER_NOT_UNPAID = error_code(
     "ORDER_NOT_UNPAID",
     "The buyer has already paid (or the order was cancelled): its price can no longer change.",
-    "买家已付款（或订单已取消），不能再改价。",
+    "买家已支付（或订单已取消），改价未生效。原价格保持不变。",
 )
 INVALID_PRICE = error_code(
     "INVALID_PRICE",

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.discounts import discounted_fen
 from vendor_desktop.domain.money import MAX_AMOUNT_FEN, format_fen
-from vendor_desktop.domain.orders import OrderState, can_change_price, can_transition, price_problem
+from vendor_desktop.domain.orders import STATE_NAMES, OrderState, can_change_price, can_transition, price_problem
 from vendor_desktop.domain.workdays import SHANGHAI
 
 from ..core import names
@@ -143,8 +143,8 @@ def move_order(s: Session, order: Order, target: OrderState, now: dt.datetime) -
             raise ApiError(
                 409,
                 ORDER_STATE,
-                f"An order in state {order.state} cannot become {target.value}.",
-                f"订单状态为 {order.state}，不能变为 {target.value}。",
+                f"An order in state “{STATE_NAMES[order.state][0]}” cannot become “{STATE_NAMES[target][0]}”.",
+                f"订单状态为「{STATE_NAMES[order.state][1]}」，不能变为「{STATE_NAMES[target][1]}」。",
                 details={"state": order.state, "target": target.value},
             )
         current = step

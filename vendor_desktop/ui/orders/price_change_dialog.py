@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vendor_desktop.ui.core.fitting import fit_to_layout
 from vendor_desktop.ui.core.saving import SaveFeedback
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, side_by_side, stacked
 from vendor_desktop.viewmodels.orders.price_change import MAX_REASON, PriceChangeForm, PriceChangeViewModel
@@ -67,7 +68,6 @@ class PriceChangeDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.vm = vm
         metrics = self.fontMetrics()
-        self.setMinimumWidth(metrics.averageCharWidth() * 80)
         self.title = QLabel()
         self.title.setObjectName("dialogTitle")
         self.number = QLineEdit()
@@ -118,6 +118,9 @@ class PriceChangeDialog(Retranslating, QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.saving.message)
         layout.addWidget(self.buttons)
+
+        # Room from the font, and taller as messages appear: never a squashed field.
+        fit_to_layout(self, width=metrics.averageCharWidth() * 80)
 
         self.number.editingFinished.connect(self._find)
         self.new_price.textChanged.connect(self._preview)
@@ -198,7 +201,7 @@ class PriceChangeDialog(Retranslating, QDialog):
         self.confirm.setText(self.tr("I have checked the new price"))
         self.note.setText(
             self.tr(
-                "The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace refuses it and the order keeps its price."
+                "The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace does not accept it and the order keeps its price."
             )
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change price"))

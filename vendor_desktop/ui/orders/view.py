@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.core.binding import connect_refresh, set_quietly
-from vendor_desktop.ui.core.fitted_header import FittedHeader
 from vendor_desktop.ui.core.flow_layout import flow_bar
 from vendor_desktop.ui.core.list_delegate import ListDelegate
 from vendor_desktop.ui.core.tag_label import TagLabel
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo, side_by_side
+from vendor_desktop.ui.orders.columns import OrdersColumns
 from vendor_desktop.ui.orders.price_change_dialog import PriceChangeDialog
 from vendor_desktop.viewmodels.orders.date_ranges import QuickRange, quick_range_label
 from vendor_desktop.viewmodels.orders.viewmodel import (
@@ -98,7 +98,7 @@ class OrdersView(Retranslating, QWidget):
 
         self.table = list_table(vm.model, delegate=ListDelegate())
         # Columns as wide as what they show; the listing takes the rest (issue 11: nothing cut).
-        self.columns = FittedHeader(self.table, stretch=COLUMNS.index("listing"))
+        self.columns = OrdersColumns(self.table, stretch=COLUMNS.index("listing"))
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.columns.setSortIndicator(COLUMNS.index("created"), Qt.SortOrder.DescendingOrder)
@@ -267,7 +267,7 @@ class OrdersView(Retranslating, QWidget):
         """Export and Clear filters: enabled, or disabled with the reason in their tooltip."""
         why_not = self.vm.why_export_disabled()
         self.export.setEnabled(not why_not)
-        self.export.setToolTip(why_not or self.tr("Write the orders listed to a CSV file that Excel opens (Ctrl+E)."))
+        self.export.setToolTip(why_not or self.tr("Write the orders listed to a CSV file."))
         why_not = self.vm.why_clear_disabled()
         self.clear.setEnabled(not why_not)
         self.clear.setToolTip(why_not or self.tr("Show every order again."))
@@ -361,7 +361,7 @@ class OrdersView(Retranslating, QWidget):
             self.vm.export_csv(path)
 
     def _exported(self, path: str, rows: int) -> None:
-        self.status_message.emit(self.tr("Exported %1 orders to %2").replace("%1", f"{rows:,}").replace("%2", path))
+        self.status_message.emit(self.tr("Exported %Ln orders to %1", "", rows).replace("%1", path))
 
     def _export_failed(self, reason: str) -> None:
         self.status_message.emit(self.tr("Export failed: %1").replace("%1", reason))
@@ -388,6 +388,15 @@ class OrdersView(Retranslating, QWidget):
         self.vm.model.relabel()
         self._show_count()
         self._show_detail()
+
+    # -- opened from a Workbench card ----------------------------------------------------------
+    def show_preset(self, name: str) -> None:
+        """Only the orders a Workbench card counts: "unpaid" (待支付) or "to_deliver" (待交付, state
+        paid). Search, market and dates are cleared so the list matches the card."""
+        state = {"unpaid": "unpaid", "to_deliver": "paid"}.get(name)
+        self.clear_filters()
+        if state is not None:
+            self.state.setCurrentIndex(max(0, self.state.findData(state)))  # filters, as if chosen
 
 
 def _to_date(qdate: QDate) -> dt.date:

@@ -66,7 +66,7 @@ class Area:
 def _dashboard_vm(c: AreaContext) -> QObject:
     from vendor_desktop.viewmodels.dashboard.viewmodel import DashboardViewModel
 
-    return DashboardViewModel(c.db, c.parent, reads=c.reads)
+    return DashboardViewModel(c.db, c.parent, reads=c.reads, permissions=c.permissions)
 
 
 def _dashboard_view(vm: Any, c: AreaContext) -> QWidget:
@@ -146,14 +146,15 @@ def _orders_layout_splitter(view: Any) -> Any:
 # The navigation, in order. SPEC §11 says who reads what; every role reads its messages, and
 # anyone may queue a change (a message marked read is one), so Pending changes is for everyone.
 AREAS: tuple[Area, ...] = (
-    Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), "orders.read", frozenset({"order", "message", "listing"}),
+    Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), "orders.read",
+         frozenset({"order", "message", "listing", "command"}),
          _dashboard_vm, _dashboard_view, "Ctrl+1", landing=False),
     Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order"}),
          _orders_vm, _orders_view, "Ctrl+2",
          saved_state=(("orders/header", _orders_layout_header), ("orders/splitter", _orders_layout_splitter))),
     Area("listings", QT_TRANSLATE_NOOP("Areas", "Listings"), "listings.read", frozenset({"listing", "command"}),
          _listings_vm, _listings_view, "Ctrl+3"),
-    Area("discounts", QT_TRANSLATE_NOOP("Areas", "Discounts"), "discounts.read", frozenset({"discount", "command"}),
+    Area("discounts", QT_TRANSLATE_NOOP("Areas", "Buyer discounts"), "discounts.read", frozenset({"discount", "command"}),
          _discounts_vm, _discounts_view, "Ctrl+4"),
     Area("messages", QT_TRANSLATE_NOOP("Areas", "Messages"), "messages.read", frozenset({"message"}),
          _messages_vm, _messages_view, "Ctrl+5", count=lambda vm: vm.unread, count_changed="unread_changed"),

@@ -31,10 +31,10 @@ def business_time(moment: dt.datetime) -> str:
 
 
 def order_state_label(state: str) -> str:
-    """R-ORD-1 states as the vendor knows them (已下单未支付 …)."""
+    """R-ORD-1 states in the glossary's words (待支付, 待交付 …)."""
     names = {
         "unpaid": QCoreApplication.translate("Labels", "Unpaid"),
-        "paid": QCoreApplication.translate("Labels", "Paid"),
+        "paid": QCoreApplication.translate("Labels", "To deliver"),
         "delivering": QCoreApplication.translate("Labels", "Delivering"),
         "completed": QCoreApplication.translate("Labels", "Completed"),
         "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
@@ -45,20 +45,20 @@ def order_state_label(state: str) -> str:
 
 
 def role_label(role: str) -> str:
-    """SPEC §11 roles as staff call them."""
+    """SPEC §11 roles in the glossary's words; never the role id (主账号, not owner)."""
     names = {
-        "owner": QCoreApplication.translate("Labels", "Owner"),
+        "owner": QCoreApplication.translate("Labels", "Main account"),
         "operations": QCoreApplication.translate("Labels", "Operations"),
         "finance": QCoreApplication.translate("Labels", "Finance"),
         "support": QCoreApplication.translate("Labels", "Support"),
-        "viewer": QCoreApplication.translate("Labels", "Viewer"),
+        "viewer": QCoreApplication.translate("Labels", "Read-only"),
     }
     return names.get(role, role)
 
 
 def billing_mode_label(mode: str | None) -> str:
     names = {
-        "payg": QCoreApplication.translate("Labels", "Pay as you go"),
+        "payg": QCoreApplication.translate("Labels", "Pay-as-you-go"),
         "monthly": QCoreApplication.translate("Labels", "Monthly"),
         "yearly": QCoreApplication.translate("Labels", "Yearly"),
     }
@@ -87,6 +87,21 @@ def market_label(market_id: str) -> str:
     if market is None:
         return market_id
     return market.name_zh if is_chinese() else market.name_en
+
+
+# In-app message kinds (站内信) in the order the Messages filter lists them (R-ORD-2, R-LST-6).
+MESSAGE_KINDS = ("new_order", "order_paid", "listing_approved", "listing_rejected")
+
+
+def message_kind_label(kind: str | None) -> str:
+    """What an in-app message is about; shared by Messages and Pending changes."""
+    names = {
+        "listing_approved": QCoreApplication.translate("MessagesViewModel", "Review passed"),
+        "listing_rejected": QCoreApplication.translate("MessagesViewModel", "Review failed"),
+        "new_order": QCoreApplication.translate("MessagesViewModel", "New order"),
+        "order_paid": QCoreApplication.translate("MessagesViewModel", "Order paid"),
+    }
+    return names.get(kind or "", QCoreApplication.translate("MessagesViewModel", "Notice"))
 
 
 def is_chinese() -> bool:

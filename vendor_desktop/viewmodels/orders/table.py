@@ -158,9 +158,9 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
 
 def change_tag(row: OrderLine) -> tuple[str, Tone] | None:
     if row.change_state == "pending":
-        return QCoreApplication.translate("OrdersViewModel", "price change pending"), Tone.WAITING
+        return QCoreApplication.translate("OrdersViewModel", "price change waiting to send"), Tone.WAITING
     if row.change_state == "rejected":
-        return QCoreApplication.translate("OrdersViewModel", "price change rejected"), Tone.URGENT
+        return QCoreApplication.translate("OrdersViewModel", "price change not accepted"), Tone.URGENT
     return None
 
 
@@ -175,7 +175,7 @@ def change_notice(order: OrderRow, change: Command) -> str:
         return (
             QCoreApplication.translate(
                 "OrdersViewModel",
-                "The marketplace did not accept this change: %2 The price is still %3, not %1.",
+                "The marketplace did not accept this change (new price %1): %2 The price is still %3.",
             )
             .replace("%1", new)
             .replace("%2", reason)
@@ -187,7 +187,7 @@ def change_notice(order: OrderRow, change: Command) -> str:
             "The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.",
         ).replace("%1", new)
     return (
-        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2: waiting to send.")
+        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2 is waiting to send.")
         .replace("%1", old)
         .replace("%2", new)
     )

@@ -88,7 +88,9 @@ def discount_text(order: OrderRow) -> str:
     text = (
         zhe(percent)
         if is_chinese()
-        else QCoreApplication.translate("OrdersViewModel", "%1% off").replace("%1", str(100 - percent))
+        else QCoreApplication.translate("OrdersViewModel", "%1% off (buyer pays %2%)")
+        .replace("%1", str(100 - percent))
+        .replace("%2", str(percent))
     )
     if order.list_price_fen:
         text += " · " + QCoreApplication.translate("OrdersViewModel", "list price %1").replace(
@@ -301,7 +303,7 @@ class OrdersViewModel(QObject):
                 billing_mode_label(o.billing_mode),
             ),
             (QCoreApplication.translate("OrdersViewModel", "Buyer"), o.buyer_name),
-            (QCoreApplication.translate("OrdersViewModel", "Buyer account"), o.buyer_account_id),
+            (QCoreApplication.translate("OrdersViewModel", "Buyer account ID"), o.buyer_account_id),
             (QCoreApplication.translate("OrdersViewModel", "Contact (masked)"), o.buyer_contact),
             # R-ORD-4 号码隐私保护: the only number a vendor may call
             (QCoreApplication.translate("OrdersViewModel", "Virtual number"), o.virtual_number),
