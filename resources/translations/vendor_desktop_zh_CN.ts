@@ -76,8 +76,8 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/areas.py" line="156"/>
-        <source>Discounts</source>
-        <translation>商品折扣</translation>
+        <source>Buyer discounts</source>
+        <translation>指定商品折扣</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/areas.py" line="158"/>
@@ -99,8 +99,8 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/changes/view.py" line="80"/>
-        <source>Changes are kept on this computer until the marketplace accepts them. A refused change stays here with the marketplace&apos;s reason until you send it again or discard it.</source>
-        <translation>更改会保存在本机，直到云市场接受为止。被拒绝的更改会连同云市场给出的原因一直留在这里，直到您重新发送或放弃它。</translation>
+        <source>Changes are kept on this computer until the marketplace accepts them. A change the marketplace did not accept stays here with its reason until you send it again or discard it.</source>
+        <translation>修改会保存在本机，直到云市场接受为止。云市场未接受的修改会连同原因留在这里，直到您重新发送或放弃。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/changes/view.py" line="83"/>
@@ -115,104 +115,79 @@
     <message>
         <location filename="../../vendor_desktop/ui/changes/view.py" line="85"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
-        <translation>没有待发送的更改：所有更改都已送达云市场。</translation>
+        <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
 </context>
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="52"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <extracomment>Marking a message read is queued too, but is not worth a line in the panel unless refused.</extracomment>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="60"/>
         <source>Give buyer %1 %2 on %3</source>
-        <translation>为买家 %1 设置「%3」%2</translation>
+        <translation>设置买家专属折扣：买家 %1，「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="67"/>
         <source>Revoke the discount of buyer %1 on %2</source>
-        <translation>撤销买家 %1 在「%2」上的折扣</translation>
+        <translation>撤销买家专属折扣：买家 %1，「%2」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="69"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="74"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="75"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="77"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
         <source>Mark a message as read</source>
-        <translation>将消息标为已读</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
-        <source>Will try again at %1</source>
-        <translation>将于 %1 重试</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
-        <source>Waiting to be sent</source>
-        <translation>等待发送</translation>
+        <translation>将站内信标为已读</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="87"/>
-        <source>Sending</source>
-        <translation>发送中</translation>
+        <source>Waiting to send: will try again at %1</source>
+        <translation>待发送：将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="88"/>
-        <source>Rejected</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
-        <source>On hold: an earlier change was rejected</source>
-        <translation>已暂停：之前的一项更改被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="90"/>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="126"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="124"/>
         <source>Change</source>
-        <translation>更改</translation>
+        <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="125"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="126"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="129"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="127"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
@@ -237,7 +212,7 @@
     <message>
         <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="53"/>
         <source>You can keep working: changes you have queued are saved on this computer and will still be sent. Please copy the report below and send it to your support contact.</source>
-        <translation>您可以继续工作：已排队的变更保存在本机，仍会照常发送。请复制下面的报告，发送给您的技术支持联系人。</translation>
+        <translation>您可以继续工作：待发送的修改保存在本机，仍会照常发送。请复制下面的报告，发送给您的技术支持联系人。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="56"/>
@@ -274,18 +249,18 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="64"/>
-        <source>Being delivered</source>
+        <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="65"/>
         <source>Unread messages</source>
-        <translation>未读消息</translation>
+        <translation>未读站内信</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="66"/>
         <source>Listings on sale</source>
-        <translation>在售商品</translation>
+        <translation>已上架商品</translation>
     </message>
 </context>
 <context>
@@ -298,7 +273,7 @@
     <message>
         <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="108"/>
         <source>Give one buyer a discount on one listing</source>
-        <translation>为一位买家设置某个商品的专属折扣</translation>
+        <translation>设置买家专属折扣</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="110"/>
@@ -362,129 +337,119 @@
         <location filename="../../vendor_desktop/ui/discounts/view.py" line="86"/>
         <source>No discounts yet.
 Give a buyer a discount on one of your listings with “Give discount…”.</source>
-        <translation>暂无折扣。
-点击“设置折扣…”为买家设置商品专属折扣。</translation>
+        <translation>暂无指定商品折扣。
+点击“设置折扣…”设置买家专属折扣。</translation>
     </message>
 </context>
 <context>
     <name>DiscountsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="43"/>
-        <source>%1% off</source>
-        <translation>减 %1%</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="49"/>
-        <source>Upcoming</source>
-        <translation>未生效</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="48"/>
         <source>Active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="49"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="50"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="114"/>
-        <source>rejected: %1</source>
-        <translation>被拒绝：%1</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="47"/>
+        <source>Scheduled</source>
+        <translation>待生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="116"/>
-        <source>revoke pending</source>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="114"/>
+        <source>revoking: waiting to send</source>
         <translation>撤销待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="117"/>
-        <source>waiting to be sent</source>
-        <translation>等待发送</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="115"/>
+        <source>waiting to send</source>
+        <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="157"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="155"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="158"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="156"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="157"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="160"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="158"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="159"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="160"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="218"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="216"/>
         <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
         <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="240"/>
         <source>Select a discount that has reached the marketplace.</source>
         <translation>请选择一个已送达云市场的折扣。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="248"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="246"/>
         <source>This discount is already %1.</source>
         <translation>该折扣当前为“%1”状态。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="252"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="250"/>
         <source>Revoking it is already queued.</source>
-        <translation>撤销操作已在等待发送。</translation>
+        <translation>撤销已在待发送的修改中。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="261"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="259"/>
         <source>Choose a listing.</source>
         <translation>请选择商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="264"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="262"/>
         <source>Enter the buyer&apos;s account ID.</source>
         <translation>请输入买家账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="268"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="266"/>
         <source>A buyer account ID has letters and digits only (at most 64).</source>
         <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="273"/>
-        <source>The buyer pays 1% to 99% of the price (e.g. 80 = 八折).</source>
-        <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="271"/>
+        <source>The buyer pays 1% to 99% of the price (e.g. 80 means 20% off).</source>
+        <translation>买家支付价格的 1% 至 99%（例如 80 即八折）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="277"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="275"/>
         <source>The end must come after the start.</source>
         <translation>失效时间必须晚于生效时间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="315"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="313"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
@@ -492,84 +457,119 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="29"/>
         <source>%1 (Beijing time)</source>
         <translation>%1（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="35"/>
-        <source>Unpaid</source>
-        <translation>已下单未支付</translation>
-    </message>
-    <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="36"/>
-        <source>Paid</source>
-        <translation>已支付</translation>
+        <source>Unpaid</source>
+        <translation>待支付</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
+        <source>To deliver</source>
+        <translation>待交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
         <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="49"/>
-        <source>Owner</source>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
+        <source>Applied</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="54"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="69"/>
+        <source>%1% off (buyer pays %2%)</source>
+        <translation>买家支付 %2%（降价 %1%）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="78"/>
+        <source>Main account</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="82"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="90"/>
+        <source>pay-as-you-go</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="91"/>
+        <source>monthly</source>
+        <translation>包月</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="92"/>
+        <source>yearly</source>
+        <translation>包年</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="79"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="80"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="81"/>
         <source>Support</source>
         <translation>客服</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
-        <source>Viewer</source>
-        <translation>只读</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="60"/>
-        <source>Pay as you go</source>
-        <translation>按需</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
-        <source>Monthly</source>
-        <translation>包月</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
-        <source>Yearly</source>
-        <translation>包年</translation>
     </message>
 </context>
 <context>
@@ -636,8 +636,8 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="50"/>
-        <source>A listing needs its product service agreement before it can be submitted.</source>
-        <translation>商品须填写商品服务协议后才能提交审核。</translation>
+        <source>A listing needs its listing service agreement before it can be submitted.</source>
+        <translation>提交审核前须填写商品服务协议。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="55"/>
@@ -683,7 +683,7 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="87"/>
         <source>Deposit tier %1: selling here requires a deposit of %2.</source>
-        <translation>保证金档位 %1：在此市场销售需缴纳保证金 %2。</translation>
+        <translation>保证金第 %1 档：在此类目市场销售需缴纳保证金 %2。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="92"/>
@@ -696,24 +696,24 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
         <translation>审核：最长 %1 个工作日。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="149"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="148"/>
         <source>Your role cannot edit listings.</source>
         <translation>您的角色不能编辑商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="150"/>
         <source>A listing cannot be edited while it is in review.</source>
         <translation>商品审核期间不能编辑。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="154"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="153"/>
         <source>Its changes are in review; wait for the result.</source>
         <translation>商品的修改正在审核中，请等待审核结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="180"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="179"/>
         <source>A listing&apos;s market cannot change.</source>
-        <translation>商品的类目市场不能更改。</translation>
+        <translation>商品的类目市场不能修改。</translation>
     </message>
 </context>
 <context>
@@ -726,7 +726,7 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     <message>
         <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="225"/>
         <source>Edit an on-sale listing (the changes go to review; the listing stays on sale meanwhile)</source>
-        <translation>编辑在售商品（修改需审核，审核期间商品继续在售）</translation>
+        <translation>编辑已上架商品（修改需审核，审核期间商品保持上架）</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="227"/>
@@ -765,7 +765,7 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="237"/>
-        <source>Product service agreement</source>
+        <source>Listing service agreement</source>
         <translation>商品服务协议</translation>
     </message>
     <message>
@@ -847,192 +847,193 @@ Create one with “New listing…”.</source>
 <context>
     <name>ListingsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="34"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="35"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="36"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="37"/>
         <source>On sale</source>
         <translation>已上架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="38"/>
         <source>Rejected</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="39"/>
         <source>Delisted</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="47"/>
+        <source>Changes not submitted</source>
+        <translation>修改未提交</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="48"/>
+        <source>Changes in review</source>
+        <translation>修改审核中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="49"/>
+        <source>Changes rejected</source>
+        <translation>修改审核未通过</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="56"/>
         <source>Image</source>
         <translation>镜像交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="57"/>
         <source>Manual service</source>
         <translation>人工交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="58"/>
         <source>API</source>
         <translation>API交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="59"/>
         <source>SaaS</source>
         <translation>SaaS交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="68"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="79"/>
         <source>(estimate)</source>
         <translation>（预估）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="75"/>
-        <source>refused: %1</source>
-        <translation>被拒绝：%1</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="77"/>
-        <source>draft waiting to be sent</source>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="88"/>
+        <source>draft waiting to send</source>
         <translation>草稿待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="78"/>
-        <source>edit waiting to be sent</source>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="89"/>
+        <source>changes waiting to send</source>
         <translation>修改待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="79"/>
-        <source>submission waiting to be sent</source>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="90"/>
+        <source>submission waiting to send</source>
         <translation>提交审核待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="80"/>
-        <source>delisting waiting to be sent</source>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="171"/>
+        <source>delisting waiting to send</source>
         <translation>下架待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="106"/>
-        <source>changes %1</source>
-        <translation>修改%1</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="164"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="225"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="173"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="226"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="165"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="226"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="174"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="227"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="166"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="175"/>
         <source>Delivery</source>
         <translation>交付方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="167"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="194"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="241"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="195"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="242"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="168"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="229"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="177"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="230"/>
         <source>Billing and prices</source>
         <translation>计费方式与价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="169"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="178"/>
         <source>Last change</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="170"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="245"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="179"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="246"/>
         <source>Review due</source>
         <translation>审核截止</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="182"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="191"/>
         <source>Rejected: %1</source>
         <translation>审核未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="83"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="84"/>
         <source>Your role can only read listings.</source>
         <translation>您的角色只能查看商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="90"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="99"/>
         <source>Select one listing that has reached the marketplace.</source>
         <translation>请选择一个已送达云市场的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="108"/>
         <source>Only a draft, rejected or delisted listing (or an on-sale listing&apos;s changes) can be submitted; this one is %1.</source>
-        <translation>只有草稿、审核未通过或已下架的商品（或在售商品的修改）可以提交审核；此商品状态为%1。</translation>
+        <translation>只有草稿、审核未通过或已下架的商品（或已上架商品的修改）可以提交审核，此商品状态为%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="121"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="122"/>
         <source>Select the listings to delist.</source>
         <translation>请选择要下架的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="123"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="124"/>
         <source>Only listings on sale can be delisted.</source>
         <translation>只有已上架的商品可以下架。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="163"/>
         <source>skipped: not on sale (%1)</source>
-        <translation>已跳过：未在售（%1）</translation>
+        <translation>已跳过：未上架（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="170"/>
-        <source>delisting queued</source>
-        <translation>下架已排队</translation>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="257"/>
+        <source>Listing service agreement</source>
+        <translation>商品服务协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="198"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="244"/>
         <source>Rejection reason</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="228"/>
         <source>Summary</source>
         <translation>商品简介</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="250"/>
         <source>Security review</source>
         <translation>镜像安全审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="250"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="251"/>
         <source>Image listings pass a security review first.</source>
         <translation>镜像商品需先通过镜像安全审核。</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="256"/>
-        <source>Service agreement</source>
-        <translation>服务协议</translation>
     </message>
 </context>
 <context>
@@ -1094,13 +1095,13 @@ Create one with “New listing…”.</source>
     <message>
         <location filename="../../vendor_desktop/ui/shell/main_window.py" line="164"/>
         <source>Changes not sent yet</source>
-        <translation>更改尚未发送</translation>
+        <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
-        <source>%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
+        <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
-            <numerusform>有 %n 项更改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
+            <numerusform>有 %n 项修改尚未送达云市场。这些修改保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
         </translation>
     </message>
 </context>
@@ -1172,12 +1173,12 @@ Create one with “New listing…”.</source>
     <message>
         <location filename="../../vendor_desktop/ui/messages/view.py" line="64"/>
         <source>Select a message to read it.</source>
-        <translation>选择一条消息以阅读。</translation>
+        <translation>选择一条站内信查看。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/messages/view.py" line="74"/>
         <source>No messages yet. New orders and payments will show up here.</source>
-        <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
+        <translation>暂无站内信。新订单和支付通知会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -1241,13 +1242,6 @@ Create one with “New listing…”.</source>
 </context>
 <context>
     <name>OrdersView</name>
-    <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>共 %n 个订单</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/view.py" line="240"/>
         <source>Order details</source>
@@ -1263,10 +1257,19 @@ Create one with “New listing…”.</source>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
+        <source>%n orders</source>
+        <translation>
+            <numerusform>共 %n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../vendor_desktop/ui/orders/view.py" line="263"/>
-        <source>Exported %1 orders to %2</source>
-        <translation>已导出 %1 个订单到 %2</translation>
+        <source>Exported %Ln orders to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 个订单到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/view.py" line="266"/>
@@ -1335,113 +1338,108 @@ Clear the filters or search for something else.</source>
     <name>OrdersViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="101"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="226"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="221"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="224"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="225"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="235"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="223"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="222"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="240"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="235"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="117"/>
-        <source>price change pending</source>
+        <source>price change waiting to send</source>
         <translation>改价待发送</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="119"/>
-        <source>price change rejected</source>
-        <translation>改价被拒绝</translation>
+        <source>price change not accepted</source>
+        <translation>云市场未接受改价</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="157"/>
-        <source>The price change to %1 was rejected: %2 The price is still %3.</source>
-        <translation>改价为 %1 的请求被拒绝：%2 价格仍为 %3。</translation>
+        <source>The marketplace did not accept this change: %2 The price is still %3, not %1.</source>
+        <translation>云市场未接受此修改：%2 价格仍为 %3，未改为 %1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="165"/>
-        <source>The price change to %1 waits: an earlier change of this order was rejected.</source>
-        <translation>改价为 %1 的请求已暂停：此订单之前的一项更改被拒绝。</translation>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="166"/>
+        <source>The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.</source>
+        <translation>改价为 %1 的修改在等待前一项：云市场未接受此订单之前的一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="169"/>
-        <source>Price change from %1 to %2 is waiting to be sent.</source>
-        <translation>改价 %1 → %2 等待发送。</translation>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="171"/>
+        <source>Price change from %1 to %2: waiting to send.</source>
+        <translation>改价 %1 → %2：待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="84"/>
-        <source>%1% off</source>
-        <translation>减 %1%</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="82"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="192"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="187"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="232"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="227"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="236"/>
-        <source>Buyer account</source>
-        <translation>买家账号</translation>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="231"/>
+        <source>Buyer account ID</source>
+        <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="232"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="239"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="234"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="241"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="236"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1456,7 +1454,7 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="105"/>
         <source>Change the price of an unpaid order</source>
-        <translation>修改未支付订单的价格</translation>
+        <translation>待支付订单改价</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="109"/>
@@ -1495,8 +1493,8 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="122"/>
-        <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace refuses it and the order keeps its price.</source>
-        <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先付款，云市场会拒绝改价，订单价格保持不变。</translation>
+        <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace does not accept it and the order keeps its price.</source>
+        <translation>改价会先保存在本机，能连上云市场时立即发送。如果买家先支付，云市场不会接受此修改，订单价格保持不变。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="125"/>
@@ -1519,12 +1517,12 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="43"/>
         <source>Select an unpaid order first.</source>
-        <translation>请先选择一个未支付的订单。</translation>
+        <translation>请先选择待支付的订单。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="45"/>
         <source>Only unpaid orders can change price; this one is %1.</source>
-        <translation>只有未支付的订单可以改价；此订单状态为%1。</translation>
+        <translation>只有待支付的订单可以改价，此订单状态为%1。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="73"/>
@@ -1719,13 +1717,13 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="98"/>
-        <source>e.g. V20261126</source>
+        <source>e.g. 2386611659434867</source>
         <translation>例如 2386611659434867</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="99"/>
-        <source>owner, or your sub-account name</source>
-        <translation>主账号填 owner，或填子账号用户名</translation>
+        <source>owner for the main account, or a sub-account&apos;s username</source>
+        <translation>主账号填 owner，子账号填其用户名</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="102"/>
@@ -1738,7 +1736,7 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="58"/>
         <source>Sync now (F5)</source>
-        <translation>立即同步 (F5)</translation>
+        <translation>立即同步（F5）</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="66"/>
@@ -1780,23 +1778,25 @@ Clear the filters or search for something else.</source>
         <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
         <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="97"/>
-        <source>%1 changes received</source>
-        <translation>已接收 %1 条变更</translation>
+        <source>%Ln updates received</source>
+        <translation>
+            <numerusform>已接收 %Ln 项更新</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
-        <source>%n change(s) refused</source>
+        <source>%n changes not accepted</source>
         <translation>
-            <numerusform>%n 项更改被拒绝</numerusform>
+            <numerusform>云市场未接受 %n 项修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
-        <source>%n change(s) waiting</source>
+        <source>%n changes waiting to send</source>
         <translation>
-            <numerusform>%n 项更改待发送</numerusform>
+            <numerusform>%n 项修改待发送</numerusform>
         </translation>
     </message>
     <message>

@@ -34,7 +34,7 @@ def test_default_run_opens_signed_in_to_the_sandbox_with_orders(qtbot, settings,
         qtbot.waitUntil(lambda: window.dashboard_view.cards["unpaid"].value.text() != "0")
         assert window.connection.text() == "● Online"
         assert "never" not in window.last_sync.text()
-        assert "Owner" in window.user_label.text()  # the role, so sub-account staff know what they may do
+        assert "Main account" in window.user_label.text()  # the role, so sub-account staff know what they may do
         # The demo password never reaches the system keychain.
         assert memory_keyring.items == {}
     finally:
@@ -55,8 +55,8 @@ def test_language_switches_live_and_is_remembered(qtbot, settings, private_data_
         window.language_actions["zh_CN"].trigger()
         qtbot.waitUntil(lambda: window.nav.item(1).text() == "订单管理")
         assert orders.vm.model.headerData(0, Qt.Orientation.Horizontal) == "订单号"
-        assert orders.vm.model.index(0, 5).data() == "已下单未支付"
-        assert orders.state.currentText() == "已下单未支付"  # the filter survives the switch
+        assert orders.vm.model.index(0, 5).data() == "待支付"
+        assert orders.state.currentText() == "待支付"  # the filter survives the switch
         assert orders.vm.model.index(0, 2).data() in {m for _, m in market_choices()}
         assert orders.vm.selected.number == selected
         assert window.connection.text() == "● 在线"

@@ -40,13 +40,13 @@ def test_grant_shows_pending_then_the_marketplace_confirms_it(qtbot, tmp_path, m
     before = view.vm.model.total
     dialog = view.open_grant()
     fill(dialog, percent=85)
-    assert dialog.percent_hint.text() == "15% off (八五折)"
+    assert dialog.percent_hint.text() == "15% off (buyer pays 85%)"
     dialog.submit()
     qtbot.waitUntil(lambda: closed(dialog))
-    # The outcome: the marketplace's discount, not the queued grant (also one row, "waiting to be sent").
-    qtbot.waitUntil(lambda: any("B-DSC-0001" in r[1] and r[5] == "Upcoming" for r in rows(view)), timeout=30_000)
+    # The outcome: the marketplace's discount, not the queued grant (also one row, "waiting to send").
+    qtbot.waitUntil(lambda: any("B-DSC-0001" in r[1] and r[5] == "Scheduled" for r in rows(view)), timeout=30_000)
     mine = [r for r in rows(view) if "B-DSC-0001" in r[1]]
-    assert len(mine) == 1 and mine[0][2] == "15% off (八五折)"
+    assert len(mine) == 1 and mine[0][2] == "15% off (buyer pays 85%)"
     assert view.vm.model.total == before + 1
     center.shutdown()
 

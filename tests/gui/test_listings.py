@@ -79,7 +79,7 @@ def test_a_listing_from_offline_draft_to_on_sale_revision_and_delisting(qtbot, t
     dialog.save()
     qtbot.waitUntil(lambda: closed(dialog))
     qtbot.waitUntil(lambda: row_of(view, name) >= 0)
-    assert "draft waiting to be sent" in state_of(view, name)
+    assert "draft waiting to send" in state_of(view, name)
 
     market.restart()
     window.sync_button.click()
@@ -114,20 +114,20 @@ def test_a_listing_from_offline_draft_to_on_sale_revision_and_delisting(qtbot, t
     dialog.prices["monthly"].setText("199.00")
     dialog.save()
     qtbot.waitUntil(lambda: closed(dialog))
-    shows(qtbot, view, name, "On sale · changes draft")  # the revision reached the marketplace
+    shows(qtbot, view, name, "On sale · Changes not submitted")  # the revision reached the marketplace
     select(qtbot, view, name)
     view.submit.click()
-    shows(qtbot, view, name, "On sale · changes in review")
+    shows(qtbot, view, name, "On sale · Changes in review")
     select(qtbot, view, name)
     live, revision = view.vm.detail_columns()
-    assert ("Billing and prices", "Monthly ¥299.00") in live
-    assert ("Billing and prices", "Monthly ¥199.00") in revision
+    assert ("Billing and prices", "monthly ¥299.00") in live
+    assert ("Billing and prices", "monthly ¥199.00") in revision
 
     review(market, listing_id, approve=True)
     window.sync_button.click()
     shows(qtbot, view, name, "On sale")
     select(qtbot, view, name)
-    assert ("Billing and prices", "Monthly ¥199.00") in view.vm.detail_columns()[0]
+    assert ("Billing and prices", "monthly ¥199.00") in view.vm.detail_columns()[0]
 
     # Delist.
     view.delist.click()
@@ -193,7 +193,7 @@ def test_a_draft_without_agreement_saves_but_cannot_be_submitted(qtbot, tmp_path
     dialog.save()
     select(qtbot, view, "没有协议的草稿")
     assert not view.submit.isEnabled()
-    assert "product service agreement" in view.submit.toolTip()  # R-LST-2
+    assert "listing service agreement" in view.submit.toolTip()  # R-LST-2
     center.shutdown()
 
 
@@ -214,7 +214,7 @@ def test_bulk_delist_reports_per_listing(qtbot, tmp_path, market):
     view.delist.click()
     # One line per listing, once every delisting is on this computer.
     qtbot.waitUntil(lambda: f"{draft}: skipped: not on sale (Draft)" in view.result.text())
-    assert all(f"{n}: delisting queued" in view.result.text() for n in names)
+    assert all(f"{n}: delisting waiting to send" in view.result.text() for n in names)
     qtbot.waitUntil(lambda: all(state_of(view, n) == "Delisted" for n in names), timeout=30_000)
     center.shutdown()
 

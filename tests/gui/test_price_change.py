@@ -32,9 +32,9 @@ def test_buyer_paid_while_i_was_offline_shows_the_rejection_and_keeps_the_price(
     go_offline(qtbot, center, market)  # the train enters a tunnel
     dialog = change_price(center, "1.00", "loyal customer")
     qtbot.waitUntil(lambda: closed(dialog))
-    qtbot.waitUntil(lambda: "price change pending" in amount_and_state(center)[1])
+    qtbot.waitUntil(lambda: "price change waiting to send" in amount_and_state(center)[1])
     assert amount_and_state(center)[0] == "¥1.00"  # shown as pending right away
-    assert "waiting to be sent" in center.window.orders_view.change_notice.text()
+    assert "waiting to send" in center.window.orders_view.change_notice.text()
     qtbot.waitUntil(lambda: center.window.pending_button.text() == "1 change(s) waiting")
 
     # The app is closed and opened again, still offline: the change is still queued.
@@ -50,7 +50,7 @@ def test_buyer_paid_while_i_was_offline_shows_the_rejection_and_keeps_the_price(
     qtbot.waitUntil(lambda: center.window.changes_vm.rejected_count == 1, timeout=30_000)
     select_order(qtbot, center, order["data"]["number"])
     amount, state = amount_and_state(center)
-    assert state == "Paid · price change rejected"
+    assert state == "To deliver · price change not accepted"
     assert amount == f"¥{price / 100:,.2f}"  # the price did not change
     notice = center.window.orders_view.change_notice.text()
     assert "rejected" in notice and "already paid" in notice  # the server's own reason
@@ -61,7 +61,7 @@ def test_buyer_paid_while_i_was_offline_shows_the_rejection_and_keeps_the_price(
     center.window.orders_view.dismiss_change.click()
     qtbot.waitUntil(lambda: center.window.changes_vm.open_count == 0)
     qtbot.waitUntil(lambda: not center.window.orders_view.change_notice.isVisible())
-    assert amount_and_state(center)[1] == "Paid"
+    assert amount_and_state(center)[1] == "To deliver"
     assert not center.window.pending_button.isVisible()
     assert server_amount_fen(market, order["id"]) == price
     center.shutdown()
@@ -72,7 +72,7 @@ def test_online_price_change_is_applied_and_confirmed(qtbot, tmp_path, market):
     center = sign_in(qtbot, tmp_path, market)
     select_order(qtbot, center, order["data"]["number"])
     change_price(center, "1,234.50")
-    # Applied, not pending: "Unpaid · price change pending" shows the new amount too.
+    # Applied, not pending: "Unpaid · price change waiting to send" shows the new amount too.
     qtbot.waitUntil(lambda: amount_and_state(center) == ("¥1,234.50", "Unpaid"), timeout=30_000)
     assert not center.window.orders_view.change_notice.isVisible()
     assert server_amount_fen(market, order["id"]) == 123450

@@ -67,7 +67,7 @@ def test_price_change_rejected_after_buyer_paid_or_cancelled(client, operator, v
     client.post(f"{API}/sandbox/orders/{order['id']}/{move}", headers=operator)
     err = assert_error(_change(client, headers, order["id"], if_match=if_match), 409, "ORDER_NOT_UNPAID")
     assert err["details"]["state"] == ("paid" if move == "pay" else "cancelled")
-    assert err["message"].startswith("The buyer has already paid") and "不能再改价" in err["message_zh"]
+    assert err["message"].startswith("The buyer has already paid") and "改价未生效" in err["message_zh"]
     after = entity_now(client, headers, "order", order["id"])
     assert after["version"] == 2 and after["data"]["amount_fen"] == order["data"]["amount_fen"]
 

@@ -4,4 +4,4 @@ from __future__ import annotations
 
 from ..core.errors import error_code
 
-ACCOUNT_EXISTS = error_code("ACCOUNT_EXISTS", "That account id already exists.", "该帐号 ID 已存在。")
+ACCOUNT_EXISTS = error_code("ACCOUNT_EXISTS", "That account ID already exists.", "该账号 ID 已存在。")

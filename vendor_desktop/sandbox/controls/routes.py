@@ -73,7 +73,7 @@ def place(body: SandboxOrderRequest, request: Request) -> dict[str, Any]:
     with db_of(request).session(write=True) as s:
         listing = s.get(Listing, body.listing_id)
         if s.get(Vendor, body.account_id) is None or listing is None or listing.account_id != body.account_id:
-            raise ApiError(404, "NOT_FOUND", "No such account or listing.", "帐号或商品不存在。")
+            raise ApiError(404, "NOT_FOUND", "No such account or listing.", "账号或商品不存在。")
         mode = body.billing_mode.value if body.billing_mode else None
         order = place_order(s, listing, body.buyer_account_id, mode, clock_of(request).now())
         return entities.envelope("order", order)
@@ -165,7 +165,7 @@ def _rejection_reason(reason: str | None) -> str:
             422,
             "VALIDATION_FAILED",
             "A rejection needs its reason (1 to 200 characters).",
-            "驳回须填写原因（1 至 200 个字符）。",
+            "须填写驳回原因（1 至 200 个字符）。",
             details={"fields": {"reason": problem[0]}, "fields_zh": {"reason": problem[1]}},
         )
     return text

@@ -40,7 +40,7 @@ from .errors import ACCOUNT_EXISTS
 
 
 def account_id_for(seed: int) -> str:
-    """The 16-digit account id (帐号 ID, R-ACC-3) a seed gives when none is asked for."""
+    """The 16-digit account id (账号 ID, R-ACC-3) a seed gives when none is asked for."""
     return str(random.Random(f"account:{seed}").randrange(10**15, 10**16))
 
 

@@ -22,7 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "VALIDATION_FAILED": ("Some fields are missing or invalid.", "部分字段缺失或无效。"),
     "NOT_AUTHENTICATED": ("Sign in first.", "请先登录。"),
     "INVALID_TOKEN": ("The token is invalid or has expired.", "令牌无效或已过期。"),
-    "INVALID_CREDENTIALS": ("Wrong account id, username or password.", "帐号 ID、用户名或密码错误。"),
+    "INVALID_CREDENTIALS": ("Wrong account ID, username or password.", "账号 ID、用户名或密码错误。"),
     "PERMISSION_DENIED": ("Your role may not do this.", "您的角色无权执行此操作。"),
     "NOT_FOUND": ("Not found.", "未找到。"),
     "METHOD_NOT_ALLOWED": ("This method is not allowed here.", "不支持此请求方法。"),

@@ -171,7 +171,7 @@ def _message(field: str, code: str) -> tuple[str, str]:
         "out_of_range": ("must be a whole number of hours from 1 to 720", "须为 1 至 720 之间的整数（小时）"),
         "unknown_mode": (
             "is not a billing mode: use payg, monthly or yearly",
-            "不是有效的计费方式：请使用 payg（按需）、monthly（包月）或 yearly（包年）",
+            "不是有效的计费方式：须为按需、包月或包年",
         ),
         "price_not_positive": (
             "the price must be a whole number of fen above 0",

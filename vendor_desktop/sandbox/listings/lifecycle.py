@@ -27,7 +27,7 @@ from ..core.errors import ApiError
 from ..core.preconditions import check_version
 from ..messages.models import Message
 from .content import CONTENT_FIELDS, check_content, content_error, content_of, normalised, problems_of
-from .errors import LISTING_STATE
+from .errors import LISTING_STATE, LISTING_STATE_NAMES
 from .models import Listing
 
 #: A revision's review fields, cleared when it is decided.
@@ -145,6 +145,12 @@ def submit(s: Session, listing: Listing, expected_version: int, now: dt.datetime
     return _changed(s, listing, now)
 
 
+def _state_name(listing: Listing, language: int) -> str:
+    """The listing's state in a message: 0 English, 1 Chinese (GLOSSARY), not its id."""
+    names = LISTING_STATE_NAMES.get(listing.state)
+    return names[language] if names else listing.state
+
+
 def _why_not_submittable(listing: Listing) -> tuple[str, str]:
     if _under_review(listing):
         return "This listing is already in review.", "该商品已在审核中。"
@@ -153,7 +159,8 @@ def _why_not_submittable(listing: Listing) -> tuple[str, str]:
             "This listing is on sale with no pending changes: edit it first, then submit the changes.",
             "该商品已上架且没有待提交的修改：请先修改，再提交审核。",
         )
-    return f"A listing in state {listing.state} cannot be submitted.", f"商品状态为 {listing.state}，不能提交审核。"
+    en, zh = LISTING_STATE_NAMES.get(listing.state, (listing.state, listing.state))
+    return f"A listing in state {en} cannot be submitted.", f"商品状态为{zh}，不能提交审核。"
 
 
 def delist(s: Session, listing: Listing, expected_version: int, now: dt.datetime) -> Listing:
@@ -165,8 +172,8 @@ def delist(s: Session, listing: Listing, expected_version: int, now: dt.datetime
         raise ApiError(
             409,
             LISTING_STATE,
-            f"Only a listing on sale can be delisted; this one is {listing.state}.",
-            f"只有已上架的商品可以下架，该商品状态为 {listing.state}。",
+            f"Only a listing on sale can be delisted; this one is {_state_name(listing, 0)}.",
+            f"只有已上架的商品可以下架，该商品状态为{_state_name(listing, 1)}。",
             details=_state_details(listing),
         )
     check_version("listing", listing, expected_version)
@@ -248,7 +255,7 @@ def listing_message_row(
     elif kind == "listing_rejected":
         title, title_en = "商品审核未通过", "Listing rejected"
         if revision:
-            body = f"您的商品「{name}」的修改未通过审核，原因：{why}。在售版本保持不变，请修改后重新提交。"
+            body = f"您的商品「{name}」的修改未通过审核，原因：{why}。已上架的版本保持不变，请修改后重新提交。"
             body_en = (
                 f'The changes to your listing "{name}" did not pass review. Reason: {why}. '
                 "The version on sale stays as it is; edit the changes and submit them again."

@@ -77,7 +77,7 @@ class ChangesView(Retranslating, QWidget):
         self.heading.setText(self.tr("Pending changes"))
         self.explain.setText(
             self.tr(
-                "Changes are kept on this computer until the marketplace accepts them. A refused change stays here with the marketplace's reason until you send it again or discard it."
+                "Changes are kept on this computer until the marketplace accepts them. A change the marketplace did not accept stays here with its reason until you send it again or discard it."
             )
         )
         self.retry.setText(self.tr("Send again"))

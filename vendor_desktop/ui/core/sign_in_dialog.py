@@ -95,8 +95,8 @@ class SignInDialog(Retranslating, QDialog):
         for label, text in zip(self.labels, labels, strict=True):
             label.setText(text)
         self.backend.setPlaceholderText("https://")
-        self.account.setPlaceholderText(self.tr("e.g. V20261126"))
-        self.username.setPlaceholderText(self.tr("owner, or your sub-account name"))
+        self.account.setPlaceholderText(self.tr("e.g. 2386611659434867"))
+        self.username.setPlaceholderText(self.tr("owner for the main account, or a sub-account's username"))
         self.keychain.setText(self.vm.keychain_note())
         self._busy(self.vm.busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

@@ -61,7 +61,7 @@ class DashboardView(Retranslating, QWidget):
             "unpaid": self.tr("Unpaid orders"),
             "today": self.tr("Orders today"),
             "revenue": self.tr("Paid today"),
-            "delivering": self.tr("Being delivered"),
+            "delivering": self.tr("Delivering"),
             "unread": self.tr("Unread messages"),
             "on_sale": self.tr("Listings on sale"),
         }

@@ -234,7 +234,7 @@ class ListingEditorDialog(Retranslating, QDialog):
             "summary": self.tr("Summary"),
             "description": self.tr("Description"),
             "billing": self.tr("Billing and prices (¥)"),
-            "agreement": self.tr("Product service agreement"),
+            "agreement": self.tr("Listing service agreement"),
         }
         for key, label in self.labels.items():
             label.setText(texts.get(key) or config_label(key))

@@ -119,7 +119,7 @@ class PriceChangeDialog(Retranslating, QDialog):
         self.reason.setPlaceholderText(self.tr("e.g. agreed bulk price with the buyer"))
         self.note.setText(
             self.tr(
-                "The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace refuses it and the order keeps its price."
+                "The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace does not accept it and the order keeps its price."
             )
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change price"))

@@ -187,7 +187,7 @@ class OrdersView(Retranslating, QWidget):
     # -- list and detail -----------------------------------------------------------------------
     def _show_count(self) -> None:
         n = self.vm.count
-        self.count.setText(self.tr("%n order(s)", "", n))
+        self.count.setText(self.tr("%n orders", "", n))
         self.list_stack.show_list(n > 0)
         self.export.setEnabled(n > 0)
 
@@ -260,7 +260,7 @@ class OrdersView(Retranslating, QWidget):
             self.vm.export_csv(path)
 
     def _exported(self, path: str, rows: int) -> None:
-        self.status_message.emit(self.tr("Exported %1 orders to %2").replace("%1", f"{rows:,}").replace("%2", path))
+        self.status_message.emit(self.tr("Exported %Ln orders to %1", "", rows).replace("%1", path))
 
     def _export_failed(self, reason: str) -> None:
         self.status_message.emit(self.tr("Export failed: %1").replace("%1", reason))

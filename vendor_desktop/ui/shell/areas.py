@@ -153,7 +153,7 @@ AREAS: tuple[Area, ...] = (
          saved_state=(("orders/header", _orders_layout_header), ("orders/splitter", _orders_layout_splitter))),
     Area("listings", QT_TRANSLATE_NOOP("Areas", "Listings"), "listings.read", frozenset({"listing", "command"}),
          _listings_vm, _listings_view, "Ctrl+3"),
-    Area("discounts", QT_TRANSLATE_NOOP("Areas", "Discounts"), "discounts.read", frozenset({"discount", "command"}),
+    Area("discounts", QT_TRANSLATE_NOOP("Areas", "Buyer discounts"), "discounts.read", frozenset({"discount", "command"}),
          _discounts_vm, _discounts_view, "Ctrl+4"),
     Area("messages", QT_TRANSLATE_NOOP("Areas", "Messages"), "messages.read", frozenset({"message"}),
          _messages_vm, _messages_view, "Ctrl+5", count=lambda vm: vm.unread, count_changed="unread_changed"),

@@ -163,7 +163,7 @@ class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
             self,
             self.tr("Changes not sent yet"),
             self.tr(
-                "%n change(s) have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?",
+                "%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?",
                 "",
                 unsent,
             ),

@@ -94,7 +94,7 @@ class StatusBarMixin(_Base):
             self.banner.show()
 
     def _show_progress(self, applied: int) -> None:
-        self.progress_text.setText(self.tr("%1 changes received").replace("%1", f"{applied:,}"))
+        self.progress_text.setText(self.tr("%Ln updates received", "", applied))
 
     def _when(self, moment: dt.datetime) -> str:
         # The tables' Beijing time and format, not the computer's zone and locale (GLOSSARY).
@@ -106,9 +106,9 @@ class StatusBarMixin(_Base):
             self.pending_button.hide()
             return
         if vm.rejected_count:
-            text = self.tr("%n change(s) refused", "", vm.rejected_count)
+            text = self.tr("%n changes not accepted", "", vm.rejected_count)
         elif vm.open_count:
-            text = self.tr("%n change(s) waiting", "", vm.open_count)
+            text = self.tr("%n changes waiting to send", "", vm.open_count)
         else:
             text = ""
         self.pending_button.setText(text)

@@ -24,11 +24,16 @@ from PySide6.QtCore import (
 from vendor_desktop.cache.core import outbox
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.outbox import Command, CommandState
-from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
-from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, is_chinese, local_time, server_message
+from vendor_desktop.viewmodels.core.labels import (
+    CHANGE_ROLE,
+    change_state_label,
+    discount_label,
+    local_time,
+    server_message,
+)
 from vendor_desktop.viewmodels.core.refresh import Refresher
 
 #: Marking a message read is queued too, but is not worth a line in the panel unless refused.
@@ -54,7 +59,7 @@ def describe(command: Command) -> str:
         return (
             QCoreApplication.translate("ChangesViewModel", "Give buyer %1 %2 on %3")
             .replace("%1", str(s.get("buyer_account_id", "")))
-            .replace("%2", zhe(percent) if is_chinese() else f"{100 - percent}% off")
+            .replace("%2", discount_label(percent))
             .replace("%3", str(s.get("listing_name", "")))
         )
     if command.kind == "discount.revoke":
@@ -79,17 +84,10 @@ def describe(command: Command) -> str:
 
 def state_text(command: Command, now: dt.datetime | None = None) -> str:
     if command.state == CommandState.PENDING and command.attempts and command.next_try_at:
-        return QCoreApplication.translate("ChangesViewModel", "Will try again at %1").replace(
+        return QCoreApplication.translate("ChangesViewModel", "Waiting to send: will try again at %1").replace(
             "%1", local_time(command.next_try_at)
         )
-    names = {
-        CommandState.PENDING: QCoreApplication.translate("ChangesViewModel", "Waiting to be sent"),
-        CommandState.SENDING: QCoreApplication.translate("ChangesViewModel", "Sending"),
-        CommandState.REJECTED: QCoreApplication.translate("ChangesViewModel", "Rejected"),
-        CommandState.HELD: QCoreApplication.translate("ChangesViewModel", "On hold: an earlier change was rejected"),
-        CommandState.APPLIED: QCoreApplication.translate("ChangesViewModel", "Done"),
-    }
-    return names[CommandState(command.state)]
+    return change_state_label(CommandState(command.state).value)
 
 
 def reason_text(command: Command) -> str:

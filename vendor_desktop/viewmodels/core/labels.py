@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
+from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.workdays import SHANGHAI
 
@@ -30,10 +31,10 @@ def business_time(moment: dt.datetime) -> str:
 
 
 def order_state_label(state: str) -> str:
-    """R-ORD-1 states as the vendor knows them (已下单未支付 …)."""
+    """R-ORD-1 states in the glossary's words (待支付, 待交付 …)."""
     names = {
         "unpaid": QCoreApplication.translate("Labels", "Unpaid"),
-        "paid": QCoreApplication.translate("Labels", "Paid"),
+        "paid": QCoreApplication.translate("Labels", "To deliver"),
         "delivering": QCoreApplication.translate("Labels", "Delivering"),
         "completed": QCoreApplication.translate("Labels", "Completed"),
         "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
@@ -43,23 +44,52 @@ def order_state_label(state: str) -> str:
     return names.get(state, state)
 
 
-def role_label(role: str) -> str:
-    """SPEC §11 roles as staff call them."""
+def change_state_label(state: str) -> str:
+    """A queued change's state (GLOSSARY "queued change"): pending, sending, held, applied, rejected."""
     names = {
-        "owner": QCoreApplication.translate("Labels", "Owner"),
+        "pending": QCoreApplication.translate("Labels", "Waiting to send"),
+        "sending": QCoreApplication.translate("Labels", "Sending"),
+        "held": QCoreApplication.translate("Labels", "Waiting for an earlier change"),
+        "applied": QCoreApplication.translate("Labels", "Applied"),
+        "rejected": QCoreApplication.translate("Labels", "Not accepted"),
+    }
+    return names.get(state, state)
+
+
+def not_accepted(reason: str) -> str:
+    """The marketplace refused a change, with its reason (GLOSSARY: 云市场未接受此修改：原因)."""
+    return QCoreApplication.translate("Labels", "The marketplace did not accept this change: %1").replace("%1", reason)
+
+
+def discount_label(percent: int) -> str:
+    """A buyer discount by the percentage the buyer pays: 八五折, or 15% off (buyer pays 85%)."""
+    if is_chinese():
+        return zhe(percent)
+    return (
+        QCoreApplication.translate("Labels", "%1% off (buyer pays %2%)")
+        .replace("%1", str(100 - percent))
+        .replace("%2", str(percent))
+    )
+
+
+def role_label(role: str) -> str:
+    """SPEC §11 roles as staff call them (GLOSSARY: never the role id)."""
+    names = {
+        "owner": QCoreApplication.translate("Labels", "Main account"),
         "operations": QCoreApplication.translate("Labels", "Operations"),
         "finance": QCoreApplication.translate("Labels", "Finance"),
         "support": QCoreApplication.translate("Labels", "Support"),
-        "viewer": QCoreApplication.translate("Labels", "Viewer"),
+        "viewer": QCoreApplication.translate("Labels", "Read-only"),
     }
     return names.get(role, role)
 
 
 def billing_mode_label(mode: str | None) -> str:
+    """R-MKT-2 billing modes in the glossary's words (按需 · 包月 · 包年)."""
     names = {
-        "payg": QCoreApplication.translate("Labels", "Pay as you go"),
-        "monthly": QCoreApplication.translate("Labels", "Monthly"),
-        "yearly": QCoreApplication.translate("Labels", "Yearly"),
+        "payg": QCoreApplication.translate("Labels", "pay-as-you-go"),
+        "monthly": QCoreApplication.translate("Labels", "monthly"),
+        "yearly": QCoreApplication.translate("Labels", "yearly"),
     }
     return names.get(mode or "", mode or "")
 

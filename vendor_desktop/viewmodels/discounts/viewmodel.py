@@ -24,13 +24,12 @@ from vendor_desktop.domain.discounts import (
     discount_state,
     periods_overlap,
     validate_discount,
-    zhe,
 )
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.domain.workdays import SHANGHAI
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
-from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, is_chinese, server_message
+from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, discount_label, not_accepted, server_message
 from vendor_desktop.viewmodels.core.paged_table import PagedTableModel
 from vendor_desktop.viewmodels.core.refresh import Refresher
 
@@ -39,14 +38,13 @@ MAX_BUYER = 64
 
 
 def percent_text(percent: int) -> str:
-    """八折 (20% off): both ways of saying it, the vendor's language first."""
-    off = QCoreApplication.translate("DiscountsViewModel", "%1% off").replace("%1", str(100 - percent))
-    return f"{zhe(percent)} ({off})" if is_chinese() else f"{off} ({zhe(percent)})"
+    """八折, or 20% off (buyer pays 80%): in the screen's language only (GLOSSARY "discount")."""
+    return discount_label(percent)
 
 
 def state_label(state: DiscountState | str) -> str:
     names = {
-        DiscountState.UPCOMING: QCoreApplication.translate("DiscountsViewModel", "Upcoming"),
+        DiscountState.UPCOMING: QCoreApplication.translate("DiscountsViewModel", "Scheduled"),
         DiscountState.ACTIVE: QCoreApplication.translate("DiscountsViewModel", "Active"),
         DiscountState.EXPIRED: QCoreApplication.translate("DiscountsViewModel", "Expired"),
         DiscountState.REVOKED: QCoreApplication.translate("DiscountsViewModel", "Revoked"),
@@ -111,10 +109,10 @@ def _parse(value: Any) -> dt.datetime | None:
 def _command_state(command: Command, *, revoke: bool) -> str:
     if command.state == CommandState.REJECTED:
         reason = server_message(command.error_message or "", command.error_message_zh or "")
-        return QCoreApplication.translate("DiscountsViewModel", "rejected: %1").replace("%1", reason)
+        return not_accepted(reason)
     if revoke:
-        return QCoreApplication.translate("DiscountsViewModel", "revoke pending")
-    return QCoreApplication.translate("DiscountsViewModel", "waiting to be sent")
+        return QCoreApplication.translate("DiscountsViewModel", "revoking: waiting to send")
+    return QCoreApplication.translate("DiscountsViewModel", "waiting to send")
 
 
 class DiscountsTableModel(PagedTableModel[DiscountLine]):
@@ -271,7 +269,7 @@ class DiscountsViewModel(QObject):
         for problem in validate_discount(form.percent, form.valid_from, form.valid_until):
             if problem.field == "percent":
                 problems["percent"] = QCoreApplication.translate(
-                    "DiscountsViewModel", "The buyer pays 1% to 99% of the price (e.g. 80 = 八折)."
+                    "DiscountsViewModel", "The buyer pays 1% to 99% of the price (e.g. 80 means 20% off)."
                 )
             else:
                 problems["valid_until"] = QCoreApplication.translate(

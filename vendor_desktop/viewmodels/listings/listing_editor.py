@@ -25,7 +25,7 @@ from vendor_desktop.domain.markets import MARKETS, Delivery
 from vendor_desktop.domain.money import MoneyError, format_fen, parse_yuan
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.commands import CommandQueue
-from vendor_desktop.viewmodels.core.labels import is_chinese
+from vendor_desktop.viewmodels.core.labels import market_label
 
 
 def problem_text(field: str, code: str) -> str:
@@ -48,7 +48,7 @@ def problem_text(field: str, code: str) -> str:
         ),
         "unknown_mode": QCoreApplication.translate("ListingEditor", "Unknown billing mode."),
         "agreement_missing": QCoreApplication.translate(
-            "ListingEditor", "A listing needs its product service agreement before it can be submitted."
+            "ListingEditor", "A listing needs its listing service agreement before it can be submitted."
         ),
     }
     if field == "billing" and code == "required":
@@ -101,10 +101,9 @@ def deposit_note(market_id: str) -> str:
 
 
 def market_choices() -> list[tuple[str, str]]:
-    """(id, label) for the market choice: the market's name in both languages, the vendor's first."""
-    return [
-        (m.id, f"{m.name_zh} · {m.name_en}" if is_chinese() else f"{m.name_en} · {m.name_zh}") for m in MARKETS.values()
-    ]
+    """(id, label) for the market choice: the market's name in the screen's language (GLOSSARY: a
+    Chinese screen shows no English, an English screen no Chinese)."""
+    return [(m.id, market_label(m.id)) for m in MARKETS.values()]
 
 
 class ListingEditorViewModel(QObject):

@@ -21,6 +21,7 @@ from vendor_desktop.viewmodels.core.labels import (
     billing_mode_label,
     local_time,
     market_label,
+    not_accepted,
     server_message,
 )
 from vendor_desktop.viewmodels.core.paged_table import PagedTableModel
@@ -36,6 +37,16 @@ def state_label(state: str) -> str:
         ListingState.ON_SALE: QCoreApplication.translate("ListingsViewModel", "On sale"),
         ListingState.REJECTED: QCoreApplication.translate("ListingsViewModel", "Rejected"),
         ListingState.DELISTED: QCoreApplication.translate("ListingsViewModel", "Delisted"),
+    }
+    return names.get(state, state)  # type: ignore[call-overload]
+
+
+def revision_state_label(state: str) -> str:
+    """R-LST-5: the state of an on-sale listing's changes (GLOSSARY "listing revision")."""
+    names = {
+        ListingState.DRAFT: QCoreApplication.translate("ListingsViewModel", "Changes not submitted"),
+        ListingState.IN_REVIEW: QCoreApplication.translate("ListingsViewModel", "Changes in review"),
+        ListingState.REJECTED: QCoreApplication.translate("ListingsViewModel", "Changes rejected"),
     }
     return names.get(state, state)  # type: ignore[call-overload]
 
@@ -72,12 +83,12 @@ def due_text(listing: ListingRow) -> str:
 def command_text(command: Command) -> str:
     if command.state == CommandState.REJECTED:
         reason = server_message(command.error_message or "", command.error_message_zh or "") or command.error_code or ""
-        return QCoreApplication.translate("ListingsViewModel", "refused: %1").replace("%1", reason)
+        return not_accepted(reason)
     names = {
-        "listing.create": QCoreApplication.translate("ListingsViewModel", "draft waiting to be sent"),
-        "listing.update": QCoreApplication.translate("ListingsViewModel", "edit waiting to be sent"),
-        "listing.submit": QCoreApplication.translate("ListingsViewModel", "submission waiting to be sent"),
-        "listing.delist": QCoreApplication.translate("ListingsViewModel", "delisting waiting to be sent"),
+        "listing.create": QCoreApplication.translate("ListingsViewModel", "draft waiting to send"),
+        "listing.update": QCoreApplication.translate("ListingsViewModel", "changes waiting to send"),
+        "listing.submit": QCoreApplication.translate("ListingsViewModel", "submission waiting to send"),
+        "listing.delist": QCoreApplication.translate("ListingsViewModel", "delisting waiting to send"),
     }
     return names.get(command.kind, command.kind)
 
@@ -103,9 +114,7 @@ class ListingLine:
         row = self.listing
         state = state_label(row.state)
         if row.revision:
-            state += " · " + QCoreApplication.translate("ListingsViewModel", "changes %1").replace(
-                "%1", state_label(str(row.revision.get("state", "draft"))).lower()
-            )
+            state += " · " + revision_state_label(str(row.revision.get("state", "draft")))
         if self.change is not None:
             state += " · " + command_text(self.change)
         return [

@@ -26,6 +26,7 @@ from vendor_desktop.viewmodels.listings.table import (
     ListingsTableModel,
     billing_text,
     due_text,
+    revision_state_label,
     state_label,
 )
 
@@ -167,7 +168,7 @@ class ListingsViewModel(QObject):
                 continue
             self._queue.enqueue(
                 lambda _changes, i=index: report(
-                    i, QCoreApplication.translate("ListingsViewModel", "delisting queued")
+                    i, QCoreApplication.translate("ListingsViewModel", "delisting waiting to send")
                 ),
                 lambda message, i=index: report(i, message),  # also logged, and in the status bar
                 kind="listing.delist",
@@ -191,7 +192,7 @@ class ListingsViewModel(QObject):
             return live, []
         content = {**listing.content(), **{k: v for k, v in revision.items() if k in listing.content()}}
         extra = [
-            (QCoreApplication.translate("ListingsViewModel", "State"), state_label(str(revision.get("state", ""))))
+            (QCoreApplication.translate("ListingsViewModel", "State"), revision_state_label(str(revision.get("state", ""))))
         ]
         if revision.get("reject_reason"):
             extra.append(
@@ -253,7 +254,7 @@ def _describe(content: dict[str, Any], listing: ListingRow | None) -> list[tuple
     agreement = str(content.get("agreement") or "")
     fields.append(
         (
-            QCoreApplication.translate("ListingsViewModel", "Service agreement"),
+            QCoreApplication.translate("ListingsViewModel", "Listing service agreement"),
             (agreement[:60] + "…") if len(agreement) > 60 else agreement or "—",
         )
     )

@@ -114,9 +114,9 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
         cells: list[Any] = order_cells(row.order)
         if row.change_state == "pending":
             cells[AMOUNT_COLUMN] = format_fen(row.shown_amount_fen)
-            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change pending")
+            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change waiting to send")
         elif row.change_state == "rejected":
-            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change rejected")
+            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change not accepted")
         return cells
 
     def alignment(self, column: int) -> Qt.AlignmentFlag:
@@ -155,7 +155,8 @@ def change_notice(order: OrderRow, change: Command) -> str:
         reason = server_message(change.error_message or "", change.error_message_zh or "") or change.error_code or ""
         return (
             QCoreApplication.translate(
-                "OrdersViewModel", "The price change to %1 was rejected: %2 The price is still %3."
+                "OrdersViewModel",
+                "The marketplace did not accept this change: %2 The price is still %3, not %1.",
             )
             .replace("%1", new)
             .replace("%2", reason)
@@ -163,10 +164,11 @@ def change_notice(order: OrderRow, change: Command) -> str:
         )
     if change.state == CommandState.HELD:
         return QCoreApplication.translate(
-            "OrdersViewModel", "The price change to %1 waits: an earlier change of this order was rejected."
+            "OrdersViewModel",
+            "The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.",
         ).replace("%1", new)
     return (
-        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2 is waiting to be sent.")
+        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2: waiting to send.")
         .replace("%1", old)
         .replace("%2", new)
     )

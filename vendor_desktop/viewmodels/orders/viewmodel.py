@@ -19,7 +19,6 @@ from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.cache.orders.queries import OrderQuery, OrderRow, order_detail
-from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.orders import OrderState
@@ -27,7 +26,7 @@ from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue, can_retry
 from vendor_desktop.viewmodels.core.labels import (
     billing_mode_label,
-    is_chinese,
+    discount_label,
     local_time,
     market_label,
     order_state_label,
@@ -78,11 +77,7 @@ def discount_text(order: OrderRow) -> str:
     percent = order.discount_percent
     if not percent:
         return "—"
-    text = (
-        zhe(percent)
-        if is_chinese()
-        else QCoreApplication.translate("OrdersViewModel", "%1% off").replace("%1", str(100 - percent))
-    )
+    text = discount_label(percent)
     if order.list_price_fen:
         text += " · " + QCoreApplication.translate("OrdersViewModel", "list price %1").replace(
             "%1", format_fen(order.list_price_fen)
@@ -233,7 +228,7 @@ class OrdersViewModel(QObject):
                 billing_mode_label(o.billing_mode),
             ),
             (QCoreApplication.translate("OrdersViewModel", "Buyer"), o.buyer_name),
-            (QCoreApplication.translate("OrdersViewModel", "Buyer account"), o.buyer_account_id),
+            (QCoreApplication.translate("OrdersViewModel", "Buyer account ID"), o.buyer_account_id),
             (QCoreApplication.translate("OrdersViewModel", "Contact (masked)"), o.buyer_contact),
             # R-ORD-4 号码隐私保护: the only number a vendor may call
             (QCoreApplication.translate("OrdersViewModel", "Virtual number"), o.virtual_number),
