@@ -473,3 +473,24 @@ def test_market_choices_speak_one_language(language):
     assert [label for _id, label in market_choices()] == [m.name_zh for m in MARKETS.values()]
     language("en")
     assert [label for _id, label in market_choices()] == [m.name_en for m in MARKETS.values()]
+
+
+def test_counts_are_said_as_the_glossary_says(language):
+    """Formats "counts": 共 205 个订单 · 205 orders · 1 order, in the list and in the status bar
+    (whose counts once fell back to "1 changes" in both languages)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from vendor_desktop.ui.shell.status_bar import StatusBarCounts
+
+    row = next(r for r in TABLES["Formats"] if r["what"] == "counts")
+    zh_many = re.findall(r"`([^`]+)`", row["zh"])[0]
+    en_many, en_one = re.findall(r"`([^`]+)`", row["en"])[:2]
+    orders = lambda n: QCoreApplication.translate("OrdersView", "%n orders", "", n)  # noqa: E731
+    counts = StatusBarCounts()
+    language("zh_CN")
+    assert orders(205) == zh_many
+    assert (counts.waiting(1), counts.not_accepted(3)) == ("1 项修改待发送", "云市场未接受 3 项修改")
+    language("en")
+    assert (orders(205), orders(1)) == (en_many, en_one)
+    assert (counts.waiting(1), counts.waiting(2)) == ("1 change waiting to send", "2 changes waiting to send")
+    assert counts.updates_received(170_000) == "170,000 updates received"

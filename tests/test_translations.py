@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "resources" / "translations" / "vendor_desktop_zh_CN.ts"
+PLURALS = ROOT / "resources" / "translations" / "vendor_desktop_en.ts"
 
 _spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
 assert _spec and _spec.loader
@@ -58,7 +59,35 @@ def test_translations_keep_their_placeholders():
         assert sorted(re.findall(r"%\d|%n", translation_text(msg))) == wanted, source
 
 
-def test_the_shipped_qm_is_compiled_from_the_current_catalog(tmp_path):
+@pytest.mark.parametrize("catalog", [CATALOG, PLURALS], ids=["zh_CN", "en plurals"])
+def test_the_shipped_qm_is_compiled_from_the_current_catalog(tmp_path, catalog):
     compiled = tmp_path / "fresh.qm"
-    update_translations.lrelease(CATALOG, compiled)
-    assert compiled.read_bytes() == CATALOG.with_suffix(".qm").read_bytes(), "run tools/update_translations.py"
+    update_translations.lrelease(catalog, compiled)
+    assert compiled.read_bytes() == catalog.with_suffix(".qm").read_bytes(), "run tools/update_translations.py"
+
+
+def test_every_english_count_has_its_singular_and_plural(source_strings):
+    """GLOSSARY: "1 order", "205 orders" — never "order(s)"."""
+    catalog = messages(PLURALS)
+    plural_sources = [key for key, msg in source_strings.items() if msg.get("numerus") == "yes"]
+    assert plural_sources, "no %n strings found: is the extraction broken?"
+    missing = []
+    for key in plural_sources:
+        msg = catalog.get(key)
+        forms = [] if msg is None else [(f.text or "").strip() for f in msg.iter("numerusform")]
+        unfinished = msg is None or msg.find("translation").get("type") == "unfinished"
+        counted = bool(forms) and re.search(r"%L?n", forms[0])  # %Ln: the count with thousands commas
+        if unfinished or len(forms) != 2 or not all(forms) or "(s)" in "".join(forms) or not counted:
+            missing.append(key)
+    assert missing == [], "fill the singular and plural in vendor_desktop_en.ts"
+
+
+def test_english_counts_agree_with_their_number(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from vendor_desktop.ui.core import i18n
+
+    i18n.install(i18n.ENGLISH)
+    one = QCoreApplication.translate("OrdersView", "%n orders", "", 1)
+    many = QCoreApplication.translate("OrdersView", "%n orders", "", 205)
+    assert (one, many) == ("1 order", "205 orders")

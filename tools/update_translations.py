@@ -4,8 +4,9 @@
 
 Strings are found by pyside6-lupdate: ``self.tr("…")`` in widgets and
 ``QCoreApplication.translate("Context", "…")`` in viewmodels. Translate new entries in
-``resources/translations/vendor_desktop_zh_CN.ts`` (Qt Linguist, or by hand), then run this
-again so the shipped ``.qm`` matches. A test fails while any string is untranslated.
+``resources/translations/vendor_desktop_zh_CN.ts`` (Qt Linguist, or by hand), and the singular
+and plural forms of each new ``%n`` string in ``vendor_desktop_en.ts``; then run this again so
+the shipped ``.qm`` files match. A test fails while any string is untranslated.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "vendor_desktop"
 CATALOG_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ["zh_CN"]
+# English needs a catalog only for plurals: the sources say "%n orders", and Qt picks
+# "1 order" or "205 orders" from this plural-only catalog (lupdate -pluralonly).
+PLURALS_ONLY = ["en"]
 
 
 def sources() -> list[Path]:
@@ -35,10 +39,12 @@ def tool(name: str) -> str:
     return found
 
 
-def lupdate(ts: Path, *, keep_obsolete: bool = False) -> None:
+def lupdate(ts: Path, *, keep_obsolete: bool = False, plurals_only: bool = False) -> None:
     args = [tool("pyside6-lupdate"), *map(str, sources()), "-ts", str(ts)]
     if not keep_obsolete:
         args.insert(-2, "-no-obsolete")
+    if plurals_only:
+        args.insert(-2, "-pluralonly")
     subprocess.run(args, check=True, cwd=ROOT, capture_output=True)
 
 
@@ -54,6 +60,11 @@ def main() -> int:
         lupdate(ts)
         lrelease(ts, ts.with_suffix(".qm"))
         print(f"updated {ts.relative_to(ROOT)} and its .qm")
+    for lang in PLURALS_ONLY:
+        ts = CATALOG_DIR / f"vendor_desktop_{lang}.ts"
+        lupdate(ts, plurals_only=True)
+        lrelease(ts, ts.with_suffix(".qm"))
+        print(f"updated {ts.relative_to(ROOT)} (plural forms only) and its .qm")
     return 0
 
 

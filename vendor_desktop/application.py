@@ -1,5 +1,5 @@
 """The QApplication of Vendor Center: its names (QSettings finds the settings by them), version,
-icon and style sheet."""
+icon, and colours (style sheet and palette, light or dark)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import vendor_desktop
+from vendor_desktop.ui.core import palette
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
@@ -34,6 +35,5 @@ def create_application() -> QApplication:
     app.setApplicationVersion(vendor_desktop.__version__)
     app.setDesktopFileName("vendor-center")
     app.setWindowIcon(app_icon())
-    style = resources.files("vendor_desktop.resources") / "styles" / "app.qss"
-    app.setStyleSheet(style.read_text(encoding="utf-8"))
+    palette.apply(app)  # the style sheet in the system's light or dark scheme
     return app

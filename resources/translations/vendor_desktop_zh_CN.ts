@@ -1337,69 +1337,69 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="221"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="224"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="225"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="223"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="222"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="108"/>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="235"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="161"/>
         <source>price change waiting to send</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="163"/>
         <source>price change not accepted</source>
         <translation>云市场未接受改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="157"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="175"/>
         <source>The marketplace did not accept this change: %2 The price is still %3, not %1.</source>
         <translation>云市场未接受此修改：%2 价格仍为 %3，未改为 %1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="166"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="184"/>
         <source>The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.</source>
         <translation>改价为 %1 的修改在等待前一项：云市场未接受此订单之前的一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="171"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="189"/>
         <source>Price change from %1 to %2: waiting to send.</source>
         <translation>改价 %1 → %2：待发送。</translation>
     </message>
@@ -1732,75 +1732,78 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
-    <name>StatusBarMixin</name>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="58"/>
-        <source>Sync now (F5)</source>
-        <translation>立即同步（F5）</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="66"/>
-        <source>● Connecting…</source>
-        <translation>● 正在连接…</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="67"/>
-        <source>● Online</source>
-        <translation>● 在线</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="68"/>
-        <source>● Offline</source>
-        <translation>● 离线</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="69"/>
-        <source>● Syncing…</source>
-        <translation>● 正在同步…</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="70"/>
-        <source>● Sync error</source>
-        <translation>● 同步出错</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="82"/>
-        <source>never</source>
-        <translation>从未</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="83"/>
-        <source>Last synced: %1</source>
-        <translation>上次同步：%1</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="89"/>
-        <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
-        <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
-    </message>
+    <name>StatusBarCounts</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="97"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="29"/>
         <source>%Ln updates received</source>
         <translation>
             <numerusform>已接收 %Ln 项更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="32"/>
         <source>%n changes not accepted</source>
         <translation>
             <numerusform>云市场未接受 %n 项修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="35"/>
         <source>%n changes waiting to send</source>
         <translation>
             <numerusform>%n 项修改待发送</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>StatusBarMixin</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="123"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="75"/>
+        <source>Sync now (F5)</source>
+        <translation>立即同步（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="83"/>
+        <source>● Connecting…</source>
+        <translation>● 正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="84"/>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="85"/>
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="86"/>
+        <source>● Syncing…</source>
+        <translation>● 正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="87"/>
+        <source>● Sync error</source>
+        <translation>● 同步出错</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="99"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="100"/>
+        <source>Last synced: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="106"/>
+        <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
+        <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="140"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>

@@ -79,8 +79,8 @@ def test_overlapping_discount_is_refused_with_a_clear_message(qtbot, tmp_path, m
     market.restart()
     center.window.sync_button.click()
     qtbot.waitUntil(lambda: center.window.changes_vm.rejected_count == 1, timeout=30_000)
-    qtbot.waitUntil(lambda: any(r[1] == "B-OVERLAP" and "rejected" in r[5] for r in rows(view)))  # the list too
-    refused = [r for r in rows(view) if r[1] == "B-OVERLAP" and "rejected" in r[5]]
+    qtbot.waitUntil(lambda: any(r[1] == "B-OVERLAP" and "did not accept" in r[5] for r in rows(view)))  # the list too
+    refused = [r for r in rows(view) if r[1] == "B-OVERLAP" and "did not accept" in r[5]]
     assert refused, rows(view)
     assert "overlap" in refused[0][5].lower() or "already" in refused[0][5].lower()
 

@@ -35,7 +35,7 @@ def test_buyer_paid_while_i_was_offline_shows_the_rejection_and_keeps_the_price(
     qtbot.waitUntil(lambda: "price change waiting to send" in amount_and_state(center)[1])
     assert amount_and_state(center)[0] == "¥1.00"  # shown as pending right away
     assert "waiting to send" in center.window.orders_view.change_notice.text()
-    qtbot.waitUntil(lambda: center.window.pending_button.text() == "1 change(s) waiting")
+    qtbot.waitUntil(lambda: center.window.pending_button.text() == "1 change waiting to send")
 
     # The app is closed and opened again, still offline: the change is still queued.
     center = restart(qtbot, center, market.base_url)
@@ -53,9 +53,9 @@ def test_buyer_paid_while_i_was_offline_shows_the_rejection_and_keeps_the_price(
     assert state == "To deliver · price change not accepted"
     assert amount == f"¥{price / 100:,.2f}"  # the price did not change
     notice = center.window.orders_view.change_notice.text()
-    assert "rejected" in notice and "already paid" in notice  # the server's own reason
+    assert "did not accept this change" in notice and "already paid" in notice  # the server's own reason
     assert center.window.orders_view.dismiss_change.isVisible()
-    assert center.window.pending_button.text() == "1 change(s) refused"
+    assert center.window.pending_button.text() == "1 change not accepted"
 
     # The rejection stays until the user acts.
     center.window.orders_view.dismiss_change.click()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.core.binding import connect_refresh
-from vendor_desktop.ui.core.change_delegate import ChangeDelegate
+from vendor_desktop.ui.core.list_delegate import ListDelegate
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table
 from vendor_desktop.viewmodels.changes.viewmodel import ChangesViewModel, Command
 from vendor_desktop.viewmodels.core.commands import can_discard, can_retry
@@ -32,7 +32,7 @@ class ChangesView(Retranslating, QWidget):
         self.explain.setWordWrap(True)
         self.retry = QPushButton()
         self.discard = QPushButton()
-        self.table = list_table(vm.model, widths=(520, 130, 80, 150, 300), delegate=ChangeDelegate())
+        self.table = list_table(vm.model, widths=(520, 130, 80, 150, 300), delegate=ListDelegate())
         self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)

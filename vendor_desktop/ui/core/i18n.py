@@ -1,7 +1,8 @@
 """Languages: Simplified Chinese (the default under a Chinese locale) and English, switchable.
 
-Our catalog comes from ``resources/translations`` (``.qm`` compiled from the ``.ts`` sources by
-``pyside6-lrelease``); Qt's own catalog translates the standard dialogs' buttons.
+Our catalogs come from ``resources/translations`` (``.qm`` compiled from the ``.ts`` sources by
+``pyside6-lrelease``): Chinese in full, English for plural forms only. Qt's own catalog
+translates the standard dialogs' buttons.
 """
 
 from __future__ import annotations
@@ -41,15 +42,16 @@ def install(language: str) -> str:
             QLocale.Country.China if language == CHINESE else QLocale.Country.UnitedStates,
         )
     )
+    # English sources need a catalog only for plural forms ("1 order", "205 orders").
+    ours = QTranslator(app)
+    if ours.load(catalog_path(language)):
+        app.installTranslator(ours)
+        _installed.append(ours)
     if language == CHINESE:
-        ours = QTranslator(app)
-        if ours.load(catalog_path(language)):
-            app.installTranslator(ours)
-            _installed.append(ours)
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
-    # English needs no catalog: the source strings are English. Removing or installing a
-    # translator makes Qt send LanguageChange to every window, and views re-translate.
+    # Removing or installing a translator makes Qt send LanguageChange to every window, and
+    # views re-translate.
     return language

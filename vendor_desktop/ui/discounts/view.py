@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.core.binding import connect_refresh
-from vendor_desktop.ui.core.change_delegate import ChangeDelegate
+from vendor_desktop.ui.core.list_delegate import ListDelegate
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table
 from vendor_desktop.ui.discounts.discount_dialog import DiscountDialog
 from vendor_desktop.viewmodels.discounts.viewmodel import DiscountsViewModel
@@ -39,7 +39,7 @@ class DiscountsView(Retranslating, QWidget):
         bar.addWidget(self.revoke)
         bar.addWidget(self.grant)
 
-        self.table = list_table(vm.model, widths=(260, 240, 150, 130, 130, 180), delegate=ChangeDelegate())
+        self.table = list_table(vm.model, widths=(260, 240, 150, 130, 130, 180), delegate=ListDelegate())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.stack = ListOrEmpty(self.table)

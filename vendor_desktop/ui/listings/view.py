@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.core.binding import connect_refresh
-from vendor_desktop.ui.core.change_delegate import ChangeDelegate
+from vendor_desktop.ui.core.list_delegate import ListDelegate
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo
 from vendor_desktop.ui.listings.listing_editor_dialog import ListingEditorDialog
 from vendor_desktop.viewmodels.listings.viewmodel import ListingsViewModel, state_label
@@ -56,7 +56,7 @@ class ListingsView(Retranslating, QWidget):
         self.table = list_table(
             vm.model,
             widths=(240, 150, 90, 190, 240, 130, 110),
-            delegate=ChangeDelegate(),
+            delegate=ListDelegate(),
             multi=True,  # bulk delist
         )
         header = self.table.horizontalHeader()

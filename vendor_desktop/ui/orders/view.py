@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.core.binding import connect_refresh, set_quietly
-from vendor_desktop.ui.core.change_delegate import ChangeDelegate
+from vendor_desktop.ui.core.list_delegate import ListDelegate
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo
 from vendor_desktop.ui.orders.price_change_dialog import PriceChangeDialog
 from vendor_desktop.viewmodels.orders.viewmodel import COLUMNS, OrdersViewModel, market_choices, state_choices
@@ -73,7 +73,7 @@ class OrdersView(Retranslating, QWidget):
         filters.addWidget(self.count)
         filters.addWidget(self.export)
 
-        self.table = list_table(vm.model, widths=(150, 260, 150, 160, 110, 150, 130), delegate=ChangeDelegate())
+        self.table = list_table(vm.model, widths=(150, 260, 150, 160, 110, 150, 130), delegate=ListDelegate())
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()

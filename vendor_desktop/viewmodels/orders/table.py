@@ -15,8 +15,9 @@ from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.cache.orders.queries import OrderQuery, OrderRow, count_orders, order_ids, orders_by_id
 from vendor_desktop.domain.money import format_fen
-from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, server_message
+from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, order_state_label, server_message
 from vendor_desktop.viewmodels.core.paged_table import FETCH_STEP, HeadIds, PagedTableModel
+from vendor_desktop.viewmodels.core.states import TAGS_ROLE, Tone, tone
 from vendor_desktop.viewmodels.orders.export import AMOUNT_COLUMN, COLUMNS, order_cells
 
 # A search matching at least 1 in this many orders is broad: walk the sort order for a screenful.
@@ -114,10 +115,17 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
         cells: list[Any] = order_cells(row.order)
         if row.change_state == "pending":
             cells[AMOUNT_COLUMN] = format_fen(row.shown_amount_fen)
-            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change waiting to send")
-        elif row.change_state == "rejected":
-            cells[STATE_COLUMN] += " · " + QCoreApplication.translate("OrdersViewModel", "price change not accepted")
+        if (change := change_tag(row)) is not None:
+            cells[STATE_COLUMN] += " · " + change[0]
         return cells
+
+    def tags(self, row: OrderLine) -> list[tuple[str, Tone]]:
+        """The order's state as a tag, and its open price change as a second one."""
+        state = row.order.state or ""
+        tags = [(order_state_label(state), tone("order", state))]
+        if (change := change_tag(row)) is not None:
+            tags.append(change)
+        return tags
 
     def alignment(self, column: int) -> Qt.AlignmentFlag:
         if column == AMOUNT_COLUMN:  # money lines up on the decimal point
@@ -133,6 +141,8 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
             return row.order.id
         if role == CHANGE_ROLE:
             return row.change_state
+        if role == TAGS_ROLE and column == STATE_COLUMN:
+            return self.tags(row)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -144,6 +154,14 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
         self.query = query
         self.reload()
         self.sort_changed.emit()
+
+
+def change_tag(row: OrderLine) -> tuple[str, Tone] | None:
+    if row.change_state == "pending":
+        return QCoreApplication.translate("OrdersViewModel", "price change waiting to send"), Tone.WAITING
+    if row.change_state == "rejected":
+        return QCoreApplication.translate("OrdersViewModel", "price change not accepted"), Tone.URGENT
+    return None
 
 
 def change_notice(order: OrderRow, change: Command) -> str:

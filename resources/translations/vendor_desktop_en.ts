@@ -1,0 +1,61 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
+        <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
+        <translation>
+            <numerusform>%n change has not reached the marketplace yet. It is kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
+            <numerusform>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
+        <source>%n orders</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="263"/>
+        <source>Exported %Ln orders to %1</source>
+        <translation>
+            <numerusform>Exported %Ln order to %1</numerusform>
+            <numerusform>Exported %Ln orders to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarCounts</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="29"/>
+        <source>%Ln updates received</source>
+        <translation>
+            <numerusform>%Ln update received</numerusform>
+            <numerusform>%Ln updates received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="32"/>
+        <source>%n changes not accepted</source>
+        <translation>
+            <numerusform>%n change not accepted</numerusform>
+            <numerusform>%n changes not accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="35"/>
+        <source>%n changes waiting to send</source>
+        <translation>
+            <numerusform>%n change waiting to send</numerusform>
+            <numerusform>%n changes waiting to send</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
