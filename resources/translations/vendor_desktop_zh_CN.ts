@@ -1610,8 +1610,8 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="53"/>
-        <source>No change was waiting to be sent.</source>
-        <translation>没有等待发送的修改。</translation>
+        <source>No change was waiting to send.</source>
+        <translation>没有待发送的修改。</translation>
     </message>
 </context>
 <context>
@@ -1628,7 +1628,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/session.py" line="97"/>
-        <source>The backend address must start with http:// or https://.</source>
+        <source>The marketplace address must start with http:// or https://.</source>
         <translation>云市场地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
