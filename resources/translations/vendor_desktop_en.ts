@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ListingsView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>
+        <source>%n listings</source>
+        <translation>
+            <numerusform>%n listing</numerusform>
+            <numerusform>%n listings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>

@@ -573,145 +573,268 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     </message>
 </context>
 <context>
+    <name>ListingDetail</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="114"/>
+        <source>%1: %2 calls</source>
+        <translation>%1：%2 次</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="127"/>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="128"/>
+        <source>Market</source>
+        <translation>类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="129"/>
+        <source>Summary</source>
+        <translation>商品简介</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="130"/>
+        <source>Description</source>
+        <translation>商品详情</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="131"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="132"/>
+        <source>Listing service agreement</source>
+        <translation>商品服务协议</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="142"/>
+        <source>Changes (not submitted)</source>
+        <translation>修改后（未提交）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="143"/>
+        <source>Changes (in review)</source>
+        <translation>修改后（修改审核中）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="144"/>
+        <source>Changes (rejected)</source>
+        <translation>修改后（审核未通过）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="146"/>
+        <source>Changes</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="154"/>
+        <source>Rejected</source>
+        <translation>审核未通过</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="162"/>
+        <source>The marketplace gave no reason.</source>
+        <translation>云市场未给出驳回原因。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="160"/>
+        <source>Changes rejected (the listing stays on sale as it was)</source>
+        <translation>修改审核未通过（商品按原内容保持上架）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="185"/>
+        <source>Delivery</source>
+        <translation>交付方式</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="188"/>
+        <source>Review due</source>
+        <translation>审核截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="193"/>
+        <source>Security review</source>
+        <translation>镜像安全审核</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="194"/>
+        <source>Image listings pass a security review first.</source>
+        <translation>镜像商品需先通过镜像安全审核。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDetailPane</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="130"/>
+        <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="188"/>
+        <source>Select a listing to see it here.</source>
+        <translation>选择一个商品，在这里查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="136"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="140"/>
+        <source>Reason: %1</source>
+        <translation>驳回原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="146"/>
+        <source>On sale now</source>
+        <translation>当前已上架的版本</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="167"/>
+        <source>Changed</source>
+        <translation>已修改</translation>
+    </message>
+</context>
+<context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="34"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="35"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="36"/>
         <source>Too long.</source>
         <translation>内容过长。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="37"/>
         <source>Not valid.</source>
         <translation>格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="38"/>
         <source>Choose a market.</source>
         <translation>请选择类目市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="39"/>
         <source>Must be an https:// address (http is not accepted).</source>
         <translation>必须是 https:// 地址（不接受 http）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="42"/>
         <source>Not a web address.</source>
         <translation>不是有效的网址。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="43"/>
         <source>Each quota must be more than 0.</source>
         <translation>每个套餐的调用额度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="44"/>
         <source>Between 1 and 720 hours.</source>
         <translation>须在 1 到 720 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="45"/>
         <source>The price must be more than ¥0.00.</source>
         <translation>价格必须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="46"/>
         <source>The price is too large.</source>
         <translation>价格过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="47"/>
         <source>Enter a price in yuan, e.g. 99.00 (two decimals at most).</source>
         <translation>请输入以元为单位的价格，例如 99.00（最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="50"/>
         <source>Unknown billing mode.</source>
         <translation>未知的计费方式。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="51"/>
         <source>A listing needs its listing service agreement before it can be submitted.</source>
         <translation>提交审核前须填写商品服务协议。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="56"/>
         <source>Offer at least one billing mode with a price.</source>
         <translation>请至少提供一种计费方式并填写价格。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="71"/>
         <source>Image ID</source>
         <extracomment>The delivery configuration each delivery type needs (R-LST-1), in the order the form shows it.</extracomment>
         <translation>镜像 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="72"/>
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="73"/>
         <source>Auto-delivery callback URL</source>
         <translation>自动交付回调地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="74"/>
         <source>API base URL</source>
         <translation>API 基础地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="75"/>
         <source>Calls included per plan</source>
         <translation>每个套餐包含的调用次数</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="76"/>
         <source>Service scope</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="77"/>
         <source>Promised response (hours)</source>
         <translation>承诺响应时间（小时）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="88"/>
         <source>Deposit tier %1: selling here requires a deposit of %2.</source>
         <translation>保证金第 %1 档：在此类目市场销售需缴纳保证金 %2。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="93"/>
         <source>Review: a security review (about %1 working days), then up to %2 working days.</source>
         <translation>审核：先进行镜像安全审核（约 %1 个工作日），再进行最长 %2 个工作日的商品审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="98"/>
         <source>Review: up to %1 working days.</source>
         <translation>审核：最长 %1 个工作日。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="148"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="153"/>
         <source>Your role cannot edit listings.</source>
         <translation>您的角色不能编辑商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="150"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="155"/>
         <source>A listing cannot be edited while it is in review.</source>
-        <translation>商品审核期间不能编辑。</translation>
+        <translation>审核中的商品不能修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="158"/>
         <source>Its changes are in review; wait for the result.</source>
-        <translation>商品的修改正在审核中，请等待审核结果。</translation>
+        <translation>修改审核中，审核结束后才能再修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="179"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="184"/>
         <source>A listing&apos;s market cannot change.</source>
         <translation>商品的类目市场不能修改。</translation>
     </message>
@@ -719,125 +842,160 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>ListingEditorDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="223"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="289"/>
         <source>New listing</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="225"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="291"/>
         <source>Edit an on-sale listing (the changes go to review; the listing stays on sale meanwhile)</source>
         <translation>编辑已上架商品（修改需审核，审核期间商品保持上架）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="227"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="293"/>
         <source>Edit listing</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="294"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="297"/>
+        <source>Rejected · reason: %1</source>
+        <translation>审核未通过 · 驳回原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="300"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="233"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="301"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="302"/>
         <source>Summary</source>
         <translation>商品简介</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="235"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="303"/>
         <source>Description</source>
         <translation>商品详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="236"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="304"/>
         <source>Billing and prices (¥)</source>
         <translation>计费方式与价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="237"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="305"/>
         <source>Listing service agreement</source>
         <translation>商品服务协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="243"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="311"/>
         <source>e.g. 99.00</source>
         <translation>例如 99.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="247"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="316"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="247"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="316"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="248"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="317"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
-    <name>ListingsView</name>
+    <name>ListingPrices</name>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="24"/>
+        <source>%1/month</source>
+        <translation>%1/月</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="25"/>
+        <source>%1/year</source>
+        <translation>%1/年</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="26"/>
+        <source>pay-as-you-go %1/call</source>
+        <translation>按需 %1/次</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="34"/>
+        <source>yuan per month</source>
+        <translation>元/月</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="35"/>
+        <source>yuan per year</source>
+        <translation>元/年</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="36"/>
+        <source>yuan per call</source>
+        <translation>元/次</translation>
+    </message>
+</context>
+<context>
+    <name>ListingsView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>
+        <source>%n listings</source>
+        <translation>
+            <numerusform>共 %n 个商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="165"/>
         <source>Search listings</source>
         <translation>搜索商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="160"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="166"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="167"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="162"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="168"/>
         <source>New listing…</source>
         <translation>新建商品…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="163"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="169"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="164"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="170"/>
         <source>Submit for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="165"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="171"/>
         <source>Delist</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="166"/>
-        <source>On the marketplace now</source>
-        <translation>当前在云市场上的版本</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="167"/>
-        <source>Changes (not yet on sale)</source>
-        <translation>修改内容（尚未生效）</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="168"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="172"/>
         <source>No listings match.
 Create one with “New listing…”.</source>
         <translation>没有符合条件的商品。
@@ -847,193 +1005,180 @@ Create one with “New listing…”.</source>
 <context>
     <name>ListingsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="42"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="43"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="44"/>
         <source>On sale</source>
         <translation>已上架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="45"/>
         <source>Rejected</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="46"/>
         <source>Delisted</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="54"/>
         <source>Changes not submitted</source>
         <translation>修改未提交</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="55"/>
         <source>Changes in review</source>
         <translation>修改审核中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="56"/>
         <source>Changes rejected</source>
         <translation>修改审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="74"/>
         <source>Image</source>
         <translation>镜像交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="75"/>
         <source>Manual service</source>
         <translation>人工交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="58"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="76"/>
         <source>API</source>
         <translation>API交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="59"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="77"/>
         <source>SaaS</source>
         <translation>SaaS交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="92"/>
         <source>(estimate)</source>
         <translation>（预估）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="88"/>
-        <source>draft waiting to send</source>
-        <translation>草稿待发送</translation>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="113"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="89"/>
-        <source>changes waiting to send</source>
-        <translation>修改待发送</translation>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="114"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="90"/>
-        <source>submission waiting to send</source>
-        <translation>提交审核待发送</translation>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="208"/>
+        <source>Prices</source>
+        <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="91"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="171"/>
-        <source>delisting waiting to send</source>
-        <translation>下架待发送</translation>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="225"/>
+        <source>Reason: %1</source>
+        <translation>驳回原因：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="173"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="226"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="205"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="174"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="101"/>
+        <source>draft waiting to send</source>
+        <translation>草稿待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="102"/>
+        <source>changes waiting to send</source>
+        <translation>修改待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="103"/>
+        <source>submission waiting to send</source>
+        <translation>提交审核待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="188"/>
+        <source>delisting waiting to send</source>
+        <translation>下架待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="206"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="175"/>
-        <source>Delivery</source>
-        <translation>交付方式</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="176"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="195"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="207"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="177"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="230"/>
-        <source>Billing and prices</source>
-        <translation>计费方式与价格</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="209"/>
         <source>Last change</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="179"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="246"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="210"/>
         <source>Review due</source>
         <translation>审核截止</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="191"/>
-        <source>Rejected: %1</source>
-        <translation>审核未通过：%1</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="92"/>
         <source>Your role can only read listings.</source>
         <translation>您的角色只能查看商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="91"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="99"/>
-        <source>Select one listing that has reached the marketplace.</source>
-        <translation>请选择一个已送达云市场的商品。</translation>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="98"/>
+        <source>Select a listing first.</source>
+        <translation>请先选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="108"/>
-        <source>Only a draft, rejected or delisted listing (or an on-sale listing&apos;s changes) can be submitted; this one is %1.</source>
-        <translation>只有草稿、审核未通过或已下架的商品（或已上架商品的修改）可以提交审核，此商品状态为%1。</translation>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="100"/>
+        <source>Select only one listing.</source>
+        <translation>只能选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="122"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="102"/>
+        <source>This draft has not reached the marketplace yet; wait until it is sent.</source>
+        <translation>草稿尚未发送到云市场，发送后才能操作。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="124"/>
+        <source>Already in review; wait for the result.</source>
+        <translation>已在审核中，请等待审核结果。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="126"/>
+        <source>On sale with no changes to submit. Edit it first; the changes then go to review.</source>
+        <translation>商品已上架，没有待提交的修改。修改后再提交审核。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="139"/>
         <source>Select the listings to delist.</source>
         <translation>请选择要下架的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="124"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="141"/>
         <source>Only listings on sale can be delisted.</source>
         <translation>只有已上架的商品可以下架。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="180"/>
         <source>skipped: not on sale (%1)</source>
         <translation>已跳过：未上架（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="257"/>
-        <source>Listing service agreement</source>
-        <translation>商品服务协议</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="199"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="244"/>
-        <source>Rejection reason</source>
-        <translation>驳回原因</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="228"/>
-        <source>Summary</source>
-        <translation>商品简介</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="250"/>
-        <source>Security review</source>
-        <translation>镜像安全审核</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="251"/>
-        <source>Image listings pass a security review first.</source>
-        <translation>镜像商品需先通过镜像安全审核。</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1757,19 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="53"/>
         <source>No change was waiting to send.</source>
         <translation>没有待发送的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionBanner</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="77"/>
+        <source>Edit and resubmit…</source>
+        <translation>修改后重新提交…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="78"/>
+        <source>After saving your edits, click “Submit for review”.</source>
+        <translation>保存修改后，点击“提交审核”。</translation>
     </message>
 </context>
 <context>

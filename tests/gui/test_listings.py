@@ -6,11 +6,15 @@ import datetime as dt
 
 import pytest
 
+from vendor_desktop.ui.listings.listing_editor_dialog import ListingEditorDialog
+from vendor_desktop.viewmodels.listings.table import COLUMNS, STATE_COLUMN
+
 from .apphelpers import Marketplace, closed, go_offline, listed, outbox_once_written, sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
 SH = dt.timezone(dt.timedelta(hours=8))
+DUE_COLUMN = COLUMNS.index("review_due")
 
 
 def fill_saas(
@@ -35,7 +39,7 @@ def row_of(view, name: str) -> int:
 
 def state_of(view, name: str) -> str:
     r = row_of(view, name)
-    return view.vm.model.index(r, 3).data() if r >= 0 else ""
+    return view.vm.model.index(r, STATE_COLUMN).data() if r >= 0 else ""
 
 
 def on_marketplace(view, name: str) -> bool:
@@ -90,7 +94,7 @@ def test_a_listing_from_offline_draft_to_on_sale_revision_and_delisting(qtbot, t
     assert view.submit.isEnabled()
     view.submit.click()
     shows(qtbot, view, name, "In review")
-    due = view.vm.model.index(row_of(view, name), 6).data()
+    due = view.vm.model.index(row_of(view, name), DUE_COLUMN).data()
     assert due and dt.date.fromisoformat(due[:10]) > dt.date.today()
     listing_id = view.vm.model.row_at(row_of(view, name)).listing.id
 
@@ -119,15 +123,17 @@ def test_a_listing_from_offline_draft_to_on_sale_revision_and_delisting(qtbot, t
     view.submit.click()
     shows(qtbot, view, name, "On sale · Changes in review")
     select(qtbot, view, name)
-    live, revision = view.vm.detail_columns()
-    assert ("Billing and prices", "monthly ¥299.00") in live
-    assert ("Billing and prices", "monthly ¥199.00") in revision
+    # The live price beside the one in review, the row marked as changed (R-LST-5).
+    _label, live, changed, mark = view.detail.rows["billing"]
+    assert (live.text(), changed.text()) == ("¥299.00/month", "¥199.00/month")
+    assert mark is not None and mark.text() == "Changed"
 
     review(market, listing_id, approve=True)
     window.sync_button.click()
     shows(qtbot, view, name, "On sale")
     select(qtbot, view, name)
-    assert ("Billing and prices", "monthly ¥199.00") in view.vm.detail_columns()[0]
+    assert view.detail.rows["billing"][1].text() == "¥199.00/month"
+    assert view.detail.rows["billing"][2] is None  # no changes pending any more
 
     # Delist.
     view.delist.click()
@@ -150,8 +156,22 @@ def test_a_rejected_listing_shows_the_reason_and_can_be_edited_and_resubmitted(q
     center.window.sync_button.click()
     shows(qtbot, view, name, "Rejected")
     select(qtbot, view, name)
-    assert ("Rejection reason", "回调地址无法访问") in view.vm.detail_columns()[0]
+    # R-LST-3: the reason stands at the top of the detail pane, with the way to fix it.
+    assert view.detail.banner.isVisible()
+    assert view.detail.banner.reason.text() == "Reason: 回调地址无法访问"
     assert view.edit.isEnabled() and view.submit.isEnabled()
+    view.detail.banner.resubmit.click()
+    dialog = next(d for d in view.findChildren(ListingEditorDialog) if d.isVisible())
+    assert dialog.vm.listing is not None and dialog.vm.listing.name == name
+    assert dialog.rejection.isVisible() and "回调地址无法访问" in dialog.rejection.text()
+    dialog.description.setPlainText("回调地址已修复")
+    dialog.save()
+    qtbot.waitUntil(lambda: closed(dialog))
+    select(qtbot, view, name)
+    view.submit.click()
+    shows(qtbot, view, name, "In review")
+    select(qtbot, view, name)
+    assert not view.detail.banner.isVisible()
     center.shutdown()
 
 
@@ -203,8 +223,8 @@ def test_bulk_delist_reports_per_listing(qtbot, tmp_path, market):
     view = center.window.listings_view
     model = view.vm.model
     listed(qtbot, model)
-    on_sale = [r for r in range(model.rowCount()) if model.index(r, 3).data() == "On sale"][:2]
-    other = next(r for r in range(model.rowCount()) if model.index(r, 3).data() == "Draft")
+    on_sale = [r for r in range(model.rowCount()) if model.index(r, STATE_COLUMN).data() == "On sale"][:2]
+    other = next(r for r in range(model.rowCount()) if model.index(r, STATE_COLUMN).data() == "Draft")
     selection = view.table.selectionModel()
     for r in [*on_sale, other]:
         selection.select(model.index(r, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
@@ -228,6 +248,7 @@ def test_viewers_read_listings_but_cannot_change_them(qtbot, tmp_path, market):
     qtbot.waitUntil(lambda: view.vm.current is not None)
     assert not view.new.isEnabled() and not view.edit.isEnabled() and not view.delist.isEnabled()
     assert view.edit.toolTip() == "Your role can only read listings."
+    assert view.new.toolTip() == view.delist.toolTip() == "Your role can only read listings."
     center.shutdown()
 
 
@@ -283,5 +304,5 @@ def test_every_market_takes_a_listing_to_review(qtbot, tmp_path, market_server, 
     select(qtbot, view, name)
     view.submit.click()
     shows(qtbot, view, name, "In review")
-    assert view.vm.model.index(row_of(view, name), 6).data()  # a due date (R-LST-4)
+    assert view.vm.model.index(row_of(view, name), DUE_COLUMN).data()  # a due date (R-LST-4)
     center.shutdown()

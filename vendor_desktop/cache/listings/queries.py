@@ -12,12 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.core.apply import parse_timestamp
 from vendor_desktop.cache.core.models import Listing
 from vendor_desktop.cache.orders.queries import escape_like
+
+#: A state filter beside the listing states: on-sale listings whose changes are in review (R-LST-5).
+CHANGES_IN_REVIEW = "changes_in_review"
 
 
 @dataclass(frozen=True)
@@ -89,10 +92,19 @@ def _to_row(listing: Listing) -> ListingRow:
 def listing_ids(
     session: Session, *, states: Sequence[str] = (), markets: Sequence[str] = (), text: str = ""
 ) -> list[str]:
-    """Ids in the order the list shows them: by name (listings are looked up by name)."""
+    """Ids in the order the list shows them: by name (listings are looked up by name).
+
+    ``states`` are listing states, and ``changes_in_review`` for on-sale listings whose changes are
+    in review (R-LST-5); ``rejected`` also finds on-sale listings whose changes were rejected —
+    either way the vendor has a rejection to act on (R-LST-3)."""
     stmt = select(Listing.id)
     if states:
-        stmt = stmt.where(Listing.state.in_(states))
+        revision_state = func.json_extract(Listing.data, "$.revision.state")
+        revision_states = [s for s in ("rejected",) if s in states]
+        if CHANGES_IN_REVIEW in states:
+            revision_states.append("in_review")
+        listing_states = [s for s in states if s != CHANGES_IN_REVIEW]
+        stmt = stmt.where(or_(Listing.state.in_(listing_states), revision_state.in_(revision_states)))
     if markets:
         stmt = stmt.where(Listing.market.in_(markets))
     if text:

@@ -1,10 +1,16 @@
-"""The listing editor (商品编辑): the form changes with the market's delivery type (R-LST-1)."""
+"""The listing editor (商品编辑): the form changes with the market's delivery type (R-LST-1).
+
+Its labels sit right-aligned in one column beside their fields; hints and errors wrap; it is as
+wide as its form needs (never a sideways scroll bar) and scrolls only up and down on a small
+screen. A rejected listing shows the review's reason above the form (R-LST-3)."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,9 +19,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,28 +39,38 @@ from vendor_desktop.viewmodels.listings.listing_editor import (
     deposit_note,
     market_choices,
 )
+from vendor_desktop.viewmodels.listings.prices import MODES, unit_label
 
-MODES = ("payg", "monthly", "yearly")
+# Fields are at least this many average characters wide, so a URL or a name is readable.
+FIELD_CHARS = 64
 
 
 class ListingEditorDialog(Retranslating, QDialog):
     def __init__(self, vm: ListingEditorViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.resize(640, 720)
         self.title = QLabel()
         self.title.setObjectName("dialogTitle")
+        self.title.setWordWrap(True)
+        self.rejection = QLabel()  # R-LST-3: what the review said, while the vendor fixes it
+        self.rejection.setObjectName("changeNotice")
+        self.rejection.setProperty("rejected", True)
+        self.rejection.setWordWrap(True)
+        self.rejection.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.market = QComboBox()
         for market_id, label in market_choices():
             self.market.addItem(label, market_id)
         self.deposit = QLabel()
         self.deposit.setObjectName("hint")
+        self.deposit.setWordWrap(True)
         self.name = QLineEdit()
         self.summary = QLineEdit()
-        self.description = QPlainTextEdit()
-        self.description.setFixedHeight(80)
+        self.description = _text_box(lines=4)
         self.modes = {m: QCheckBox() for m in MODES}
         self.prices = {m: QLineEdit() for m in MODES}
+        self.units = {m: QLabel() for m in MODES}
+        for price in self.prices.values():
+            price.setMaximumWidth(price.fontMetrics().averageCharWidth() * 16)
         self.config: dict[str, QWidget] = {
             "image_id": QLineEdit(),
             "os": QLineEdit(),
@@ -62,26 +80,42 @@ class ListingEditorDialog(Retranslating, QDialog):
             "service_scope": QLineEdit(),
             "response_hours": _spin(0, 1000, 24),
         }
-        self.agreement = QPlainTextEdit()
-        self.agreement.setFixedHeight(90)
+        self.agreement = _text_box(lines=6)
         self.errors: dict[str, QLabel] = {}
         self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.labels: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
+        line_height = QLineEdit().sizeHint().height()
 
         def row(key: str, field: QWidget, *, error_key: str | None = None) -> None:
             label = QLabel()
+            # Centred on a one-line field's height, at the top of a taller one: each label sits
+            # level with the first line of its field.
+            label.setMinimumHeight(line_height)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.labels[key] = label
-            self.form.addRow(label, stacked(field, self._error(error_key or key)))
+            box = stacked(field, self._error(error_key or key))
+            box.setMinimumWidth(box.fontMetrics().averageCharWidth() * FIELD_CHARS)
+            self.rows[key] = box
+            self.form.addRow(label, box)
 
         row("market", stacked(self.market, self.deposit))
         row("name", self.name)
         row("summary", self.summary)
         row("description", self.description)
         billing = QGridLayout()
+        billing.setContentsMargins(0, 0, 0, 0)
+        billing.setVerticalSpacing(2)
         for i, mode in enumerate(MODES):
-            billing.addWidget(self.modes[mode], i, 0)
-            billing.addWidget(self.prices[mode], i, 1)
-            billing.addWidget(self._error(f"billing.{mode}"), i, 2)
+            billing.addWidget(self.modes[mode], 2 * i, 0)
+            billing.addWidget(self.prices[mode], 2 * i, 1)
+            billing.addWidget(self.units[mode], 2 * i, 2)
+            billing.addWidget(self._error(f"billing.{mode}"), 2 * i + 1, 1, 1, 3)
+        billing.setColumnStretch(3, 1)
         billing_box = QWidget()
         billing_box.setLayout(billing)
         row("billing", billing_box)
@@ -93,15 +127,19 @@ class ListingEditorDialog(Retranslating, QDialog):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self._error("form"))
         body_layout.addLayout(self.form)
-        scroll = QScrollArea()
+        body_layout.addStretch(1)  # spare height below the form, not between its rows
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.saving = SaveFeedback(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never narrower than the form
         layout.addWidget(self.title)
+        layout.addWidget(self.rejection)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.saving.message)
         layout.addWidget(self.buttons)
@@ -125,8 +163,33 @@ class ListingEditorDialog(Retranslating, QDialog):
         vm.queued.connect(self.saving.saved)
         vm.save_failed.connect(self.saving.failed)
         self.retranslate()
-        self._market_changed()
         self._modes_changed()
+        self._fit()
+
+    def _fit(self) -> None:
+        """As wide as the form needs and as tall as it is, within the screen; taller forms scroll."""
+        body = self.scroll.widget()
+        frame = 2 * self.scroll.frameWidth()
+        # The width with every delivery row shown: switching markets then never cuts a field.
+        for key in self.config:
+            self.form.setRowVisible(self.rows[key], True)
+        body.adjustSize()
+        self.scroll.setMinimumWidth(
+            body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + frame
+        )
+        self._market_changed()
+        self.scroll.setMinimumHeight(min(body.sizeHint().height() + frame, 240))
+        self.resize(self.minimumSizeHint().width(), 0)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Taller when the form is (another market's fields), up to nine tenths of the screen."""
+        body = self.scroll.widget()
+        body.adjustSize()
+        around = self.sizeHint().height() - self.scroll.sizeHint().height()  # title, buttons, margins
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        height = min(around + body.sizeHint().height() + 2 * self.scroll.frameWidth(), int(screen.height() * 0.9))
+        self.resize(min(self.width(), screen.width()), max(self.height(), height))
 
     def _error(self, key: str) -> QLabel:
         label = error_label()
@@ -138,6 +201,8 @@ class ListingEditorDialog(Retranslating, QDialog):
         self.market.setCurrentIndex(max(0, self.market.findData(content.get("market"))))
         self.name.setText(content.get("name", ""))
         self.summary.setText(content.get("summary", ""))
+        for line in (self.name, self.summary):
+            line.setCursorPosition(0)  # show the start of a long text, not its end
         self.description.setPlainText(content.get("description", ""))
         billing = content.get("billing") or {}
         for mode in MODES:
@@ -205,10 +270,11 @@ class ListingEditorDialog(Retranslating, QDialog):
         self.deposit.setText(deposit_note(market))
         delivery = self.vm.delivery_of(market)
         shown = set(CONFIG_FIELDS.get(delivery, ())) if delivery else set()
-        for key, widget in self.config.items():
-            widget.setVisible(key in shown)
-            self.labels[key].setVisible(key in shown)
+        for key in self.config:
+            self.form.setRowVisible(self.rows[key], key in shown)  # no gap where a hidden row was
             self.errors[f"delivery_config.{key}"].setVisible(False)
+        if self.isVisible():
+            self._grow_to_fit()
         self.check()
 
     def _modes_changed(self, *_: object) -> None:
@@ -227,7 +293,9 @@ class ListingEditorDialog(Retranslating, QDialog):
             title = self.tr("Edit listing")
         self.setWindowTitle(self.tr("Listing"))
         self.title.setText(title)
-        self.title.setWordWrap(True)
+        reason = self.vm.rejection_reason()
+        self.rejection.setText(self.tr("Rejected · reason: %1").replace("%1", reason))
+        self.rejection.setVisible(bool(reason))
         texts = {
             "market": self.tr("Market"),
             "name": self.tr("Name"),
@@ -241,11 +309,25 @@ class ListingEditorDialog(Retranslating, QDialog):
         for mode in MODES:
             self.modes[mode].setText(billing_mode_label(mode))
             self.prices[mode].setPlaceholderText(self.tr("e.g. 99.00"))
+            self.units[mode].setText(unit_label(mode))
         self.config["callback_url"].setPlaceholderText("https://")  # type: ignore[attr-defined]
         self.config["base_url"].setPlaceholderText("https://")  # type: ignore[attr-defined]
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("Save draft") if self.vm.is_new else self.tr("Save changes"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        if self.isVisible():  # another language: other widths
+            self._fit()
+
+
+def _text_box(*, lines: int) -> QPlainTextEdit:
+    """A text box ``lines`` lines tall that wraps its text at its width (never scrolls sideways)."""
+    box = QPlainTextEdit()
+    box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    margins = box.contentsMargins()
+    height = box.fontMetrics().lineSpacing() * lines + 2 * box.document().documentMargin()
+    box.setFixedHeight(int(height) + margins.top() + margins.bottom() + 2 * box.frameWidth())
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return box
 
 
 def _spin(low: int, high: int, value: int) -> QSpinBox:

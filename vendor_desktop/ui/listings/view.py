@@ -1,14 +1,13 @@
 """The Listings area (商品管理): the table, the live version beside the changes under review, and
-the lifecycle actions (new, edit, submit for review, delist — several at once)."""
+the lifecycle actions (new, edit, submit for review, delist — several at once). A rejected
+listing shows its reason above everything else, with the way to edit and resubmit it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,11 +21,14 @@ from PySide6.QtWidgets import (
 from vendor_desktop.ui.core.binding import connect_refresh
 from vendor_desktop.ui.core.list_delegate import ListDelegate
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo
+from vendor_desktop.ui.listings.detail_pane import ListingDetailPane
 from vendor_desktop.ui.listings.listing_editor_dialog import ListingEditorDialog
-from vendor_desktop.viewmodels.listings.viewmodel import ListingsViewModel, state_label
+from vendor_desktop.viewmodels.listings.viewmodel import ListingsViewModel, filter_choices
 from vendor_desktop.viewmodels.orders.viewmodel import market_choices
 
-STATES = ("draft", "in_review", "on_sale", "rejected", "delisted")
+# A column sized to its content is never wider than this; its cut text shows whole in a tooltip.
+MAX_COLUMN = 420
+SLACK = 12
 
 
 class ListingsView(Retranslating, QWidget):
@@ -38,6 +40,8 @@ class ListingsView(Retranslating, QWidget):
         self.search.setMaxLength(100)
         self.state = QComboBox()
         self.market = QComboBox()
+        self.count = QLabel()
+        self.count.setObjectName("hint")
         self.new = QPushButton()
         self.edit = QPushButton()
         self.submit = QPushButton()
@@ -45,46 +49,31 @@ class ListingsView(Retranslating, QWidget):
         self.result = QLabel()
         self.result.setObjectName("hint")
         self.result.setWordWrap(True)
+        self.result.hide()  # until a bulk delist has something to report
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.state)
         bar.addWidget(self.market)
+        bar.addWidget(self.count)
         bar.addStretch(1)
         for button in (self.new, self.edit, self.submit, self.delist):
             bar.addWidget(button)
 
-        self.table = list_table(
-            vm.model,
-            widths=(240, 150, 90, 190, 240, 130, 110),
-            delegate=ListDelegate(),
-            multi=True,  # bulk delist
-        )
+        self.table = list_table(vm.model, delegate=ListDelegate(), multi=True)  # multi: bulk delist
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
+        header.setMinimumSectionSize(60)
         self.stack = ListOrEmpty(self.table)
         self.empty = self.stack.empty
 
-        # R-LST-5: what is on sale now, beside the changes waiting for review.
-        self.live_title = QLabel()
-        self.live_title.setObjectName("sectionTitle")
-        self.revision_title = QLabel()
-        self.revision_title.setObjectName("sectionTitle")
-        self.live_form = QFormLayout()
-        self.revision_form = QFormLayout()
-        detail = QFrame()
-        detail.setObjectName("detailPane")
-        grid = QGridLayout(detail)
-        grid.addWidget(self.live_title, 0, 0)
-        grid.addWidget(self.revision_title, 0, 1)
-        grid.addLayout(self.live_form, 1, 0)
-        grid.addLayout(self.revision_form, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(2, 1)
+        self.detail = ListingDetailPane()
+        self.detail.resubmit_requested.connect(lambda: self.open_editor(edit=True))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.stack)
-        splitter.addWidget(detail)
-        splitter.setSizes([460, 260])
+        splitter.addWidget(self.detail)
+        splitter.setSizes([440, 300])
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.result)
@@ -100,6 +89,8 @@ class ListingsView(Retranslating, QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         vm.model.modelAboutToBeReset.connect(self._remember_selection)
         vm.model.modelReset.connect(self._show_list)
+        vm.model.modelReset.connect(self.fit_columns)
+        vm.count_changed.connect(self._show_count)
         vm.model.modelReset.connect(self._restore_selection)
         self._kept: list[str] = []
         connect_refresh(vm.selected_changed, self, self._show_selection)
@@ -137,6 +128,21 @@ class ListingsView(Retranslating, QWidget):
 
     def _show_list(self) -> None:
         self.stack.show_list(self.vm.model.total > 0)
+        self._show_count()
+
+    def _show_count(self, *_: object) -> None:
+        self.count.setText(self.tr("%n listings", "", self.vm.model.total))
+
+    def fit_columns(self) -> None:
+        """Every column as wide as what it shows (up to ``MAX_COLUMN``); the name takes the rest."""
+        for column in range(1, self.vm.model.columnCount()):
+            self.table.resizeColumnToContents(column)
+            # A little air: the grid line and the tags' margins take a few pixels of the cell.
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + SLACK, MAX_COLUMN))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # only now are the rows on screen measured
 
     def _show_selection(self) -> None:
         for button, why in (
@@ -146,36 +152,26 @@ class ListingsView(Retranslating, QWidget):
         ):
             button.setEnabled(not why)
             button.setToolTip(why)
-        self.new.setEnabled(self.vm.can_write)
-        live, revision = self.vm.detail_columns()
-        _fill(self.live_form, live)
-        _fill(self.revision_form, revision)
-        self.revision_title.setVisible(bool(revision))
+        why = self.vm.why_cannot_create()
+        self.new.setEnabled(not why)
+        self.new.setToolTip(why)
+        self.detail.show_detail(self.vm.detail(), why_cannot_edit=self.vm.why_cannot_edit())
 
     def _show_bulk(self, results: list) -> None:
         self.result.setText("\n".join(f"{name}: {outcome}" for name, outcome in results))
+        self.result.setVisible(bool(results))
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search listings"))
-        refill_combo(self.state, self.tr("All states"), [(s, state_label(s)) for s in STATES])
+        refill_combo(self.state, self.tr("All states"), filter_choices())
         refill_combo(self.market, self.tr("All markets"), market_choices())
         self.new.setText(self.tr("New listing…"))
         self.edit.setText(self.tr("Edit…"))
         self.submit.setText(self.tr("Submit for review"))
         self.delist.setText(self.tr("Delist"))
-        self.live_title.setText(self.tr("On the marketplace now"))
-        self.revision_title.setText(self.tr("Changes (not yet on sale)"))
         self.empty.setText(self.tr("No listings match.\nCreate one with “New listing…”."))
         self.vm.model.relabel()
         self._show_list()
         self._show_selection()
+        self.fit_columns()
 
-
-def _fill(form: QFormLayout, fields: list[tuple[str, str]]) -> None:
-    while form.rowCount():
-        form.removeRow(0)
-    for label, value in fields:
-        shown = QLabel(value)
-        shown.setWordWrap(True)
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(label, shown)

@@ -26,6 +26,7 @@ from vendor_desktop.domain.money import MoneyError, format_fen, parse_yuan
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.labels import market_label
+from vendor_desktop.viewmodels.listings.table import rejection_reason
 
 
 def problem_text(field: str, code: str) -> str:
@@ -142,6 +143,10 @@ class ListingEditorViewModel(QObject):
         if self.listing.revision:
             content.update({k: v for k, v in self.listing.revision.items() if k in content})
         return content
+
+    def rejection_reason(self) -> str:
+        """R-LST-3: the review's reason when the listing (or its changes) was rejected, else ""."""
+        return rejection_reason(self.listing) if self.listing is not None else ""
 
     def why_read_only(self) -> str:
         if Permission.LISTINGS_WRITE.value not in self._queue.user.permissions:

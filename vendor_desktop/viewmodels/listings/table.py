@@ -12,22 +12,29 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from vendor_desktop.cache.core import outbox
 from vendor_desktop.cache.core.outbox import Command, CommandState
-from vendor_desktop.cache.listings.queries import ListingRow, listing_ids, listings_by_id
+from vendor_desktop.cache.listings.queries import CHANGES_IN_REVIEW, ListingRow, listing_ids, listings_by_id
 from vendor_desktop.domain.listings import ListingState
-from vendor_desktop.domain.money import format_fen
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.labels import (
     CHANGE_ROLE,
-    billing_mode_label,
     local_time,
     market_label,
     not_accepted,
     server_message,
 )
 from vendor_desktop.viewmodels.core.paged_table import PagedTableModel
+from vendor_desktop.viewmodels.core.states import TAGS_ROLE, Tone, tone
+from vendor_desktop.viewmodels.listings.prices import billing_text
+
+__all__ = ["CHANGES_IN_REVIEW", "billing_text"]
 
 PENDING_PREFIX = "command:"
 COMMAND_KINDS = ("listing.create", "listing.update", "listing.submit", "listing.delist")
+# The columns, in order (the view sizes them; tests read cells by name).
+# No delivery column: the market decides it (R-MKT-1); the detail pane says it.
+COLUMNS = ("name", "market", "state", "prices", "updated", "review_due")
+STATE_COLUMN = COLUMNS.index("state")
+PRICES_COLUMN = COLUMNS.index("prices")
 
 
 def state_label(state: str) -> str:
@@ -51,6 +58,17 @@ def revision_state_label(state: str) -> str:
     return names.get(state, state)  # type: ignore[call-overload]
 
 
+def listing_tags(listing: ListingRow) -> list[tuple[str, Tone]]:
+    """The listing's state as a tag, and the state of its changes as a second one (R-LST-3, R-LST-5).
+    Changes waiting to be submitted are the vendor's move (amber)."""
+    tags = [(state_label(listing.state), tone("listing", listing.state))]
+    if listing.revision:
+        state = str(listing.revision.get("state", "draft"))
+        shade = Tone.TODO if state == ListingState.DRAFT else tone("listing", state)
+        tags.append((revision_state_label(state), shade))
+    return tags
+
+
 def delivery_label(delivery: str) -> str:
     names = {
         "image": QCoreApplication.translate("ListingsViewModel", "Image"),
@@ -59,11 +77,6 @@ def delivery_label(delivery: str) -> str:
         "saas": QCoreApplication.translate("ListingsViewModel", "SaaS"),
     }
     return names.get(delivery, delivery)
-
-
-def billing_text(billing: dict[str, int]) -> str:
-    order = ("payg", "monthly", "yearly")
-    return "  ".join(f"{billing_mode_label(m)} {format_fen(billing[m])}" for m in order if m in billing)
 
 
 def due_text(listing: ListingRow) -> str:
@@ -93,6 +106,23 @@ def command_text(command: Command) -> str:
     return names.get(command.kind, command.kind)
 
 
+def command_tag(command: Command) -> tuple[str, Tone]:
+    """A change of ours on its way (blue), or refused by the marketplace (red: the user decides)."""
+    if command.state in (CommandState.REJECTED, CommandState.HELD):
+        if command.state == CommandState.HELD:
+            return QCoreApplication.translate("ListingsViewModel", "Waiting for an earlier change"), Tone.TODO
+        return QCoreApplication.translate("ListingsViewModel", "Not accepted"), Tone.URGENT
+    return command_text(command), Tone.WAITING
+
+
+def rejection_reason(listing: ListingRow) -> str:
+    """The review's reason for refusing the listing, or its changes (R-LST-3); "" if neither."""
+    if listing.state == ListingState.REJECTED:
+        return listing.reject_reason or ""
+    revision = listing.revision or {}
+    return str(revision.get("reject_reason") or "") if revision.get("state") == ListingState.REJECTED else ""
+
+
 @dataclass(frozen=True)
 class ListingLine:
     listing: ListingRow | None
@@ -105,27 +135,29 @@ class ListingLine:
             return [
                 str(s.get("name", "")),
                 market_label(market),
-                "",
                 command_text(self.change) if self.change else "",
                 "",
                 "",
                 "",
             ]
         row = self.listing
-        state = state_label(row.state)
-        if row.revision:
-            state += " · " + revision_state_label(str(row.revision.get("state", "draft")))
-        if self.change is not None:
-            state += " · " + command_text(self.change)
+        state = " · ".join(text for text, _ in self.tags())
+        if self.change is not None and self.change.state == CommandState.REJECTED:
+            state += " · " + command_text(self.change)  # the reason, which the tag leaves out
         return [
             row.name,
             market_label(row.market),
-            delivery_label(row.delivery),
             state,
             billing_text(row.billing),
             local_time(row.updated_at),
             due_text(row),
         ]
+
+    def tags(self) -> list[tuple[str, Tone]]:
+        tags = listing_tags(self.listing) if self.listing is not None else []
+        if self.change is not None:
+            tags.append(command_tag(self.change))
+        return tags
 
     @property
     def change_state(self) -> str | None:
@@ -172,9 +204,8 @@ class ListingsTableModel(PagedTableModel[ListingLine]):
         return [
             QCoreApplication.translate("ListingsViewModel", "Name"),
             QCoreApplication.translate("ListingsViewModel", "Market"),
-            QCoreApplication.translate("ListingsViewModel", "Delivery"),
             QCoreApplication.translate("ListingsViewModel", "State"),
-            QCoreApplication.translate("ListingsViewModel", "Billing and prices"),
+            QCoreApplication.translate("ListingsViewModel", "Prices"),
             QCoreApplication.translate("ListingsViewModel", "Last change"),
             QCoreApplication.translate("ListingsViewModel", "Review due"),
         ]
@@ -186,12 +217,15 @@ class ListingsTableModel(PagedTableModel[ListingLine]):
         return list(row.cells())
 
     def row_data(self, row: ListingLine, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if row.listing is not None and row.listing.reject_reason and column == 3:
-                return QCoreApplication.translate("ListingsViewModel", "Rejected: %1").replace(
-                    "%1", row.listing.reject_reason
-                )
-            return self.display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text where a column cuts it
+            text = self.display(row, column)
+            if row.listing is not None and column == STATE_COLUMN:
+                reason = rejection_reason(row.listing)
+                if reason:
+                    text += "\n" + QCoreApplication.translate("ListingsViewModel", "Reason: %1").replace("%1", reason)
+            return text or None
+        if role == TAGS_ROLE and column == STATE_COLUMN:
+            return row.tags()
         if role == CHANGE_ROLE:
             return row.change_state
         return None

@@ -8,7 +8,6 @@ change, so a bulk delist reports per row.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -18,19 +17,28 @@ from vendor_desktop.domain.listings import ListingState, can_delist, can_submit,
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
-from vendor_desktop.viewmodels.core.labels import billing_mode_label, market_label
 from vendor_desktop.viewmodels.core.refresh import Refresher
-from vendor_desktop.viewmodels.listings.listing_editor import ListingEditorViewModel, config_label, problem_text
+from vendor_desktop.viewmodels.listings.detail import ListingDetail, listing_detail
+from vendor_desktop.viewmodels.listings.listing_editor import ListingEditorViewModel, problem_text
 from vendor_desktop.viewmodels.listings.table import (
+    CHANGES_IN_REVIEW,
     ListingLine,
     ListingsTableModel,
-    billing_text,
-    due_text,
     revision_state_label,
     state_label,
 )
 
-__all__ = ["ListingLine", "ListingsTableModel", "ListingsViewModel", "state_label"]
+__all__ = ["ListingLine", "ListingsTableModel", "ListingsViewModel", "filter_choices", "state_label"]
+
+
+def filter_choices() -> list[tuple[str, str]]:
+    """The state filter: every listing state (审核未通过 finds rejected changes too), and the on-sale
+    listings whose changes are in review (R-LST-3, R-LST-5)."""
+    states = [ListingState.DRAFT, ListingState.IN_REVIEW, ListingState.ON_SALE, ListingState.REJECTED]
+    choices = [(str(s), state_label(s)) for s in states]
+    choices.append((CHANGES_IN_REVIEW, revision_state_label(ListingState.IN_REVIEW)))
+    choices.append((str(ListingState.DELISTED), state_label(ListingState.DELISTED)))
+    return choices
 
 class ListingsViewModel(QObject):
     selected_changed = Signal()
@@ -84,31 +92,40 @@ class ListingsViewModel(QObject):
             return QCoreApplication.translate("ListingsViewModel", "Your role can only read listings.")
         return ""
 
-    def why_cannot_edit(self) -> str:
-        if self._blocked():
-            return self._blocked()
-        if self.current is None:
+    def _one_listing(self) -> str:
+        """Why the selection is not one listing the marketplace knows, or ""."""
+        if not self.selected:
+            return QCoreApplication.translate("ListingsViewModel", "Select a listing first.")
+        if len(self.selected) > 1:
+            return QCoreApplication.translate("ListingsViewModel", "Select only one listing.")
+        if self.selected[0].listing is None:
             return QCoreApplication.translate(
-                "ListingsViewModel", "Select one listing that has reached the marketplace."
+                "ListingsViewModel", "This draft has not reached the marketplace yet; wait until it is sent."
             )
-        return ListingEditorViewModel(self._queue, self.current).why_read_only()
+        return ""
+
+    def why_cannot_create(self) -> str:
+        return self._blocked()
+
+    def why_cannot_edit(self) -> str:
+        return self._blocked() or self._one_listing() or ListingEditorViewModel(self._queue, self.current).why_read_only()
 
     def why_cannot_submit(self) -> str:
         listing = self.current
-        if self._blocked() or listing is None:
-            return self._blocked() or QCoreApplication.translate(
-                "ListingsViewModel", "Select one listing that has reached the marketplace."
-            )
+        why = self._blocked() or self._one_listing()
+        if why or listing is None:
+            return why
         revision = listing.revision or {}
         if listing.state == ListingState.ON_SALE and revision.get("state") in ("draft", "rejected"):
             content = {**listing.content(), **{k: v for k, v in revision.items() if k in listing.content()}}
         elif can_submit(listing.state):
             content = listing.content()
-        else:
+        elif listing.state == ListingState.IN_REVIEW or revision.get("state") == ListingState.IN_REVIEW:
+            return QCoreApplication.translate("ListingsViewModel", "Already in review; wait for the result.")
+        else:  # on sale, no changes (R-LST-5)
             return QCoreApplication.translate(
-                "ListingsViewModel",
-                "Only a draft, rejected or delisted listing (or an on-sale listing's changes) can be submitted; this one is %1.",
-            ).replace("%1", state_label(listing.state))
+                "ListingsViewModel", "On sale with no changes to submit. Edit it first; the changes then go to review."
+            )
         problems = validate_listing(content, for_submit=True)
         if problems:
             return problem_text(problems[0].field, problems[0].code)
@@ -181,24 +198,10 @@ class ListingsViewModel(QObject):
                 summary={"name": listing.name},
             )
 
-    # -- detail: the live version and the revision side by side (R-LST-5) ------------------------
-    def detail_columns(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    # -- detail: a rejection first, then the live version beside the changes (R-LST-3, R-LST-5) ---
+    def detail(self) -> ListingDetail | None:
         listing = self.current
-        if listing is None:
-            return [], []
-        live = _describe(listing.content(), listing)
-        revision = listing.revision
-        if not revision:
-            return live, []
-        content = {**listing.content(), **{k: v for k, v in revision.items() if k in listing.content()}}
-        extra = [
-            (QCoreApplication.translate("ListingsViewModel", "State"), revision_state_label(str(revision.get("state", ""))))
-        ]
-        if revision.get("reject_reason"):
-            extra.append(
-                (QCoreApplication.translate("ListingsViewModel", "Rejection reason"), str(revision["reject_reason"]))
-            )
-        return live, extra + _describe(content, None)
+        return listing_detail(listing) if listing is not None else None
 
     def on_data_changed(self, changes: ChangeSet) -> None:
         if {"listing", "command"} & set(changes.entities()):
@@ -219,43 +222,3 @@ class ListingsViewModel(QObject):
         row = self.model.row_of(current) if current else -1
         self.select_rows([row] if row >= 0 else [])
 
-
-def _describe(content: dict[str, Any], listing: ListingRow | None) -> list[tuple[str, str]]:
-    config = content.get("delivery_config") or {}
-    fields = [
-        (QCoreApplication.translate("ListingsViewModel", "Name"), str(content.get("name", ""))),
-        (QCoreApplication.translate("ListingsViewModel", "Market"), market_label(str(content.get("market", "")))),
-        (QCoreApplication.translate("ListingsViewModel", "Summary"), str(content.get("summary", ""))),
-        (
-            QCoreApplication.translate("ListingsViewModel", "Billing and prices"),
-            billing_text(content.get("billing") or {}),
-        ),
-    ]
-    for key, value in config.items():
-        shown = (
-            "  ".join(f"{billing_mode_label(m)} {n:,}" for m, n in value.items())
-            if isinstance(value, dict)
-            else str(value)
-        )
-        fields.append((config_label(str(key)), shown))
-    if listing is not None:
-        fields.append((QCoreApplication.translate("ListingsViewModel", "State"), state_label(listing.state)))
-        if listing.reject_reason:
-            fields.append((QCoreApplication.translate("ListingsViewModel", "Rejection reason"), listing.reject_reason))
-        if listing.review_due:
-            fields.append((QCoreApplication.translate("ListingsViewModel", "Review due"), due_text(listing)))
-        if listing.security_review:
-            fields.append(
-                (
-                    QCoreApplication.translate("ListingsViewModel", "Security review"),
-                    QCoreApplication.translate("ListingsViewModel", "Image listings pass a security review first."),
-                )
-            )
-    agreement = str(content.get("agreement") or "")
-    fields.append(
-        (
-            QCoreApplication.translate("ListingsViewModel", "Listing service agreement"),
-            (agreement[:60] + "…") if len(agreement) > 60 else agreement or "—",
-        )
-    )
-    return fields
