@@ -55,8 +55,8 @@ def test_every_visible_string_has_a_chinese_translation(source_strings):
 
 def test_translations_keep_their_placeholders():
     for (_ctx, source), msg in messages(CATALOG).items():
-        wanted = sorted(re.findall(r"%\d|%n", source))
-        assert sorted(re.findall(r"%\d|%n", translation_text(msg))) == wanted, source
+        wanted = sorted(re.findall(r"%L?\d|%L?n", source))
+        assert sorted(re.findall(r"%L?\d|%L?n", translation_text(msg))) == wanted, source
 
 
 @pytest.mark.parametrize("catalog", [CATALOG, PLURALS], ids=["zh_CN", "en plurals"])
@@ -76,7 +76,7 @@ def test_every_english_count_has_its_singular_and_plural(source_strings):
         msg = catalog.get(key)
         forms = [] if msg is None else [(f.text or "").strip() for f in msg.iter("numerusform")]
         unfinished = msg is None or msg.find("translation").get("type") == "unfinished"
-        counted = bool(forms) and re.search(r"%L?n", forms[0])  # %Ln: the count with thousands commas
+        counted = bool(forms) and re.search(r"%L?n", forms[0]) is not None  # %n, or %Ln (1,205)
         if unfinished or len(forms) != 2 or not all(forms) or "(s)" in "".join(forms) or not counted:
             missing.append(key)
     assert missing == [], "fill the singular and plural in vendor_desktop_en.ts"
@@ -88,6 +88,6 @@ def test_english_counts_agree_with_their_number(qapp):
     from vendor_desktop.ui.core import i18n
 
     i18n.install(i18n.ENGLISH)
-    one = QCoreApplication.translate("OrdersView", "%n orders", "", 1)
-    many = QCoreApplication.translate("OrdersView", "%n orders", "", 205)
-    assert (one, many) == ("1 order", "205 orders")
+    one = QCoreApplication.translate("OrdersView", "%Ln orders", "", 1)
+    many = QCoreApplication.translate("OrdersView", "%Ln orders", "", 1205)
+    assert (one, many) == ("1 order", "1,205 orders")

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChangesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="109"/>
+        <source>%n changes</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiscountsView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="101"/>
+        <source>%n discounts</source>
+        <translation>
+            <numerusform>%n discount</numerusform>
+            <numerusform>%n discounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListingsView</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>
@@ -15,7 +37,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="171"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>%n change has not reached the marketplace yet. It is kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
@@ -24,13 +46,43 @@
     </message>
 </context>
 <context>
+    <name>MessagesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <source>%n messages</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="198"/>
+        <source>Mark %n unread messages as read</source>
+        <translation>
+            <numerusform>Mark %n unread message as read</numerusform>
+            <numerusform>Mark %n unread messages as read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessagesViewModel</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="367"/>
+        <source>%n new orders</source>
+        <translation>
+            <numerusform>%n new order</numerusform>
+            <numerusform>%n new orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrdersView</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
-        <source>%n orders</source>
+        <source>%Ln orders</source>
         <translation>
-            <numerusform>%n order</numerusform>
-            <numerusform>%n orders</numerusform>
+            <numerusform>%Ln order</numerusform>
+            <numerusform>%Ln orders</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -43,9 +95,9 @@
     </message>
 </context>
 <context>
-    <name>StatusBarCounts</name>
+    <name>StatusBarMixin</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="29"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="97"/>
         <source>%Ln updates received</source>
         <translation>
             <numerusform>%Ln update received</numerusform>
@@ -53,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="32"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
         <source>%n changes not accepted</source>
         <translation>
             <numerusform>%n change not accepted</numerusform>
@@ -61,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="35"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
         <source>%n changes waiting to send</source>
         <translation>
             <numerusform>%n change waiting to send</numerusform>

@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="69"/>
         <source>About Vendor Center</source>
         <translation>关于服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="67"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="70"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="69"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="72"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="73"/>
         <source>Data folder:</source>
         <translation>数据目录：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="71"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="74"/>
         <source>Marketplace:</source>
         <translation>云市场：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="72"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="75"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="73"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="76"/>
         <source>Licence:</source>
         <translation>许可证：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="80"/>
         <source>not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="78"/>
+        <location filename="../../vendor_desktop/ui/core/about_dialog.py" line="81"/>
         <source>MIT License — free to use, change and share.</source>
         <translation>MIT 许可证——可自由使用、修改和分发。</translation>
     </message>
@@ -65,162 +65,301 @@
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="151"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="152"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="154"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="155"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="157"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="158"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="159"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="160"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="161"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
 </context>
 <context>
     <name>ChangesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="109"/>
+        <source>%n changes</source>
+        <translation>
+            <numerusform>共 %n 项修改</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="119"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="80"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="122"/>
         <source>Changes are kept on this computer until the marketplace accepts them. A change the marketplace did not accept stays here with its reason until you send it again or discard it.</source>
-        <translation>修改会保存在本机，直到云市场接受为止。云市场未接受的修改会连同原因留在这里，直到您重新发送或放弃。</translation>
+        <translation>修改会保存在本机，直到云市场接受。云市场未接受的修改会连同原因留在这里，直到您重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="125"/>
+        <source>All changes</source>
+        <translation>全部修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="126"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="127"/>
         <source>Discard</source>
         <translation>放弃</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="85"/>
-        <source>Nothing waiting: every change has reached the marketplace.</source>
-        <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
 </context>
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="57"/>
         <source>Change the price of order %1 from %2 to %3</source>
-        <extracomment>Marking a message read is queued too, but is not worth a line in the panel unless refused.</extracomment>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="60"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="65"/>
         <source>Give buyer %1 %2 on %3</source>
-        <translation>设置买家专属折扣：买家 %1，「%3」%2</translation>
+        <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="72"/>
         <source>Revoke the discount of buyer %1 on %2</source>
-        <translation>撤销买家专属折扣：买家 %1，「%2」</translation>
+        <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="79"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
         <source>Mark a message as read</source>
-        <translation>将站内信标为已读</translation>
+        <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="87"/>
-        <source>Waiting to send: will try again at %1</source>
-        <translation>待发送：将于 %1 重试</translation>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="107"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="109"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="110"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
+        <source>Applied</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="108"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
+        <source>Mark all “%1” messages as read</source>
+        <translation>将全部“%1”站内信标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
+        <source>Mark all messages as read</source>
+        <translation>将全部站内信标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="124"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
+        <source>Waits until the earlier change of the same item is settled.</source>
+        <translation>等同一对象的前一项修改处理完后再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
+        <source>Could not be sent yet. Will try again at %1.</source>
+        <translation>暂未发出，将于 %1 重试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="137"/>
+        <source>Could not be sent yet. Will try again at the next sync.</source>
+        <translation>暂未发出，下次同步时重试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="145"/>
+        <source>Send it again to apply it to the latest version, or discard it.</source>
+        <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="150"/>
+        <source>Sending it again would not be accepted either. Discard it.</source>
+        <translation>重新发送也不会被接受，请放弃此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="155"/>
+        <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
+        <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="162"/>
+        <source>Goes to the marketplace at the next sync.</source>
+        <translation>下次同步时发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="164"/>
+        <source>On its way to the marketplace.</source>
+        <translation>正在发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="199"/>
+        <source>Select a change first.</source>
+        <translation>请先选择一项修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="180"/>
+        <source>The marketplace would not accept it again for the same reason. Discard it.</source>
+        <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="184"/>
+        <source>It waits for an earlier change. Send that one again or discard it first.</source>
+        <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
+        <source>It is being sent now.</source>
+        <translation>正在发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="206"/>
+        <source>The marketplace has already applied it.</source>
+        <translation>云市场已使此修改生效。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
+        <source>It goes to the marketplace at the next sync: nothing to send again.</source>
+        <translation>下次同步时会自动发送，无需重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="203"/>
+        <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
+        <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="242"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="243"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="126"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="244"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="245"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="381"/>
+        <source>The marketplace accepted every change sent so far.</source>
+        <translation>已发送的修改云市场都已接受。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="383"/>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>没有等待发送的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="384"/>
+        <source>Nothing waiting: every change has reached the marketplace.</source>
+        <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="46"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="51"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="49"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="54"/>
         <source>Vendor Center — unexpected error</source>
         <translation>服务商管理后台——意外错误</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="50"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="55"/>
         <source>Vendor Center ran into an unexpected error.</source>
         <translation>服务商管理后台遇到了一个意外错误。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="53"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="58"/>
         <source>You can keep working: changes you have queued are saved on this computer and will still be sent. Please copy the report below and send it to your support contact.</source>
         <translation>您可以继续工作：待发送的修改保存在本机，仍会照常发送。请复制下面的报告，发送给您的技术支持联系人。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="56"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="61"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="57"/>
+        <location filename="../../vendor_desktop/ui/core/crash_dialog.py" line="62"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -228,228 +367,397 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="59"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="224"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="61"/>
-        <source>Unpaid orders</source>
-        <translation>待支付订单</translation>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="207"/>
+        <source>Nothing to do</source>
+        <translation>暂无待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="62"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="216"/>
+        <source>Waiting for the buyer to pay; you can change the price</source>
+        <translation>等待买家支付，可改价</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="217"/>
+        <source>Paid: deliver now</source>
+        <translation>买家已支付，等待您交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="218"/>
+        <source>Edit them and submit for review again</source>
+        <translation>修改后重新提交审核</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="219"/>
+        <source>The marketplace did not accept them: send again or discard</source>
+        <translation>云市场未接受，可重新发送或放弃</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="220"/>
+        <source>Notices from the marketplace</source>
+        <translation>云市场发来的通知</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="226"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="228"/>
+        <source>Unpaid</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
+        <source>To deliver</source>
+        <translation>待交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
+        <source>Rejected listings</source>
+        <translation>审核未通过</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
+        <source>Changes not accepted</source>
+        <translation>未接受的修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="233"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="63"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="64"/>
-        <source>Delivering</source>
-        <translation>交付中</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="65"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
         <source>Unread messages</source>
-        <translation>未读站内信</translation>
+        <translation>未读消息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
     </message>
 </context>
 <context>
-    <name>DiscountDialog</name>
+    <name>DashboardViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="107"/>
-        <source>Give a buyer a discount</source>
-        <translation>设置买家折扣</translation>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="82"/>
+        <source>Yesterday %1 · +%2</source>
+        <translation>昨日 %1 · ↑%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="108"/>
-        <source>Give one buyer a discount on one listing</source>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="84"/>
+        <source>Yesterday %1 · −%2</source>
+        <translation>昨日 %1 · ↓%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="86"/>
+        <source>Yesterday %1 · same</source>
+        <translation>昨日 %1 · 持平</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="148"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="149"/>
+        <source>Give a buyer a discount</source>
         <translation>设置买家专属折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="150"/>
+        <source>While the discount is valid, this buyer pays less for this listing.</source>
+        <translation>有效期内，该买家购买此商品按折后价支付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="152"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="111"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="153"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="112"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="154"/>
         <source>Buyer pays</source>
         <translation>买家支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="113"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="155"/>
+        <source>Price after discount</source>
+        <translation>折后价</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="156"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="114"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="157"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="118"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="161"/>
         <source>the buyer&apos;s marketplace account ID</source>
         <translation>买家的云市场账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="119"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="162"/>
         <source>Give discount</source>
         <translation>设置折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="120"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="163"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>DiscountsView</name>
-    <message>
-        <location filename="../../vendor_desktop/ui/discounts/view.py" line="82"/>
-        <source>Search listing or buyer</source>
-        <translation>搜索商品或买家</translation>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="101"/>
+        <source>%n discounts</source>
+        <translation>
+            <numerusform>共 %n 条折扣</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/view.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="114"/>
+        <source>Search buyer account ID, buyer or listing</source>
+        <translation>搜索买家账号 ID、买家或商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="115"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="116"/>
         <source>Give discount…</source>
         <translation>设置折扣…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/view.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/discounts/view.py" line="117"/>
         <source>Revoke</source>
         <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/discounts/view.py" line="86"/>
-        <source>No discounts yet.
-Give a buyer a discount on one of your listings with “Give discount…”.</source>
-        <translation>暂无指定商品折扣。
-点击“设置折扣…”设置买家专属折扣。</translation>
     </message>
 </context>
 <context>
     <name>DiscountsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="52"/>
         <source>Active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="53"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="54"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="32"/>
+        <source>%1% off (buyer pays %2%)</source>
+        <translation>减 %1%（买家支付 %2%）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="42"/>
+        <source>%1 (buyer pays %2%)</source>
+        <translation>%1（买家支付 %2%）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="51"/>
         <source>Scheduled</source>
         <translation>待生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="114"/>
-        <source>revoking: waiting to send</source>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="78"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="139"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="143"/>
+        <source>Waits for an earlier change of this discount that the marketplace did not accept.</source>
+        <translation>此折扣的前一项修改未被云市场接受，此修改在等待。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="148"/>
+        <source>Revoking this discount is waiting to be sent to the marketplace.</source>
+        <translation>撤销此折扣的修改正等待发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="151"/>
+        <source>This discount is waiting to be sent to the marketplace.</source>
+        <translation>此折扣正等待发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="165"/>
+        <source>Revocation not accepted</source>
+        <translation>撤销未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="167"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="170"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="172"/>
+        <source>Revocation waiting to send</source>
         <translation>撤销待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="115"/>
-        <source>waiting to send</source>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="174"/>
+        <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="237"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="156"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="238"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="157"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="239"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="158"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="240"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="241"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="160"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/table.py" line="242"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="216"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="108"/>
         <source>Your role cannot grant or revoke discounts. Ask the main account or operations.</source>
         <translation>您的角色不能设置或撤销折扣，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="240"/>
-        <source>Select a discount that has reached the marketplace.</source>
-        <translation>请选择一个已送达云市场的折扣。</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="47"/>
+        <source>%1/month</source>
+        <translation>%1/月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="246"/>
-        <source>This discount is already %1.</source>
-        <translation>该折扣当前为“%1”状态。</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="48"/>
+        <source>%1/year</source>
+        <translation>%1/年</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="250"/>
-        <source>Revoking it is already queued.</source>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="49"/>
+        <source>%1/call</source>
+        <translation>%1/次</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="133"/>
+        <source>No discounts match the search or state. Clear them to see every discount.</source>
+        <translation>没有符合搜索或状态的折扣。清除条件可查看全部折扣。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="136"/>
+        <source>No discounts yet. Give a buyer a discount on a listing with “Give discount…”.</source>
+        <translation>暂无折扣。点击“设置折扣…”为买家设置商品专属折扣。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="159"/>
+        <source>No orders from this buyer on this computer</source>
+        <translation>本地没有这位买家的订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="187"/>
+        <source>Select a discount to revoke it.</source>
+        <translation>选择一条折扣后可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="189"/>
+        <source>This discount has not reached the marketplace yet. To take it back, discard it in Pending changes.</source>
+        <translation>此折扣尚未送达云市场。如需取消，请在“待发送的修改”中放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="195"/>
+        <source>This discount is already revoked.</source>
+        <translation>此折扣已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="197"/>
+        <source>This discount has expired: nothing to revoke.</source>
+        <translation>此折扣已过期，无需撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="199"/>
+        <source>Revoking it is already waiting to send.</source>
         <translation>撤销已在待发送的修改中。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="259"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="208"/>
         <source>Choose a listing.</source>
         <translation>请选择商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="262"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="211"/>
         <source>Enter the buyer&apos;s account ID.</source>
         <translation>请输入买家账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="266"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="215"/>
         <source>A buyer account ID has letters and digits only (at most 64).</source>
         <translation>买家账号 ID 只能包含字母和数字（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="271"/>
-        <source>The buyer pays 1% to 99% of the price (e.g. 80 means 20% off).</source>
-        <translation>买家支付价格的 1% 至 99%（例如 80 即八折）。</translation>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="220"/>
+        <source>The buyer pays 1% to 99% of the price (e.g. 80 = 20% off).</source>
+        <translation>买家支付价格的 1% 到 99%（例如 80 = 八折）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="275"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="224"/>
         <source>The end must come after the start.</source>
         <translation>失效时间必须晚于生效时间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="313"/>
+        <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="262"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
     </message>
@@ -457,119 +765,84 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="28"/>
         <source>%1 (Beijing time)</source>
         <translation>%1（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="35"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="36"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
         <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
-        <source>Waiting to send</source>
-        <translation>待发送</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
-        <source>Sending</source>
-        <translation>发送中</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
-        <source>Waiting for an earlier change</source>
-        <translation>等待前一项</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
-        <source>Applied</source>
-        <translation>已生效</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="54"/>
-        <source>Not accepted</source>
-        <translation>云市场未接受</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
-        <source>The marketplace did not accept this change: %1</source>
-        <translation>云市场未接受此修改：%1</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="69"/>
-        <source>%1% off (buyer pays %2%)</source>
-        <translation>买家支付 %2%（降价 %1%）</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="49"/>
         <source>Main account</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="90"/>
-        <source>pay-as-you-go</source>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="60"/>
+        <source>Pay-as-you-go</source>
         <translation>按需</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="91"/>
-        <source>monthly</source>
-        <translation>包月</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="92"/>
-        <source>yearly</source>
-        <translation>包年</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
         <source>Support</source>
         <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
+        <source>Monthly</source>
+        <translation>包月</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
+        <source>Yearly</source>
+        <translation>包年</translation>
     </message>
 </context>
 <context>
@@ -720,7 +993,7 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="39"/>
         <source>Must be an https:// address (http is not accepted).</source>
-        <translation>必须是 https:// 地址（不接受 http）。</translation>
+        <translation>必须是 https:// 开头的地址（不接受 http://）。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="42"/>
@@ -760,7 +1033,7 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="51"/>
         <source>A listing needs its listing service agreement before it can be submitted.</source>
-        <translation>提交审核前须填写商品服务协议。</translation>
+        <translation>商品须填写商品服务协议后才能提交审核。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="56"/>
@@ -806,7 +1079,7 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="88"/>
         <source>Deposit tier %1: selling here requires a deposit of %2.</source>
-        <translation>保证金第 %1 档：在此类目市场销售需缴纳保证金 %2。</translation>
+        <translation>保证金第 %1 档：在此类目市场销售须缴纳保证金 %2。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="93"/>
@@ -836,7 +1109,7 @@ Give a buyer a discount on one of your listings with “Give discount…”.</so
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="184"/>
         <source>A listing&apos;s market cannot change.</source>
-        <translation>商品的类目市场不能修改。</translation>
+        <translation>商品创建后不能更换类目市场。</translation>
     </message>
 </context>
 <context>
@@ -1005,133 +1278,138 @@ Create one with “New listing…”.</source>
 <context>
     <name>ListingsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="41"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="42"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="43"/>
         <source>On sale</source>
         <translation>已上架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="44"/>
         <source>Rejected</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="45"/>
         <source>Delisted</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="53"/>
         <source>Changes not submitted</source>
         <translation>修改未提交</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="54"/>
         <source>Changes in review</source>
         <translation>修改审核中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="55"/>
         <source>Changes rejected</source>
         <translation>修改审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="73"/>
         <source>Image</source>
         <translation>镜像交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="74"/>
         <source>Manual service</source>
         <translation>人工交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="75"/>
         <source>API</source>
         <translation>API交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="76"/>
         <source>SaaS</source>
         <translation>SaaS交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="91"/>
         <source>(estimate)</source>
         <translation>（预估）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="112"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="113"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="208"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="207"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="225"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="224"/>
         <source>Reason: %1</source>
         <translation>驳回原因：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="205"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="204"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="98"/>
+        <source>not accepted: %1</source>
+        <translation>云市场未接受：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="100"/>
         <source>draft waiting to send</source>
         <translation>草稿待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="102"/>
-        <source>changes waiting to send</source>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="101"/>
+        <source>edit waiting to send</source>
         <translation>修改待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="102"/>
         <source>submission waiting to send</source>
         <translation>提交审核待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="103"/>
         <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="188"/>
         <source>delisting waiting to send</source>
         <translation>下架待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="206"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="205"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="207"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="206"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="209"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="208"/>
         <source>Last change</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="210"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="209"/>
         <source>Review due</source>
         <translation>审核截止</translation>
     </message>
@@ -1232,21 +1510,20 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="161"/>
         <source>Change not saved</source>
-        <extracomment>Asked before quitting with unsent changes; tests replace it.</extracomment>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="164"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="169"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="166"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="171"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
-            <numerusform>有 %n 项修改尚未送达云市场。这些修改保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
+            <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
         </translation>
     </message>
 </context>
@@ -1315,74 +1592,157 @@ Create one with “New listing…”.</source>
 </context>
 <context>
     <name>MessagesView</name>
-    <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="64"/>
-        <source>Select a message to read it.</source>
-        <translation>选择一条站内信查看。</translation>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <source>%n messages</source>
+        <translation>
+            <numerusform>共 %n 条站内信</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="74"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="184"/>
+        <source>No filter is set.</source>
+        <translation>未设置筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="187"/>
+        <source>No messages match these filters.
+Clear the filters or search for something else.</source>
+        <translation>没有符合筛选条件的站内信。
+清除筛选或换个关键词搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <source>Mark this kind read</source>
+        <translation>本类全部标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="198"/>
+        <source>Mark %n unread messages as read</source>
+        <translation>
+            <numerusform>将 %n 条未读站内信标为已读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="231"/>
+        <source>Search message titles and text</source>
+        <translation>搜索站内信标题或内容</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="232"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="233"/>
+        <source>Unread only</source>
+        <translation>只看未读</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="234"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="235"/>
+        <source>Select a message to read it.</source>
+        <translation>选择一条消息以阅读。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="190"/>
         <source>No messages yet. New orders and payments will show up here.</source>
-        <translation>暂无站内信。新订单和支付通知会显示在这里。</translation>
+        <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
     </message>
 </context>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="82"/>
         <source>Review passed</source>
-        <extracomment>Data role that tells the view to show a row as unread (bold); the view owns fonts.</extracomment>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="83"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="84"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="85"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="87"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="100"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="101"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="102"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="118"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="94"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="112"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="224"/>
-        <source>%1 new orders</source>
-        <translation>%1 个新订单</translation>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="295"/>
+        <source>View order</source>
+        <translation>查看订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="297"/>
+        <source>View listing</source>
+        <translation>查看商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="324"/>
+        <source>Sign in to mark messages as read.</source>
+        <translation>登录后才能将站内信标为已读。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="328"/>
+        <source>No unread messages of this kind.</source>
+        <translation>此类型没有未读站内信。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
+        <source>No unread messages.</source>
+        <translation>没有未读站内信。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="367"/>
+        <source>%n new orders</source>
+        <translation>
+            <numerusform>%n 个新订单</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1404,9 +1764,9 @@ Create one with “New listing…”.</source>
     </message>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
-        <source>%n orders</source>
+        <source>%Ln orders</source>
         <translation>
-            <numerusform>共 %n 个订单</numerusform>
+            <numerusform>共 %Ln 个订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1483,43 +1843,43 @@ Clear the filters or search for something else.</source>
     <name>OrdersViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="221"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="224"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="231"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="225"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="232"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="223"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="222"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="235"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="242"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
@@ -1535,8 +1895,8 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="175"/>
-        <source>The marketplace did not accept this change: %2 The price is still %3, not %1.</source>
-        <translation>云市场未接受此修改：%2 价格仍为 %3，未改为 %1。</translation>
+        <source>The marketplace did not accept this change (new price %1): %2 The price is still %3.</source>
+        <translation>云市场未接受此修改（改价为 %1）：%2 价格仍为 %3。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="184"/>
@@ -1545,46 +1905,51 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="189"/>
-        <source>Price change from %1 to %2: waiting to send.</source>
-        <translation>改价 %1 → %2：待发送。</translation>
+        <source>Price change from %1 to %2 is waiting to send.</source>
+        <translation>改价 %1 → %2 待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="89"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="187"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="194"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="234"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="231"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="84"/>
+        <source>%1% off (buyer pays %2%)</source>
+        <translation>减 %1%（买家支付 %2%）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="238"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="232"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="239"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="234"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="241"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="236"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="243"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="244"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1599,7 +1964,7 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="105"/>
         <source>Change the price of an unpaid order</source>
-        <translation>待支付订单改价</translation>
+        <translation>为待支付的订单改价</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="109"/>
@@ -1639,7 +2004,7 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="122"/>
         <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace does not accept it and the order keeps its price.</source>
-        <translation>改价会先保存在本机，能连上云市场时立即发送。如果买家先支付，云市场不会接受此修改，订单价格保持不变。</translation>
+        <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先支付，云市场不会接受此修改，订单价格保持不变。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="125"/>
@@ -1667,7 +2032,7 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="45"/>
         <source>Only unpaid orders can change price; this one is %1.</source>
-        <translation>只有待支付的订单可以改价，此订单状态为%1。</translation>
+        <translation>只有待支付的订单可以改价；此订单为「%1」。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="73"/>
@@ -1838,130 +2203,127 @@ Clear the filters or search for something else.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="85"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="85"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="87"/>
         <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="88"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="89"/>
         <source>Sign in to Vendor Center</source>
         <translation>登录服务商管理后台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="90"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="91"/>
         <source>Marketplace address</source>
         <translation>云市场地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="92"/>
         <source>Account ID</source>
         <translation>账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="93"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="94"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="98"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="99"/>
         <source>e.g. 2386611659434867</source>
         <translation>例如 2386611659434867</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="99"/>
-        <source>owner for the main account, or a sub-account&apos;s username</source>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="100"/>
+        <source>owner for the main account, or your sub-account&apos;s user name</source>
         <translation>主账号填 owner，子账号填其用户名</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
-    <name>StatusBarCounts</name>
+    <name>StatusBarMixin</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="58"/>
+        <source>Sync now (F5)</source>
+        <translation>立即同步 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="66"/>
+        <source>● Connecting…</source>
+        <translation>● 正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="67"/>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="68"/>
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="69"/>
+        <source>● Syncing…</source>
+        <translation>● 正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="70"/>
+        <source>● Sync error</source>
+        <translation>● 同步出错</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="82"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="83"/>
+        <source>Last synced: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="89"/>
+        <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
+        <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="29"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="97"/>
         <source>%Ln updates received</source>
         <translation>
             <numerusform>已接收 %Ln 项更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="32"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="109"/>
         <source>%n changes not accepted</source>
         <translation>
             <numerusform>云市场未接受 %n 项修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="35"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="111"/>
         <source>%n changes waiting to send</source>
         <translation>
             <numerusform>%n 项修改待发送</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>StatusBarMixin</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="75"/>
-        <source>Sync now (F5)</source>
-        <translation>立即同步（F5）</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="83"/>
-        <source>● Connecting…</source>
-        <translation>● 正在连接…</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="84"/>
-        <source>● Online</source>
-        <translation>● 在线</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="85"/>
-        <source>● Offline</source>
-        <translation>● 离线</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="86"/>
-        <source>● Syncing…</source>
-        <translation>● 正在同步…</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="87"/>
-        <source>● Sync error</source>
-        <translation>● 同步出错</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="99"/>
-        <source>never</source>
-        <translation>从未</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="100"/>
-        <source>Last synced: %1</source>
-        <translation>上次同步：%1</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="106"/>
-        <source>Offline — you are looking at the orders saved on this computer (last synced %1). Vendor Center reconnects by itself and syncs as soon as the marketplace can be reached.</source>
-        <translation>离线——您正在查看保存在本机的订单（上次同步：%1）。能连上云市场时，服务商管理后台会自动重连并同步。</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="140"/>
+        <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="123"/>
         <source>Vendor Center</source>
         <translation>服务商管理后台</translation>
     </message>

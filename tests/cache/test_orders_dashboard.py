@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from tests.cache.conftest import change, order_change
+from vendor_desktop.cache.core import outbox
 from vendor_desktop.cache.core.apply import apply_changes
 from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.outbox_results import mark_rejected
 from vendor_desktop.cache.orders.dashboard import dashboard_counts
 from vendor_desktop.cache.orders.queries import SORT_COLUMNS, OrderQuery, count_orders, order_ids, orders_by_id
 
@@ -149,3 +151,43 @@ def test_dashboard_on_an_empty_cache(db: CacheDatabase) -> None:
     with db.session() as s:
         counts = dashboard_counts(s, dt.date(2024, 6, 1))
     assert counts.total_orders == 0 and counts.today_revenue_fen == 0
+
+
+def test_today_beside_yesterday_uses_beijing_dates(orders_db: CacheDatabase) -> None:
+    """The Workbench's figures beside yesterday's (issue 11): on 2 June (Beijing), yesterday is
+    1 June, and c (00:30 Beijing on 1 June, 16:30 UTC on 31 May) counts for 1 June."""
+    with orders_db.session() as s:
+        counts = dashboard_counts(s, dt.date(2024, 6, 2))
+    assert (counts.today_orders, counts.yesterday_orders) == (1, 3)  # e today; a, b, c yesterday
+    # Paid on 1 June and not refunded: b, c, d; e was paid that day too but is refunded.
+    assert (counts.today_revenue_fen, counts.yesterday_revenue_fen) == (0, 28000)
+    with orders_db.session() as s:
+        on_first = dashboard_counts(s, dt.date(2024, 6, 1))
+    assert (on_first.today_orders, on_first.yesterday_orders) == (3, 1)  # d on 31 May (23:59 Beijing)
+    assert on_first.yesterday_revenue_fen == 0  # nothing was paid on 31 May, Beijing time
+
+
+def test_the_to_dos_are_counted(orders_db: CacheDatabase) -> None:
+    """待支付, 待交付 (paid), 审核未通过 and the changes the marketplace did not accept."""
+    now = dt.datetime(2024, 6, 1, 12, tzinfo=dt.UTC)
+    with orders_db.session(write=True) as s, s.begin():
+        apply_changes(s, [
+            change("listing", "L3", 1, name="Refused thing", state="rejected"),
+            # On sale, and its changes were rejected: the vendor has a rejection to act on too.
+            change("listing", "L4", 1, name="Live thing", state="on_sale", revision={"state": "rejected"}),
+        ])  # fmt: skip
+        commands = [
+            outbox.enqueue(s, kind="order.price_change", entity="order", entity_id=order_id, base_version=1,
+                           method="POST", path=f"/orders/{order_id}/price-change", payload={}, summary={},
+                           created_by="owner", now=now)
+            for order_id in ("a", "b")
+        ]  # fmt: skip
+        mark_rejected(s, commands[1].id, code="ORDER_NOT_UNPAID", message="Paid.", message_zh="已支付。",
+                      details={}, now=now)  # fmt: skip
+    with orders_db.session() as s:
+        counts = dashboard_counts(s, dt.date(2024, 6, 1))
+    assert counts.unpaid_orders == 1
+    assert counts.to_deliver_orders == 1  # b: paid, the vendor must deliver
+    assert counts.rejected_listings == 2
+    assert counts.listings_on_sale == 2  # L1 and L4
+    assert counts.refused_changes == 1  # a's change is still on its way: not a to-do

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 
 from .apphelpers import closed, listed, outbox_once_written, sign_in
 
@@ -43,7 +43,7 @@ def test_grant_shows_pending_then_the_marketplace_confirms_it(qtbot, tmp_path, m
     assert dialog.percent_hint.text() == "15% off (buyer pays 85%)"
     dialog.submit()
     qtbot.waitUntil(lambda: closed(dialog))
-    # The outcome: the marketplace's discount, not the queued grant (also one row, "waiting to send").
+    # The outcome: the marketplace's discount, not the queued grant (also one row, "Waiting to send").
     qtbot.waitUntil(lambda: any("B-DSC-0001" in r[1] and r[5] == "Scheduled" for r in rows(view)), timeout=30_000)
     mine = [r for r in rows(view) if "B-DSC-0001" in r[1]]
     assert len(mine) == 1 and mine[0][2] == "15% off (buyer pays 85%)"
@@ -79,10 +79,11 @@ def test_overlapping_discount_is_refused_with_a_clear_message(qtbot, tmp_path, m
     market.restart()
     center.window.sync_button.click()
     qtbot.waitUntil(lambda: center.window.changes_vm.rejected_count == 1, timeout=30_000)
-    qtbot.waitUntil(lambda: any(r[1] == "B-OVERLAP" and "did not accept" in r[5] for r in rows(view)))  # the list too
-    refused = [r for r in rows(view) if r[1] == "B-OVERLAP" and "did not accept" in r[5]]
-    assert refused, rows(view)
-    assert "overlap" in refused[0][5].lower() or "already" in refused[0][5].lower()
+    qtbot.waitUntil(lambda: any(r[1] == "B-OVERLAP" and r[5] == "Not accepted" for r in rows(view)))  # the list too
+    refused = next(r for r, cells in enumerate(rows(view)) if cells[1] == "B-OVERLAP" and cells[5] == "Not accepted")
+    reason = view.vm.model.index(refused, 5).data(Qt.ItemDataRole.ToolTipRole)  # the marketplace's reason, in words
+    assert "The marketplace did not accept this change: " in reason
+    assert "overlap" in reason.lower() or "already" in reason.lower()
 
     # Now this computer knows the colleague's discount: a second try is stopped before sending.
     dialog = view.open_grant()
@@ -126,9 +127,10 @@ def test_revoke_through_the_outbox(qtbot, tmp_path, market):
     view.table.selectRow(active)
     assert view.revoke.isEnabled()
     view.revoke.click()
-    qtbot.waitUntil(lambda: rows(view)[active][5] == "Revoked", timeout=30_000)  # not "Active · revoke pending"
+    # Revoked, not "Active · Revocation waiting to send"
+    qtbot.waitUntil(lambda: rows(view)[active][5] == "Revoked", timeout=30_000)
     view.table.selectRow(active)
-    assert not view.revoke.isEnabled() and "already Revoked" in view.revoke.toolTip()
+    assert not view.revoke.isEnabled() and view.revoke.toolTip() == "This discount is already revoked."
     center.shutdown()
 
 

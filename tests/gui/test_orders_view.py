@@ -42,7 +42,7 @@ def test_the_list_pages_rather_than_loading_every_order(view):
     assert model.canFetchMore(model.index(-1, -1))
     view.table.scrollToBottom()
     assert model.rowCount() > FETCH_STEP  # scrolling fetches more
-    assert view.count.text() == "1201 orders"
+    assert view.count.text() == "1,201 orders"
 
 
 def test_newest_orders_come_first_with_money_right_aligned(view):

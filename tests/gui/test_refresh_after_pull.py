@@ -126,7 +126,7 @@ def test_a_pulls_refresh_queries_off_the_gui_thread_and_shows_the_new_orders_and
     for vm in (orders_vm, board, inbox):
         vm.on_data_changed(changes)
 
-    qtbot.waitUntil(lambda: orders_vm.count == before + 30 and str(before + 30) in view.count.text())
+    qtbot.waitUntil(lambda: orders_vm.count == before + 30 and f"{before + 30:,} orders" == view.count.text())
     qtbot.waitUntil(lambda: board.counts.total_orders == before + 30 and board.counts.unread_messages == 1)
     qtbot.waitUntil(lambda: inbox.unread == 1 and inbox.model.total == 1)
     assert queries.threads, "the refresh read nothing"

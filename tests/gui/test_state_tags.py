@@ -17,7 +17,13 @@ from .apphelpers import listed, sign_in
 
 # A refused listing or change, an overdue invoice, a failed withdrawal: the user must act. A
 # refund the vendor itself refused is over, not urgent.
-NEEDS_THE_USER_NOW = {("listing", "rejected"), ("change", "rejected"), ("invoice", "overdue"), ("withdrawal", "failed")}
+NEEDS_THE_USER_NOW = {
+    ("listing", "rejected"),
+    ("change", "rejected"),
+    ("invoice", "overdue"),
+    ("withdrawal", "failed"),
+    ("message", "listing_rejected"),  # the message that says a listing was rejected
+}
 
 
 def test_red_is_kept_for_what_needs_the_user_now():

@@ -169,7 +169,10 @@ _command_fields = st.fixed_dictionaries(
     {},
     optional={
         k: _json | st.text(max_size=300)
-        for k in ["new_price_fen", "reason", "listing_id", "buyer_account_id", "percent", "valid_from", "valid_until"]
+        for k in [
+            "new_price_fen", "reason", "listing_id", "buyer_account_id", "percent", "valid_from", "valid_until",
+            "up_to", "kind",
+        ]
     },
 )
 _header_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=250)
@@ -184,6 +187,7 @@ _header_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=12
             ("POST", "/discounts"),
             ("DELETE", "/discounts/{discount}"),
             ("POST", "/messages/{message}/read"),
+            ("POST", "/messages/read-all"),
         ]
     ),
     body=_command_fields | _json,

@@ -73,6 +73,16 @@ def _mark_read(client, headers, vendor):
     }
 
 
+def _mark_all_read(client, headers, vendor):
+    return {"method": "POST", "path": "/messages/read-all", "json": {"up_to": START.isoformat()}}
+
+
+def _nothing_unread(client, headers, sent):
+    """1 once every message up to the mark is read (marking again changes nothing)."""
+    changes, _ = pull_all(client, headers)
+    return int(all(c["data"]["read"] for c in changes if c["entity"] == "message"))
+
+
 def _discount_body(vendor):
     return {
         "listing_id": f"lst-{vendor['account_id']}-0",
@@ -129,6 +139,7 @@ def _listing_step(verb: str) -> Callable[..., dict[str, Any]]:
 COMMANDS = [
     Command("price change", _price_change, _version_bumps("order")),
     Command("mark message read", _mark_read, _version_bumps("message")),
+    Command("mark all messages read", _mark_all_read, _nothing_unread),
     Command("grant discount", _grant, _discounts_of_the_buyer),
     Command("revoke discount", _revoke, _version_bumps("discount")),
     Command("create listing", _create_listing, _listings_named),

@@ -27,7 +27,7 @@ from vendor_desktop.cache.core import outbox
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import COMMAND_ENTITY, CommandState
 from vendor_desktop.cache.core.outbox_results import mark_sending
-from vendor_desktop.cache.messages.queries import message_ids, messages_by_id, unread_count
+from vendor_desktop.cache.messages.queries import mark_all_read_command, message_ids, messages_by_id, unread_count
 from vendor_desktop.cache.orders.queries import order_detail
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.backoff import Backoff
@@ -300,3 +300,40 @@ def test_marking_a_message_read_counts_at_once_and_reaches_the_server(engine: Sy
     assert server_entities(engine.client, "message")[message_id][1]["read"] is True
     with engine.db.session() as s:
         assert unread_count(s) == before - 1 and messages_by_id(s, [message_id])[message_id].read
+
+
+def test_marking_every_message_read_is_one_command_that_reaches_the_server(
+    engine: SyncEngine, place_order: Callable[[], str]
+) -> None:
+    place_order()
+    place_order()
+    with engine.db.session() as s:
+        unread = message_ids(s, unread_only=True)
+        queued = mark_all_read_command(s)
+    assert len(unread) >= 2 and queued is not None
+    with engine.db.session(write=True) as s, s.begin():
+        cmd = outbox.enqueue(s, created_by="owner", **queued)
+    with engine.db.session() as s:
+        assert unread_count(s) == 0  # offline too: the queued mark counts for every message
+    outcome = engine.sync_once()
+    assert outcome.applied == 1 and outcome.rejected == 0
+    assert command(engine.db, cmd.id).state is CommandState.APPLIED
+    on_server = server_entities(engine.client, "message")
+    assert all(on_server[i][1]["read"] is True for i in unread)
+    assert not [i for i, (_, data) in on_server.items() if not data["read"]]
+    with engine.db.session() as s:
+        rows = messages_by_id(s, unread)
+        assert unread_count(s) == 0 and all(m.read and m.data["read"] for m in rows.values())
+
+
+def test_a_mark_all_read_the_server_refuses_is_kept_with_its_reason(engine: SyncEngine) -> None:
+    with engine.db.session() as s:
+        queued = mark_all_read_command(s)
+    assert queued is not None
+    queued["payload"] = {**queued["payload"], "kind": "Not a kind!"}
+    with engine.db.session(write=True) as s, s.begin():
+        cmd = outbox.enqueue(s, created_by="owner", **queued)
+    assert engine.sync_once().rejected == 1
+    refused = command(engine.db, cmd.id)
+    assert refused.state is CommandState.REJECTED and refused.error_code == "VALIDATION_FAILED"
+    assert "kind" in refused.error_details["fields"]

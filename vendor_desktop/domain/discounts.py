@@ -18,7 +18,7 @@ _DIGITS = "〇一二三四五六七八九"
 
 
 class DiscountState(StrEnum):
-    UPCOMING = "upcoming"  # 未生效
+    UPCOMING = "upcoming"  # 待生效
     ACTIVE = "active"  # 生效中
     EXPIRED = "expired"  # 已过期
     REVOKED = "revoked"  # 已撤销

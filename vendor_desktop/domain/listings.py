@@ -31,11 +31,22 @@ IMAGE_SECURITY_REVIEW_WORKING_DAYS = 3
 
 
 class ListingState(StrEnum):
-    DRAFT = "draft"  # 草稿
-    IN_REVIEW = "in_review"  # 审核中
-    ON_SALE = "on_sale"  # 已上架
-    REJECTED = "rejected"  # 审核未通过
-    DELISTED = "delisted"  # 已下架
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    ON_SALE = "on_sale"
+    REJECTED = "rejected"
+    DELISTED = "delisted"
+
+
+#: Each state's name (English, Chinese) as GLOSSARY.md fixes it, for the marketplace's messages
+#: (the app shows its translated labels); tests/test_glossary.py checks both.
+STATE_NAMES: dict[str, tuple[str, str]] = {
+    ListingState.DRAFT: ("Draft", "草稿"),
+    ListingState.IN_REVIEW: ("In review", "审核中"),
+    ListingState.ON_SALE: ("On sale", "已上架"),
+    ListingState.REJECTED: ("Rejected", "审核未通过"),
+    ListingState.DELISTED: ("Delisted", "已下架"),
+}
 
 
 # R-LST-3: draft → in_review → on_sale | rejected; rejected → (edited) → in_review;

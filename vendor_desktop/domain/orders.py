@@ -6,13 +6,26 @@ from enum import StrEnum
 
 
 class OrderState(StrEnum):
-    UNPAID = "unpaid"  # 已下单未支付
-    PAID = "paid"  # 已支付
-    DELIVERING = "delivering"  # 交付中
-    COMPLETED = "completed"  # 已完成
-    CANCELLED = "cancelled"  # 已取消
-    REFUNDING = "refunding"  # 退款中
-    REFUNDED = "refunded"  # 已退款
+    UNPAID = "unpaid"
+    PAID = "paid"  # paid, to be delivered
+    DELIVERING = "delivering"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    REFUNDING = "refunding"
+    REFUNDED = "refunded"
+
+
+#: Each state's name (English, Chinese) as GLOSSARY.md fixes it, for the marketplace's messages
+#: (the app shows its translated labels, viewmodels/core/labels.py); tests/test_glossary.py checks both.
+STATE_NAMES: dict[str, tuple[str, str]] = {
+    OrderState.UNPAID: ("Unpaid", "待支付"),
+    OrderState.PAID: ("To deliver", "待交付"),
+    OrderState.DELIVERING: ("Delivering", "交付中"),
+    OrderState.COMPLETED: ("Completed", "已完成"),
+    OrderState.CANCELLED: ("Cancelled", "已取消"),
+    OrderState.REFUNDING: ("Refunding", "退款中"),
+    OrderState.REFUNDED: ("Refunded", "已退款"),
+}
 
 
 # R-ORD-1: unpaid → paid → delivering → completed; unpaid → cancelled;

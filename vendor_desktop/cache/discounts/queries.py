@@ -13,12 +13,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.core.apply import parse_timestamp
-from vendor_desktop.cache.core.models import Discount, Listing
+from vendor_desktop.cache.core.models import Discount, Listing, Order
 from vendor_desktop.cache.orders.queries import OrderRow, escape_like
+from vendor_desktop.domain.discounts import discount_state
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
-#: Listings a discount can be granted on: buyers can order only what is on sale (R-LST-3).
+# Listings a discount can be granted on: buyers can order only what is on sale (R-LST-3).
 ON_SALE = "on_sale"
 
 
@@ -56,10 +57,15 @@ def _to_row(d: Discount) -> DiscountRow:
     )
 
 
-def discount_ids(session: Session, *, text: str = "", states: Sequence[str] = ()) -> list[str]:
-    """Matching discounts, latest start first; ``text`` searches the listing name and the buyer."""
+def discount_ids(
+    session: Session, *, text: str = "", states: Sequence[str] = (), now: dt.datetime | None = None
+) -> list[str]:
+    """Matching discounts, latest start first; ``text`` searches the listing name and the buyer.
+
+    ``states`` as the server last sent them, or, given ``now``, as they are at that moment
+    (time moves a discount from upcoming to active to expired without the server saying so)."""
     stmt = select(Discount.id).order_by(Discount.valid_from_ts.desc(), Discount.id.desc())
-    if states:
+    if states and now is None:
         stmt = stmt.where(Discount.state.in_(list(states)))
     text = text.strip()
     if text:
@@ -71,7 +77,42 @@ def discount_ids(session: Session, *, text: str = "", states: Sequence[str] = ()
                 Discount.buyer_name.ilike(pattern, escape="\\"),
             )
         )
-    return list(session.scalars(stmt))
+    if not states or now is None:
+        return list(session.scalars(stmt))
+    # A vendor's discounts are few (one per buyer and listing at a time): the state by the clock
+    # is worked out here rather than in SQL, with the domain's own rule.
+    wanted = set(states)
+    periods = stmt.add_columns(Discount.valid_from, Discount.valid_until, Discount.state)
+    return [
+        id_
+        for id_, start, until, state in session.execute(periods)
+        if discount_state(
+            parse_timestamp(start) or _EPOCH, parse_timestamp(until) or _EPOCH, now, revoked=state == "revoked"
+        ).value
+        in wanted
+    ]
+
+
+def buyer_name(session: Session, buyer_account_id: str) -> str | None:
+    """The buyer's name (masked, R-ORD-4) as this computer knows it: from the buyer's discounts or
+    orders (ix_orders_buyer); None when no order or discount of that buyer is cached."""
+    account = buyer_account_id.strip()
+    if not account:
+        return None
+    for column, key in ((Discount.buyer_name, Discount.buyer_account_id), (Order.buyer_name, Order.buyer_account_id)):
+        name = session.scalar(select(column).where(key == account, column.is_not(None), column != "").limit(1))
+        if name:
+            return str(name)
+    return None
+
+
+def listing_prices(session: Session, listing_id: str) -> dict[str, int]:
+    """The listing's price per billing mode, in fen (R-MKT-2): what a discount reduces."""
+    data = session.scalar(select(Listing.data).where(Listing.id == listing_id))
+    billing = (json.loads(data) or {}).get("billing") if data else None
+    if not isinstance(billing, dict):
+        return {}
+    return {str(mode): fen for mode, fen in billing.items() if isinstance(fen, int) and not isinstance(fen, bool)}
 
 
 def discounts_by_id(session: Session, ids: Sequence[str]) -> dict[str, DiscountRow]:

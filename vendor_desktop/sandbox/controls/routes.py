@@ -165,7 +165,7 @@ def _rejection_reason(reason: str | None) -> str:
             422,
             "VALIDATION_FAILED",
             "A rejection needs its reason (1 to 200 characters).",
-            "须填写驳回原因（1 至 200 个字符）。",
+            "驳回原因须为 1 至 200 个字符。",
             details={"fields": {"reason": problem[0]}, "fields_zh": {"reason": problem[1]}},
         )
     return text

@@ -171,7 +171,7 @@ def _message(field: str, code: str) -> tuple[str, str]:
         "out_of_range": ("must be a whole number of hours from 1 to 720", "须为 1 至 720 之间的整数（小时）"),
         "unknown_mode": (
             "is not a billing mode: use payg, monthly or yearly",
-            "不是有效的计费方式：须为按需、包月或包年",
+            "不是有效的计费方式：只能是按需、包月或包年",
         ),
         "price_not_positive": (
             "the price must be a whole number of fen above 0",
@@ -180,7 +180,7 @@ def _message(field: str, code: str) -> tuple[str, str]:
         "price_too_large": (f"the price may be at most {format_fen(MAX_AMOUNT_FEN)}", "价格不能超过 1 亿元"),
         "unknown_market": ("is not a market", "不是有效的类目市场"),
         "agreement_missing": (
-            "a listing needs its product service agreement before it is submitted (R-LST-2)",
+            "a listing needs its listing service agreement before it is submitted (R-LST-2)",
             "提交审核前须填写商品服务协议",
         ),
         "cannot_change": (

@@ -17,7 +17,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from vendor_desktop.domain.listings import EDITABLE_IN_PLACE, ListingState, can_delist, can_submit, review_due
+from vendor_desktop.domain.listings import (
+    EDITABLE_IN_PLACE,
+    STATE_NAMES,
+    ListingState,
+    can_delist,
+    can_submit,
+    review_due,
+)
 from vendor_desktop.domain.markets import MARKETS, Delivery, delivery_for
 from vendor_desktop.domain.workdays import SHANGHAI
 
@@ -27,7 +34,7 @@ from ..core.errors import ApiError
 from ..core.preconditions import check_version
 from ..messages.models import Message
 from .content import CONTENT_FIELDS, check_content, content_error, content_of, normalised, problems_of
-from .errors import LISTING_STATE, LISTING_STATE_NAMES
+from .errors import LISTING_STATE
 from .models import Listing
 
 #: A revision's review fields, cleared when it is decided.
@@ -145,12 +152,6 @@ def submit(s: Session, listing: Listing, expected_version: int, now: dt.datetime
     return _changed(s, listing, now)
 
 
-def _state_name(listing: Listing, language: int) -> str:
-    """The listing's state in a message: 0 English, 1 Chinese (GLOSSARY), not its id."""
-    names = LISTING_STATE_NAMES.get(listing.state)
-    return names[language] if names else listing.state
-
-
 def _why_not_submittable(listing: Listing) -> tuple[str, str]:
     if _under_review(listing):
         return "This listing is already in review.", "该商品已在审核中。"
@@ -159,8 +160,8 @@ def _why_not_submittable(listing: Listing) -> tuple[str, str]:
             "This listing is on sale with no pending changes: edit it first, then submit the changes.",
             "该商品已上架且没有待提交的修改：请先修改，再提交审核。",
         )
-    en, zh = LISTING_STATE_NAMES.get(listing.state, (listing.state, listing.state))
-    return f"A listing in state {en} cannot be submitted.", f"商品状态为{zh}，不能提交审核。"
+    en, zh = STATE_NAMES[listing.state]
+    return f"A listing in state “{en}” cannot be submitted.", f"商品状态为「{zh}」，不能提交审核。"
 
 
 def delist(s: Session, listing: Listing, expected_version: int, now: dt.datetime) -> Listing:
@@ -172,8 +173,8 @@ def delist(s: Session, listing: Listing, expected_version: int, now: dt.datetime
         raise ApiError(
             409,
             LISTING_STATE,
-            f"Only a listing on sale can be delisted; this one is {_state_name(listing, 0)}.",
-            f"只有已上架的商品可以下架，该商品状态为{_state_name(listing, 1)}。",
+            f"Only a listing on sale can be delisted; this one is “{STATE_NAMES[listing.state][0]}”.",
+            f"只有已上架的商品可以下架，该商品状态为「{STATE_NAMES[listing.state][1]}」。",
             details=_state_details(listing),
         )
     check_version("listing", listing, expected_version)

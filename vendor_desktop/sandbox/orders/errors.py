@@ -4,23 +4,11 @@ from __future__ import annotations
 
 from ..core.errors import error_code
 
-#: R-ORD-1 states as the vendor reads them in a message (GLOSSARY "States", order); never the id.
-ORDER_STATE_NAMES = {
-    "unpaid": ("Unpaid", "待支付"),
-    "paid": ("To deliver", "待交付"),
-    "delivering": ("Delivering", "交付中"),
-    "completed": ("Completed", "已完成"),
-    "cancelled": ("Cancelled", "已取消"),
-    "refunding": ("Refunding", "退款中"),
-    "refunded": ("Refunded", "已退款"),
-}
-
 ORDER_STATE = error_code("ORDER_STATE", "The order's state does not allow this.", "订单当前状态不允许此操作。")
 ORDER_NOT_UNPAID = error_code(
     "ORDER_NOT_UNPAID",
-    "The buyer has already paid (or the order was cancelled): the price change did not take effect. "
-    "The price stays as it was.",
-    "买家已支付或订单已取消，改价未生效。原价格保持不变。",
+    "The buyer has already paid (or the order was cancelled): its price can no longer change.",
+    "买家已支付（或订单已取消），改价未生效。原价格保持不变。",
 )
 INVALID_PRICE = error_code(
     "INVALID_PRICE",

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.discounts import discounted_fen
 from vendor_desktop.domain.money import MAX_AMOUNT_FEN, format_fen
-from vendor_desktop.domain.orders import OrderState, can_change_price, can_transition, price_problem
+from vendor_desktop.domain.orders import STATE_NAMES, OrderState, can_change_price, can_transition, price_problem
 from vendor_desktop.domain.workdays import SHANGHAI
 
 from ..core import names
@@ -28,16 +28,10 @@ from ..discounts.rules import active_discount
 from ..listings.errors import LISTING_STATE
 from ..listings.models import Listing
 from ..messages.models import Message
-from .errors import INVALID_PRICE, ORDER_NOT_UNPAID, ORDER_STATE, ORDER_STATE_NAMES
+from .errors import INVALID_PRICE, ORDER_NOT_UNPAID, ORDER_STATE
 from .models import Order
 
 __all__ = ["change_price", "iso", "message_row", "move_order", "order_number", "place_order"]
-
-
-def _state_name(state: str, language: int) -> str:
-    """An order state in a message: 0 English, 1 Chinese (GLOSSARY), not its id."""
-    names = ORDER_STATE_NAMES.get(str(state))
-    return names[language] if names else str(state)
 
 
 def order_number(rng: random.Random, created: dt.datetime, taken: Container[str]) -> str:
@@ -149,8 +143,8 @@ def move_order(s: Session, order: Order, target: OrderState, now: dt.datetime) -
             raise ApiError(
                 409,
                 ORDER_STATE,
-                f"An order in state {_state_name(order.state, 0)} cannot become {_state_name(target, 0)}.",
-                f"订单状态为{_state_name(order.state, 1)}，不能变为{_state_name(target, 1)}。",
+                f"An order in state “{STATE_NAMES[order.state][0]}” cannot become “{STATE_NAMES[target][0]}”.",
+                f"订单状态为「{STATE_NAMES[order.state][1]}」，不能变为「{STATE_NAMES[target][1]}」。",
                 details={"state": order.state, "target": target.value},
             )
         current = step

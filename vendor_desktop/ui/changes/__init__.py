@@ -1,1 +1,1 @@
-"""Pending changes (待发送的更改)."""
+"""Pending changes (待发送的修改)."""

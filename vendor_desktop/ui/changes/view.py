@@ -1,11 +1,12 @@
-"""Pending changes (待发送的更改): every queued, sending and refused change, with retry and discard."""
+"""Pending changes (待发送的修改): every queued, sending and refused change, with retry and discard
+offered only where they can succeed, and a sentence saying why not where they cannot."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,9 +17,20 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.ui.core.binding import connect_refresh
 from vendor_desktop.ui.core.list_delegate import ListDelegate
-from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table
-from vendor_desktop.viewmodels.changes.viewmodel import ChangesViewModel, Command
-from vendor_desktop.viewmodels.core.commands import can_discard, can_retry
+from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo
+from vendor_desktop.viewmodels.changes.viewmodel import (
+    ChangesViewModel,
+    Command,
+    advice,
+    filter_choices,
+    not_accepted,
+    why_cannot_discard,
+    why_cannot_retry,
+)
+
+CHANGE, QUEUED, BY, STATE, ANSWER = 0, 1, 2, 3, 4
+# Columns sized to what they hold, at most this wide (the rest is elided, the tooltip has it).
+FITTED = {CHANGE: 480, QUEUED: 160, BY: 140, STATE: 240}
 
 
 class ChangesView(Retranslating, QWidget):
@@ -30,28 +42,44 @@ class ChangesView(Retranslating, QWidget):
         self.explain = QLabel()
         self.explain.setObjectName("hint")
         self.explain.setWordWrap(True)
+        self.state = QComboBox()  # item data: a filter id ("rejected", "waiting"), None for all
+        self.state.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
         self.retry = QPushButton()
         self.discard = QPushButton()
-        self.table = list_table(vm.model, widths=(520, 130, 80, 150, 300), delegate=ListDelegate())
+        # The selected change: what happened and what to do next (why only Discard, say).
+        self.notice = QLabel()
+        self.notice.setObjectName("changeNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.table = list_table(vm.model, widths=(480, 130, 80, 150, 300), delegate=ListDelegate())
         self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ANSWER, QHeaderView.ResizeMode.Stretch)  # the room that is left
+        header.setMinimumSectionSize(70)
         self.stack = ListOrEmpty(self.table)
         self.empty = self.stack.empty
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.explain, 1)
-        buttons.addWidget(self.retry)
-        buttons.addWidget(self.discard)
+        bar = QHBoxLayout()
+        bar.addWidget(self.state)
+        bar.addWidget(self.count)
+        bar.addStretch(1)
+        bar.addWidget(self.retry)
+        bar.addWidget(self.discard)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(self.heading)
-        layout.addLayout(buttons)
+        layout.addWidget(self.explain)
+        layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.notice)
+        self.state.currentIndexChanged.connect(lambda i: vm.set_filter(self.state.itemData(i)))
         self.retry.clicked.connect(lambda: self._act(vm.retry))
         self.discard.clicked.connect(lambda: self._act(vm.discard))
         self.table.selectionModel().selectionChanged.connect(self._show_actions)
-        vm.model.modelReset.connect(self._show_actions)
+        connect_refresh(vm.model.modelReset, self, self._show_list)  # also when shown from what was read hidden
         connect_refresh(vm.changed, self, self._show_list)
         self.retranslate()
 
@@ -66,11 +94,25 @@ class ChangesView(Retranslating, QWidget):
 
     def _show_actions(self, *_: object) -> None:
         command = self._selected()
-        self.retry.setEnabled(command is not None and can_retry(command))
-        self.discard.setEnabled(command is not None and can_discard(command))
+        for button, why_not in ((self.retry, why_cannot_retry(command)), (self.discard, why_cannot_discard(command))):
+            button.setEnabled(not why_not)
+            button.setToolTip(why_not)
+        text = advice(command) if command is not None else ""
+        self.notice.setText(text)
+        self.notice.setProperty("rejected", not_accepted(command))
+        self.notice.style().unpolish(self.notice)
+        self.notice.style().polish(self.notice)
+        self.notice.setVisible(bool(text))
 
     def _show_list(self) -> None:
-        self.stack.show_list(bool(self.vm.commands))
+        n = self.vm.count
+        self.count.setText(self.tr("%n changes", "", n))
+        self.empty.setText(self.vm.empty_text())
+        self.stack.show_list(n > 0)
+        for column, widest in FITTED.items():
+            self.table.resizeColumnToContents(column)
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
         self._show_actions()
 
     def retranslate(self) -> None:
@@ -80,8 +122,22 @@ class ChangesView(Retranslating, QWidget):
                 "Changes are kept on this computer until the marketplace accepts them. A change the marketplace did not accept stays here with its reason until you send it again or discard it."
             )
         )
+        refill_combo(self.state, self.tr("All changes"), filter_choices())
         self.retry.setText(self.tr("Send again"))
         self.discard.setText(self.tr("Discard"))
-        self.empty.setText(self.tr("Nothing waiting: every change has reached the marketplace."))
-        self.vm.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self.vm.model.relabel()
         self._show_list()
+
+    # -- opened from a Workbench card ----------------------------------------------------------
+    def show_preset(self, name: str) -> None:
+        """Preset "rejected": the changes the marketplace did not accept. Where the view has a filter
+        for them (its state combo) it is used; otherwise the first one is selected, ready to send
+        again or discard."""
+        states = getattr(self, "state", None)  # the view's filter, where it has one
+        if name == "rejected" and states is not None and hasattr(states, "findData") and states.findData(name) >= 0:
+            states.setCurrentIndex(states.findData(name))
+            return
+        if name == "rejected":
+            rows = [row for row, c in enumerate(self.vm.commands) if c.state == "rejected"]
+            if rows:
+                self.table.selectRow(rows[0])

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from vendor_desktop.ui.core.fitting import fit_to_layout
 from vendor_desktop.ui.core.widgets import Retranslating
 
 
@@ -41,7 +42,9 @@ class AboutDialog(Retranslating, QDialog):
         self.licence = QLabel()
         for label in (self.version, self.data_dir, self.backend, self.log_file, self.licence):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setWordWrap(True)
+            # Folders are one unbreakable word: shown whole on one line, the dialog as wide as
+            # they need; sentences wrap.
+            label.setWordWrap(label not in (self.data_dir, self.log_file))
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels = [QLabel() for _ in range(5)]
@@ -59,7 +62,7 @@ class AboutDialog(Retranslating, QDialog):
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        fit_to_layout(self, width=560)  # and wider for a long folder
         self.retranslate()
 
     def retranslate(self) -> None:

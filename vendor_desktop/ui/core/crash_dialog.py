@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from vendor_desktop.ui.core.fitting import fit_to_layout
 from vendor_desktop.ui.core.widgets import Retranslating
 
 
@@ -24,7 +25,10 @@ class CrashDialog(Retranslating, QDialog):
         self.report = QPlainTextEdit(report)
         self.report.setReadOnly(True)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Wrapped, long paths anywhere: read without scrolling sideways ("Copy report" copies the
+        # report as written).
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.report.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.log_label = QLabel()
         self.log_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -39,6 +43,7 @@ class CrashDialog(Retranslating, QDialog):
         layout.addWidget(self.log_label)
         layout.addWidget(self.buttons)
         self.resize(720, 460)
+        fit_to_layout(self)
         self.retranslate()
 
     def copy_report(self) -> None:

@@ -55,3 +55,21 @@ def install(language: str) -> str:
     # Removing or installing a translator makes Qt send LanguageChange to every window, and
     # views re-translate.
     return language
+
+
+class MixinPlurals:
+    """``self.tr`` that finds a ``%n`` string said in a mixin (the status bar's "%n changes …").
+
+    PySide's ``tr`` asks the catalog under each class of ``type(self).__mro__`` in turn and keeps
+    the first answer that differs from the source. A ``%n`` answer always differs once the count
+    is put in, so a mixin's plural was looked up under the window's class name only, never found,
+    and a Chinese screen showed "1 changes waiting to send". This one keeps looking until a
+    catalog knows the string. Put it first among a window's bases."""
+
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        untranslated = QCoreApplication.translate("", source, disambiguation, n)
+        for cls in type(self).__mro__:
+            text = QCoreApplication.translate(cls.__name__, source, disambiguation, n)
+            if text != untranslated:
+                return text
+        return untranslated

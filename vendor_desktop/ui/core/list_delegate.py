@@ -71,7 +71,7 @@ class ListDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for text, tone in tags:
             width = metrics.horizontalAdvance(text) + 2 * PAD_X
-            room = rect.right() - MARGIN - x
+            room = rect.left() + rect.width() - MARGIN - x  # right() is one pixel short of the edge
             if room <= 2 * PAD_X:
                 break
             shown = text if width <= room else metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 2 * PAD_X)
@@ -92,6 +92,8 @@ class ListDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         if tags is None:
             return size
-        metrics = QFontMetrics(option.font)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)  # the font the tags are drawn in (italic while a change is pending)
+        metrics = QFontMetrics(opt.font)
         width = 2 * MARGIN + sum(metrics.horizontalAdvance(t) + 2 * PAD_X for t, _ in tags) + GAP * (len(tags) - 1)
         return QSize(width, max(size.height(), metrics.height() + 8))

@@ -97,8 +97,11 @@ def tag_colours(tone: Tone | str) -> tuple[QColor, QColor]:
 
 
 def style_sheet(template: str, scheme: Colours) -> str:
-    """The style sheet with each ``@token`` replaced by the scheme's colour."""
+    """The style sheet with each ``@token`` replaced by the scheme's colour (tones' tags too)."""
     values = {f.name: getattr(scheme, f.name) for f in fields(scheme)}
+    # Each tone's tag colours too, as @urgent_bg / @urgent_text, @todo_bg / @todo_text, …
+    for tone, (background, text) in _TAGS[scheme is DARK].items():
+        values[f"{tone.value}_bg"], values[f"{tone.value}_text"] = background, text
     return re.sub(r"@([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
 
 

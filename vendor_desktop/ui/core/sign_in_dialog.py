@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vendor_desktop.ui.core.fitting import fit_to_layout
 from vendor_desktop.ui.core.widgets import Retranslating
 from vendor_desktop.viewmodels.core.session import SessionViewModel
 
@@ -20,7 +21,6 @@ class SignInDialog(Retranslating, QDialog):
     def __init__(self, vm: SessionViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.setMinimumWidth(460)
         self.backend = QLineEdit()
         self.account = QLineEdit()
         self.username = QLineEdit()
@@ -53,6 +53,7 @@ class SignInDialog(Retranslating, QDialog):
         layout.addWidget(self.keychain)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        fit_to_layout(self, width=460)  # an error of two lines grows the dialog, never squashes the fields
 
         vm.busy_changed.connect(self._busy)
         vm.sign_in_failed.connect(self.show_error)
@@ -96,7 +97,7 @@ class SignInDialog(Retranslating, QDialog):
             label.setText(text)
         self.backend.setPlaceholderText("https://")
         self.account.setPlaceholderText(self.tr("e.g. 2386611659434867"))
-        self.username.setPlaceholderText(self.tr("owner for the main account, or a sub-account's username"))
+        self.username.setPlaceholderText(self.tr("owner for the main account, or your sub-account's user name"))
         self.keychain.setText(self.vm.keychain_note())
         self._busy(self.vm.busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

@@ -1,5 +1,6 @@
 """Small widget pieces every screen uses the same way: list tables, empty states, field errors,
-filter combos. One place, so the lists and forms of the app look and behave alike."""
+filter combos. One place, so the lists and forms of the app look and behave alike. (Columns
+sized to their contents and dialogs sized by their layout: ``fitting.py``.)"""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.core.binding import set_quietly
+from vendor_desktop.ui.core.fitting import fit_columns
 
 
 def list_table(
@@ -25,8 +27,13 @@ def list_table(
     widths: tuple[int, ...] = (),
     delegate: QStyledItemDelegate | None = None,
     multi: bool = False,
+    stretch: int | None = None,
 ) -> QTableView:
-    """A read-only list of rows: whole rows selected, one line each, no row numbers."""
+    """A read-only list of rows: whole rows selected, one line each, no row numbers.
+
+    ``stretch``: the columns are sized to their contents and this one takes the rest
+    (``fitting.fit_columns``; ``widths`` are then only where they start). Without it, the
+    columns keep ``widths``."""
     table = QTableView()
     table.setModel(model)
     if delegate is not None:
@@ -40,6 +47,8 @@ def list_table(
     table.verticalHeader().hide()
     for column, width in enumerate(widths):
         table.horizontalHeader().resizeSection(column, width)
+    if stretch is not None:
+        fit_columns(table, stretch=stretch)
     return table
 
 

@@ -1,30 +1,121 @@
-"""The Workbench (工作台): cards with today's numbers, and who is signed in."""
+"""The Workbench (工作台): the to-dos — each card opens its list already filtered — then today's
+figures beside yesterday's, and who is signed in.
+
+A to-do card is a button (hand cursor, hover and focus from the palette, Enter or Space opens
+it, read by screen readers as its title and count); it asks the shell to open its area with a
+preset filter (``open_requested``). The cards sit in grids that wrap to two columns when the
+page is narrow, and the page scrolls rather than clip.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOption,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vendor_desktop.ui.core.binding import connect_refresh
 from vendor_desktop.ui.core.widgets import Retranslating
 from vendor_desktop.viewmodels.core.account import AccountViewModel
-from vendor_desktop.viewmodels.dashboard.viewmodel import DashboardViewModel
+from vendor_desktop.viewmodels.dashboard.viewmodel import Card, DashboardViewModel
+
+# Below this width for the cards (logical pixels), the grids wrap to two columns.
+_THREE_COLUMNS = 3 * 220 + 2 * 16
 
 
-class _Card(QFrame):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("card")
+class _Body:
+    """A card's words: its title, its figure, what to do, and yesterday's figure."""
+
+    def build(self, widget: QWidget, name: str) -> None:
+        widget.setObjectName(name)
+        # Never shorter than its words need: on a short window the page scrolls, it does not squeeze.
+        widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.title = QLabel()
+        self.title.setObjectName("cardTitle")
+        self.title.setWordWrap(True)
         self.value = QLabel("0")
         self.value.setObjectName("cardValue")
         self.caption = QLabel()
         self.caption.setObjectName("cardCaption")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
+        self.caption.setWordWrap(True)
+        self.comparison = QLabel()
+        self.comparison.setObjectName("cardComparison")
+        self.comparison.setWordWrap(True)
+        self.comparison.hide()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(4)
+        for label in (self.title, self.value, self.caption, self.comparison):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.tone = ""
+
+    def show_card(self, widget: QWidget, card: Card, caption: str) -> None:
+        self.value.setText(card.value)
+        self.caption.setText(caption)
+        self.caption.setVisible(bool(caption))
+        self.comparison.setText(card.comparison)
+        self.comparison.setVisible(bool(card.comparison))
+        widget.setAccessibleName(f"{self.title.text()} {card.value}")
+        widget.setAccessibleDescription("  ".join(t for t in (caption, card.comparison) if t))
+        if card.tone.value != self.tone:  # the style sheet colours by tone: restyle the card
+            self.tone = card.tone.value
+            widget.setProperty("tone", self.tone)
+            for w in (widget, self.title, self.value, self.caption, self.comparison):
+                w.style().unpolish(w)
+                w.style().polish(w)
+
+
+class _TodoCard(_Body, QAbstractButton):
+    """A to-do: a button that opens its list already filtered."""
+
+    def __init__(self, key: str) -> None:
+        QAbstractButton.__init__(self)
+        self.key = key
+        self.build(self, "workbenchCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.click()
+            return
+        super().keyPressEvent(event)  # Space: a button's own
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        # The style sheet draws the frame (background, border, hover, focus); the labels the rest.
+        option = QStyleOption()
+        option.initFrom(self)
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        painter.end()
+
+
+class _FigureCard(_Body, QFrame):
+    """A figure: read, not clicked."""
+
+    def __init__(self, key: str) -> None:
+        QFrame.__init__(self)
+        self.key = key
+        self.build(self, "workbenchFigure")
 
 
 class DashboardView(Retranslating, QWidget):
+    # A card asks to open an area with its list filtered (area id, preset or None).
+    open_requested = Signal(str, object)
+
     def __init__(self, vm: DashboardViewModel, account: AccountViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -33,38 +124,116 @@ class DashboardView(Retranslating, QWidget):
         self.heading.setObjectName("pageTitle")
         self.account = QLabel()
         self.account.setObjectName("hint")
+        self.account.setWordWrap(True)
         self.account.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.cards = {key: _Card() for key in ("unpaid", "today", "revenue", "delivering", "unread", "on_sale")}
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        for i, card in enumerate(self.cards.values()):
-            grid.addWidget(card, i // 3, i % 3)
-        layout = QVBoxLayout(self)
+        self.todo_title = QLabel()
+        self.todo_title.setObjectName("sectionTitle")
+        self.figures_title = QLabel()
+        self.figures_title.setObjectName("sectionTitle")
+        for title in (self.todo_title, self.figures_title):
+            title.setIndent(0)  # in line with the cards (a padded label indents by itself)
+        # Every card this user sees (those of the areas their role may read), by key.
+        self.cards: dict[str, _TodoCard | _FigureCard] = {}
+        self._targets: dict[str, tuple[str, str | None]] = {}
+        for spec in vm.specs():
+            card: _TodoCard | _FigureCard
+            if spec.area:
+                card = _TodoCard(spec.key)
+                card.clicked.connect(lambda _=False, k=spec.key: self.open_card(k))
+                self._targets[spec.key] = (spec.area, spec.preset)
+            else:
+                card = _FigureCard(spec.key)
+            self.cards[spec.key] = card
+        self.todos = [self.cards[s.key] for s in vm.specs() if s.todo]
+        self.figure_cards = [self.cards[s.key] for s in vm.specs() if not s.todo]
+        self.todo_grid = QGridLayout()
+        self.figure_grid = QGridLayout()
+        for grid in (self.todo_grid, self.figure_grid):
+            grid.setSpacing(16)
+        self.columns = 0
+        self._lay_out(3)
+
+        page = QWidget()
+        page.setObjectName("workbenchPage")
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.account)
         layout.addSpacing(12)
-        layout.addLayout(grid)
+        layout.addWidget(self.todo_title)
+        layout.addLayout(self.todo_grid)
+        layout.addSpacing(12)
+        layout.addWidget(self.figures_title)
+        layout.addLayout(self.figure_grid)
         layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("workbenchScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
         connect_refresh(vm.counts_changed, self, self.render)
         connect_refresh(account.changed, self, self.render)
         self.retranslate()
 
+    # -- opening a list ------------------------------------------------------------------------
+    def open_card(self, key: str) -> None:
+        area, preset = self._targets[key]
+        self.open_requested.emit(area, preset)
+
+    # -- layout --------------------------------------------------------------------------------
+    def _lay_out(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for grid, cards in ((self.todo_grid, self.todos), (self.figure_grid, self.figure_cards)):
+            for card in cards:
+                grid.removeWidget(card)
+            for i, card in enumerate(cards):
+                grid.addWidget(card, i // columns, i % columns)
+            for column in range(3):
+                grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._lay_out(3 if event.size().width() - 48 >= _THREE_COLUMNS else 2)
+        super().resizeEvent(event)
+
+    # -- words ---------------------------------------------------------------------------------
     def render(self) -> None:
-        for key, value in self.vm.figures().items():
-            self.cards[key].value.setText(value)
+        captions = self._captions()
+        nothing = self.tr("Nothing to do")
+        for card in self.vm.cards():
+            caption = nothing if card.calm else captions.get(card.key, "")
+            widget = self.cards[card.key]
+            widget.show_card(widget, card, caption)
         self.account.setText(self.account_vm.account_text())
+
+    def _captions(self) -> dict[str, str]:
+        return {
+            "unpaid": self.tr("Waiting for the buyer to pay; you can change the price"),
+            "to_deliver": self.tr("Paid: deliver now"),
+            "rejected_listings": self.tr("Edit them and submit for review again"),
+            "refused_changes": self.tr("The marketplace did not accept them: send again or discard"),
+            "unread": self.tr("Notices from the marketplace"),
+        }
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Workbench"))
-        captions = {
-            "unpaid": self.tr("Unpaid orders"),
+        self.todo_title.setText(self.tr("To do"))
+        self.figures_title.setText(self.tr("Today"))
+        titles = {
+            "unpaid": self.tr("Unpaid"),
+            "to_deliver": self.tr("To deliver"),
+            "rejected_listings": self.tr("Rejected listings"),
+            "refused_changes": self.tr("Changes not accepted"),
+            "unread": self.tr("Unread messages"),
             "today": self.tr("Orders today"),
             "revenue": self.tr("Paid today"),
-            "delivering": self.tr("Delivering"),
-            "unread": self.tr("Unread messages"),
             "on_sale": self.tr("Listings on sale"),
         }
-        for key, caption in captions.items():
-            self.cards[key].caption.setText(caption)
+        for key, card in self.cards.items():
+            card.title.setText(titles[key])
         self.render()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -15,9 +16,13 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.ui.core.binding import connect_refresh
 from vendor_desktop.ui.core.list_delegate import ListDelegate
-from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table
+from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo
 from vendor_desktop.ui.discounts.discount_dialog import DiscountDialog
-from vendor_desktop.viewmodels.discounts.viewmodel import DiscountsViewModel
+from vendor_desktop.viewmodels.discounts.viewmodel import DiscountsViewModel, state_choices
+
+LISTING, BUYER = 0, 1
+# Columns sized to what they hold, at most this wide (the rest is elided, the tooltip has it).
+FITTED = {BUYER: 320, 2: 240, 3: 160, 4: 160, 5: 300}
 
 
 class DiscountsView(Retranslating, QWidget):
@@ -27,28 +32,40 @@ class DiscountsView(Retranslating, QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(220)
+        self.state = QComboBox()  # item data: the state id, None for every state
+        self.state.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
         self.grant = QPushButton()
         self.revoke = QPushButton()
         self.read_only = QLabel()
         self.read_only.setObjectName("hint")
+        self.read_only.setWordWrap(True)
         bar = QHBoxLayout()
-        bar.addWidget(self.search)
-        bar.addWidget(self.read_only, 1)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.state)
+        bar.addWidget(self.count)
         bar.addStretch(1)
         bar.addWidget(self.revoke)
         bar.addWidget(self.grant)
 
         self.table = list_table(vm.model, widths=(260, 240, 150, 130, 130, 180), delegate=ListDelegate())
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(LISTING, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(80)
         self.stack = ListOrEmpty(self.table)
         self.empty = self.stack.empty
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.read_only)
         layout.addWidget(self.stack, 1)
 
         self.search.textChanged.connect(vm.set_search_text)
+        self.state.currentIndexChanged.connect(self._state_chosen)
         self.grant.clicked.connect(self.open_grant)
         self.revoke.clicked.connect(vm.revoke)
         self.table.selectionModel().selectionChanged.connect(self._selected)
@@ -62,6 +79,10 @@ class DiscountsView(Retranslating, QWidget):
         dialog.open()
         return dialog
 
+    def _state_chosen(self, index: int) -> None:
+        state = self.state.itemData(index)
+        self.vm.set_states([state] if state else [])
+
     def _selected(self, *_: object) -> None:
         rows = self.table.selectionModel().selectedRows()
         self.vm.select(rows[0].row() if rows else -1)
@@ -73,18 +94,27 @@ class DiscountsView(Retranslating, QWidget):
         self.grant.setEnabled(self.vm.can_write)
         self.grant.setToolTip(self.vm.why_read_only())
         self.read_only.setText(self.vm.why_read_only())
+        self.read_only.setVisible(not self.vm.can_write)
 
     def _show_list(self) -> None:
-        self.stack.show_list(self.vm.model.total > 0)
+        n = self.vm.count
+        self.count.setText(self.tr("%n discounts", "", n))
+        self.empty.setText(self.vm.empty_text())
+        self.stack.show_list(n > 0)
+        self._fit_columns()
         self.vm.select(-1)
 
+    def _fit_columns(self) -> None:
+        for column, widest in FITTED.items():
+            self.table.resizeColumnToContents(column)
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
+
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search listing or buyer"))
+        self.search.setPlaceholderText(self.tr("Search buyer account ID, buyer or listing"))
+        refill_combo(self.state, self.tr("All states"), state_choices())
         self.grant.setText(self.tr("Give discount…"))
         self.revoke.setText(self.tr("Revoke"))
-        self.empty.setText(
-            self.tr("No discounts yet.\nGive a buyer a discount on one of your listings with “Give discount…”.")
-        )
         self.vm.model.relabel()
         self._show_list()
         self._show_actions()

@@ -175,3 +175,10 @@ class ListingsView(Retranslating, QWidget):
         self._show_selection()
         self.fit_columns()
 
+    # -- opened from a Workbench card ----------------------------------------------------------
+    def show_preset(self, name: str) -> None:
+        """Only the listings a Workbench card counts: "rejected" (审核未通过) or "on_sale"; search
+        and market are cleared so the list matches the card."""
+        self.search.clear()
+        self.market.setCurrentIndex(0)
+        self.state.setCurrentIndex(max(0, self.state.findData(name)))  # filters, as if chosen

@@ -187,7 +187,7 @@ class OrdersView(Retranslating, QWidget):
     # -- list and detail -----------------------------------------------------------------------
     def _show_count(self) -> None:
         n = self.vm.count
-        self.count.setText(self.tr("%n orders", "", n))
+        self.count.setText(self.tr("%Ln orders", "", n))
         self.list_stack.show_list(n > 0)
         self.export.setEnabled(n > 0)
 
@@ -281,6 +281,15 @@ class OrdersView(Retranslating, QWidget):
         self.vm.model.relabel()
         self._show_count()
         self._show_detail()
+
+    # -- opened from a Workbench card ----------------------------------------------------------
+    def show_preset(self, name: str) -> None:
+        """Only the orders a Workbench card counts: "unpaid" (待支付) or "to_deliver" (待交付, state
+        paid). Search, market and dates are cleared so the list matches the card."""
+        state = {"unpaid": "unpaid", "to_deliver": "paid"}.get(name)
+        self.clear_filters()
+        if state is not None:
+            self.state.setCurrentIndex(max(0, self.state.findData(state)))  # filters, as if chosen
 
 
 def _to_date(qdate: QDate) -> dt.date:

@@ -12,7 +12,7 @@ import logging
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
@@ -22,7 +22,7 @@ from vendor_desktop.viewmodels.core.area_context import AreaContext
 
 log = logging.getLogger(__name__)
 
-NAV_WIDTH = 196
+NAV_WIDTH = 196  # at least; wider when a name and its count need it
 
 
 class AreaShell(QObject):
@@ -56,6 +56,10 @@ class AreaShell(QObject):
             self.actions[area.id] = action
             if area.count is not None:
                 connect_refresh(getattr(self.viewmodels[area.id], area.count_changed), self.nav, self.label)
+        # A viewmodel may ask to show another area's entity (a message's "View order").
+        for vm in self.viewmodels.values():
+            if (asked := getattr(vm, "open_requested", None)) is not None:
+                asked.connect(self.open_entity)
         self.current = ""
         self._first_paint: QWidget | None = None
         self.nav.currentRowChanged.connect(self._row_changed)
@@ -77,6 +81,16 @@ class AreaShell(QObject):
     def show(self, area_id: str) -> None:
         self.nav.setCurrentRow(self.ids.index(area_id))
 
+    def open_area(self, area_id: str, preset: str | None = None) -> None:
+        """Show an area with its list already filtered by ``preset`` (the view's ``show_preset``):
+        a Workbench card opens its to-dos. An area this user does not see is not opened."""
+        if area_id not in self.viewmodels:
+            return
+        self.show(area_id)
+        view = self.views[area_id]
+        if preset is not None and hasattr(view, "show_preset"):
+            view.show_preset(preset)
+
     def view(self, area_id: str) -> QWidget | None:
         """The area's view, built now if it was not yet; None when the user does not see the area."""
         if area_id not in self.viewmodels:
@@ -90,8 +104,38 @@ class AreaShell(QObject):
             self.pages.insertWidget(row, view)
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
+            # A view may ask to open another area, filtered (the Workbench's cards).
+            if (open_requested := getattr(view, "open_requested", None)) is not None:
+                open_requested.connect(self.open_area)
             self.view_built.emit(area_id, view)
         return self.views[area_id]
+
+    def open_entity(self, area_id: str, entity_id: str) -> None:
+        """Show ``area_id`` with ``entity_id`` selected in its list (the view's own
+        ``select_entity`` if it has one)."""
+        view = self.view(area_id)
+        if view is None:
+            return
+        self.show(area_id)
+        select = getattr(view, "select_entity", None)
+        if select is not None:
+            select(entity_id)
+            return
+        if select_in_list(view, entity_id):
+            return
+        vm = getattr(view, "vm", None)
+        if getattr(vm, "refreshing", False):
+            # A hidden area reloads when shown: what a pull brought meanwhile arrives with it.
+            model = vm.model
+
+            def once_reloaded() -> None:
+                model.modelReset.disconnect(once_reloaded)
+                # After the viewmodel has finished taking the reload in (it may reselect).
+                QTimer.singleShot(0, view, lambda: select_in_list(view, entity_id))
+
+            model.modelReset.connect(once_reloaded)
+        else:
+            log.info("%s %s is not in its list", area_id, entity_id)
 
     def _row_changed(self, row: int) -> None:
         if row < 0:
@@ -125,6 +169,9 @@ class AreaShell(QObject):
             shortcut = self.actions[area.id].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             item.setToolTip(f"{title} ({shortcut})")
             self.actions[area.id].setText(title)
+        # As wide as the longest name with its count, in this language: never cut (issue 11).
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()
+        self.nav.setFixedWidth(max(NAV_WIDTH, needed))
 
     # -- the first screen ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -136,3 +183,22 @@ class AreaShell(QObject):
                 self._first_paint = None
                 log.info("first area on screen: %s", area_id)
         return super().eventFilter(watched, event)
+
+
+def select_in_list(view: Any, entity_id: str) -> bool:
+    """Select ``entity_id``'s row in an area's list (``view.table`` over ``view.vm.model``), after
+    clearing the view's filters if they hide it; False when the list does not hold it."""
+    model = view.vm.model
+    if model.row_of(entity_id) < 0:
+        if (clear := getattr(view, "clear_filters", None)) is not None:
+            clear()
+        elif (search := getattr(view, "search", None)) is not None:
+            search.clear()
+    row = model.row_of(entity_id)
+    if row < 0:
+        return False
+    while row >= model.rowCount() and model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    view.table.selectRow(row)
+    view.table.scrollTo(model.index(row, 0))
+    return True

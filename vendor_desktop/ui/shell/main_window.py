@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from vendor_desktop.ui.core.binding import connect_refresh
+from vendor_desktop.ui.core.i18n import MixinPlurals
 from vendor_desktop.ui.core.widgets import Retranslating
 from vendor_desktop.ui.shell.area_shell import AreaShell
 from vendor_desktop.ui.shell.areas import AREAS
@@ -19,7 +20,7 @@ from vendor_desktop.viewmodels.core.area_context import AreaContext
 from vendor_desktop.viewmodels.core.sync_status import SyncController
 
 
-class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
+class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
     sign_out_requested = Signal()
     language_requested = Signal(str)
     notifications_toggled = Signal(bool)
@@ -39,7 +40,7 @@ class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
         self.account = context.account
         self.notifications = notifications
         self.tray: QSystemTrayIcon | None = None
-        #: Asked before quitting with unsent changes; tests replace it.
+        # Asked before quitting with unsent changes; tests replace it.
         self.confirm_quit: Callable[[int], bool] = self._ask_quit
         self.resize(1280, 800)
 
@@ -101,6 +102,10 @@ class MainWindow(MenusMixin, StatusBarMixin, Retranslating, QMainWindow):
 
     def show_area(self, area_id: str) -> None:
         self.shell.show(area_id)
+
+    def open_area(self, area_id: str, preset: str | None = None) -> None:
+        """Show an area with its list already filtered (``preset``: the view's ``show_preset``)."""
+        self.shell.open_area(area_id, preset)
 
     def view(self, area_id: str) -> QWidget | None:
         return self.shell.view(area_id)

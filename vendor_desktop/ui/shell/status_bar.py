@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from vendor_desktop.viewmodels.core.labels import business_time
@@ -20,26 +19,10 @@ else:
     _Base = object
 
 
-class StatusBarCounts(QObject):
-    """The status bar's counts ("1 change", "205 changes"), translated in a context of their own:
-    a mixin's ``self.tr`` looks in MainWindow's context first, and for a %n string Qt's answer
-    there ("1 changes …", untranslated) already differs from the source, so it would be taken."""
-
-    def updates_received(self, n: int) -> str:
-        return self.tr("%Ln updates received", "", n)
-
-    def not_accepted(self, n: int) -> str:
-        return self.tr("%n changes not accepted", "", n)
-
-    def waiting(self, n: int) -> str:
-        return self.tr("%n changes waiting to send", "", n)
-
-
 class StatusBarMixin(_Base):
     """Mixed into ``MainWindow``: builds and words its status bar and banner."""
 
     def _build_status_bar(self) -> None:
-        self.counts = StatusBarCounts(self)
         self.banner = QLabel()
         self.banner.setObjectName("offlineBanner")
         self.banner.setWordWrap(True)
@@ -111,7 +94,7 @@ class StatusBarMixin(_Base):
             self.banner.show()
 
     def _show_progress(self, applied: int) -> None:
-        self.progress_text.setText(self.counts.updates_received(applied))
+        self.progress_text.setText(self.tr("%Ln updates received", "", applied))
 
     def _when(self, moment: dt.datetime) -> str:
         # The tables' Beijing time and format, not the computer's zone and locale (GLOSSARY).
@@ -123,9 +106,9 @@ class StatusBarMixin(_Base):
             self.pending_button.hide()
             return
         if vm.rejected_count:
-            text = self.counts.not_accepted(vm.rejected_count)
+            text = self.tr("%n changes not accepted", "", vm.rejected_count)
         elif vm.open_count:
-            text = self.counts.waiting(vm.open_count)
+            text = self.tr("%n changes waiting to send", "", vm.open_count)
         else:
             text = ""
         self.pending_button.setText(text)

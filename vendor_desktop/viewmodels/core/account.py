@@ -1,6 +1,6 @@
 """Who is signed in, for which vendor (账户信息): shown in the status bar and on the dashboard.
 
-R-ACC-3: the vendor's account ID (帐号 ID) is its identity, shown in the app.
+R-ACC-3: the vendor's account ID (账号 ID) is its identity, shown in the app.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
-from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.workdays import SHANGHAI
 
@@ -44,36 +43,8 @@ def order_state_label(state: str) -> str:
     return names.get(state, state)
 
 
-def change_state_label(state: str) -> str:
-    """A queued change's state (GLOSSARY "queued change"): pending, sending, held, applied, rejected."""
-    names = {
-        "pending": QCoreApplication.translate("Labels", "Waiting to send"),
-        "sending": QCoreApplication.translate("Labels", "Sending"),
-        "held": QCoreApplication.translate("Labels", "Waiting for an earlier change"),
-        "applied": QCoreApplication.translate("Labels", "Applied"),
-        "rejected": QCoreApplication.translate("Labels", "Not accepted"),
-    }
-    return names.get(state, state)
-
-
-def not_accepted(reason: str) -> str:
-    """The marketplace refused a change, with its reason (GLOSSARY: 云市场未接受此修改：原因)."""
-    return QCoreApplication.translate("Labels", "The marketplace did not accept this change: %1").replace("%1", reason)
-
-
-def discount_label(percent: int) -> str:
-    """A buyer discount by the percentage the buyer pays: 八五折, or 15% off (buyer pays 85%)."""
-    if is_chinese():
-        return zhe(percent)
-    return (
-        QCoreApplication.translate("Labels", "%1% off (buyer pays %2%)")
-        .replace("%1", str(100 - percent))
-        .replace("%2", str(percent))
-    )
-
-
 def role_label(role: str) -> str:
-    """SPEC §11 roles as staff call them (GLOSSARY: never the role id)."""
+    """SPEC §11 roles in the glossary's words; never the role id (主账号, not owner)."""
     names = {
         "owner": QCoreApplication.translate("Labels", "Main account"),
         "operations": QCoreApplication.translate("Labels", "Operations"),
@@ -85,11 +56,10 @@ def role_label(role: str) -> str:
 
 
 def billing_mode_label(mode: str | None) -> str:
-    """R-MKT-2 billing modes in the glossary's words (按需 · 包月 · 包年)."""
     names = {
-        "payg": QCoreApplication.translate("Labels", "pay-as-you-go"),
-        "monthly": QCoreApplication.translate("Labels", "monthly"),
-        "yearly": QCoreApplication.translate("Labels", "yearly"),
+        "payg": QCoreApplication.translate("Labels", "Pay-as-you-go"),
+        "monthly": QCoreApplication.translate("Labels", "Monthly"),
+        "yearly": QCoreApplication.translate("Labels", "Yearly"),
     }
     return names.get(mode or "", mode or "")
 
@@ -100,6 +70,21 @@ def market_label(market_id: str) -> str:
     if market is None:
         return market_id
     return market.name_zh if is_chinese() else market.name_en
+
+
+# In-app message kinds (站内信) in the order the Messages filter lists them (R-ORD-2, R-LST-6).
+MESSAGE_KINDS = ("new_order", "order_paid", "listing_approved", "listing_rejected")
+
+
+def message_kind_label(kind: str | None) -> str:
+    """What an in-app message is about; shared by Messages and Pending changes."""
+    names = {
+        "listing_approved": QCoreApplication.translate("MessagesViewModel", "Review passed"),
+        "listing_rejected": QCoreApplication.translate("MessagesViewModel", "Review failed"),
+        "new_order": QCoreApplication.translate("MessagesViewModel", "New order"),
+        "order_paid": QCoreApplication.translate("MessagesViewModel", "Order paid"),
+    }
+    return names.get(kind or "", QCoreApplication.translate("MessagesViewModel", "Notice"))
 
 
 def is_chinese() -> bool:

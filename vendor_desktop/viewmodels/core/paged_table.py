@@ -120,7 +120,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
     def row_data(self, row: Row, column: int, role: int) -> Any:
-        """Other roles (tooltips, colours); None by default."""
+        """Other roles (tooltips, colours); None by default. A tooltip left None is the cell's text."""
         return None
 
     # -- loading -----------------------------------------------------------------------------
@@ -249,4 +249,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
             return cells[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(index.column())
-        return self.row_data(row, index.column(), role)
+        value = self.row_data(row, index.column(), role)
+        if value is None and role == Qt.ItemDataRole.ToolTipRole:
+            # A cell cut short in a narrow column can still be read whole (ui/core/fitting.py).
+            text = self.data(index)
+            return str(text) if text not in (None, "") else None
+        return value

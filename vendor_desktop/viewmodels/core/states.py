@@ -51,6 +51,12 @@ _TONES: dict[str, dict[str, Tone]] = {
     "refund": {"requested": Tone.TODO, "approved": Tone.DONE, "partial": Tone.DONE, "rejected": Tone.CLOSED},
     "withdrawal": {"requested": Tone.WAITING, "processing": Tone.WAITING, "paid": Tone.DONE, "failed": Tone.URGENT},
     "ticket": {"open": Tone.WAITING, "replied": Tone.TODO, "closed": Tone.DONE, "cancelled": Tone.CLOSED},
+    "message": {  # in-app message kinds (R-ORD-2, R-LST-6): what the vendor has to do about it
+        "new_order": Tone.WAITING,  # the buyer pays next
+        "order_paid": Tone.TODO,  # deliver
+        "listing_approved": Tone.DONE,
+        "listing_rejected": Tone.URGENT,  # fix the listing
+    },
     "change": {  # a queued change (outbox command)
         "pending": Tone.WAITING,
         "sending": Tone.WAITING,

@@ -1,71 +1,181 @@
-"""The dashboard (工作台): today's numbers at a glance, from the cache."""
+"""The Workbench (工作台): the to-dos, each opening its list already filtered, and today's figures
+beside yesterday's, from the cache.
+
+Which cards a user sees follows the areas their role may read (SPEC §11): a card opens an area,
+so a role without Listings has no 审核未通过 card. Business dates are Beijing dates
+(``domain.workdays.business_date``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.orders.dashboard import DashboardCounts, dashboard_counts
 from vendor_desktop.domain.money import format_fen
-from vendor_desktop.domain.workdays import SHANGHAI
+from vendor_desktop.domain.roles import Permission
+from vendor_desktop.domain.workdays import business_date
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.refresh import Refresher
+from vendor_desktop.viewmodels.core.states import Tone
 
 
 def shanghai_today() -> dt.date:
     """Business dates are in Asia/Shanghai, wherever the laptop is."""
-    return dt.datetime.now(SHANGHAI).date()
+    return business_date(dt.datetime.now(dt.UTC))
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    key: str
+    area: str  # the area the card opens; "": a figure that opens nothing
+    preset: str | None  # the filter it opens with (the view's ``show_preset``)
+    permission: str | None  # the permission of that area; None: everyone
+    todo: bool  # a to-do (a count of things to act on) rather than a figure
+    urgent: Tone = Tone.TODO  # the tone of a to-do that is not zero
+
+
+_L, _O, _M = Permission.LISTINGS_READ.value, Permission.ORDERS_READ.value, Permission.MESSAGES_READ.value
+
+# Every card, in the order shown: the to-dos first, then today's figures.
+CARDS: tuple[CardSpec, ...] = (
+    CardSpec("unpaid", "orders", "unpaid", _O, True, Tone.WAITING),
+    CardSpec("to_deliver", "orders", "to_deliver", _O, True, Tone.TODO),
+    CardSpec("rejected_listings", "listings", "rejected", _L, True, Tone.URGENT),
+    CardSpec("refused_changes", "changes", "rejected", None, True, Tone.URGENT),
+    CardSpec("unread", "messages", "unread", _M, True, Tone.TODO),
+    CardSpec("today", "", None, _O, False),
+    CardSpec("revenue", "", None, _O, False),
+    CardSpec("on_sale", "listings", "on_sale", _L, False),
+)
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows now."""
+
+    key: str
+    area: str
+    preset: str | None
+    todo: bool
+    value: str
+    # A to-do: Tone.CLOSED when there is nothing to do (calm), else its tone. A figure: Tone.DONE.
+    tone: Tone
+    # A figure beside yesterday's ("Yesterday 12 · +3"); "" when it has none.
+    comparison: str = ""
+
+    @property
+    def calm(self) -> bool:
+        """A to-do with nothing to do."""
+        return self.todo and self.tone == Tone.CLOSED
+
+
+def versus_yesterday(today: int, yesterday: int, fmt: Callable[[int], str]) -> str:
+    """Yesterday's figure and how today differs ("Yesterday 12 · +3"), in the current language."""
+    diff = today - yesterday
+    if diff > 0:
+        text = QCoreApplication.translate("DashboardViewModel", "Yesterday %1 · +%2")
+    elif diff < 0:
+        text = QCoreApplication.translate("DashboardViewModel", "Yesterday %1 · −%2")
+    else:
+        text = QCoreApplication.translate("DashboardViewModel", "Yesterday %1 · same")
+    return text.replace("%1", fmt(yesterday)).replace("%2", fmt(abs(diff)))
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
 
 
 class DashboardViewModel(QObject):
     counts_changed = Signal()
 
     def __init__(
-        self, db: CacheDatabase, parent: QObject | None = None, *, reads: BackgroundRunner | None = None
+        self,
+        db: CacheDatabase,
+        parent: QObject | None = None,
+        *,
+        reads: BackgroundRunner | None = None,
+        permissions: Collection[str] | None = None,
+        today: Callable[[], dt.date] = shanghai_today,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self.counts = DashboardCounts(0, 0, 0, 0, 0, 0, 0)
+        self._today = today
+        # None: every card (tests that build the viewmodel alone).
+        self.permissions = frozenset(permissions) if permissions is not None else None
+        self.counts = DashboardCounts()
         reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
         # Counting scans the whole orders table: after a pull, on the reads runner.
         self._refresh: Refresher[DashboardCounts] = Refresher(reads, self._prepare_reload, self._reloaded)
         self.refresh()
 
+    # -- what the cards show -------------------------------------------------------------------
+    def specs(self) -> list[CardSpec]:
+        """The cards this user sees: those of the areas their role may read."""
+        return [
+            s for s in CARDS if s.permission is None or self.permissions is None or s.permission in self.permissions
+        ]
+
+    def cards(self) -> list[Card]:
+        c = self.counts
+        todos = {
+            "unpaid": c.unpaid_orders,
+            "to_deliver": c.to_deliver_orders,
+            "rejected_listings": c.rejected_listings,
+            "refused_changes": c.refused_changes,
+            "unread": c.unread_messages,
+        }
+        figures = {
+            "today": (_count(c.today_orders), versus_yesterday(c.today_orders, c.yesterday_orders, _count)),
+            "revenue": (
+                format_fen(c.today_revenue_fen),
+                versus_yesterday(c.today_revenue_fen, c.yesterday_revenue_fen, format_fen),
+            ),
+            "on_sale": (_count(c.listings_on_sale), ""),
+        }
+        shown = []
+        for s in self.specs():
+            if s.todo:
+                n = todos[s.key]
+                shown.append(Card(s.key, s.area, s.preset, True, _count(n), s.urgent if n else Tone.CLOSED))
+            else:
+                value, comparison = figures[s.key]
+                shown.append(Card(s.key, s.area, s.preset, False, value, Tone.DONE, comparison))
+        return shown
+
     def figures(self) -> dict[str, str]:
         """Each card's figure, formatted for display (money as ¥1,234.50)."""
-        c = self.counts
-        return {
-            "unpaid": f"{c.unpaid_orders:,}",
-            "today": f"{c.today_orders:,}",
-            "revenue": format_fen(c.today_revenue_fen),
-            "delivering": f"{c.delivering_orders:,}",
-            "unread": f"{c.unread_messages:,}",
-            "on_sale": f"{c.listings_on_sale:,}",
-        }
+        return {card.key: card.value for card in self.cards()}
 
+    # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Count here and now (at start, and in tests)."""
         self._refresh.supersede()
         self._reloaded(self._prepare_reload()())
 
     def set_shown(self, shown: bool) -> None:
-        """Whether the dashboard is on screen: hidden, a pull only marks the figures stale."""
+        """Whether the Workbench is on screen: hidden, a pull only marks the figures stale.
+        Shown on a new Beijing day, "today" and "yesterday" move on even if nothing changed."""
         self._refresh.set_shown(shown)
+        if shown and not self._refresh.busy and self._today() != self._counted_on:
+            self._refresh.request()
 
     @property
     def refreshing(self) -> bool:
         return self._refresh.busy
 
     def _prepare_reload(self) -> Callable[[], DashboardCounts]:
-        db = self._db
+        db, today = self._db, self._today()
+        self._counted_on = today
 
         def load() -> DashboardCounts:
             with db.session() as session:
-                return dashboard_counts(session, shanghai_today())
+                return dashboard_counts(session, today)
 
         return load
 
@@ -74,5 +184,6 @@ class DashboardViewModel(QObject):
         self.counts_changed.emit()
 
     def on_data_changed(self, changes: ChangeSet) -> None:
-        if set(changes.entities()) & {"order", "message", "listing"}:
+        # Commands too: a refused change, and a message marked read, count at once.
+        if set(changes.entities()) & {"order", "message", "listing", "command"}:
             self._refresh.request()

@@ -1,177 +1,65 @@
 """Buyer-specific discounts (指定商品折扣), R-DSC-1 and R-DSC-2: list, grant, revoke.
 
 Grants and revocations are commands in the durable outbox; until the server answers, a grant
-shows as a pending row at the top of the list and a revocation as "revoke pending".
+shows as a pending row at the top of the list and a revocation as a second tag on its row. The
+grant dialog shows what a discount means before it is sent: the buyer's name as this computer
+knows it, and the listing's prices after the discount, rounded as the marketplace rounds them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from vendor_desktop.cache.core import outbox
 from vendor_desktop.cache.core.changes import ChangeSet
-from vendor_desktop.cache.core.database import CacheDatabase
-from vendor_desktop.cache.core.outbox import Command, CommandState
-from vendor_desktop.cache.discounts.queries import DiscountRow, discount_ids, discounts_by_id, listings_for_choice
-from vendor_desktop.domain.discounts import (
-    DiscountState,
-    discount_state,
-    periods_overlap,
-    validate_discount,
-)
+from vendor_desktop.cache.discounts.queries import buyer_name, discount_ids, listing_prices, listings_for_choice
+from vendor_desktop.domain.discounts import DiscountState, discounted_fen, periods_overlap, validate_discount
+from vendor_desktop.domain.markets import BillingMode
+from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
-from vendor_desktop.domain.workdays import SHANGHAI
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
-from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, discount_label, not_accepted, server_message
-from vendor_desktop.viewmodels.core.paged_table import PagedTableModel
+from vendor_desktop.viewmodels.core.labels import billing_mode_label
 from vendor_desktop.viewmodels.core.refresh import Refresher
+from vendor_desktop.viewmodels.discounts.table import (
+    DiscountLine,
+    DiscountsTableModel,
+    parse_moment,
+    percent_hint,
+    percent_text,
+    shanghai_minutes,
+    state_choices,
+)
 
-PENDING_PREFIX = "command:"
+__all__ = ["DiscountForm", "DiscountsViewModel", "percent_hint", "percent_text", "price_lines", "state_choices"]
+
 MAX_BUYER = 64
 
 
-def percent_text(percent: int) -> str:
-    """八折, or 20% off (buyer pays 80%): in the screen's language only (GLOSSARY "discount")."""
-    return discount_label(percent)
-
-
-def state_label(state: DiscountState | str) -> str:
-    names = {
-        DiscountState.UPCOMING: QCoreApplication.translate("DiscountsViewModel", "Scheduled"),
-        DiscountState.ACTIVE: QCoreApplication.translate("DiscountsViewModel", "Active"),
-        DiscountState.EXPIRED: QCoreApplication.translate("DiscountsViewModel", "Expired"),
-        DiscountState.REVOKED: QCoreApplication.translate("DiscountsViewModel", "Revoked"),
+def per_unit(fen: int, mode: str) -> str:
+    """An amount with what it buys: ¥999.00/月, ¥2,990.00/年, ¥0.05/次 (GLOSSARY)."""
+    units = {
+        BillingMode.MONTHLY: QCoreApplication.translate("DiscountsViewModel", "%1/month"),
+        BillingMode.YEARLY: QCoreApplication.translate("DiscountsViewModel", "%1/year"),
+        BillingMode.PAYG: QCoreApplication.translate("DiscountsViewModel", "%1/call"),
     }
-    return names.get(DiscountState(state), str(state))
+    return units.get(mode, "%1").replace("%1", format_fen(fen))  # type: ignore[call-overload]
 
 
-def shanghai_minutes(moment: dt.datetime | None) -> str:
-    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-@dataclass(frozen=True)
-class DiscountLine:
-    """A row of the Discounts list: a synced discount (and its open revoke), or a queued grant."""
-
-    discount: DiscountRow | None
-    command: Command | None  # the queued grant, or the open revocation of ``discount``
-
-    def cells(self, now: dt.datetime) -> list[str]:
-        if self.discount is not None:
-            d = self.discount
-            revoked = d.state == DiscountState.REVOKED
-            state = state_label(discount_state(d.valid_from, d.valid_until, now, revoked=revoked))
-            if self.command is not None:
-                state += " · " + _command_state(self.command, revoke=True)
-            return [
-                d.listing_name or d.listing_id,
-                _buyer(d.buyer_account_id, d.buyer_name),
-                percent_text(d.percent),
-                shanghai_minutes(d.valid_from),
-                shanghai_minutes(d.valid_until),
-                state,
-            ]
-        s = self.command.summary if self.command else {}
-        return [
-            str(s.get("listing_name", "")),
-            str(s.get("buyer_account_id", "")),
-            percent_text(int(s.get("percent", 0))),
-            shanghai_minutes(_parse(s.get("valid_from"))),
-            shanghai_minutes(_parse(s.get("valid_until"))),
-            _command_state(self.command, revoke=False) if self.command else "",
-        ]
-
-    @property
-    def change_state(self) -> str | None:
-        if self.command is None:
-            return None
-        return "rejected" if self.command.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
-
-
-def _buyer(account_id: str, name: str | None) -> str:
-    return f"{name} ({account_id})" if name else account_id
-
-
-def _parse(value: Any) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def _command_state(command: Command, *, revoke: bool) -> str:
-    if command.state == CommandState.REJECTED:
-        reason = server_message(command.error_message or "", command.error_message_zh or "")
-        return not_accepted(reason)
-    if revoke:
-        return QCoreApplication.translate("DiscountsViewModel", "revoking: waiting to send")
-    return QCoreApplication.translate("DiscountsViewModel", "waiting to send")
-
-
-class DiscountsTableModel(PagedTableModel[DiscountLine]):
-    def __init__(self, db: CacheDatabase, parent: QObject | None = None) -> None:
-        self._db = db
-        self.text = ""
-        self.now = dt.datetime.now(dt.UTC)
-        super().__init__(None, self._lines, parent)
-
-    def ids_loader(self) -> Callable[[], Sequence[str]]:
-        text = self.text  # the search as it is now
-
-        def load() -> list[str]:
-            with self._db.session() as session:
-                grants = outbox.open_commands_of_kind(session, "discount.create")
-                ids = discount_ids(session, text=text)
-            return [f"{PENDING_PREFIX}{c.id}" for c in reversed(grants)] + ids
-
-        return load
-
-    def apply_ids(self, ids: Sequence[str], rows: dict[str, DiscountLine] | None = None) -> None:
-        self.now = dt.datetime.now(dt.UTC)  # states follow the clock (R-DSC-2: active on [from, until))
-        super().apply_ids(ids, rows)
-
-    def _lines(self, ids: Sequence[str]) -> dict[str, DiscountLine]:
-        command_ids = {int(i.removeprefix(PENDING_PREFIX)) for i in ids if i.startswith(PENDING_PREFIX)}
-        discount_ids_ = [i for i in ids if not i.startswith(PENDING_PREFIX)]
-        with self._db.session() as session:
-            grants = {c.id: c for c in outbox.open_commands_of_kind(session, "discount.create") if c.id in command_ids}
-            discounts = discounts_by_id(session, discount_ids_)
-            revokes = outbox.open_commands_for(session, "discount", discount_ids_)
-        lines = {f"{PENDING_PREFIX}{cid}": DiscountLine(None, c) for cid, c in grants.items()}
-        for i, d in discounts.items():
-            open_revokes = [c for c in revokes.get(i, []) if c.kind == "discount.revoke"]
-            lines[i] = DiscountLine(d, open_revokes[-1] if open_revokes else None)
-        return lines
-
-    def headers(self) -> list[str]:
-        return [
-            QCoreApplication.translate("DiscountsViewModel", "Listing"),
-            QCoreApplication.translate("DiscountsViewModel", "Buyer"),
-            QCoreApplication.translate("DiscountsViewModel", "Discount"),
-            QCoreApplication.translate("DiscountsViewModel", "Valid from"),
-            QCoreApplication.translate("DiscountsViewModel", "Valid until"),
-            QCoreApplication.translate("DiscountsViewModel", "State"),
-        ]
-
-    def display(self, row: DiscountLine, column: int) -> Any:
-        return row.cells(self.now)[column]
-
-    def cells(self, row: DiscountLine) -> list[Any]:
-        return list(row.cells(self.now))
-
-    def row_data(self, row: DiscountLine, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.display(row, column)
-        if role == CHANGE_ROLE:
-            return row.change_state
-        return None
+def price_lines(prices: dict[str, int], percent: int) -> list[str]:
+    """Each billing mode's price and the price after the discount, rounded as the marketplace
+    rounds an order's amount (R-DSC-2, domain.discounted_fen): 包月 ¥999.00/月 → ¥849.15/月."""
+    return [
+        f"{billing_mode_label(mode)} {per_unit(prices[mode], mode)} → "
+        f"{per_unit(discounted_fen(prices[mode], percent), mode)}"
+        for mode in BillingMode
+        if mode in prices
+    ]
 
 
 @dataclass(frozen=True)
@@ -189,6 +77,9 @@ class DiscountsViewModel(QObject):
     save_failed = Signal(str)  # a grant could not be written on this computer: why, in the user's language
     selected_changed = Signal()
     count_changed = Signal(int)
+    # The buyer account ID as typed, and what this computer knows of that buyer: their name, or
+    # a sentence saying no order of theirs is here (a hint: the marketplace decides).
+    buyer_looked_up = Signal(str, str, bool)
 
     def __init__(
         self, queue: CommandQueue, parent: QObject | None = None, *, reads: BackgroundRunner | None = None
@@ -201,6 +92,7 @@ class DiscountsViewModel(QObject):
         self.model = DiscountsTableModel(db, self)
         self.selected: DiscountLine | None = None
         reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
+        self._reads = reads
         self._refresh: Refresher[tuple[Sequence[str], dict[str, DiscountLine]]] = Refresher(
             reads, self.model.loader, self._reloaded
         )
@@ -219,9 +111,63 @@ class DiscountsViewModel(QObject):
 
     def set_search_text(self, text: str) -> None:
         self.model.text = text.strip()[:100]
+        self._filtered()
+
+    def set_states(self, states: Sequence[str]) -> None:
+        """Show only discounts in these states (by the clock); none: every discount."""
+        self.model.states = tuple(states)
+        self._filtered()
+
+    def _filtered(self) -> None:
         self.model.reload()
-        self._refresh.supersede()  # a pull's reload started before would show the old search
+        self._refresh.supersede()  # a pull's reload started before would show the old filter
         self.count_changed.emit(self.model.total)
+
+    @property
+    def count(self) -> int:
+        return self.model.total
+
+    def empty_text(self) -> str:
+        """Why the list is empty and what to do."""
+        if self.model.filtered:
+            return QCoreApplication.translate(
+                "DiscountsViewModel", "No discounts match the search or state. Clear them to see every discount."
+            )
+        return QCoreApplication.translate(
+            "DiscountsViewModel", "No discounts yet. Give a buyer a discount on a listing with “Give discount…”."
+        )
+
+    # -- the grant dialog's consequences ---------------------------------------------------------
+    def look_up_buyer(self, account_id: str) -> None:
+        """Find the buyer's name in the cache, off the GUI thread; ``buyer_looked_up`` answers."""
+        account = account_id.strip()
+        if not account:
+            self.buyer_looked_up.emit(account_id, "", False)
+            return
+        db = self._db
+
+        def find() -> str | None:
+            with db.session() as session:
+                return buyer_name(session, account)
+
+        def found(name: str | None) -> None:
+            if name:
+                self.buyer_looked_up.emit(account_id, name, True)
+            else:
+                self.buyer_looked_up.emit(
+                    account_id,
+                    QCoreApplication.translate("DiscountsViewModel", "No orders from this buyer on this computer"),
+                    False,
+                )
+
+        self._reads.submit(find, on_done=found)
+
+    def prices(self, listing_id: str) -> dict[str, int]:
+        """The listing's price per billing mode (one row by its key)."""
+        if not listing_id:
+            return {}
+        with self._db.session() as session:
+            return listing_prices(session, listing_id)
 
     def listings(self) -> list[tuple[str, str]]:
         """(id, name) of the listings a discount can be given on."""
@@ -233,21 +179,24 @@ class DiscountsViewModel(QObject):
         self.selected_changed.emit()
 
     def why_cannot_revoke(self) -> str:
+        """Why Revoke cannot succeed for the selected row, in a sentence; empty when it can."""
         if not self.can_write:
             return self.why_read_only()
         line = self.selected
-        if line is None or line.discount is None:
+        if line is None:
+            return QCoreApplication.translate("DiscountsViewModel", "Select a discount to revoke it.")
+        if line.discount is None:
             return QCoreApplication.translate(
-                "DiscountsViewModel", "Select a discount that has reached the marketplace."
+                "DiscountsViewModel",
+                "This discount has not reached the marketplace yet. To take it back, discard it in Pending changes.",
             )
-        d = line.discount
-        state = discount_state(d.valid_from, d.valid_until, dt.datetime.now(dt.UTC), revoked=d.state == "revoked")
-        if state in (DiscountState.REVOKED, DiscountState.EXPIRED):
-            return QCoreApplication.translate("DiscountsViewModel", "This discount is already %1.").replace(
-                "%1", state_label(state)
-            )
+        state = line.state(dt.datetime.now(dt.UTC))
+        if state == DiscountState.REVOKED:
+            return QCoreApplication.translate("DiscountsViewModel", "This discount is already revoked.")
+        if state == DiscountState.EXPIRED:
+            return QCoreApplication.translate("DiscountsViewModel", "This discount has expired: nothing to revoke.")
         if line.command is not None:
-            return QCoreApplication.translate("DiscountsViewModel", "Revoking it is already queued.")
+            return QCoreApplication.translate("DiscountsViewModel", "Revoking it is already waiting to send.")
         return ""
 
     # -- grant -----------------------------------------------------------------------------------
@@ -269,7 +218,7 @@ class DiscountsViewModel(QObject):
         for problem in validate_discount(form.percent, form.valid_from, form.valid_until):
             if problem.field == "percent":
                 problems["percent"] = QCoreApplication.translate(
-                    "DiscountsViewModel", "The buyer pays 1% to 99% of the price (e.g. 80 means 20% off)."
+                    "DiscountsViewModel", "The buyer pays 1% to 99% of the price (e.g. 80 = 20% off)."
                 )
             else:
                 problems["valid_until"] = QCoreApplication.translate(
@@ -299,7 +248,7 @@ class DiscountsViewModel(QObject):
                 periods.append((d.valid_from, d.valid_until))
         for c in grants:
             s = c.summary or {}
-            start, end = _parse(s.get("valid_from")), _parse(s.get("valid_until"))
+            start, end = parse_moment(s.get("valid_from")), parse_moment(s.get("valid_until"))
             if (
                 s.get("listing_id") == form.listing_id
                 and s.get("buyer_account_id") == form.buyer_account_id.strip()

@@ -102,7 +102,7 @@ def deposit_note(market_id: str) -> str:
 
 
 def market_choices() -> list[tuple[str, str]]:
-    """(id, label) for the market choice: the market's name in the screen's language (GLOSSARY: a
+    """(id, label) for the market choice: the market's name in the current language (GLOSSARY: a
     Chinese screen shows no English, an English screen no Chinese)."""
     return [(m.id, market_label(m.id)) for m in MARKETS.values()]
 

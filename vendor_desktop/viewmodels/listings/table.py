@@ -19,7 +19,6 @@ from vendor_desktop.viewmodels.core.labels import (
     CHANGE_ROLE,
     local_time,
     market_label,
-    not_accepted,
     server_message,
 )
 from vendor_desktop.viewmodels.core.paged_table import PagedTableModel
@@ -96,10 +95,10 @@ def due_text(listing: ListingRow) -> str:
 def command_text(command: Command) -> str:
     if command.state == CommandState.REJECTED:
         reason = server_message(command.error_message or "", command.error_message_zh or "") or command.error_code or ""
-        return not_accepted(reason)
+        return QCoreApplication.translate("ListingsViewModel", "not accepted: %1").replace("%1", reason)
     names = {
         "listing.create": QCoreApplication.translate("ListingsViewModel", "draft waiting to send"),
-        "listing.update": QCoreApplication.translate("ListingsViewModel", "changes waiting to send"),
+        "listing.update": QCoreApplication.translate("ListingsViewModel", "edit waiting to send"),
         "listing.submit": QCoreApplication.translate("ListingsViewModel", "submission waiting to send"),
         "listing.delist": QCoreApplication.translate("ListingsViewModel", "delisting waiting to send"),
     }

@@ -1,75 +1,95 @@
-"""In-app messages (站内信): new orders and payments (R-ORD-2), review results later (R-LST-6)."""
+"""In-app messages (站内信): new orders and payments (R-ORD-2), review results (R-LST-6).
+
+The list searches, filters by kind and unread, counts what it shows, and marks every message
+read with one queued command (``POST /messages/read-all``); a message about an order or a listing
+links to it (``open_requested``: the shell shows that area with the row selected).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.messages.queries import (
+    MessageQuery,
     MessageRow,
     count_messages,
+    mark_all_read_command,
     message_ids,
     messages_by_id,
     new_order_messages,
     unread_count,
 )
+from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
-from vendor_desktop.viewmodels.core.labels import is_chinese, local_time
+from vendor_desktop.viewmodels.core.labels import MESSAGE_KINDS, is_chinese, local_time, message_kind_label
 from vendor_desktop.viewmodels.core.paged_table import FETCH_STEP, HeadIds, PagedTableModel
 from vendor_desktop.viewmodels.core.refresh import Refresher
+from vendor_desktop.viewmodels.core.states import TAGS_ROLE, tone
+
+__all__ = ["UNREAD_ROLE", "MessagesTableModel", "MessagesViewModel", "kind_choices", "message_kind_label"]
 
 log = logging.getLogger(__name__)
 
-# The list's ids and first rows, read after a pull.
-_Listed = tuple[Sequence[str], dict[str, MessageRow]]
-
-#: Data role that tells the view to show a row as unread (bold); the view owns fonts.
+# Data role: True for an unread message (the view draws its dot; it owns how).
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 1
 
+RECEIVED_COLUMN, KIND_COLUMN, TEXT_COLUMN = range(3)
 
-def message_kind_label(kind: str) -> str:
-    names = {
-        "listing_approved": QCoreApplication.translate("MessagesViewModel", "Review passed"),
-        "listing_rejected": QCoreApplication.translate("MessagesViewModel", "Review failed"),
-        "new_order": QCoreApplication.translate("MessagesViewModel", "New order"),
-        "order_paid": QCoreApplication.translate("MessagesViewModel", "Order paid"),
-    }
-    return names.get(kind, QCoreApplication.translate("MessagesViewModel", "Notice"))
+
+def kind_choices() -> list[tuple[str, str]]:
+    """(kind, name) for the kind filter, in the current language."""
+    return [(kind, message_kind_label(kind)) for kind in MESSAGE_KINDS]
 
 
 def title_of(m: MessageRow) -> str:
-    return (m.title or m.title_en) if is_chinese() else (m.title_en or m.title)
+    return (m.title or m.title_en or "") if is_chinese() else (m.title_en or m.title or "")
 
 
 def body_of(m: MessageRow) -> str:
-    return (m.body or m.body_en) if is_chinese() else (m.body_en or m.body)
+    return (m.body or m.body_en or "") if is_chinese() else (m.body_en or m.body or "")
+
+
+@dataclass(frozen=True)
+class _Reloaded:
+    listed: tuple[Sequence[str], dict[str, MessageRow]] | None  # None: the page is hidden
+    unread: int
+    unread_in_scope: int  # of the chosen kind: what "Mark all read" would mark
+    selected: MessageRow | None
 
 
 class MessagesTableModel(PagedTableModel[MessageRow]):
     def __init__(self, db: CacheDatabase, parent: QObject | None = None) -> None:
         self._db = db
-        super().__init__(self._message_ids, self._rows_by_id, parent)
+        self.query = MessageQuery()
+        super().__init__(None, self._rows_by_id, parent)
 
-    def _message_ids(self) -> Sequence[str]:
+    def ids_loader(self) -> Callable[[], Sequence[str]]:
+        query = self.query  # as filtered now, wherever the query runs
+        return lambda: self._query_ids(query)
+
+    def _query_ids(self, query: MessageQuery) -> Sequence[str]:
         """The first screenfuls and the count; the rest (170,000 after a big first sync) when
         scrolled to, as the orders list does."""
         with self._db.session() as session:
-            head = message_ids(session, limit=FETCH_STEP)
+            head = message_ids(session, limit=FETCH_STEP, query=query)
             if len(head) < FETCH_STEP:
                 return head
-            total = count_messages(session)
-        return HeadIds(head, total, self._all_ids)
+            total = count_messages(session, query)
+        return HeadIds(head, total, lambda: self._all_ids(query))
 
-    def _all_ids(self) -> list[str]:
+    def _all_ids(self, query: MessageQuery) -> list[str]:
         with self._db.session() as session:
-            return message_ids(session)
+            return message_ids(session, query=query)
 
     def _rows_by_id(self, ids: Sequence[str]) -> dict[str, MessageRow]:
         with self._db.session() as session:
@@ -89,21 +109,30 @@ class MessagesTableModel(PagedTableModel[MessageRow]):
     def row_data(self, row: MessageRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return (
-                QCoreApplication.translate("MessagesViewModel", "Unread")
-                if not row.read
-                else QCoreApplication.translate("MessagesViewModel", "Read")
+                QCoreApplication.translate("MessagesViewModel", "Read")
+                if row.read
+                else QCoreApplication.translate("MessagesViewModel", "Unread")
             )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == RECEIVED_COLUMN and not row.read:
+                return QCoreApplication.translate("MessagesViewModel", "Unread")
+            return body_of(row) if column == TEXT_COLUMN else None
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == UNREAD_ROLE:
             return not row.read
+        if role == TAGS_ROLE and column == KIND_COLUMN:
+            return [(message_kind_label(row.kind), tone("message", row.kind or ""))]
         return None
 
 
 class MessagesViewModel(QObject):
     unread_changed = Signal(int)
+    count_changed = Signal(int)
     selected_changed = Signal()
     new_orders_arrived = Signal(str, str)  # title, body of a desktop notification (R-ORD-2)
+    # The user asked to see what the selected message is about: area id, entity id.
+    open_requested = Signal(str, str)
 
     def __init__(
         self,
@@ -119,10 +148,9 @@ class MessagesViewModel(QObject):
         self.model = MessagesTableModel(db, self)
         self.selected: MessageRow | None = None
         self.unread = 0
+        self.unread_in_scope = 0
         self._reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
-        self._refresh: Refresher[tuple[_Listed | None, int]] = Refresher(
-            self._reads, self._prepare_reload, self._reloaded
-        )
+        self._refresh: Refresher[_Reloaded] = Refresher(self._reads, self._prepare_reload, self._reloaded)
         self.refresh()
         # Only messages newer than what this computer already had are news: the first pull of a
         # fresh cache brings months of history, which is not worth a notification.
@@ -137,10 +165,57 @@ class MessagesViewModel(QObject):
         """Read the list and the unread count here and now (at start, and in tests)."""
         self.model.reload()
         self._refresh.supersede()
+        self._count_unread()
+        self.count_changed.emit(self.model.total)
+
+    def _count_unread(self) -> None:
         with self._db.session() as session:
             self.unread = unread_count(session)
+            self.unread_in_scope = unread_count(session, self.model.query.kind)
         self.unread_changed.emit(self.unread)
 
+    # -- filters -------------------------------------------------------------------------------
+    @property
+    def query(self) -> MessageQuery:
+        return self.model.query
+
+    def _set_query(self, **changes: Any) -> None:
+        query = dataclasses.replace(self.model.query, **changes)
+        if query == self.model.query:
+            return
+        kind_changed = query.kind != self.model.query.kind
+        self.model.query = query
+        self.model.reload()
+        self._refresh.supersede()
+        if kind_changed:
+            self._count_unread()  # what "Mark all read" covers
+        self.count_changed.emit(self.model.total)
+        if self.selected is not None and self.model.row_of(self.selected.id) < 0:
+            self.select(None)  # filtered out: the pane no longer shows it
+
+    @Slot(str)
+    def set_search_text(self, text: str) -> None:
+        self._set_query(text=text.strip()[:200])
+
+    def set_kind(self, kind: str | None) -> None:
+        self._set_query(kind=kind or None)
+
+    def set_unread_only(self, unread_only: bool) -> None:
+        self._set_query(unread_only=bool(unread_only))
+
+    def clear_filters(self) -> None:
+        self._set_query(text="", kind=None, unread_only=False)
+
+    @property
+    def filtered(self) -> bool:
+        return self.model.query != MessageQuery()
+
+    @property
+    def count(self) -> int:
+        """Messages the list shows (all that match the filters, also those not scrolled to)."""
+        return self.model.total
+
+    # -- reloads after a pull or a queued change -------------------------------------------------
     def set_shown(self, shown: bool) -> None:
         """Whether the Messages page is on screen. Hidden, a pull still updates the unread count
         (the navigation shows it) and still announces new orders; the list waits."""
@@ -150,23 +225,34 @@ class MessagesViewModel(QObject):
     def refreshing(self) -> bool:
         return self._refresh.busy
 
-    def _prepare_reload(self) -> Callable[[], tuple[_Listed | None, int]]:
+    def _prepare_reload(self) -> Callable[[], _Reloaded]:
         list_loader = self.model.loader() if self._refresh.shown else None
+        kind = self.model.query.kind
+        selected = self.selected.id if self.selected is not None else None
         db = self._db
 
-        def load() -> tuple[_Listed | None, int]:
+        def load() -> _Reloaded:
             listed = list_loader() if list_loader is not None else None
             with db.session() as session:
-                return listed, unread_count(session)
+                row = messages_by_id(session, [selected]).get(selected) if selected else None
+                return _Reloaded(listed, unread_count(session), unread_count(session, kind), row)
 
         return load
 
-    def _reloaded(self, result: tuple[_Listed | None, int]) -> None:
-        listed, self.unread = result
-        if listed is not None:
-            self.model.apply_ids(*listed)
+    def _reloaded(self, result: _Reloaded) -> None:
+        self.unread, self.unread_in_scope = result.unread, result.unread_in_scope
+        # The selection stays, read now, even when an "unread only" list no longer holds it.
+        keep = self.selected is not None and result.selected is not None and self.selected.id == result.selected.id
+        if keep:
+            self.selected = result.selected
+        if result.listed is not None:
+            self.model.apply_ids(*result.listed)
+            self.count_changed.emit(self.model.total)
         self.unread_changed.emit(self.unread)
+        if keep:
+            self.selected_changed.emit()
 
+    # -- selection -----------------------------------------------------------------------------
     def select(self, message_id: str | None) -> None:
         self.selected = None
         if message_id is not None:
@@ -176,6 +262,47 @@ class MessagesViewModel(QObject):
         if self.selected is not None and not self.selected.read:
             self.mark_read(self.selected.id)
 
+    def selected_text(self) -> tuple[str, str, str]:
+        m = self.selected
+        if m is None:
+            return "", "", ""
+        return title_of(m), local_time(m.created_at), body_of(m)
+
+    def selected_kind(self) -> str:
+        return message_kind_label(self.selected.kind) if self.selected is not None else ""
+
+    # -- what a message is about ---------------------------------------------------------------
+    def _may(self, permission: Permission) -> bool:
+        return self._queue is not None and permission.value in self._queue.user.permissions
+
+    def link(self) -> tuple[str, str] | None:
+        """(area id, entity id) of the order or listing the selected message is about, when this
+        user may see it there."""
+        m = self.selected
+        if m is None:
+            return None
+        if m.order_id and self._may(Permission.ORDERS_READ):
+            return "orders", m.order_id
+        if m.listing_id and self._may(Permission.LISTINGS_READ):
+            return "listings", m.listing_id
+        return None
+
+    def link_text(self) -> str:
+        link = self.link()
+        if link is None:
+            return ""
+        return (
+            QCoreApplication.translate("MessagesViewModel", "View order")
+            if link[0] == "orders"
+            else QCoreApplication.translate("MessagesViewModel", "View listing")
+        )
+
+    def open_link(self) -> None:
+        link = self.link()
+        if link is not None:
+            self.open_requested.emit(*link)
+
+    # -- marking read --------------------------------------------------------------------------
     def mark_read(self, message_id: str) -> None:
         """Queued like any change, so it works offline; the list shows it read at once."""
         if self._queue is None:
@@ -191,12 +318,28 @@ class MessagesViewModel(QObject):
             summary={},
         )
 
-    def selected_text(self) -> tuple[str, str, str]:
-        m = self.selected
-        if m is None:
-            return "", "", ""
-        return title_of(m), local_time(m.created_at), body_of(m)
+    def why_cannot_mark_all_read(self) -> str:
+        """Why "Mark all read" is disabled ("" when it is enabled)."""
+        if self._queue is None:
+            return QCoreApplication.translate("MessagesViewModel", "Sign in to mark messages as read.")
+        if self.unread_in_scope:
+            return ""
+        if self.model.query.kind:
+            return QCoreApplication.translate("MessagesViewModel", "No unread messages of this kind.")
+        return QCoreApplication.translate("MessagesViewModel", "No unread messages.")
 
+    def mark_all_read(self) -> None:
+        """Every unread message (of the chosen kind) read in ONE queued command, up to the newest
+        message in the list now: one that arrives after this stays unread. Works offline; the list
+        and the unread count show it at once (the queued command counts, cache/messages)."""
+        if self._queue is None or self.why_cannot_mark_all_read():
+            return
+        with self._db.session() as session:
+            command = mark_all_read_command(session, self.model.query.kind)
+        if command is not None:
+            self._queue.enqueue(**command)
+
+    # -- news ------------------------------------------------------------------------------------
     def on_data_changed(self, changes: ChangeSet) -> None:
         if "message" not in changes.entities():
             return
@@ -220,10 +363,8 @@ class MessagesViewModel(QObject):
         if len(news) == 1:
             self.new_orders_arrived.emit(title_of(news[0]), body_of(news[0]))
         else:
-            self.new_orders_arrived.emit(
-                QCoreApplication.translate("MessagesViewModel", "%1 new orders").replace("%1", str(len(news))),
-                body_of(news[-1]),
-            )
+            count = len(news)  # lupdate skips a call whose count is a call
+            self.new_orders_arrived.emit(self.tr("%n new orders", "", count), body_of(news[-1]))
 
 
 def _news(db: CacheDatabase, changes: ChangeSet, since: dt.datetime) -> list[MessageRow]:

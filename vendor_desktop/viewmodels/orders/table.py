@@ -174,7 +174,7 @@ def change_notice(order: OrderRow, change: Command) -> str:
         return (
             QCoreApplication.translate(
                 "OrdersViewModel",
-                "The marketplace did not accept this change: %2 The price is still %3, not %1.",
+                "The marketplace did not accept this change (new price %1): %2 The price is still %3.",
             )
             .replace("%1", new)
             .replace("%2", reason)
@@ -186,7 +186,7 @@ def change_notice(order: OrderRow, change: Command) -> str:
             "The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.",
         ).replace("%1", new)
     return (
-        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2: waiting to send.")
+        QCoreApplication.translate("OrdersViewModel", "Price change from %1 to %2 is waiting to send.")
         .replace("%1", old)
         .replace("%2", new)
     )

@@ -19,6 +19,7 @@ from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.cache.orders.queries import OrderQuery, OrderRow, order_detail
+from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.orders import OrderState
@@ -26,7 +27,7 @@ from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue, can_retry
 from vendor_desktop.viewmodels.core.labels import (
     billing_mode_label,
-    discount_label,
+    is_chinese,
     local_time,
     market_label,
     order_state_label,
@@ -77,7 +78,13 @@ def discount_text(order: OrderRow) -> str:
     percent = order.discount_percent
     if not percent:
         return "—"
-    text = discount_label(percent)
+    text = (
+        zhe(percent)
+        if is_chinese()
+        else QCoreApplication.translate("OrdersViewModel", "%1% off (buyer pays %2%)")
+        .replace("%1", str(100 - percent))
+        .replace("%2", str(percent))
+    )
     if order.list_price_fen:
         text += " · " + QCoreApplication.translate("OrdersViewModel", "list price %1").replace(
             "%1", format_fen(order.list_price_fen)
