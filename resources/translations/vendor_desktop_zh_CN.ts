@@ -1389,7 +1389,7 @@ Create one with “New listing…”.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="196"/>
         <source>delisting waiting to send</source>
         <translation>下架待发送</translation>
     </message>
@@ -1414,47 +1414,52 @@ Create one with “New listing…”.</source>
         <translation>审核截止</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="93"/>
         <source>Your role can only read listings.</source>
         <translation>您的角色只能查看商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="99"/>
         <source>Select a listing first.</source>
         <translation>请先选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="101"/>
         <source>Select only one listing.</source>
         <translation>只能选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="103"/>
         <source>This draft has not reached the marketplace yet; wait until it is sent.</source>
         <translation>草稿尚未发送到云市场，发送后才能操作。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="124"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="123"/>
+        <source>Your changes have not reached the marketplace yet; submit once they are sent.</source>
+        <translation>修改尚未送达云市场，送达后再提交审核。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="132"/>
         <source>Already in review; wait for the result.</source>
         <translation>已在审核中，请等待审核结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="126"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="134"/>
         <source>On sale with no changes to submit. Edit it first; the changes then go to review.</source>
         <translation>商品已上架，没有待提交的修改。修改后再提交审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="139"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="147"/>
         <source>Select the listings to delist.</source>
         <translation>请选择要下架的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="141"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="149"/>
         <source>Only listings on sale can be delisted.</source>
         <translation>只有已上架的商品可以下架。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="180"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="188"/>
         <source>skipped: not on sale (%1)</source>
         <translation>已跳过：未上架（%1）</translation>
     </message>
