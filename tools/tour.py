@@ -167,6 +167,7 @@ class Tour:
         ).raise_for_status()
         dialog = orders.open_price_change()
         dialog.new_price.setText("88.00")
+        dialog.confirm.setChecked(True)  # far below the current price: the user confirms it
         dialog.reason.setText("老客户优惠 / loyal customer")
         dialog.submit()
         self.wait_until(lambda: window.changes_vm.rejected_count == 1, "the refused price change")
@@ -266,7 +267,9 @@ def _price_change_dialog(tour: Tour) -> QWidget:
     orders.state.setCurrentIndex(orders.state.findData("unpaid"))
     tour.select_row(orders.table, 0, lambda: orders.vm.selected is not None)
     dialog = orders.open_price_change()
-    dialog.new_price.setText("12.345")  # three decimals: the dialog says what is wrong
+    # A decimal point in the wrong place: the dialog says how far below the price it is, asks
+    # for a tick before it queues a price below half, and says the reason is missing.
+    dialog.new_price.setText("12.35")
     dialog.reason.setText("")
     dialog.submit()
     return dialog

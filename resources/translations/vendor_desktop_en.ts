@@ -78,7 +78,15 @@
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="257"/>
+        <source>%Ln orders · total %1</source>
+        <translation>
+            <numerusform>%Ln order · total %1</numerusform>
+            <numerusform>%Ln orders · total %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="259"/>
         <source>%Ln orders</source>
         <translation>
             <numerusform>%Ln order</numerusform>
@@ -86,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="263"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="364"/>
         <source>Exported %Ln orders to %1</source>
         <translation>
             <numerusform>Exported %Ln order to %1</numerusform>

@@ -765,82 +765,97 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="29"/>
         <source>%1 (Beijing time)</source>
         <translation>%1（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="36"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
         <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
         <source>Main account</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="54"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="60"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
         <source>Pay-as-you-go</source>
         <translation>按需</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="76"/>
+        <source>%1/month</source>
+        <translation>%1/月</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="77"/>
+        <source>%1/year</source>
+        <translation>%1/年</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="78"/>
+        <source>pay-as-you-go %1/call</source>
+        <translation>按需 %1/次</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
         <source>Support</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
         <source>Monthly</source>
         <translation>包月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="63"/>
         <source>Yearly</source>
         <translation>包年</translation>
     </message>
@@ -1667,27 +1682,27 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="99"/>
         <source>Review passed</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="83"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="100"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="101"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="85"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="102"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="104"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
@@ -1753,93 +1768,115 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="240"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="323"/>
         <source>Order details</source>
         <translation>订单详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="258"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="359"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="258"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="359"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="259"/>
         <source>%Ln orders</source>
         <translation>
             <numerusform>共 %Ln 个订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="263"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="257"/>
+        <source>%Ln orders · total %1</source>
+        <translation>
+            <numerusform>共 %Ln 个订单 · 合计 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="261"/>
+        <source>The total adds up the amounts of the orders listed, as last synced with the marketplace.</source>
+        <translation>合计为当前列出订单的金额之和，以最近一次与云市场同步的数据为准。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="270"/>
+        <source>Write the orders listed to a CSV file.</source>
+        <translation>将当前列出的订单导出为 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="273"/>
+        <source>Show every order again.</source>
+        <translation>清除全部筛选条件，显示所有订单。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="364"/>
         <source>Exported %Ln orders to %1</source>
         <translation>
             <numerusform>已导出 %Ln 个订单到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="266"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="367"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="270"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="371"/>
         <source>Search order number, buyer or listing</source>
         <translation>搜索订单号、买家或商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="271"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="376"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="272"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="377"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="378"/>
         <source>Created between</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="274"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="381"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="275"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="382"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="276"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="383"/>
         <source>No orders match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合条件的订单。
 请清除筛选条件或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="277"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="384"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="278"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="385"/>
         <source>Change price…</source>
         <translation>改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="279"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="386"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="280"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="387"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
@@ -1848,43 +1885,43 @@ Clear the filters or search for something else.</source>
     <name>OrdersViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="228"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="296"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="231"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="299"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="232"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="300"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="237"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="305"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="230"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="298"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="229"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="290"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="310"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
@@ -1899,125 +1936,201 @@ Clear the filters or search for something else.</source>
         <translation>云市场未接受改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="175"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="176"/>
         <source>The marketplace did not accept this change (new price %1): %2 The price is still %3.</source>
         <translation>云市场未接受此修改（改价为 %1）：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="184"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="185"/>
         <source>The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.</source>
         <translation>改价为 %1 的修改在等待前一项：云市场未接受此订单之前的一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="189"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="190"/>
         <source>Price change from %1 to %2 is waiting to send.</source>
         <translation>改价 %1 → %2 待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="96"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="255"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="234"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="302"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="91"/>
         <source>%1% off (buyer pays %2%)</source>
         <translation>减 %1%（买家支付 %2%）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="238"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="210"/>
+        <source>No filter is set.</source>
+        <extracomment>Today in Beijing, for the quick date ranges (tests set another day).</extracomment>
+        <translation>当前没有筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="306"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="239"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="307"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="241"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="309"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="311"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="244"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="312"/>
         <source>Discount</source>
         <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="368"/>
+        <source>Read-only accounts cannot export orders.</source>
+        <translation>只读账号不能导出订单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="370"/>
+        <source>An export is being written.</source>
+        <translation>正在导出，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="372"/>
+        <source>No orders to export: no order matches these filters.</source>
+        <translation>没有可导出的订单：没有订单符合当前筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/date_ranges.py" line="47"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/date_ranges.py" line="48"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/date_ranges.py" line="49"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="32"/>
+        <source>The buyer has paid; it is delivered automatically.</source>
+        <translation>买家已支付，由云市场自动交付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="33"/>
+        <source>The buyer has paid; waiting for you to deliver.</source>
+        <translation>买家已支付，等待您交付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="35"/>
+        <source>Waiting for the buyer to pay; you can change the price until then.</source>
+        <translation>等待买家付款，付款前可以改价。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="38"/>
+        <source>Being delivered; it completes when the buyer confirms, or after 7 days without an answer.</source>
+        <translation>交付中，买家确认后完成；买家 7 天未确认则自动完成。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="41"/>
+        <source>The buyer cancelled, or did not pay in time.</source>
+        <translation>买家已取消，或超时未支付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="42"/>
+        <source>The buyer asked for a refund; it awaits a decision.</source>
+        <translation>买家申请了退款，等待处理。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="43"/>
+        <source>The money went back to the buyer.</source>
+        <translation>款项已退还买家。</translation>
     </message>
 </context>
 <context>
     <name>PriceChangeDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="104"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="185"/>
         <source>Change order price</source>
         <translation>订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="105"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="186"/>
         <source>Change the price of an unpaid order</source>
         <translation>为待支付的订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="109"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="190"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="191"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="111"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="192"/>
         <source>Current price</source>
         <translation>当前价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="112"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="193"/>
         <source>New price (¥)</source>
         <translation>新价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="113"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="194"/>
         <source>Reason</source>
         <translation>改价原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="118"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="199"/>
         <source>e.g. 88.00</source>
         <translation>例如 88.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="119"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="200"/>
         <source>e.g. agreed bulk price with the buyer</source>
         <translation>例如：与买家协商的批量价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="122"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="201"/>
+        <source>I have checked the new price</source>
+        <translation>我已确认新价格</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="204"/>
         <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace does not accept it and the order keeps its price.</source>
         <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先支付，云市场不会接受此修改，订单价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="125"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="207"/>
         <source>Change price</source>
         <translation>确认改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="126"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="208"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2025,63 +2138,79 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PriceChangeViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="66"/>
+        <source>%1 less than now (%2)</source>
+        <extracomment>R-ORD-3 (our design): a new price below this share of the current one — ¥3,000.00 cut to ¥12.35, a decimal point typed in the wrong place — is queued only once the user confirms it.</extracomment>
+        <translation>比原价低 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="68"/>
+        <source>%1 more than now (%2)</source>
+        <translation>比原价高 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="85"/>
         <source>Your role cannot change prices. Ask the main account or an operations colleague.</source>
         <translation>您的角色不能改价，请联系主账号或运营同事。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="89"/>
         <source>Select an unpaid order first.</source>
         <translation>请先选择待支付的订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="91"/>
         <source>Only unpaid orders can change price; this one is %1.</source>
         <translation>只有待支付的订单可以改价；此订单为「%1」。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="119"/>
         <source>Enter an order number.</source>
         <translation>请输入订单号。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="123"/>
         <source>No order %1 on this computer. Sync, then try again.</source>
         <translation>本机没有订单 %1。请同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="155"/>
         <source>Use at most two decimals (fen).</source>
         <translation>最多保留两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="98"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="158"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="169"/>
         <source>The price is too large.</source>
         <translation>价格过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="160"/>
         <source>Enter the new price in yuan, e.g. 88.00.</source>
         <translation>请输入以元为单位的新价格，例如 88.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="165"/>
         <source>The new price must be more than ¥0.00.</source>
         <translation>新价格必须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="171"/>
         <source>That is already the price.</source>
         <translation>这已经是当前价格。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="173"/>
+        <source>The new price is less than half the current price. Check it, then tick the box to confirm.</source>
+        <translation>新价格不到原价的一半。请核对后勾选“我已确认新价格”。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="179"/>
         <source>Say why, for the buyer and your colleagues.</source>
         <translation>请填写改价原因，方便买家和同事了解。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="183"/>
         <source>Keep the reason under 200 characters.</source>
         <translation>原因请控制在 200 个字符以内。</translation>
     </message>

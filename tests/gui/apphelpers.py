@@ -120,10 +120,13 @@ def server_amount_fen(market: Marketplace, order_id: str) -> int:
     return next(c for c in server_changes(market) if c["id"] == order_id)["data"]["amount_fen"]
 
 
-def change_price(center: VendorCenter, new_price: str, reason: str = "agreed with the buyer"):
-    """Open the price-change dialog on the selected order, fill it in and submit."""
+def change_price(center: VendorCenter, new_price: str, reason: str = "agreed with the buyer", *, confirm: bool = True):
+    """Open the price-change dialog on the selected order, fill it in and submit. ``confirm``
+    ticks "I have checked the new price", which a price below half the current one needs (the
+    dialog's own tests, test_price_change_dialog.py, leave it unticked)."""
     dialog = center.window.orders_view.open_price_change()
     dialog.new_price.setText(new_price)
+    dialog.confirm.setChecked(confirm)
     dialog.reason.setText(reason)
     dialog.submit()
     return dialog

@@ -7,8 +7,9 @@ import logging
 import threading
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import vendor_desktop
@@ -67,7 +68,12 @@ def test_window_geometry_and_orders_layout_are_restored(qtbot, settings, private
         window = center.window
         window.resize(1500, 700)  # the offscreen screen is 800 px tall
         header = window.orders_view.table.horizontalHeader()
-        header.resizeSection(0, 222)
+        edge = QPoint(header.sectionViewportPosition(0) + header.sectionSize(0) - 2, header.height() // 2)
+        to = edge + QPoint(222 - header.sectionSize(0), 0)  # the user drags the first column to 222 px
+        QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+        QTest.mouseMove(header.viewport(), to)
+        QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to)
+        assert header.sectionSize(0) == 222
         header.moveSection(3, 0)
         window.orders_view.splitter.setSizes([300, 300])
         window.close()  # the layout is saved as the window closes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from vendor_desktop.viewmodels.core.labels import price_with_unit
 from vendor_desktop.viewmodels.core.sync_status import Connection
 
 from .apphelpers import (
@@ -53,7 +54,8 @@ def test_panel_lists_queued_changes_and_quitting_warns_then_they_are_sent_at_nex
     center = restart(qtbot, center, market.base_url)  # quits anyway (confirmed)
     # The outcome, not "nothing open": a fresh window counts nothing before it has read the outbox.
     select_order(qtbot, center, order["data"]["number"])
-    qtbot.waitUntil(lambda: amount_and_state(center) == ("¥66.00", "Unpaid"), timeout=30_000)
+    new = price_with_unit(6600, order["data"]["billing_mode"])  # ¥66.00/month, pay-as-you-go ¥66.00/call…
+    qtbot.waitUntil(lambda: amount_and_state(center) == (new, "Unpaid"), timeout=30_000)
     qtbot.waitUntil(lambda: center.window.changes_vm.open_count == 0)
     assert server_amount_fen(market, order["id"]) == 6600
     assert (

@@ -26,6 +26,7 @@ from vendor_desktop.viewmodels.dashboard.viewmodel import DashboardViewModel
 from vendor_desktop.viewmodels.messages import viewmodel as messages
 from vendor_desktop.viewmodels.messages.viewmodel import MessagesViewModel
 from vendor_desktop.viewmodels.orders import table as orders_table
+from vendor_desktop.viewmodels.orders import viewmodel as orders_viewmodel
 from vendor_desktop.viewmodels.orders.viewmodel import OrdersViewModel
 
 from .conftest import make_order
@@ -115,6 +116,7 @@ def test_a_pulls_refresh_queries_off_the_gui_thread_and_shows_the_new_orders_and
         monkeypatch,
         (orders_table, "order_ids"),
         (orders_table, "count_orders"),
+        (orders_viewmodel, "order_totals"),  # the total (合计) beside the count
         (dashboard, "dashboard_counts"),
         (messages, "message_ids"),
         (messages, "unread_count"),
@@ -126,7 +128,7 @@ def test_a_pulls_refresh_queries_off_the_gui_thread_and_shows_the_new_orders_and
     for vm in (orders_vm, board, inbox):
         vm.on_data_changed(changes)
 
-    qtbot.waitUntil(lambda: orders_vm.count == before + 30 and f"{before + 30:,} orders" == view.count.text())
+    qtbot.waitUntil(lambda: orders_vm.count == before + 30 and f"{before + 30:,} orders · total" in view.count.text())
     qtbot.waitUntil(lambda: board.counts.total_orders == before + 30 and board.counts.unread_messages == 1)
     qtbot.waitUntil(lambda: inbox.unread == 1 and inbox.model.total == 1)
     assert queries.threads, "the refresh read nothing"

@@ -146,6 +146,24 @@ def count_orders(session: Session, query: OrderQuery) -> int:
     return int(_rows(session, f"SELECT count(*) FROM {_from(query)}{where}", params)[0][0])
 
 
+@dataclass(frozen=True)
+class OrderTotals:
+    """How many orders a query selects and what their amounts add up to (合计), in fen."""
+
+    count: int
+    amount_fen: int
+
+
+def order_totals(session: Session, query: OrderQuery) -> OrderTotals:
+    """The count and the sum of the amounts of the orders ``query`` selects: one pass, with the
+    filters and the index of ``count_orders``. The sum needs each matching row's amount, so it is
+    slower than the bare count (tens of ms for 100,000 orders): run it off the GUI thread."""
+    where, params = _where(query)
+    sql = f"SELECT count(*), coalesce(sum(amount_fen), 0) FROM {_from(query)}{where}"
+    count, total = _rows(session, sql, params)[0]
+    return OrderTotals(int(count), int(total))
+
+
 def _opt_int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 

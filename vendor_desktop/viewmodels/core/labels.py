@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from vendor_desktop.domain.markets import MARKETS
+from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.workdays import SHANGHAI
 
 # Data role: "pending" or "rejected" when a row has an open change (the view colours it).
@@ -62,6 +63,22 @@ def billing_mode_label(mode: str | None) -> str:
         "yearly": QCoreApplication.translate("Labels", "Yearly"),
     }
     return names.get(mode or "", mode or "")
+
+
+def price_with_unit(fen: int | None, mode: str | None) -> str:
+    """A price with what it buys (GLOSSARY "price with its billing mode", R-MKT-2): ¥999.00/月,
+    ¥2,990.00/年, 按需 ¥0.05/次 — ¥999.00/month, ¥2,990.00/year, pay-as-you-go ¥0.05/call.
+    An unknown billing mode shows the bare amount; no amount shows ``—``."""
+    if fen is None:
+        return "—"
+    money = format_fen(fen)
+    formats = {
+        "monthly": QCoreApplication.translate("Labels", "%1/month"),
+        "yearly": QCoreApplication.translate("Labels", "%1/year"),
+        "payg": QCoreApplication.translate("Labels", "pay-as-you-go %1/call"),
+    }
+    shown = formats.get(mode or "")
+    return shown.replace("%1", money) if shown else money
 
 
 def market_label(market_id: str) -> str:

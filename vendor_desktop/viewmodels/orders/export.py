@@ -8,7 +8,7 @@ from pathlib import Path
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.orders.queries import OrderQuery, OrderRow, order_ids, orders_by_id
 from vendor_desktop.domain.money import format_fen
-from vendor_desktop.viewmodels.core.labels import local_time, market_label, order_state_label
+from vendor_desktop.viewmodels.core.labels import local_time, market_label, order_state_label, price_with_unit
 from vendor_desktop.viewmodels.core.spreadsheet import as_text_cell
 
 # Column → sort key of cache.orders.OrderQuery, in the order the table shows them.
@@ -17,13 +17,14 @@ AMOUNT_COLUMN = COLUMNS.index("amount")
 
 
 def order_cells(row: OrderRow) -> list[str]:
-    """The visible cells of one order, shared by the table and the CSV export."""
+    """The visible cells of one order, shared by the table and the CSV export (which writes the
+    amount as a plain number instead)."""
     return [
         row.number,
         row.listing_name,
         market_label(row.market),
         row.buyer_name,
-        format_fen(row.amount_fen),
+        price_with_unit(row.amount_fen, row.billing_mode),
         order_state_label(row.state),
         local_time(row.created_at),
     ]

@@ -7,6 +7,7 @@ order version it was based on; the Orders view shows it as pending until the ser
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -16,9 +17,15 @@ from vendor_desktop.domain.orders import can_change_price, price_problem
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.sync.client import SignedInUser
 from vendor_desktop.viewmodels.core.commands import CommandQueue
-from vendor_desktop.viewmodels.core.labels import order_state_label
+from vendor_desktop.viewmodels.core.labels import order_state_label, price_with_unit
 
 MAX_REASON = 200
+
+#: R-ORD-3 (our design): a new price below this share of the current one — ¥3,000.00 cut to
+#: ¥12.35, a decimal point typed in the wrong place — is queued only once the user confirms it.
+CONFIRM_BELOW_PERCENT = 50
+
+MINUS = "\u2212"  # the minus sign, not a hyphen: "−99.6%"
 
 
 def _t(text: str) -> str:
@@ -31,6 +38,45 @@ class PriceChangeForm:
 
     new_price: str
     reason: str
+    confirmed: bool = False  # the user ticked "I have checked the new price"
+
+
+def needs_confirmation(current_fen: int | None, new_fen: int) -> bool:
+    """Whether ``new_fen`` is less than half (CONFIRM_BELOW_PERCENT) of the current price."""
+    if not current_fen or current_fen <= 0:
+        return False
+    return new_fen * 100 < current_fen * CONFIRM_BELOW_PERCENT
+
+
+def percent_change(current_fen: int, new_fen: int) -> str:
+    """The change as a signed percentage to one decimal: −99.6%, +20.0%, −<0.1% for a fen or two."""
+    change = (Decimal(new_fen - current_fen) * 100 / Decimal(current_fen)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    sign = MINUS if new_fen < current_fen else "+"
+    if change == 0:
+        return f"{sign}<0.1%"
+    return f"{sign}{abs(change):,.1f}%"
+
+
+def difference_text(current_fen: int | None, new_fen: int) -> str:
+    """How far the new price is from the current one: "¥2,987.65 less than now (−99.6%)"."""
+    if not current_fen or current_fen <= 0 or new_fen == current_fen:
+        return ""
+    amount = format_fen(abs(new_fen - current_fen))
+    text = (
+        QCoreApplication.translate("PriceChangeViewModel", "%1 less than now (%2)")
+        if new_fen < current_fen
+        else QCoreApplication.translate("PriceChangeViewModel", "%1 more than now (%2)")
+    )
+    return text.replace("%1", amount).replace("%2", percent_change(current_fen, new_fen))
+
+
+@dataclass(frozen=True)
+class PricePreview:
+    """What the dialog says while the user types the new price."""
+
+    difference: str = ""  # against the current price; "" until the text is a price that differs
+    lower: bool = False
+    needs_confirmation: bool = False
 
 
 def why_price_cannot_change(order: OrderRow | None, user: SignedInUser) -> str:
@@ -80,7 +126,21 @@ class PriceChangeViewModel(QObject):
         return why_price_cannot_change(self.order, self._user)
 
     def current_price(self) -> str:
-        return format_fen(self.order.amount_fen or 0) if self.order else ""
+        """The order's price with its billing unit (¥999.00/月)."""
+        return price_with_unit(self.order.amount_fen or 0, self.order.billing_mode) if self.order else ""
+
+    def preview(self, new_price: str) -> PricePreview:
+        """The difference to the current price as the user types, and whether it needs a confirmation."""
+        if self.order is None or not self.order.amount_fen:
+            return PricePreview()
+        try:
+            fen = parse_yuan(new_price)
+        except MoneyError:
+            return PricePreview()
+        if price_problem(fen, MAX_AMOUNT_FEN) is not None:
+            return PricePreview()
+        current = self.order.amount_fen
+        return PricePreview(difference_text(current, fen), fen < current, needs_confirmation(current, fen))
 
     def check(self, form: PriceChangeForm) -> dict[str, str]:
         """Field → message for everything wrong with the form (nothing is queued while any)."""
@@ -109,6 +169,11 @@ class PriceChangeViewModel(QObject):
                 problems["new_price"] = QCoreApplication.translate("PriceChangeViewModel", "The price is too large.")
             elif self.order is not None and fen == self.order.amount_fen:
                 problems["new_price"] = QCoreApplication.translate("PriceChangeViewModel", "That is already the price.")
+            elif self.order is not None and needs_confirmation(self.order.amount_fen, fen) and not form.confirmed:
+                problems["confirm"] = QCoreApplication.translate(
+                    "PriceChangeViewModel",
+                    "The new price is less than half the current price. Check it, then tick the box to confirm.",
+                )
         reason = form.reason.strip()
         if not reason:
             problems["reason"] = QCoreApplication.translate(

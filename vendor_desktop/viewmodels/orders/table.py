@@ -15,7 +15,7 @@ from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.cache.orders.queries import OrderQuery, OrderRow, count_orders, order_ids, orders_by_id
 from vendor_desktop.domain.money import format_fen
-from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, order_state_label, server_message
+from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, order_state_label, price_with_unit, server_message
 from vendor_desktop.viewmodels.core.paged_table import FETCH_STEP, HeadIds, PagedTableModel
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, Tone, tone
 from vendor_desktop.viewmodels.orders.export import AMOUNT_COLUMN, COLUMNS, order_cells
@@ -114,7 +114,7 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
     def cells(self, row: OrderLine) -> list[Any]:
         cells: list[Any] = order_cells(row.order)
         if row.change_state == "pending":
-            cells[AMOUNT_COLUMN] = format_fen(row.shown_amount_fen)
+            cells[AMOUNT_COLUMN] = price_with_unit(row.shown_amount_fen, row.order.billing_mode)
         if (change := change_tag(row)) is not None:
             cells[STATE_COLUMN] += " · " + change[0]
         return cells
@@ -165,7 +165,8 @@ def change_tag(row: OrderLine) -> tuple[str, Tone] | None:
 
 
 def change_notice(order: OrderRow, change: Command) -> str:
-    """A price change in a sentence: waiting, or refused and why (in the user's language)."""
+    """A price change in a sentence: waiting, or not accepted and why (in the user's language;
+    GLOSSARY: 云市场未接受此修改：原因)."""
     s = change.summary or {}
     new = format_fen(int(s.get("new_fen", 0)))
     old = format_fen(int(s.get("old_fen", order.amount_fen or 0)))

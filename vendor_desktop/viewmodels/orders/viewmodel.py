@@ -18,11 +18,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import Command, CommandState
-from vendor_desktop.cache.orders.queries import OrderQuery, OrderRow, order_detail
+from vendor_desktop.cache.orders.queries import OrderQuery, OrderRow, OrderTotals, order_detail, order_totals
 from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.orders import OrderState
+from vendor_desktop.domain.roles import Role
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue, can_retry
 from vendor_desktop.viewmodels.core.labels import (
@@ -31,8 +32,12 @@ from vendor_desktop.viewmodels.core.labels import (
     local_time,
     market_label,
     order_state_label,
+    price_with_unit,
 )
 from vendor_desktop.viewmodels.core.refresh import Refresher
+from vendor_desktop.viewmodels.core.states import tone
+from vendor_desktop.viewmodels.orders.date_ranges import QuickRange, beijing_today, matching_quick_range, quick_range
+from vendor_desktop.viewmodels.orders.detail import DetailField, state_hint
 from vendor_desktop.viewmodels.orders.export import AMOUNT_COLUMN, COLUMNS, order_cells, write_orders_csv
 from vendor_desktop.viewmodels.orders.price_change import PriceChangeViewModel, why_price_cannot_change
 from vendor_desktop.viewmodels.orders.table import OrderLine, OrdersTableModel, change_notice, latest_price_changes
@@ -41,6 +46,7 @@ from vendor_desktop.viewmodels.orders.table import OrderLine, OrdersTableModel, 
 __all__ = [
     "AMOUNT_COLUMN",
     "COLUMNS",
+    "DetailField",
     "OrderLine",
     "OrdersTableModel",
     "OrdersViewModel",
@@ -61,6 +67,7 @@ class _Reloaded:
     selected: str | None
     detail: OrderRow | None
     change: Command | None
+    totals: OrderTotals
 
 
 def _contains(ids: Sequence[str], order_id: str) -> bool:
@@ -87,7 +94,7 @@ def discount_text(order: OrderRow) -> str:
     )
     if order.list_price_fen:
         text += " · " + QCoreApplication.translate("OrdersViewModel", "list price %1").replace(
-            "%1", format_fen(order.list_price_fen)
+            "%1", price_with_unit(order.list_price_fen, order.billing_mode)
         )
     return text
 
@@ -106,6 +113,7 @@ class OrdersViewModel(QObject):
     """Filters and the selected order; the table model does the listing."""
 
     count_changed = Signal(int)
+    totals_changed = Signal()  # the sum of the listed orders' amounts is known, or unknown again
     selected_changed = Signal()
     export_finished = Signal(str, int)  # path, rows written
     export_failed = Signal(str)
@@ -126,13 +134,22 @@ class OrdersViewModel(QObject):
         self.model = OrdersTableModel(db, self)
         self.selected: OrderRow | None = None
         self.selected_change: Command | None = None
+        self.exporting = False
+        #: Today in Beijing, for the quick date ranges (tests set another day).
+        self.today: Callable[[], dt.date] = beijing_today
         # Reloads after a pull run on the reads runner (the app shares one among its areas).
         reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
         self._refresh: Refresher[_Reloaded] = Refresher(reads, self._prepare_reload, self._reloaded)
+        # The total (合计) of what the filters select sums every matching row's amount: tens of
+        # milliseconds for 100,000 orders, so it runs on the reads runner after each filter and
+        # the count shows at once, the total a moment later.
+        self.totals: OrderTotals | None = None
+        self._totals: Refresher[OrderTotals] = Refresher(reads, self._prepare_totals, self._totals_read)
         # Sorting and filtering reload at once, on this thread: a pull's reload started before
         # them would show the list as it was sorted and filtered then.
         self.model.sort_changed.connect(self._refresh.supersede)
         self.model.reload()
+        self._totals.request()
 
     # -- filters -----------------------------------------------------------------------------
     @property
@@ -146,9 +163,13 @@ class OrdersViewModel(QObject):
         self.model.query = query
         self.model.reload()
         self._refresh.supersede()
+        self.totals = None
+        self._totals.request()
         self.count_changed.emit(self.model.total)
-        if self.selected is not None and self.model.row_of(self.selected.id) < 0:
-            self.select(None)
+        self.totals_changed.emit()
+        if self.selected is not None:
+            # Still listed: read it again, as the reload after a pull this one superseded would have.
+            self.select(self.selected.id if self.model.row_of(self.selected.id) >= 0 else None)
 
     @Slot(str)
     def set_search_text(self, text: str) -> None:
@@ -165,12 +186,52 @@ class OrdersViewModel(QObject):
             date_from, date_to = date_to, date_from
         self._set_query(date_from=date_from, date_to=date_to)
 
+    def set_quick_range(self, which: QuickRange | str) -> tuple[dt.date, dt.date]:
+        """Filter on today, the last 7 or the last 30 days in Beijing; returns the dates set."""
+        date_from, date_to = quick_range(which, self.today())
+        self.set_date_range(date_from, date_to)
+        return date_from, date_to
+
+    @property
+    def quick_range(self) -> QuickRange | None:
+        """The quick range the date filter is now, if it is one."""
+        query = self.model.query
+        return matching_quick_range(query.date_from, query.date_to, self.today())
+
     def clear_filters(self) -> None:
         self._set_query(states=(), markets=(), date_from=None, date_to=None, text="")
 
     @property
+    def filtered(self) -> bool:
+        query = self.model.query
+        return bool(query.states or query.markets or query.date_from or query.date_to or query.text.strip())
+
+    def why_clear_disabled(self) -> str:
+        return "" if self.filtered else QCoreApplication.translate("OrdersViewModel", "No filter is set.")
+
+    @property
     def count(self) -> int:
         return self.model.total
+
+    # -- the total of the listed orders (合计) ---------------------------------------------------
+    def _prepare_totals(self) -> Callable[[], OrderTotals]:
+        query, db = self.model.query, self._db
+
+        def load() -> OrderTotals:
+            with db.session() as session:
+                return order_totals(session, query)
+
+        return load
+
+    def total_text(self) -> str:
+        """The sum of the listed orders' amounts (¥123,456.00); "" until it is known for this list."""
+        if self.totals is None or self.totals.count != self.model.total:
+            return ""
+        return format_fen(self.totals.amount_fen)
+
+    def _totals_read(self, totals: OrderTotals) -> None:
+        self.totals = totals
+        self.totals_changed.emit()
 
     # -- selection and detail ----------------------------------------------------------------
     def select(self, order_id: str | None) -> None:
@@ -219,15 +280,22 @@ class OrdersViewModel(QObject):
     def change_rejected(self) -> bool:
         return self.selected_change is not None and self.selected_change.state == CommandState.REJECTED
 
-    def detail_fields(self) -> list[tuple[str, str]]:
-        """The whole order as label/value pairs for the detail pane."""
+    def detail_fields(self) -> list[DetailField]:
+        """The whole order as label/value pairs for the detail pane; the state as a tag with what
+        it asks of the vendor."""
         o = self.selected
         if o is None:
             return []
-        return [
+        state = DetailField(
+            QCoreApplication.translate("OrdersViewModel", "State"),
+            order_state_label(o.state or ""),
+            tone("order", o.state or ""),
+            state_hint(o.state, o.market),
+        )
+        pairs = [
             (QCoreApplication.translate("OrdersViewModel", "Order number"), o.number),
-            (QCoreApplication.translate("OrdersViewModel", "State"), order_state_label(o.state)),
-            (QCoreApplication.translate("OrdersViewModel", "Amount"), format_fen(o.amount_fen)),
+            state,
+            (QCoreApplication.translate("OrdersViewModel", "Amount"), price_with_unit(o.amount_fen, o.billing_mode)),
             (QCoreApplication.translate("OrdersViewModel", "Listing"), o.listing_name),
             (QCoreApplication.translate("OrdersViewModel", "Market"), market_label(o.market)),
             (
@@ -243,6 +311,7 @@ class OrdersViewModel(QObject):
             (QCoreApplication.translate("OrdersViewModel", "Paid at"), local_time(o.paid_at) or "—"),
             (QCoreApplication.translate("OrdersViewModel", "Discount"), discount_text(o)),
         ]
+        return [f if isinstance(f, DetailField) else DetailField(f[0], f[1] or "—") for f in pairs]
 
     # -- changes from a pull -----------------------------------------------------------------
     def on_data_changed(self, changes: ChangeSet) -> None:
@@ -252,6 +321,7 @@ class OrdersViewModel(QObject):
     def set_shown(self, shown: bool) -> None:
         """Whether the Orders page is on screen: hidden, a pull only marks the list stale."""
         self._refresh.set_shown(shown)
+        self._totals.set_shown(shown)
 
     @property
     def refreshing(self) -> bool:
@@ -260,17 +330,19 @@ class OrdersViewModel(QObject):
 
     def _prepare_reload(self) -> Callable[[], _Reloaded]:
         list_loader = self.model.loader()
+        totals_loader = self._prepare_totals()
         selected = self.selected.id if self.selected else None
         db = self._db
 
         def load() -> _Reloaded:
             found, rows = list_loader()
+            totals = totals_loader()
             if selected is None or not _contains(found, selected):
-                return _Reloaded(found, rows, selected, None, None)
+                return _Reloaded(found, rows, selected, None, None, totals)
             with db.session() as session:
                 detail = order_detail(session, selected)
                 change = latest_price_changes(session, [selected]).get(selected)
-            return _Reloaded(found, rows, selected, detail, change)
+            return _Reloaded(found, rows, selected, detail, change, totals)
 
         return load
 
@@ -281,17 +353,42 @@ class OrdersViewModel(QObject):
         if keep:
             self.selected, self.selected_change = result.detail, result.change
         self.model.apply_ids(result.ids, result.rows)
+        self._totals.supersede()  # read with the ids: newer than any total still on its way
+        self.totals = result.totals
         self.count_changed.emit(self.model.total)
+        self.totals_changed.emit()
         if keep:
             self.selected_changed.emit()
 
     # -- export ------------------------------------------------------------------------------
+    def why_export_disabled(self) -> str:
+        """Why Export is disabled ("" when it is enabled) — for the button's tooltip."""
+        if self._queue is not None and self._queue.user.role == Role.VIEWER:
+            # SPEC §11: read-only accounts do not export.
+            return QCoreApplication.translate("OrdersViewModel", "Read-only accounts cannot export orders.")
+        if self.exporting:
+            return QCoreApplication.translate("OrdersViewModel", "An export is being written.")
+        if self.model.total == 0:
+            return QCoreApplication.translate(
+                "OrdersViewModel", "No orders to export: no order matches these filters."
+            )
+        return ""
+
     def export_csv(self, path: str) -> None:
         """The filtered, sorted list as CSV that Excel opens correctly (UTF-8 with BOM)."""
         query = self.model.query
         headers = self.model.headers()
-        self._runner.submit(
-            lambda: write_orders_csv(self._db, query, headers, Path(path)),
-            on_done=lambda n: self.export_finished.emit(path, n),
-            on_error=lambda exc: self.export_failed.emit(str(exc)),
-        )
+        self.exporting = True
+        self.count_changed.emit(self.model.total)  # the Export button says it is busy
+
+        def done(n: int) -> None:
+            self.exporting = False
+            self.count_changed.emit(self.model.total)
+            self.export_finished.emit(path, n)
+
+        def failed(exc: BaseException) -> None:
+            self.exporting = False
+            self.count_changed.emit(self.model.total)
+            self.export_failed.emit(str(exc))
+
+        self._runner.submit(lambda: write_orders_csv(self._db, query, headers, Path(path)), on_done=done, on_error=failed)
