@@ -291,42 +291,42 @@
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="243"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="244"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="244"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="245"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="245"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="247"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="381"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="383"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="383"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="385"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="384"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="386"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -444,7 +444,7 @@
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
         <source>Unread messages</source>
-        <translation>未读消息</translation>
+        <translation>未读站内信</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
@@ -1613,68 +1613,68 @@ Create one with “New listing…”.</source>
 <context>
     <name>MessagesView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="180"/>
         <source>%n messages</source>
         <translation>
             <numerusform>共 %n 条站内信</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="184"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
         <source>No filter is set.</source>
         <translation>未设置筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="185"/>
         <source>No messages match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合筛选条件的站内信。
 清除筛选或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="192"/>
         <source>Mark this kind read</source>
         <translation>本类全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="192"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="198"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="196"/>
         <source>Mark %n unread messages as read</source>
         <translation>
             <numerusform>将 %n 条未读站内信标为已读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="231"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="229"/>
         <source>Search message titles and text</source>
         <translation>搜索站内信标题或内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="230"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="233"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="231"/>
         <source>Unread only</source>
         <translation>只看未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="232"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="235"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="233"/>
         <source>Select a message to read it.</source>
         <translation>选择一条消息以阅读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="188"/>
         <source>No messages yet. New orders and payments will show up here.</source>
         <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
     </message>
@@ -1733,32 +1733,32 @@ Clear the filters or search for something else.</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="295"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="292"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="297"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="294"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="324"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="321"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="328"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="367"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="364"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
