@@ -448,6 +448,21 @@ def test_chinese_text_uses_full_width_punctuation():
     assert problems == [], report(problems)
 
 
+# Former names of glossary states, not in its "not" column, that running text must not bring back.
+FORMER_STATE_NAMES = {"在售": "已上架 (listing on_sale)", "已下单未支付": "待支付 (order unpaid)"}
+
+
+def test_chinese_text_names_states_as_the_glossary_does():
+    """Not only the state labels: a sentence saying a listing is on sale says 已上架 too."""
+    problems = [
+        f"{t.where} → {t.text!r}: says {old!r} (glossary, States: {new})"
+        for t in [*chinese_catalog(), *sandbox_chinese()]
+        for old, new in FORMER_STATE_NAMES.items()
+        if old in t.text
+    ]
+    assert problems == [], report(problems)
+
+
 def test_english_text_uses_the_glossarys_words_and_real_plurals(glossary):
     problems = english_problems([*english_sources(), *sandbox_english()], glossary)
     assert problems == [], report(problems)

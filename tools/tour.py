@@ -215,7 +215,10 @@ def _leave_orders(tour: Tour, _widget: QWidget) -> None:
 
 
 def _dashboard(tour: Tour) -> QWidget:
-    tour.show_area("dashboard")
+    workbench = tour.show_area("dashboard")
+    # The cards count off the GUI thread: a picture taken before shows zeros everywhere.
+    tour.wait_until(lambda: workbench.vm.counts.total_orders > 0, "the Workbench's counts")
+    tour.settle()
     return tour.window
 
 
@@ -281,9 +284,14 @@ def _close_price_change(tour: Tour, dialog: QWidget) -> None:
 
 
 def _discount_dialog(tour: Tour) -> QWidget:
+    orders = tour.show_area("orders")
+    tour.wait_until(lambda: orders.vm.model.rowCount() > 0, "the orders")
+    buyer = orders.vm.model.row_at(0).order.buyer_account_id  # a buyer this computer knows
     dialog = tour.show_area("discounts").open_grant()
-    dialog.buyer.setText("8623100045671234")
+    dialog.buyer.setText(buyer)
     dialog.percent.setValue(85)
+    tour.wait_until(lambda: bool(dialog.buyer_name.text()), "the buyer's name")
+    tour.settle()
     return dialog
 
 

@@ -48,7 +48,7 @@
 <context>
     <name>MessagesView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="180"/>
         <source>%n messages</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="198"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="196"/>
         <source>Mark %n unread messages as read</source>
         <translation>
             <numerusform>Mark %n unread message as read</numerusform>
@@ -67,7 +67,7 @@
 <context>
     <name>MessagesViewModel</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="367"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="364"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n new order</numerusform>

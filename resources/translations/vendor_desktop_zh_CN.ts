@@ -291,42 +291,42 @@
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="243"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="244"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="244"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="245"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="245"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="247"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="381"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="383"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="383"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="385"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="384"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="386"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -444,7 +444,7 @@
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
         <source>Unread messages</source>
-        <translation>未读消息</translation>
+        <translation>未读站内信</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
@@ -931,7 +931,7 @@
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="160"/>
         <source>Changes rejected (the listing stays on sale as it was)</source>
-        <translation>修改审核未通过（商品按原内容继续在售）</translation>
+        <translation>修改审核未通过（商品按原内容保持上架）</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/detail.py" line="185"/>
@@ -975,7 +975,7 @@
     <message>
         <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="146"/>
         <source>On sale now</source>
-        <translation>当前在售版本</translation>
+        <translation>当前已上架的版本</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/listings/detail_pane.py" line="167"/>
@@ -1404,7 +1404,7 @@ Create one with “New listing…”.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="196"/>
         <source>delisting waiting to send</source>
         <translation>下架待发送</translation>
     </message>
@@ -1429,47 +1429,52 @@ Create one with “New listing…”.</source>
         <translation>审核截止</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="93"/>
         <source>Your role can only read listings.</source>
         <translation>您的角色只能查看商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="99"/>
         <source>Select a listing first.</source>
         <translation>请先选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="101"/>
         <source>Select only one listing.</source>
         <translation>只能选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="103"/>
         <source>This draft has not reached the marketplace yet; wait until it is sent.</source>
         <translation>草稿尚未发送到云市场，发送后才能操作。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="124"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="123"/>
+        <source>Your changes have not reached the marketplace yet; submit once they are sent.</source>
+        <translation>修改尚未送达云市场，送达后再提交审核。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="132"/>
         <source>Already in review; wait for the result.</source>
         <translation>已在审核中，请等待审核结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="126"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="134"/>
         <source>On sale with no changes to submit. Edit it first; the changes then go to review.</source>
         <translation>商品已上架，没有待提交的修改。修改后再提交审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="139"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="147"/>
         <source>Select the listings to delist.</source>
         <translation>请选择要下架的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="141"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="149"/>
         <source>Only listings on sale can be delisted.</source>
         <translation>只有已上架的商品可以下架。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="180"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="188"/>
         <source>skipped: not on sale (%1)</source>
         <translation>已跳过：未上架（%1）</translation>
     </message>
@@ -1608,68 +1613,68 @@ Create one with “New listing…”.</source>
 <context>
     <name>MessagesView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="180"/>
         <source>%n messages</source>
         <translation>
             <numerusform>共 %n 条站内信</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="184"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
         <source>No filter is set.</source>
         <translation>未设置筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="185"/>
         <source>No messages match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合筛选条件的站内信。
 清除筛选或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="192"/>
         <source>Mark this kind read</source>
         <translation>本类全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="194"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="192"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="198"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="196"/>
         <source>Mark %n unread messages as read</source>
         <translation>
             <numerusform>将 %n 条未读站内信标为已读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="231"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="229"/>
         <source>Search message titles and text</source>
         <translation>搜索站内信标题或内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="230"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="233"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="231"/>
         <source>Unread only</source>
         <translation>只看未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="232"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="235"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="233"/>
         <source>Select a message to read it.</source>
         <translation>选择一条消息以阅读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="188"/>
         <source>No messages yet. New orders and payments will show up here.</source>
         <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
     </message>
@@ -1728,32 +1733,32 @@ Clear the filters or search for something else.</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="295"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="292"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="297"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="294"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="324"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="321"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="328"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="367"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="364"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
@@ -2249,7 +2254,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="53"/>
-        <source>No change was waiting to be sent.</source>
+        <source>No change was waiting to send.</source>
         <translation>没有待发送的修改。</translation>
     </message>
 </context>
@@ -2280,7 +2285,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/session.py" line="97"/>
-        <source>The backend address must start with http:// or https://.</source>
+        <source>The marketplace address must start with http:// or https://.</source>
         <translation>云市场地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>

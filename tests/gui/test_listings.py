@@ -168,6 +168,8 @@ def test_a_rejected_listing_shows_the_reason_and_can_be_edited_and_resubmitted(q
     dialog.save()
     qtbot.waitUntil(lambda: closed(dialog))
     select(qtbot, view, name)
+    # Submitting waits until the edit has reached the marketplace (it would be refused as stale).
+    qtbot.waitUntil(view.submit.isEnabled, timeout=30_000)
     view.submit.click()
     shows(qtbot, view, name, "In review")
     select(qtbot, view, name)

@@ -5,10 +5,9 @@ and the list's columns show every word in a 1440 px window, in Chinese and in En
 from __future__ import annotations
 
 import contextlib
-import time
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from vendor_desktop.app import VendorCenter
 from vendor_desktop.application import create_application
@@ -18,15 +17,6 @@ from vendor_desktop.viewmodels.core.sync_status import Connection
 from vendor_desktop.viewmodels.orders.viewmodel import COLUMNS
 
 WIDTH, HEIGHT = 1440, 860
-
-
-def wait_for(condition, seconds: float = 30) -> None:
-    end = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > end:
-            raise TimeoutError("the app did not get there")
-        QApplication.processEvents()
-        time.sleep(0.01)
 
 
 def _cut(widget: QWidget) -> str | None:
@@ -78,7 +68,7 @@ def page_problems(center: VendorCenter) -> list[str]:
     return problems
 
 
-def layout_problems(center: VendorCenter) -> dict[str, list[str]]:
+def layout_problems(qtbot, center: VendorCenter) -> dict[str, list[str]]:
     """The page's problems in each language, the window 1440 px wide, with the total shown."""
     window = center.window
     window.resize(WIDTH, HEIGHT)
@@ -89,15 +79,14 @@ def layout_problems(center: VendorCenter) -> dict[str, list[str]]:
     for language in (i18n.CHINESE, i18n.ENGLISH):
         before = view.clear.text()
         center.set_language(language)
-        wait_for(lambda before=before: view.clear.text() != before)  # the view heard of the change
-        wait_for(lambda: view.vm.count > 0 and bool(view.vm.total_text()))
+        qtbot.waitUntil(lambda before=before: view.clear.text() != before)  # the view heard of the change
+        qtbot.waitUntil(lambda: view.vm.count > 0 and bool(view.vm.total_text()), timeout=30_000)
         # New words ask for new sizes, and each level of layout asks the next, one posted event
         # at a time: give it a few seconds to settle (on a loaded machine too), then look.
-        with contextlib.suppress(TimeoutError):
-            wait_for(lambda: not page_problems(center), 5)
+        with contextlib.suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(lambda: not page_problems(center), timeout=5_000)
         found[language] = page_problems(center)
     return found
-
 
 
 def test_the_orders_page_shows_every_word_at_1440_px_in_both_languages(qtbot, tmp_path, monkeypatch):
@@ -107,8 +96,8 @@ def test_the_orders_page_shows_every_word_at_1440_px_in_both_languages(qtbot, tm
     center = VendorCenter(settings, SessionOnlyTokenStore(), i18n.ENGLISH)
     center.start_sandbox(tmp_path / "sandbox.sqlite3")
     try:
-        wait_for(lambda: center.sync is not None and center.sync.state == Connection.ONLINE)
-        found = layout_problems(center)
+        qtbot.waitUntil(lambda: center.sync is not None and center.sync.state == Connection.ONLINE, timeout=60_000)
+        found = layout_problems(qtbot, center)
         assert center.window.orders_view.count.text().startswith("205 orders · total ¥")  # the total beside the count
     finally:
         center.shutdown()

@@ -40,7 +40,7 @@ def test_panel_lists_queued_changes_and_quitting_warns_then_they_are_sent_at_nex
         model.index(0, 0).data() == f"Change the price of order {order['data']['number']} from "
         f"¥{order['data']['amount_fen'] / 100:,.2f} to ¥66.00"
     )
-    assert model.index(0, 2).data() == "owner"
+    assert model.index(0, 2).data() == center.session.user.display_name  # the person, not the user name "owner"
     # Offline, it waits (while an attempt is on the wire it shows "Sending").
     qtbot.waitUntil(lambda: model.index(0, 3).data() == "Waiting to send")
     assert center.window.nav.item(center.window.area_ids.index("changes")).text() == "Pending changes  (1)"

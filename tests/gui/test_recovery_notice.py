@@ -34,7 +34,7 @@ def test_the_notice_names_the_case_and_counts_in_english() -> None:
         "4 changes not yet sent were kept and will be sent. 2 changes not yet sent could not be read and may be lost."
     )
     nothing = recovery_notice(Recovery(SetAsideReason.DAMAGED, MOVED, kept=0, lost=0, outbox_read=True))
-    assert nothing.endswith("No change was waiting to be sent.")
+    assert nothing.endswith("No change was waiting to send.")
     assert recovery_notice(None) == ""
 
 

@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core.outbox_results import mark_rejected
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Role
 from vendor_desktop.ui.core import i18n
@@ -169,3 +171,76 @@ def test_a_new_beijing_day_recounts_when_the_workbench_is_shown(qtbot, orders_db
     vm.set_shown(True)
     qtbot.waitUntil(lambda: vm.counts.today_orders == 0)
     assert {c.key: c.comparison for c in vm.cards()}["today"] == "Yesterday 0 · same"
+
+
+def test_the_unread_card_opens_only_the_unread_messages(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market)
+    try:
+        window, view = workbench(qtbot, center)
+        shown = int(view.cards["unread"].value.text())
+        assert shown > 0
+        qtbot.mouseClick(view.cards["unread"], Qt.MouseButton.LeftButton)
+        messages = window.messages_view
+        assert window.shell.current == "messages" and messages.isVisible()
+        model = messages.vm.model
+        qtbot.waitUntil(lambda: model.rowCount() == shown and all(model.row_at(r).read is False for r in range(shown)))
+        assert messages.unread_only.isChecked()
+    finally:
+        center.shutdown()
+
+
+def test_a_refused_change_is_an_urgent_to_do_that_opens_the_refused_changes(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market)
+    try:
+        window, view = workbench(qtbot, center)
+        now = dt.datetime.now(dt.UTC)
+        with center.session.db.session(write=True) as s, s.begin():  # two changes; the marketplace refused one
+            queued = [
+                outbox.enqueue(s, kind="message.read", entity="message", entity_id=f"m-{n}", base_version=None,
+                               method="POST", path=f"/messages/m-{n}/read", payload=None, summary={},
+                               created_by="owner", now=now)
+                for n in (1, 2)
+            ]  # fmt: skip
+            changes = mark_rejected(
+                s, queued[0].id, code="NOT_FOUND", message="No such message.", message_zh="站内信不存在。",
+                details={}, now=now,
+            )  # fmt: skip
+        window.shell.deliver(changes)
+        card = view.cards["refused_changes"]
+        qtbot.waitUntil(lambda: card.value.text() == "1" and card.property("tone") == "urgent")
+        assert card.caption.text() == "The marketplace did not accept them: send again or discard"
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+        changes_view = window.changes_view
+        assert window.shell.current == "changes" and changes_view.isVisible()
+        qtbot.waitUntil(lambda: changes_view.vm.count == 1 and changes_view.vm.command_at(0).state == "rejected")
+    finally:
+        center.shutdown()
+
+
+def test_the_orders_today_card_opens_todays_orders(qtbot, tmp_path, market):
+    center = sign_in(qtbot, tmp_path, market)
+    try:
+        window, view = workbench(qtbot, center)
+        before = int(view.cards["today"].value.text())
+        listing = next(
+            c for c in server_changes(market) if c["entity"] == "listing" and c["data"]["state"] == "on_sale"
+        )
+        placed = market.operator(
+            "POST",
+            "/orders",
+            json={
+                "account_id": market.vendor["account_id"],
+                "listing_id": listing["id"],
+                "buyer_account_id": "B-TODAY",
+            },
+        )
+        assert placed.status_code == 201, placed.text
+        window.sync_button.click()
+        qtbot.waitUntil(lambda: view.cards["today"].value.text() == str(before + 1), timeout=30_000)
+        qtbot.mouseClick(view.cards["today"], Qt.MouseButton.LeftButton)
+        orders = window.orders_view
+        assert window.shell.current == "orders"
+        qtbot.waitUntil(lambda: orders.vm.count == before + 1)
+        assert orders.use_dates.isChecked() and orders.date_from.date() == orders.date_to.date()
+    finally:
+        center.shutdown()

@@ -51,7 +51,7 @@ def test_a_revisions_review_result_says_the_live_version_is_kept_or_replaced(cli
     listing = ok(act(client, owner, "submit", ok(patch(client, owner, listing, name="新版名称"))))
     ok(review(client, operator, listing["id"], False, "价格说明不清"))
     rejected = _messages_about(client, owner, listing["id"])[-1]
-    assert rejected["kind"] == "listing_rejected" and "在售版本保持不变" in rejected["body"]
+    assert rejected["kind"] == "listing_rejected" and "已上架的版本保持不变" in rejected["body"]
     assert "stays" in rejected["body_en"] and "价格说明不清" in rejected["body"]
     listing = next(c for c in pull_all(client, owner)[0] if c["id"] == listing["id"])
     ok(review(client, operator, ok(act(client, owner, "submit", listing))["id"], True))

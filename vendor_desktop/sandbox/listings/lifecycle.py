@@ -256,7 +256,7 @@ def listing_message_row(
     elif kind == "listing_rejected":
         title, title_en = "商品审核未通过", "Listing rejected"
         if revision:
-            body = f"您的商品「{name}」的修改未通过审核，原因：{why}。在售版本保持不变，请修改后重新提交。"
+            body = f"您的商品「{name}」的修改未通过审核，原因：{why}。已上架的版本保持不变，请修改后重新提交。"
             body_en = (
                 f'The changes to your listing "{name}" did not pass review. Reason: {why}. '
                 "The version on sale stays as it is; edit the changes and submit them again."

@@ -46,10 +46,10 @@ def mark_read(
     something the caller's role does not read is 404, as if it did not exist."""
     with command_transaction(request) as t:
         s = t.session
-        message = own(s, Message, message_id, caller.account_id, ("message", "消息"))
+        message = own(s, Message, message_id, caller.account_id, ("message", "站内信"))
         subject = message_subject(message.order_id, message.listing_id)
         if subject is not None and not may_read_entity(caller.role, subject):
-            raise ApiError(404, "NOT_FOUND", "No such message.", "消息不存在。")
+            raise ApiError(404, "NOT_FOUND", "No such message.", "站内信不存在。")
         if not s.get(MessageRead, (message.id, caller.user_id)):
             s.add(MessageRead(message_id=message.id, user_id=caller.user_id, at=iso(clock_of(request).now())))
             version = entities.envelope("message", message, read=True)["version"]

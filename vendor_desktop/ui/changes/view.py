@@ -130,14 +130,7 @@ class ChangesView(Retranslating, QWidget):
 
     # -- opened from a Workbench card ----------------------------------------------------------
     def show_preset(self, name: str) -> None:
-        """Preset "rejected": the changes the marketplace did not accept. Where the view has a filter
-        for them (its state combo) it is used; otherwise the first one is selected, ready to send
-        again or discard."""
-        states = getattr(self, "state", None)  # the view's filter, where it has one
-        if name == "rejected" and states is not None and hasattr(states, "findData") and states.findData(name) >= 0:
-            states.setCurrentIndex(states.findData(name))
-            return
-        if name == "rejected":
-            rows = [row for row, c in enumerate(self.vm.commands) if c.state == "rejected"]
-            if rows:
-                self.table.selectRow(rows[0])
+        """Preset "rejected": only the changes the marketplace did not accept (云市场未接受)."""
+        index = self.state.findData(name)
+        if index >= 0:
+            self.state.setCurrentIndex(index)  # filters, as if chosen

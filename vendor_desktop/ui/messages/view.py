@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from vendor_desktop.ui.core.palette import colours
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo
 from vendor_desktop.viewmodels.messages.viewmodel import (
     RECEIVED_COLUMN,
+    TEXT_COLUMN,
     UNREAD_ROLE,
     MessagesViewModel,
     kind_choices,
@@ -96,12 +96,10 @@ class MessagesView(Retranslating, QWidget):
         bar.addWidget(self.count)
         bar.addWidget(self.mark_all_read)
 
-        self.table = list_table(vm.model, widths=(170, 120), delegate=MessagesDelegate())
+        # Time and kind as wide as they need, the text takes the rest.
+        self.table = list_table(vm.model, widths=(170, 120), delegate=MessagesDelegate(), stretch=TEXT_COLUMN)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.stack = ListOrEmpty(self.table)
         self.empty = self.stack.empty
 
@@ -220,7 +218,7 @@ class MessagesView(Retranslating, QWidget):
         for widget in (self.detail_title, self.detail_meta, self.detail_body):
             widget.setVisible(shown)
         self.detail_title.setText(title)
-        self.detail_meta.setText(f"{self.vm.selected_kind()} · {when}" if shown else "")
+        self.detail_meta.setText(when)  # the title already says what kind of message it is
         self.detail_body.setText(body)
         link = self.vm.link_text()
         self.open_link.setText(link)

@@ -391,12 +391,15 @@ class OrdersView(Retranslating, QWidget):
 
     # -- opened from a Workbench card ----------------------------------------------------------
     def show_preset(self, name: str) -> None:
-        """Only the orders a Workbench card counts: "unpaid" (待支付) or "to_deliver" (待交付, state
-        paid). Search, market and dates are cleared so the list matches the card."""
+        """Only the orders a Workbench card counts: "unpaid" (待支付), "to_deliver" (待交付, state
+        paid) or "today" (created today, Beijing time). What was filtered before is cleared so the
+        list matches the card."""
         state = {"unpaid": "unpaid", "to_deliver": "paid"}.get(name)
         self.clear_filters()
         if state is not None:
             self.state.setCurrentIndex(max(0, self.state.findData(state)))  # filters, as if chosen
+        elif name == QuickRange.TODAY:
+            self.choose_quick_range(QuickRange.TODAY)
 
 
 def _to_date(qdate: QDate) -> dt.date:

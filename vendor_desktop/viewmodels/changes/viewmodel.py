@@ -214,9 +214,10 @@ def _sentence_gap() -> str:
 class ChangesTableModel(QAbstractTableModel):
     """The open changes: a short list (what is unsent), so it is held in memory, not paged."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, who: Callable[[str], str] = str) -> None:
         super().__init__(parent)
         self.commands: list[Command] = []
+        self._who = who  # a user name as people read it: the signed-in user's display name
 
     def set_commands(self, commands: list[Command]) -> None:
         self.beginResetModel()
@@ -265,12 +266,11 @@ class ChangesTableModel(QAbstractTableModel):
             return "rejected" if command.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
         return None
 
-    @staticmethod
-    def _cells(command: Command) -> list[str]:
+    def _cells(self, command: Command) -> list[str]:
         return [
             describe(command),
             local_time(command.created_at),
-            command.created_by,
+            self._who(command.created_by),
             state_text(command),
             reason_text(command),
         ]
@@ -290,7 +290,9 @@ class ChangesViewModel(QObject):
         self._writes = writes
         self.commands: list[Command] = []  # every open change, whatever the filter shows
         self.filter: str | None = None  # a FILTERS id, or None for every change
-        self.model = ChangesTableModel(self)
+        user = queue.user
+        # 提交人 shows the person, not the user name typed at sign-in (which may be "owner").
+        self.model = ChangesTableModel(self, who=lambda name: user.display_name if name == user.username else name)
         self._unsent_in_outbox = 0  # waiting or sending, quiet kinds included, at the last load
         self._finished_at_load = 0  # the queue's changes_finished when that load read the outbox
         # The counts show outside the page (status bar, quit warning), so every refresh reads the

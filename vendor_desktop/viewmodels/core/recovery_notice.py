@@ -50,6 +50,6 @@ def recovery_notice(recovery: Recovery | None) -> str:
             ).replace("%1", str(recovery.lost))
         )
     elif recovery.kept == 0:
-        parts.append(QCoreApplication.translate("RecoveryNotice", "No change was waiting to be sent."))
+        parts.append(QCoreApplication.translate("RecoveryNotice", "No change was waiting to send."))
     # Chinese sentences follow each other without a space after 。
     return ("" if is_chinese() else " ").join(parts)

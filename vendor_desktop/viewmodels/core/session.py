@@ -95,7 +95,7 @@ class SessionViewModel(QObject):
         """What is wrong with the form before anything is sent ("" if nothing)."""
         if not backend_url.strip().lower().startswith(("http://", "https://")):
             return QCoreApplication.translate(
-                "SessionViewModel", "The backend address must start with http:// or https://."
+                "SessionViewModel", "The marketplace address must start with http:// or https://."
             )
         if not account_id.strip():
             return QCoreApplication.translate("SessionViewModel", "Enter your account ID.")

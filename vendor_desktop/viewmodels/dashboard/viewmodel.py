@@ -49,7 +49,7 @@ CARDS: tuple[CardSpec, ...] = (
     CardSpec("rejected_listings", "listings", "rejected", _L, True, Tone.URGENT),
     CardSpec("refused_changes", "changes", "rejected", None, True, Tone.URGENT),
     CardSpec("unread", "messages", "unread", _M, True, Tone.TODO),
-    CardSpec("today", "", None, _O, False),
+    CardSpec("today", "orders", "today", _O, False),
     CardSpec("revenue", "", None, _O, False),
     CardSpec("on_sale", "listings", "on_sale", _L, False),
 )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from vendor_desktop.cache.core.changes import ChangeSet
+from vendor_desktop.cache.core.outbox import CommandState
 from vendor_desktop.cache.listings.queries import ListingRow
 from vendor_desktop.domain.listings import ListingState, can_delist, can_submit, validate_listing
 from vendor_desktop.domain.roles import Permission
@@ -115,6 +116,13 @@ class ListingsViewModel(QObject):
         why = self._blocked() or self._one_listing()
         if why or listing is None:
             return why
+        change = self.selected[0].change
+        if change is not None and change.state != CommandState.REJECTED:
+            # The submit names the version it saw: sent behind an unsent edit it would be refused
+            # as stale (VERSION_CONFLICT), so it waits until the edit has reached the marketplace.
+            return QCoreApplication.translate(
+                "ListingsViewModel", "Your changes have not reached the marketplace yet; submit once they are sent."
+            )
         revision = listing.revision or {}
         if listing.state == ListingState.ON_SALE and revision.get("state") in ("draft", "rejected"):
             content = {**listing.content(), **{k: v for k, v in revision.items() if k in listing.content()}}

@@ -268,9 +268,6 @@ class MessagesViewModel(QObject):
             return "", "", ""
         return title_of(m), local_time(m.created_at), body_of(m)
 
-    def selected_kind(self) -> str:
-        return message_kind_label(self.selected.kind) if self.selected is not None else ""
-
     # -- what a message is about ---------------------------------------------------------------
     def _may(self, permission: Permission) -> bool:
         return self._queue is not None and permission.value in self._queue.user.permissions
