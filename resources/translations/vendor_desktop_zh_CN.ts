@@ -1208,32 +1208,17 @@
 <context>
     <name>ListingPrices</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="24"/>
-        <source>%1/month</source>
-        <translation>%1/月</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="25"/>
-        <source>%1/year</source>
-        <translation>%1/年</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="26"/>
-        <source>pay-as-you-go %1/call</source>
-        <translation>按需 %1/次</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="34"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="22"/>
         <source>yuan per month</source>
         <translation>元/月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="23"/>
         <source>yuan per year</source>
         <translation>元/年</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/prices.py" line="24"/>
         <source>yuan per call</source>
         <translation>元/次</translation>
     </message>

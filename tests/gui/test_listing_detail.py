@@ -9,8 +9,9 @@ import pytest
 
 from vendor_desktop.cache.listings.queries import ListingRow
 from vendor_desktop.ui.core import i18n
+from vendor_desktop.viewmodels.core.labels import price_with_unit
 from vendor_desktop.viewmodels.listings.detail import changed_fields, listing_detail
-from vendor_desktop.viewmodels.listings.prices import billing_text, price_with_unit
+from vendor_desktop.viewmodels.listings.prices import billing_text
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -16,10 +16,10 @@ from PySide6.QtCore import QCoreApplication
 
 from vendor_desktop.cache.listings.queries import ListingRow
 from vendor_desktop.domain.listings import ListingState
-from vendor_desktop.viewmodels.core.labels import billing_mode_label, market_label
+from vendor_desktop.viewmodels.core.labels import billing_mode_label, market_label, price_with_unit
 from vendor_desktop.viewmodels.core.states import Tone
 from vendor_desktop.viewmodels.listings.listing_editor import CONFIG_FIELDS, config_label
-from vendor_desktop.viewmodels.listings.prices import MODES, price_with_unit
+from vendor_desktop.viewmodels.listings.prices import MODES
 from vendor_desktop.viewmodels.listings.table import delivery_label, due_text, listing_tags
 
 # Long texts (description, agreement) are cut here in the pane; the editor shows them whole.

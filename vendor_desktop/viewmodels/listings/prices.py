@@ -1,8 +1,7 @@
 """A listing's prices with their billing unit (GLOSSARY: ``¥999.00/月`` · ``¥2,990.00/年`` ·
 ``按需 ¥0.05/次``), so a price never reads as ¥999.00 per who-knows-what (R-MKT-2).
-
-Kept here until the shared ``price_with_unit`` in ``viewmodels/core/labels.py`` is on main; then
-this one can go.
+The format itself is the shared ``price_with_unit`` (viewmodels/core/labels.py); here is what
+only listings need: the editor's units and a listing's prices in one line.
 """
 
 from __future__ import annotations
@@ -11,21 +10,10 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from vendor_desktop.domain.money import format_fen
+from vendor_desktop.viewmodels.core.labels import price_with_unit
 
 # The order the billing modes are shown in, cheapest commitment first (R-MKT-2).
 MODES = ("payg", "monthly", "yearly")
-
-
-def price_with_unit(fen: int, mode: str) -> str:
-    """``¥999.00/月``, ``¥2,990.00/年``, ``按需 ¥0.05/次`` (English: /month, /year, pay-as-you-go … /call)."""
-    money = format_fen(fen)
-    texts = {
-        "monthly": QCoreApplication.translate("ListingPrices", "%1/month"),
-        "yearly": QCoreApplication.translate("ListingPrices", "%1/year"),
-        "payg": QCoreApplication.translate("ListingPrices", "pay-as-you-go %1/call"),
-    }
-    return texts.get(mode, "%1").replace("%1", money)
 
 
 def unit_label(mode: str) -> str:
