@@ -167,8 +167,14 @@ def test_a_rejected_listing_shows_the_reason_and_can_be_edited_and_resubmitted(q
     dialog.description.setPlainText("回调地址已修复")
     dialog.save()
     qtbot.waitUntil(lambda: closed(dialog))
+    # The outcome of the edit first: the marketplace has it (a submit sent on the version before
+    # would be refused as stale). Meanwhile the button says why it waits.
+    def edited() -> bool:
+        line = view.vm.model.row_at(row_of(view, name))
+        return line is not None and line.listing is not None and line.listing.description == "回调地址已修复"
+
+    qtbot.waitUntil(edited, timeout=30_000)
     select(qtbot, view, name)
-    # Submitting waits until the edit has reached the marketplace (it would be refused as stale).
     qtbot.waitUntil(view.submit.isEnabled, timeout=30_000)
     view.submit.click()
     shows(qtbot, view, name, "In review")
