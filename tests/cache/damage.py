@@ -57,7 +57,7 @@ def stamp_a_newer_version(path: Path) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.execute("ALTER TABLE outbox ADD COLUMN priority INTEGER NOT NULL DEFAULT 0")
-        conn.execute("CREATE TABLE invoices (id TEXT PRIMARY KEY, data TEXT)")
+        conn.execute("CREATE TABLE tickets_from_the_future (id TEXT PRIMARY KEY, data TEXT)")
         conn.execute("UPDATE alembic_version SET version_num = ?", (FUTURE_REVISION,))
         conn.commit()
     finally:

@@ -128,6 +128,7 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         created_at=TIMESTAMP,
         order_id=or_null(TEXT),
         listing_id=or_null(TEXT),
+        invoice_id=or_null(TEXT),  # a buyer's invoice request (R-INV-1); reaches roles reading invoices
     ),
     # R-DSC-1/2; ``state`` as of the last change (the client recomputes it by its own clock).
     "discount": _kind(
@@ -141,6 +142,35 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         state=TEXT,
         revoked_at=or_null(TIMESTAMP),
         created_at=TIMESTAMP,
+    ),
+    # R-INV-1..6: the buyer's request and what the vendor did with it. It carries the order's
+    # number and amount, so finance and support work without reading orders (SPEC §11).
+    "invoice": _kind(
+        order_id=TEXT,
+        order_number=TEXT,
+        amount_fen=INTEGER,  # the order's paid amount
+        listing_name=TEXT,
+        buyer_account_id=TEXT,
+        state=TEXT,  # domain.invoices.InvoiceState
+        type=TEXT,  # domain.invoices.InvoiceType
+        title=TEXT,  # 抬头
+        tax_id=or_null(TEXT),  # 税号; none for a person's ordinary invoice
+        mailing=OBJECT,  # {recipient, address, virtual_number}: never a real phone (R-ORD-4)
+        requested_at=TIMESTAMP,
+        due_date=DATE,  # R-INV-3: 10 working days after the request's Beijing date
+        due_date_approximate=BOOLEAN,  # the year's holiday calendar was not known
+        invoice_code=or_null(TEXT),
+        invoice_number=or_null(TEXT),
+        issued_at=or_null(TIMESTAMP),
+        carrier=or_null(TEXT),
+        tracking_number=or_null(TEXT),
+        postage=or_null(TEXT),  # domain.invoices.Postage
+        shipped_at=or_null(TIMESTAMP),
+        revoked_at=or_null(TIMESTAMP),
+        # Oldest first: {at, action: requested|issued|shipped|shipment_corrected|revoked,
+        # actor (display name or "buyer"), invoice_number?, carrier?, tracking_number?, postage?,
+        # reason?}. A correction keeps the shipment it replaced (R-INV-6).
+        history=LIST,
     ),
 })
 

@@ -21,6 +21,7 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from vendor_desktop.cache.core import sync_state
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.models import TYPED_TABLES, Entity
+from vendor_desktop.cache.invoices.search_text import invoice_search_text
 from vendor_desktop.cache.orders.search_text import order_search_text
 from vendor_desktop.domain.synced import SyncedField, Wire, synced_fields
 from vendor_desktop.domain.workdays import business_date
@@ -119,10 +120,20 @@ def _discount_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
     row["valid_from_ts"] = _epoch(parse_timestamp(data.get("valid_from")))
 
 
+def _invoice_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
+    requested = parse_timestamp(data.get("requested_at"))
+    row["requested_ts"] = _epoch(requested)
+    row["requested_date"] = business_date(requested).isoformat() if requested else None
+    row["search_text"] = invoice_search_text(
+        row["order_number"], row["title"], row["tax_id"], row["tracking_number"]
+    )
+
+
 _DERIVED: dict[str, ColumnFiller] = {
     "order": _order_derived,
     "message": _message_derived,
     "discount": _discount_derived,
+    "invoice": _invoice_derived,
 }
 
 

@@ -169,6 +169,43 @@ class Discount(Base):
     )
 
 
+class Invoice(Base):
+    """A buyer's invoice request (发票), R-INV-1..6. Carries the order's number and amount."""
+
+    __tablename__ = "invoices"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    order_id: Mapped[str | None] = mapped_column(String)
+    order_number: Mapped[str | None] = mapped_column(String)
+    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    state: Mapped[str | None] = mapped_column(String)
+    type: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(String)
+    tax_id: Mapped[str | None] = mapped_column(String)
+    requested_at: Mapped[str | None] = mapped_column(String)
+    requested_ts: Mapped[int | None] = mapped_column(Integer)
+    requested_date: Mapped[str | None] = mapped_column(String)  # YYYY-MM-DD in Asia/Shanghai
+    due_date: Mapped[str | None] = mapped_column(String)  # YYYY-MM-DD, R-INV-3
+    invoice_number: Mapped[str | None] = mapped_column(String)
+    carrier: Mapped[str | None] = mapped_column(String)
+    tracking_number: Mapped[str | None] = mapped_column(String)
+    postage: Mapped[str | None] = mapped_column(String)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # Order number, title, tax ID and tracking number, folded for search (cache.invoices).
+    search_text: Mapped[str | None] = mapped_column(String)
+
+    __table_args__ = (
+        # The default sort: due date, then the request's moment; the id makes sorts stable.
+        Index("ix_invoices_due", "due_date", "requested_ts", "id"),
+        Index("ix_invoices_state", "state", "due_date"),
+        Index("ix_invoices_requested_date", "requested_date"),
+        Index("ix_invoices_order_number", "order_number"),
+        Index("ix_invoices_search", "search_text", "due_date", "id"),
+    )
+
+
 class OutboxCommand(Base):
     """A queued command (DESIGN "Outbox states"); see ``vendor_desktop.cache.core.outbox``.
 
@@ -216,5 +253,6 @@ TYPED_TABLES: dict[str, Table] = {
         ("message", Message),
         ("vendor_profile", VendorProfile),
         ("discount", Discount),
+        ("invoice", Invoice),
     )
 }

@@ -1,0 +1,1 @@
+"""Invoices (发票管理) in the cache: search text and queries."""
