@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from vendor_desktop.cache.core.changes import ChangeSet
@@ -172,6 +172,58 @@ def enqueue(
     session.flush()
     reconcile_entity(session, entity, entity_id, at)
     return to_command(row)
+
+
+def enqueue_many(
+    session: Session,
+    commands: Sequence[dict[str, Any]],
+    *,
+    created_by: str,
+    now: dt.datetime | None = None,
+) -> list[int]:
+    """Queue many commands at once (a bulk import: 10,000 shipments), as ``enqueue`` would one
+    by one, in a fraction of the time: one multi-row INSERT, and ``held`` decided by one look
+    per 500 entities for a rejected command before them (a new command is the latest on its
+    entity, so it is held exactly when such a one is open). Each of ``commands`` has
+    ``enqueue``'s keywords. Returns the new ids in the order given; the caller commits.
+    """
+    if not commands:
+        return []
+    at = stamp(now or dt.datetime.now(dt.UTC))
+    blocked: set[tuple[str, str]] = set()
+    by_entity: dict[str, list[str]] = {}
+    for command in commands:
+        by_entity.setdefault(command["entity"], []).append(command["entity_id"])
+    for entity, ids in by_entity.items():
+        unique = sorted(set(ids))
+        for start in range(0, len(unique), 500):
+            rejected = select(OutboxCommand.entity_id).where(
+                OutboxCommand.entity == entity,
+                OutboxCommand.entity_id.in_(unique[start : start + 500]),
+                OutboxCommand.state == CommandState.REJECTED.value,
+            )
+            blocked.update((entity, entity_id) for entity_id in session.scalars(rejected))
+    rows = [
+        {
+            "idempotency_key": str(uuid.uuid4()),
+            "kind": c["kind"],
+            "entity": c["entity"],
+            "entity_id": c["entity_id"],
+            "base_version": c.get("base_version"),
+            "method": c["method"].upper(),
+            "path": c["path"],
+            "payload": _json(c["payload"]) if c.get("payload") is not None else None,
+            "summary": _json(c["summary"]),
+            "created_at": at,
+            "created_by": created_by,
+            "state": (CommandState.HELD if (c["entity"], c["entity_id"]) in blocked else CommandState.PENDING).value,
+            "attempts": 0,
+            "updated_at": at,
+        }
+        for c in commands
+    ]
+    added = insert(OutboxCommand).returning(OutboxCommand.id, sort_by_parameter_order=True)
+    return [int(id_) for id_ in session.scalars(added, rows)]
 
 
 def get_command(session: Session, command_id: int) -> Command | None:

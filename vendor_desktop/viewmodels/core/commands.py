@@ -108,6 +108,34 @@ class CommandQueue(QObject):
             is_change=True,
         )
 
+    def enqueue_many(
+        self,
+        commands: list[dict[str, Any]],
+        on_queued: Callable[[list[int]], None] | None = None,
+        on_failed: Callable[[str], None] | None = None,
+    ) -> None:
+        """Queue several commands in one transaction (a bulk import): all of them or none.
+
+        ``on_queued(ids)`` runs once they are on disk, with their ids in the order given."""
+        username = self.user.username
+        ids: list[int] = []
+
+        def act(session: Any) -> ChangeSet:
+            ids.extend(outbox.enqueue_many(session, commands, created_by=username))
+            changes = ChangeSet()
+            for command_id, command in zip(ids, commands, strict=True):
+                changes.add("command", str(command_id))
+                changes.add(command["entity"], command["entity_id"])
+            return changes
+
+        self._write(
+            act,
+            what=f"{len(commands)} commands",
+            then=None if on_queued is None else lambda _changes: on_queued(ids),
+            on_failed=on_failed,
+            is_change=True,
+        )
+
     def retry(self, command_id: int, *, base_version: int | None = None) -> None:
         self._write(
             lambda session: _touched(outbox.retry(session, command_id, base_version=base_version)),
