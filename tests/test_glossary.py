@@ -44,6 +44,7 @@ LATIN_IN_CHINESE = frozenset(
         *("Idempotency-Key", "If-Match"),
         "MIT",  # the licence's name (About)
         "F5",  # the key that syncs
+        *("Excel", "UTF-8", "xlsx", "xls"),  # the spreadsheet and its file types (importing tracking numbers)
     }
 )
 # A forbidden term inside one of these longer words is not the term (客户端 is software, not a buyer).

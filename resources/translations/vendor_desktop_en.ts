@@ -129,4 +129,23 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TrackingImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="134"/>
+        <source>%n rows in %1</source>
+        <translation>
+            <numerusform>%n row in %1</numerusform>
+            <numerusform>%n rows in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="155"/>
+        <source>Import %n rows</source>
+        <translation>
+            <numerusform>Import %n row</numerusform>
+            <numerusform>Import %n rows</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

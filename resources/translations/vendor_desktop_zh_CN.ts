@@ -2456,6 +2456,452 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>TrackingImport</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="52"/>
+        <source>Tracking numbers</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="80"/>
+        <source>Row</source>
+        <extracomment>A command&apos;s state as read: (state, error code, message, its Chinese); None once discarded.</extracomment>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="85"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="85"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="88"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="82"/>
+        <source>The file has no column for %1. Its first row must name the columns: order number (or invoice ID), carrier and tracking number. Download the template to see one.</source>
+        <translation>文件缺少“%1”列。第一行须写明列名：订单号（或发票 ID）、快递公司、快递单号。可下载模板参考。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="88"/>
+        <source>Old Excel files (.xls) cannot be read. Save it as .xlsx or CSV, then import it.</source>
+        <translation>无法读取旧版 Excel 文件（.xls）。请另存为 .xlsx 或 CSV 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="92"/>
+        <source>The text encoding of this CSV file is unclear. Save it from Excel as “CSV UTF-8” or as .xlsx, then import it.</source>
+        <translation>无法确定此 CSV 文件的文字编码。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="97"/>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="99"/>
+        <source>The file names its columns but has no rows under them.</source>
+        <translation>文件只有列名，没有数据行。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="101"/>
+        <source>The file has more than %1 rows. Split it into smaller files.</source>
+        <translation>文件超过 %1 行。请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="104"/>
+        <source>This file could not be read. Is it open in another program, or damaged? (%1)</source>
+        <translation>无法读取此文件。是否已在其他程序中打开，或文件已损坏？（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="87"/>
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="26"/>
+        <source>Ready</source>
+        <extracomment>The verdicts in the order the counts list them.</extracomment>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="27"/>
+        <source>Needs fixing</source>
+        <translation>需修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="28"/>
+        <source>Unknown invoice</source>
+        <translation>未找到发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="29"/>
+        <source>Already shipped</source>
+        <translation>已寄出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="30"/>
+        <source>Not issued yet</source>
+        <translation>未开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="31"/>
+        <source>Revoked by buyer</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="32"/>
+        <source>Already queued</source>
+        <translation>已在待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="33"/>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="34"/>
+        <source>No cash on delivery</source>
+        <translation>不可到付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="214"/>
+        <source>Check the number</source>
+        <translation>核对单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="60"/>
+        <source>Postage paid</source>
+        <translation>寄付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="62"/>
+        <source>Cash on delivery</source>
+        <translation>到付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="68"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="69"/>
+        <source>Invoice ID</source>
+        <translation>发票 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="70"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="71"/>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="72"/>
+        <source>Postage</source>
+        <translation>邮费</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="90"/>
+        <source>There is no order number or invoice ID.</source>
+        <translation>缺少订单号或发票 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="91"/>
+        <source>The carrier is empty.</source>
+        <translation>快递公司为空。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="92"/>
+        <source>The carrier “%1” is longer than 20 characters.</source>
+        <translation>快递公司“%1”超过 20 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="95"/>
+        <source>The tracking number is empty.</source>
+        <translation>快递单号为空。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="96"/>
+        <source>The spreadsheet turned the tracking number into the number %1 and lost digits. Format the column as text and enter the number again.</source>
+        <translation>表格把快递单号变成了数字 %1，位数已丢失。请把该列设为文本格式，重新填写单号。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="100"/>
+        <source>The tracking number “%1” is not 6–40 letters, digits or hyphens.</source>
+        <translation>快递单号“%1”不是 6–40 位字母、数字或连字符。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="103"/>
+        <source>The postage “%1” is neither “postage paid” nor “cash on delivery”.</source>
+        <translation>邮费“%1”既不是“寄付”也不是“到付”。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="123"/>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="135"/>
+        <source>No invoice %1 on this computer. Sync, then import the file again.</source>
+        <translation>本机没有发票 %1。同步后再导入此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="139"/>
+        <source>No invoice for order %1 on this computer. Sync, then import the file again.</source>
+        <translation>本机没有订单 %1 的发票。同步后再导入此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="144"/>
+        <source>The invoice of order %1 is already shipped.</source>
+        <translation>订单 %1 的发票已寄出。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="148"/>
+        <source>The invoice of order %1 is not issued yet. Issue it first, then import the file again.</source>
+        <translation>订单 %1 的发票尚未开票。先开票，再导入此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="152"/>
+        <source>The buyer revoked the invoice of order %1.</source>
+        <translation>买家已撤销订单 %1 的发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="157"/>
+        <source>The marketplace did not accept an earlier shipment for order %1. Settle it in Pending changes first.</source>
+        <translation>云市场未接受订单 %1 之前的寄出信息。请先在“待发送的修改”中处理。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="162"/>
+        <source>A shipment for order %1 is already in Pending changes.</source>
+        <translation>订单 %1 的寄出信息已在“待发送的修改”中。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="169"/>
+        <source>The same shipment as row %1: imported once.</source>
+        <translation>与第 %1 行相同，只导入一次。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="171"/>
+        <source>Order %2 is also on row %1 with another shipment. Nothing is imported for it: keep one row and import again.</source>
+        <translation>订单 %2 在第 %1 行还有另一条寄出信息，均不导入。只保留一行后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="178"/>
+        <source>Cash on delivery is only for invoices under ¥50.00; this one is %1. Use postage paid.</source>
+        <translation>满 ¥50.00 的发票不能到付，这张是 %1。请改为寄付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="183"/>
+        <source>The tracking number does not look like a %1 number. Check it: it is sent as it is.</source>
+        <translation>快递单号不像%1的单号，请核对。导入时按原样发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="193"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="194"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="196"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="199"/>
+        <source>Shipped</source>
+        <translation>已寄出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="200"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="203"/>
+        <source>Discarded</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="208"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="223"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="213"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="121"/>
+        <source>This file is imported.</source>
+        <extracomment>Command states after which a row&apos;s result no longer changes.</extracomment>
+        <translation>此文件已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="123"/>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="125"/>
+        <source>No row is ready to import: each row&apos;s note says why.</source>
+        <translation>没有可导入的行，原因见各行说明。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="205"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="235"/>
+        <source>%1 results</source>
+        <translation>%1 导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="258"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingImportDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="170"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="171"/>
+        <source>Import tracking numbers</source>
+        <translation>导入快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="115"/>
+        <source>Download template</source>
+        <translation>下载模板</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="124"/>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="115"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="124"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="99"/>
+        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
+        <translation>表格文件 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="99"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="113"/>
+        <source>tracking-numbers-template</source>
+        <translation>快递单号导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="115"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="134"/>
+        <source>%n rows in %1</source>
+        <translation>
+            <numerusform>%1 共 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="136"/>
+        <source>No file chosen yet.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="146"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="148"/>
+        <source>Every row is ready.</source>
+        <translation>每一行都可导入。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="151"/>
+        <source>Choose a CSV or Excel file from your courier: its rows and what will happen to each show here.</source>
+        <translation>选择快递公司导出的 CSV 或 Excel 文件，这里会列出每一行及其处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="155"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="155"/>
+        <source>Import %n rows</source>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="159"/>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="166"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="174"/>
+        <source>A CSV or Excel file with a column for the order number (or invoice ID), the carrier and the tracking number, and optionally the postage: postage paid when empty, or cash on delivery. Nothing is sent until you import the rows that are ready.</source>
+        <translation>CSV 或 Excel 文件，须有订单号（或发票 ID）、快递公司、快递单号三列；邮费列可选，不填为寄付，也可填到付。导入可导入的行之前，不会发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="177"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="178"/>
+        <source>Download template…</source>
+        <translation>下载模板…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="179"/>
+        <source>Only rows that need a look</source>
+        <translation>只看需处理的行</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="180"/>
+        <source>Export results…</source>
+        <translation>导出结果…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="181"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>VendorCenter</name>
     <message>
         <location filename="../../vendor_desktop/signing_in.py" line="64"/>

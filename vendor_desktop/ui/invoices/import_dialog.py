@@ -96,7 +96,7 @@ class TrackingImportDialog(Retranslating, QDialog):
     # -- acting --------------------------------------------------------------------------------------
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import tracking numbers"), "", self.tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)")
+            self, self.tr("Import tracking numbers"), "", ";;".join((self.tr("Spreadsheets (*.csv *.xlsx *.txt)"), self.tr("All files (*)")))
         )
         if path:
             self.open_path(path)
@@ -110,9 +110,9 @@ class TrackingImportDialog(Retranslating, QDialog):
         self.vm.import_ready()
 
     def choose_template_file(self) -> None:
-        default = self.tr("tracking-numbers-template.xlsx")
+        default = self.tr("tracking-numbers-template") + ".xlsx"
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Download template"), default, self.tr("Excel (*.xlsx);;CSV for Excel (*.csv)")
+            self, self.tr("Download template"), default, ";;".join((self.tr("Excel (*.xlsx)"), self.tr("CSV for Excel (*.csv)")))
         )
         if path and not path.lower().endswith((".xlsx", ".csv")):
             path += ".csv" if "*.csv" in chosen else ".xlsx"  # as the chosen file type says
@@ -130,7 +130,10 @@ class TrackingImportDialog(Retranslating, QDialog):
     def show_state(self) -> None:
         vm = self.vm
         stage = vm.stage
-        self.file_label.setText(vm.title() if vm.preview is not None else self.tr("No file chosen yet."))
+        if vm.preview is not None:
+            self.file_label.setText(self.tr("%n rows in %1", "", vm.row_count).replace("%1", vm.file_name))
+        else:
+            self.file_label.setText(self.tr("No file chosen yet."))
         self.summary.setText(vm.summary())
         self.summary.setVisible(bool(self.summary.text()))
         if vm.error:
@@ -149,7 +152,7 @@ class TrackingImportDialog(Retranslating, QDialog):
             )
         self.choose.setEnabled(stage in (Stage.EMPTY, Stage.PREVIEW))
         why_not = vm.why_cannot_import()
-        self.import_button.setText(vm.import_text() if vm.preview is not None else self.tr("Import"))
+        self.import_button.setText(self.tr("Import %n rows", "", vm.ready_count) if vm.preview else self.tr("Import"))
         self.import_button.setEnabled(not why_not)
         self.import_button.setToolTip(why_not)
         self.export.setEnabled(vm.preview is not None and stage is not Stage.READING)

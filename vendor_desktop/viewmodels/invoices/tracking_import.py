@@ -194,12 +194,10 @@ class TrackingImportViewModel(QObject):
         self._poll.stop()
 
     # -- what the dialog says ----------------------------------------------------------------------
-    def title(self) -> str:
-        if self.preview is None:
-            return ""
-        return QCoreApplication.translate("TrackingImport", "%n rows in %1", "", self.preview.counts.total).replace(
-            "%1", self.file_name
-        )
+    @property
+    def row_count(self) -> int:
+        """The file's data rows (the dialog says "%n rows in <file>": plurals are the view's)."""
+        return self.preview.counts.total if self.preview is not None else 0
 
     def summary(self) -> str:
         """The counts at the top: per verdict in the preview, per result afterwards."""
@@ -231,13 +229,10 @@ class TrackingImportViewModel(QObject):
         colon = "：" if is_chinese() else ": "
         return " · ".join(f"{label}{colon}{n:,}" for label, n in parts)
 
-    def import_text(self) -> str:
-        return QCoreApplication.translate("TrackingImport", "Import %n rows", "", self.ready_count)
-
     # -- files written -----------------------------------------------------------------------------
     def default_results_name(self) -> str:
         stem = Path(self.file_name).stem or "tracking"
-        return QCoreApplication.translate("TrackingImport", "%1 results.csv").replace("%1", stem)
+        return QCoreApplication.translate("TrackingImport", "%1 results").replace("%1", stem) + ".csv"
 
     def export_results(self, path: str | Path) -> None:
         """Every row with its result (or why it was not imported), as CSV for Excel."""
