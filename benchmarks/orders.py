@@ -5,8 +5,9 @@ On loopback: a sandbox subprocess seeded with N orders, then, in this process (t
 (c) opening the Orders view, (d) filter and search latency, (e) sorts, (f) the GUI event loop's
 longest stall during a full sync with the whole main window open (the app's own shell, every
 area the owner sees), (g) the baseline: the same pages decoded and inserted with executemany in
-one transaction, and (h) cold start: a new app process to its first area's content on screen.
-Prints a table, writes JSON.
+one transaction, (h) cold start: a new app process to its first area's content on screen, and
+(i)/(j) invoices: the preview of a 10,000-row tracking-number import and the GUI's longest stall
+while its 10,000 shipments are queued (``benchmarks/invoices.py``). Prints a table, writes JSON.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--listings", type=int, default=50, help="listings to seed (default 50)")
     p.add_argument("--seed", type=int, default=4242, help="seed of the vendor's data (default 4242)")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})")
+    p.add_argument("--invoices", type=int, default=10_000, help="rows of the tracking-number import (default 10,000)")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder (databases, pages)")
     return p
 
@@ -185,6 +187,13 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     figures["baseline"]["pages"] = len(pages)
     figures["baseline"]["peak_rss_growth_mb"] = measure.peak_rss_mb() - before
     _say(f"(g) baseline: {figures['baseline']['wall_s']:.2f} s")
+
+    from . import invoices
+
+    figures["invoices"] = invoices.run(work / "invoices", args.invoices)
+    i = figures["invoices"]
+    _say(f"(i) import preview of {args.invoices:,} rows: CSV {i['preview_csv_gbk']['p50_ms']:.0f} ms, "
+         f"xlsx {i['preview_xlsx']['p50_ms']:.0f} ms; (j) longest stall queuing: {i['dialog']['max_gap_ms']:.0f} ms")
     return figures
 
 

@@ -29,7 +29,10 @@ def test_benchmark_runs_at_a_small_size_and_writes_its_figures(tmp_path: Path) -
     out = tmp_path / "results.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.orders", "--orders", "2000", "--listings", "10", "--out", str(out)],
+        [
+            *(sys.executable, "-m", "benchmarks.orders", "--orders", "2000", "--listings", "10"),
+            *("--invoices", "500", "--out", str(out)),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -57,10 +60,17 @@ def test_benchmark_runs_at_a_small_size_and_writes_its_figures(tmp_path: Path) -
         assert figures["sorts"][sort_key]["max_ms"] > 0
     assert figures["filters"]["queries"] >= 50
     assert figures["server_pages_s"] > 0
+    # (i)/(j) the tracking-number import: every row read, the bad ones (1 in 50) not ready.
+    invoices = figures["invoices"]
+    assert invoices["preview_csv_gbk"]["rows"] == invoices["preview_xlsx"]["rows"] == 500
+    assert invoices["preview_csv_gbk"]["encoding"] == "gb18030"
+    assert 0 < invoices["dialog"]["commands"] == invoices["preview_xlsx"]["ready"] < 500
+    assert invoices["dialog"]["max_gap_ms"] > 0 and invoices["dialog"]["ticks"] > 0
 
     rows = {r["key"]: r for r in results["summary"]}
     for key in ("a_full_sync_s", "b_incremental_ms", "c_open_view_ms", "d_filter_p95_ms", "e_sort_amount_ms",
-                "e_sort_created_ms", "f_max_stall_ms", "g_baseline_s"):  # fmt: skip
+                "e_sort_created_ms", "f_max_stall_ms", "g_baseline_s", "i_import_preview_csv_ms",
+                "i_import_preview_xlsx_ms", "j_queue_max_stall_ms"):  # fmt: skip
         assert rows[key]["value"] > 0
         assert rows[key]["ratio_to_baseline"] > 0
     assert rows["g_baseline_s"]["ratio_to_baseline"] == 1.0

@@ -225,7 +225,7 @@ def test_results_follow_each_command_until_applied_or_refused(qtbot, vm, db, tmp
         mark_rejected(
             s, commands[invoice_id(34)].id, code="INVOICE_STATE", message="The invoice is not issued.",
             message_zh="发票不是已开票状态。", details={}, now=NOW)  # fmt: skip
-    qtbot.waitUntil(lambda: vm.summary() == "Shipped: 1 · Not imported: 9 · Not accepted: 1 · Waiting to send: 1")
+    qtbot.waitUntil(lambda: vm.summary() == "Shipped: 1 · Not accepted: 1 · Waiting to send: 1 · Not imported: 9")
     results = dict(zip(_column(vm, 0), zip(_column(vm, 5), _column(vm, 6), strict=True), strict=True))
     assert results["2"] == ("Shipped", "")
     assert results["12"] == ("Not accepted", "The marketplace did not accept this change: The invoice is not issued.")

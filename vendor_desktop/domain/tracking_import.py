@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -135,6 +136,7 @@ _CARRIER_ALIASES: dict[str, str] = {
 _COMPANY_SUFFIX = re.compile(r"(股份)?有限(责任)?公司$|集团$|co?ltd$|company$|inc$")
 
 
+@lru_cache(maxsize=1024)  # a file names a handful of couriers, on thousands of rows
 def carrier_name(typed: str) -> str:
     """The common courier's name (``CARRIERS``) for what the sheet says, else the text as typed
     (trimmed): 顺丰速运 → 顺丰, "SF Express" → 顺丰, 德邦快递 → 德邦快递."""
@@ -156,6 +158,7 @@ _POSTAGE_WORDS: dict[str, Postage] = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=256)
 def postage_of(typed: str) -> Postage | None:
     """寄付 when empty; None for a word that is neither 寄付 nor 到付."""
     folded = fold(typed)

@@ -54,6 +54,9 @@ class ChangesView(Retranslating, QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.table = list_table(vm.model, widths=(480, 130, 80, 150, 300), delegate=ListDelegate())
+        # Columns fit the rows on screen, not the first 1,000: an import of 10,000 tracking
+        # numbers queues that many changes, and measuring them all stalled the window a second.
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)

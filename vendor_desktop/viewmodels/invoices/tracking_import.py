@@ -33,7 +33,7 @@ from vendor_desktop.viewmodels.core.labels import is_chinese
 from vendor_desktop.viewmodels.invoices import import_export
 from vendor_desktop.viewmodels.invoices.import_preview import Preview, file_error_text, prepare, ship_command
 from vendor_desktop.viewmodels.invoices.import_table import ImportTableModel, Result, row_cells
-from vendor_desktop.viewmodels.invoices.import_words import VERDICT_ORDER, verdict_label
+from vendor_desktop.viewmodels.invoices.import_words import VERDICT_ORDER, result_tags, verdict_label
 
 __all__ = ["ImportTableModel", "Stage", "TrackingImportViewModel"]
 
@@ -126,29 +126,39 @@ class TrackingImportViewModel(QObject):
         return ""
 
     def import_ready(self) -> bool:
-        """Queue the ready rows as ``invoice.ship`` commands, all in one transaction."""
+        """Queue the ready rows as ``invoice.ship`` commands, all in one transaction.
+
+        The commands are built on the reads runner and written on the writes runner: for 10,000
+        rows neither is work for the GUI thread (docs/PERFORMANCE.md, Invoices)."""
         if self.why_cannot_import() or self.preview is None:
             return False
-        name = self.preview.path.name
-        ready = [at for at, judged in enumerate(self.preview.judgements) if judged.ready]
-        commands = [ship_command(self.preview.judgements[at], name) for at in ready]
+        preview = self.preview
         self.stage = Stage.QUEUING
         self.changed.emit()
 
-        def queued(ids: list[int]) -> None:
-            self.model.command_ids = dict(zip(ready, ids, strict=True))
-            self.stage = Stage.RESULTS
-            self.model.relabel()
-            self.changed.emit()
-            self._read_results()
-            self._poll.start()
+        def build() -> tuple[list[int], list[dict[str, Any]]]:
+            ready = [at for at, judged in enumerate(preview.judgements) if judged.ready]
+            return ready, [ship_command(preview.judgements[at], preview.path.name) for at in ready]
 
-        def failed(message: str) -> None:
+        def built(result: tuple[list[int], list[dict[str, Any]]]) -> None:
+            ready, commands = result
+
+            def queued(ids: list[int]) -> None:
+                self.model.command_ids = dict(zip(ready, ids, strict=True))
+                self.stage = Stage.RESULTS
+                self.model.relabel()
+                self.changed.emit()
+                self._read_results()
+                self._poll.start()
+
+            self._queue.enqueue_many(commands, queued, not_queued)
+
+        def not_queued(message: str) -> None:
             self.stage, self.error = Stage.PREVIEW, message
             self.changed.emit()
             self.failed.emit(message)
 
-        self._queue.enqueue_many(commands, queued, failed)
+        self._reads.submit(build, on_done=built, on_error=lambda error: not_queued(str(error)))
         return True
 
     def _read_results(self) -> None:
@@ -215,14 +225,21 @@ class TrackingImportViewModel(QObject):
         return self._join(shown)
 
     def _result_counts(self) -> str:
-        tally: dict[str, int] = {}
-        for at in range(len(self.model.judgements)):
-            if at in self.model.command_ids:
-                label = self.model.tags(at)[0][0]
-            else:
-                label = QCoreApplication.translate("TrackingImport", "Not imported")
-            tally[label] = tally.get(label, 0) + 1
-        return self._join(list(tally.items()))
+        """Per result, in the order a user follows them; each label translated once (10,000 rows)."""
+        model = self.model
+        tally: dict[str | None, int] = {}
+        for command_id in model.command_ids.values():
+            result = model.results.get(command_id, (CommandState.PENDING.value, None, "", ""))
+            state = result[0] if result is not None else None
+            tally[state] = tally.get(state, 0) + 1
+        order = [CommandState.APPLIED, CommandState.REJECTED, CommandState.SENDING, CommandState.PENDING]
+        order += [CommandState.HELD]
+        parts = [(result_tags(s.value)[0][0], tally.pop(s.value)) for s in order if s.value in tally]
+        parts += [(result_tags(state)[0][0], n) for state, n in tally.items()]  # discarded (None)
+        not_imported = len(model.judgements) - len(model.command_ids)
+        if not_imported:
+            parts.append((QCoreApplication.translate("TrackingImport", "Not imported"), not_imported))
+        return self._join(parts)
 
     @staticmethod
     def _join(parts: list[tuple[str, int]]) -> str:
