@@ -401,6 +401,8 @@ def _market_screens() -> tuple[Screen, ...]:
     )
 
 
+from tour_import import import_screens  # noqa: E402  (tools/ is the path)
+
 #: Every screen, in the order the tour opens them. Names are the screenshots' file names
 #: (``<name>-zh.png``); README.md shows some of them, so keep a name once it is used there.
 SCREENS: tuple[Screen, ...] = (
@@ -419,4 +421,6 @@ SCREENS: tuple[Screen, ...] = (
     Screen("sign-in", _sign_in, _reject, dialog=True),
     Screen("about", _about, _close, dialog=True),
     Screen("crash-dialog", _crash_dialog, _close, dialog=True),
+    # Last: the results screen ships invoices, which no screen after it should see change.
+    *(Screen(name, open_, close_, dialog=True) for name, open_, close_ in import_screens()),
 )

@@ -26,7 +26,7 @@ from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, error_lab
 from vendor_desktop.viewmodels.invoices.import_table import NOTE_COLUMN
 from vendor_desktop.viewmodels.invoices.tracking_import import Stage, TrackingImportViewModel
 
-TABLE_ROWS = 12  # the table shows about this many rows before it scrolls
+TABLE_ROWS = 13  # the table shows about this many rows before it scrolls
 
 
 class TrackingImportDialog(Retranslating, QDialog):
@@ -51,6 +51,11 @@ class TrackingImportDialog(Retranslating, QDialog):
         self.list = ListOrEmpty(self.table)
         metrics = self.fontMetrics()
         self.table.setMinimumHeight(metrics.height() * 2 * TABLE_ROWS)
+        # The selected row's whole note (the column cuts long ones; a tooltip shows it too).
+        self.row_note = QLabel()
+        self.row_note.setWordWrap(True)
+        self.row_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.row_note.hide()
         self.saved = QLabel()
         self.saved.setObjectName("hint")
         self.saved.setWordWrap(True)
@@ -77,9 +82,13 @@ class TrackingImportDialog(Retranslating, QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.row_note)
         layout.addWidget(self.saved)
         layout.addLayout(buttons)
-        fit_to_layout(self, width=metrics.averageCharWidth() * 130)
+        fit_to_layout(self, width=metrics.averageCharWidth() * 150)
+        # Opens wider than its minimum where the screen allows: the notes are sentences.
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(metrics.averageCharWidth() * 190, screen.width() * 9 // 10), self.sizeHint().height())
 
         self.choose.clicked.connect(self.choose_file)
         self.template.clicked.connect(self.choose_template_file)
@@ -88,6 +97,9 @@ class TrackingImportDialog(Retranslating, QDialog):
         self.export.clicked.connect(self.choose_results_file)
         self.close_button.clicked.connect(self.accept)
         self.finished.connect(lambda _result: vm.stop())
+        self.table.selectionModel().currentRowChanged.connect(self._show_row_note)
+        vm.model.modelReset.connect(self._show_row_note)
+        vm.model.dataChanged.connect(self._show_row_note)
         vm.changed.connect(self.show_state)
         vm.failed.connect(self.show_error)
         vm.saved.connect(self.show_saved)
@@ -96,7 +108,10 @@ class TrackingImportDialog(Retranslating, QDialog):
     # -- acting --------------------------------------------------------------------------------------
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import tracking numbers"), "", ";;".join((self.tr("Spreadsheets (*.csv *.xlsx *.txt)"), self.tr("All files (*)")))
+            self,
+            self.tr("Import tracking numbers"),
+            "",
+            ";;".join((self.tr("Spreadsheets (*.csv *.xlsx *.txt)"), self.tr("All files (*)"))),
         )
         if path:
             self.open_path(path)
@@ -112,7 +127,10 @@ class TrackingImportDialog(Retranslating, QDialog):
     def choose_template_file(self) -> None:
         default = self.tr("tracking-numbers-template") + ".xlsx"
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Download template"), default, ";;".join((self.tr("Excel (*.xlsx)"), self.tr("CSV for Excel (*.csv)")))
+            self,
+            self.tr("Download template"),
+            default,
+            ";;".join((self.tr("Excel (*.xlsx)"), self.tr("CSV for Excel (*.csv)"))),
         )
         if path and not path.lower().endswith((".xlsx", ".csv")):
             path += ".csv" if "*.csv" in chosen else ".xlsx"  # as the chosen file type says
@@ -148,7 +166,9 @@ class TrackingImportDialog(Retranslating, QDialog):
             self.list.empty.setText(self.tr("Every row is ready."))
         else:
             self.list.empty.setText(
-                self.tr("Choose a CSV or Excel file from your courier: its rows and what will happen to each show here.")
+                self.tr(
+                    "Choose a CSV or Excel file from your courier: its rows and what will happen to each show here."
+                )
             )
         self.choose.setEnabled(stage in (Stage.EMPTY, Stage.PREVIEW))
         why_not = vm.why_cannot_import()
@@ -157,6 +177,12 @@ class TrackingImportDialog(Retranslating, QDialog):
         self.import_button.setToolTip(why_not)
         self.export.setEnabled(vm.preview is not None and stage is not Stage.READING)
         self.export.setToolTip("" if self.export.isEnabled() else self.tr("Choose a file first."))
+
+    def _show_row_note(self, *_: object) -> None:
+        current = self.table.currentIndex()
+        note = self.vm.model.index(current.row(), NOTE_COLUMN).data() if current.isValid() else ""
+        self.row_note.setText(note or "")
+        self.row_note.setVisible(bool(note))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
