@@ -35,7 +35,7 @@ def test_a_thousand_two_hundred_keys_are_found_by_order_number_or_invoice_id(db:
         found = invoices_for_import(
             s,
             [number(n) for n in range(0, 1000)] + [invoice_id(1100), "nope"],
-            [invoice_id(n) for n in range(1000, 1100)] + [number(1150)],  # fmt: skip
+            [invoice_id(n) for n in range(1000, 1100)] + [number(1150)],
         )
     assert len(found) == 1102
     assert found[number(7)].id == invoice_id(7) and found[number(7)].amount_fen == 12_800

@@ -286,6 +286,10 @@ def test_the_dialog_says_why_it_cannot_import_and_shows_the_counts(qtbot, vm, tm
     assert dialog.import_button.text() == "Import 3 rows"
     assert dialog.file_label.text() == "12 rows in 顺丰 11月.csv"
     assert dialog.summary.text().startswith("Ready: 3 · Needs fixing: 2")
+    dialog.table.selectRow(7)  # row 9 of the sheet: its whole note shows under the list
+    assert dialog.row_note.text() == (
+        "Row 9: Cash on delivery is only for invoices under ¥50.00; this one is ¥88.00. Use postage paid."
+    )
     dialog.import_button.click()
     qtbot.waitUntil(lambda: vm.stage is Stage.RESULTS)
     assert not dialog.import_button.isEnabled() and not dialog.choose.isEnabled()
