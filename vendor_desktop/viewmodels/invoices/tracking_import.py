@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from vendor_desktop.cache.core.database import CacheDatabase
-from vendor_desktop.cache.core.outbox import CommandState
+from vendor_desktop.cache.core.outbox import CommandState, cyclic_gc_paused
 from vendor_desktop.cache.invoices.import_lookup import command_states
 from vendor_desktop.domain.tracking_import import Verdict
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
@@ -137,8 +137,9 @@ class TrackingImportViewModel(QObject):
         self.changed.emit()
 
         def build() -> tuple[list[int], list[dict[str, Any]]]:
-            ready = [at for at, judged in enumerate(preview.judgements) if judged.ready]
-            return ready, [ship_command(preview.judgements[at], preview.path.name) for at in ready]
+            with cyclic_gc_paused():
+                ready = [at for at, judged in enumerate(preview.judgements) if judged.ready]
+                return ready, [ship_command(preview.judgements[at], preview.path.name) for at in ready]
 
         def built(result: tuple[list[int], list[dict[str, Any]]]) -> None:
             ready, commands = result
