@@ -231,16 +231,17 @@ class InvoiceMailing(BaseModel):
 
 
 class InvoiceHistoryEntry(BaseModel):
-    """One step of an invoice, oldest first; a correction keeps the shipment it replaced (R-INV-6)."""
+    """One step of an invoice, oldest first; every key is present, null where it does not apply.
+    A correction keeps the posting it replaced in the entry before it (R-INV-6)."""
 
     at: Timestamp
     action: Literal["requested", "issued", "shipped", "shipment_corrected", "revoked"]
     actor: str = Field(description='the vendor user\'s display name, or "buyer"')
-    invoice_number: str | None = None
-    carrier: str | None = Field(None, description="shipped: the carrier; shipment_corrected: the new carrier")
-    tracking_number: str | None = None
-    postage: Literal["vendor_paid", "cod"] | None = None
-    reason: str | None = Field(None, description="shipment_corrected: why (the entry before it keeps the old shipment)")
+    invoice_number: str | None = Field(description="issued: the invoice number")
+    carrier: str | None = Field(description="shipped: the carrier; shipment_corrected: the new carrier")
+    tracking_number: str | None = Field(description="shipped, shipment_corrected: the tracking number")
+    postage: Literal["vendor_paid", "cod"] | None = Field(description="shipped, shipment_corrected: the postage")
+    reason: str | None = Field(description="shipment_corrected: why")
 
 
 class InvoiceData(BaseModel):

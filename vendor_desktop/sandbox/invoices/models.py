@@ -51,6 +51,18 @@ class Invoice(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+def history_entry(at: str, action: str, actor: str, **fields: str | None) -> dict[str, Any]:
+    """One step of ``history`` (domain/synced.py), with every key, null where it does not apply:
+    the same shape in pulls, command answers and the sandbox controls' answers."""
+    entry: dict[str, Any] = {"at": at, "action": action, "actor": actor}
+    for key in _HISTORY_FIELDS:
+        entry[key] = fields.pop(key, None)
+    if fields:
+        raise TypeError(f"not a history field: {', '.join(fields)}")
+    return entry
+
+
+_HISTORY_FIELDS = ("invoice_number", "carrier", "tracking_number", "postage", "reason")
 _INVOICE = entities.synced_reader("invoice")
 
 

@@ -46,7 +46,7 @@ from ..core.schemas import text_problem
 from ..messages.models import Message
 from ..orders.errors import ORDER_STATE
 from .errors import COD_NOT_ALLOWED, INVOICE_EXISTS, INVOICE_STATE
-from .models import Invoice
+from .models import Invoice, history_entry
 from .notices import REQUESTED, REVOKED, buyer_notice, vendor_message_row
 
 #: R-INV-1: the order states in which a buyer has paid and may ask for an invoice.
@@ -134,7 +134,7 @@ def issue(
     check_version("invoice", invoice, expected)
     invoice.state, invoice.invoice_number, invoice.invoice_code = InvoiceState.ISSUED.value, number, code
     invoice.issued_at = iso(now)
-    entry = {"at": invoice.issued_at, "action": "issued", "actor": actor, "invoice_number": number}
+    entry = history_entry(invoice.issued_at, "issued", actor, invoice_number=number)
     return _step(s, invoice, entry, "invoice_issued")
 
 
@@ -170,14 +170,14 @@ def ship(
     invoice.state = InvoiceState.SHIPPED.value
     invoice.carrier, invoice.tracking_number, invoice.postage = carrier.strip(), tracking_number, postage.value
     invoice.shipped_at = iso(now)
-    entry = {
-        "at": invoice.shipped_at,
-        "action": "shipped",
-        "actor": actor,
-        "carrier": invoice.carrier,
-        "tracking_number": tracking_number,
-        "postage": postage.value,
-    }
+    entry = history_entry(
+        invoice.shipped_at,
+        "shipped",
+        actor,
+        carrier=invoice.carrier,
+        tracking_number=tracking_number,
+        postage=postage.value,
+    )
     return _step(s, invoice, entry, "invoice_shipped")
 
 
@@ -199,15 +199,15 @@ def correct_shipment(
         raise _state_conflict(invoice, "corrected before it is posted", "更正快递信息")
     check_version("invoice", invoice, expected)
     invoice.carrier, invoice.tracking_number = carrier.strip(), tracking_number
-    entry = {
-        "at": iso(now),
-        "action": "shipment_corrected",
-        "actor": actor,
-        "carrier": invoice.carrier,
-        "tracking_number": tracking_number,
-        "postage": invoice.postage,
-        "reason": reason.strip(),
-    }
+    entry = history_entry(
+        iso(now),
+        "shipment_corrected",
+        actor,
+        carrier=invoice.carrier,
+        tracking_number=tracking_number,
+        postage=invoice.postage,
+        reason=reason.strip(),
+    )
     return _step(s, invoice, entry, "invoice_shipment_corrected")
 
 
@@ -257,7 +257,7 @@ def request_invoice(s: Session, order: Any, details: dict[str, Any], now: dt.dat
         postage=None,
         shipped_at=None,
         revoked_at=None,
-        history=[{"at": at, "action": "requested", "actor": BUYER}],
+        history=[history_entry(at, "requested", BUYER)],
         buyer_messages=[],
         version=1,
         **details,
@@ -273,7 +273,7 @@ def revoke(s: Session, invoice: Invoice, now: dt.datetime) -> Invoice:
     if not can_revoke(invoice.state):
         raise _state_conflict(invoice, "revoked", "撤销")
     invoice.state, invoice.revoked_at = InvoiceState.REVOKED.value, iso(now)
-    _step(s, invoice, {"at": invoice.revoked_at, "action": "revoked", "actor": BUYER})
+    _step(s, invoice, history_entry(invoice.revoked_at, "revoked", BUYER))
     _tell_vendor(s, REVOKED, invoice, invoice.revoked_at)
     return invoice
 

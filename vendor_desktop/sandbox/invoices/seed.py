@@ -31,6 +31,7 @@ from vendor_desktop.domain.workdays import SHANGHAI, add_working_days, is_workin
 
 from ..core import names
 from ..core.clock import iso
+from .models import history_entry
 from .notices import REQUESTED, REVOKED, buyer_notice, vendor_message_row
 
 _DISTRICTS = ["高新区", "经济技术开发区", "西湖区", "浦东新区", "海淀区", "南山区", "天河区", "武侯区", "江宁区"]
@@ -173,13 +174,13 @@ class _Seeder:
             "postage": None,
             "shipped_at": None,
             "revoked_at": None,
-            "history": [{"at": at, "action": "requested", "actor": "buyer"}],
+            "history": [history_entry(at, "requested", "buyer")],
             "buyer_messages": [],
             "version": 1,
         }
         if kind == REVOKED_:
             row["revoked_at"] = iso(_moment(rng, requested, min(today, requested + dt.timedelta(days=3))))
-            self._step(row, InvoiceState.REVOKED, {"at": row["revoked_at"], "action": "revoked", "actor": "buyer"})
+            self._step(row, InvoiceState.REVOKED, history_entry(row["revoked_at"], "revoked", "buyer"))
         if kind in {ISSUED, SHIPPED, SHIPPED_COD, CORRECTED}:
             issued = _moment(rng, requested, min(today, requested + dt.timedelta(days=12)), 0.8)
             if rng.random() < 0.5:  # a paper invoice with its code, or a fully digital 20-digit number
@@ -188,8 +189,9 @@ class _Seeder:
             else:
                 row["invoice_number"] = f"{rng.randrange(10**19, 10**20)}"
             row["issued_at"] = iso(issued)
-            entry = {"at": row["issued_at"], "action": "issued", "actor": rng.choice(self.actors)}
-            self._step(row, InvoiceState.ISSUED, entry | {"invoice_number": row["invoice_number"]}, "invoice_issued")
+            actor = rng.choice(self.actors)
+            entry = history_entry(row["issued_at"], "issued", actor, invoice_number=row["invoice_number"])
+            self._step(row, InvoiceState.ISSUED, entry, "invoice_issued")
             if kind != ISSUED:
                 shipped = _moment(rng, issued, min(today, issued + dt.timedelta(days=3)), 0.7)
                 row["postage"] = (Postage.COD if kind == SHIPPED_COD else Postage.VENDOR_PAID).value
@@ -204,16 +206,16 @@ class _Seeder:
         row["carrier"], row["tracking_number"] = carrier, prefix + f"{self.rng.randrange(10**digits):0{digits}d}"
         if action == "shipped":
             row["shipped_at"] = iso(at)
-        entry = {
-            "at": iso(at),
-            "action": action,
-            "actor": self.rng.choice(self.actors),
-            "carrier": row["carrier"],
-            "tracking_number": row["tracking_number"],
-            "postage": row["postage"],
-        }
-        if action == "shipment_corrected":
-            entry["reason"] = "快递单号录入有误，已按快递底单更正。"
+        reason = "快递单号录入有误，已按快递底单更正。" if action == "shipment_corrected" else None
+        entry = history_entry(
+            iso(at),
+            action,
+            self.rng.choice(self.actors),
+            carrier=row["carrier"],
+            tracking_number=row["tracking_number"],
+            postage=row["postage"],
+            reason=reason,
+        )
         self._step(row, InvoiceState.SHIPPED, entry, notice)
 
     @staticmethod
