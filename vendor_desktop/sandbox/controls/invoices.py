@@ -81,7 +81,7 @@ def request(body: SandboxInvoiceRequest, request: Request) -> dict[str, Any]:
         order = s.get(Order, body.order_id, with_for_update=True)
         if order is None:
             raise ApiError(404, "NOT_FOUND", "No such order.", "订单不存在。")
-        details = buyer_request(order.id, order.virtual_number, given)
+        details = buyer_request(order.number, order.virtual_number, given)
         invoice = request_invoice(s, order, details, clock_of(request).now())
         return entities.envelope("invoice", invoice)
 

@@ -56,12 +56,13 @@ def address(rng: random.Random) -> str:
     return f"{city}市{rng.choice(_DISTRICTS)}{rng.choice(_ROADS)}{rng.randrange(1, 999)}号{building}"
 
 
-def buyer_request(order_id: str, virtual_number: str, given: dict[str, Any] | None = None) -> dict[str, Any]:
+def buyer_request(order_number: str, virtual_number: str, given: dict[str, Any] | None = None) -> dict[str, Any]:
     """type, title, tax_id and mailing of a request: what the buyer ``given`` (non-null keys of
-    type, title, tax_id, mailing {recipient, address}), the rest made up from the order's id. A
-    made-up title is a person's (no tax ID) for some ordinary invoices, else a company's."""
+    type, title, tax_id, mailing {recipient, address}), the rest made up from the order's number
+    (unique per vendor, and the same for the same demo seed). A made-up title is a person's (no
+    tax ID) for some ordinary invoices, else a company's."""
     given = {k: v for k, v in (given or {}).items() if v is not None}
-    rng = random.Random(f"invoice:{order_id}")
+    rng = random.Random(f"invoice:{order_number}")
     kind = InvoiceType(given.get("type") or (InvoiceType.ORDINARY if rng.random() < 0.7 else InvoiceType.SPECIAL))
     person = kind is InvoiceType.ORDINARY and not {"title", "tax_id"} & set(given) and rng.random() < 0.15
     title = given.get("title") or (names.person_name(rng) if person else names.company(rng)[0])
@@ -162,7 +163,7 @@ class _Seeder:
             "listing_name": order["listing_name"],
             "buyer_account_id": order["buyer_account_id"],
             "state": InvoiceState.PENDING.value,
-            **buyer_request(order["id"], order["virtual_number"]),
+            **buyer_request(order["number"], order["virtual_number"]),
             "requested_at": at,
             "due_date": due.date.isoformat(),
             "due_date_approximate": due.approximate,
