@@ -119,6 +119,7 @@ def test_the_demo_has_invoices_in_every_state_on_paid_orders(client, operator, v
         assert (i["invoice_number"] is None) is (i["state"] in {"pending", "revoked"})
         assert (i["tracking_number"] is None) is (i["state"] != "shipped")
     assert len({i["order_id"] for i in invoices}) == len(invoices)
+    assert vendor["invoices"] == len(invoices)
     kinds = Counter(m["kind"] for m in messages)
     assert kinds == {
         "invoice_requested": len(invoices),

@@ -178,6 +178,7 @@ def seed_vendor(
         "users": users,
         "listings": len(listing_rows),
         "orders": len(order_rows),
+        "invoices": len(invoice_rows),
     }
 
 

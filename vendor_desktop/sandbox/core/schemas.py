@@ -198,7 +198,9 @@ class ListingData(BaseModel):
 
 
 class MessageData(BaseModel):
-    kind: str = Field(description="new_order, order_paid, listing_approved, listing_rejected, …")
+    kind: str = Field(
+        description="new_order, order_paid, listing_approved, listing_rejected, invoice_requested, invoice_revoked, …"
+    )
     title: str
     body: str
     title_en: str

@@ -15,6 +15,7 @@ seeder's bulk inserts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from typing import Any
 
@@ -27,7 +28,7 @@ from vendor_desktop.domain.invoices import (
     is_overdue,
     working_days_left,
 )
-from vendor_desktop.domain.workdays import SHANGHAI, add_working_days, is_working_day
+from vendor_desktop.domain.workdays import SHANGHAI, WorkingDate, add_working_days, is_working_day
 
 from ..core import names
 from ..core.clock import iso
@@ -125,6 +126,13 @@ def _pending_days(today: dt.date) -> dict[str, list[dt.date]]:
     return days
 
 
+@functools.lru_cache(maxsize=1024)
+def _due_on(day: dt.date) -> WorkingDate:
+    """R-INV-3's due date of a request made on ``day``: the same for every request of a day, and
+    worked out once (the holiday calendar is slow to ask, and a big demo has thousands)."""
+    return due_date(dt.datetime.combine(day, dt.time(12), SHANGHAI))
+
+
 def _moment(rng: random.Random, start: dt.datetime, end: dt.datetime, share: float = 1.0) -> dt.datetime:
     """A moment after ``start``, within ``share`` of the way to ``end`` (never at or after it)."""
     span = max(1, int((end - start).total_seconds() * share))
@@ -152,7 +160,7 @@ class _Seeder:
 
     def invoice(self, n: int, order: dict[str, Any], kind: str, requested: dt.datetime) -> dict[str, Any]:
         rng, today = self.rng, self.today
-        due = due_date(requested)
+        due = _due_on(requested.astimezone(SHANGHAI).date())
         at = iso(requested)
         row: dict[str, Any] = {
             "id": names.seeded_id(self.account_id, "inv", n),
