@@ -4,7 +4,7 @@
 <context>
     <name>ChangesView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="109"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="112"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>TrackingImportDialog</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="134"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="152"/>
         <source>%n rows in %1</source>
         <translation>
             <numerusform>%n row in %1</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="155"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="175"/>
         <source>Import %n rows</source>
         <translation>
             <numerusform>Import %n row</numerusform>

@@ -93,34 +93,34 @@
 <context>
     <name>ChangesView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="109"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="112"/>
         <source>%n changes</source>
         <translation>
             <numerusform>共 %n 项修改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="119"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="122"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="122"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="125"/>
         <source>Changes are kept on this computer until the marketplace accepts them. A change the marketplace did not accept stays here with its reason until you send it again or discard it.</source>
         <translation>修改会保存在本机，直到云市场接受。云市场未接受的修改会连同原因留在这里，直到您重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="125"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="128"/>
         <source>All changes</source>
         <translation>全部修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="126"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="129"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/changes/view.py" line="127"/>
+        <location filename="../../vendor_desktop/ui/changes/view.py" line="130"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
@@ -2482,37 +2482,37 @@ Clear the filters or search for something else.</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="88"/>
         <source>The file has no column for %1. Its first row must name the columns: order number (or invoice ID), carrier and tracking number. Download the template to see one.</source>
         <translation>文件缺少“%1”列。第一行须写明列名：订单号（或发票 ID）、快递公司、快递单号。可下载模板参考。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="94"/>
         <source>Old Excel files (.xls) cannot be read. Save it as .xlsx or CSV, then import it.</source>
         <translation>无法读取旧版 Excel 文件（.xls）。请另存为 .xlsx 或 CSV 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="98"/>
         <source>The text encoding of this CSV file is unclear. Save it from Excel as “CSV UTF-8” or as .xlsx, then import it.</source>
         <translation>无法确定此 CSV 文件的文字编码。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="103"/>
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="105"/>
         <source>The file names its columns but has no rows under them.</source>
         <translation>文件只有列名，没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="107"/>
         <source>The file has more than %1 rows. Split it into smaller files.</source>
         <translation>文件超过 %1 行。请拆分成较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_preview.py" line="110"/>
         <source>This file could not be read. Is it open in another program, or damaged? (%1)</source>
         <translation>无法读取此文件。是否已在其他程序中打开，或文件已损坏？（%1）</translation>
     </message>
@@ -2569,7 +2569,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="54"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="214"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="225"/>
         <source>Check the number</source>
         <translation>核对单号</translation>
     </message>
@@ -2735,7 +2735,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="208"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="223"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="242"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -2761,17 +2761,17 @@ Clear the filters or search for something else.</source>
         <translation>没有可导入的行，原因见各行说明。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="205"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="216"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="235"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="253"/>
         <source>%1 results</source>
         <translation>%1 导入结果</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="258"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="276"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -2779,124 +2779,124 @@ Clear the filters or search for something else.</source>
 <context>
     <name>TrackingImportDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="99"/>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="170"/>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="171"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="112"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="196"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="197"/>
         <source>Import tracking numbers</source>
         <translation>导入快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="115"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="131"/>
         <source>Download template</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="124"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="142"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="115"/>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="124"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="133"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="142"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="114"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
         <translation>表格文件 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="114"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="113"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="128"/>
         <source>tracking-numbers-template</source>
         <translation>快递单号导入模板</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="115"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="133"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="134"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="152"/>
         <source>%n rows in %1</source>
         <translation>
             <numerusform>%1 共 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="136"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="154"/>
         <source>No file chosen yet.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="146"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="164"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="148"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="166"/>
         <source>Every row is ready.</source>
         <translation>每一行都可导入。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="151"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="170"/>
         <source>Choose a CSV or Excel file from your courier: its rows and what will happen to each show here.</source>
         <translation>选择快递公司导出的 CSV 或 Excel 文件，这里会列出每一行及其处理结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="155"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="175"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="155"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="175"/>
         <source>Import %n rows</source>
         <translation>
             <numerusform>导入 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="159"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="179"/>
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="166"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="192"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="174"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="200"/>
         <source>A CSV or Excel file with a column for the order number (or invoice ID), the carrier and the tracking number, and optionally the postage: postage paid when empty, or cash on delivery. Nothing is sent until you import the rows that are ready.</source>
         <translation>CSV 或 Excel 文件，须有订单号（或发票 ID）、快递公司、快递单号三列；邮费列可选，不填为寄付，也可填到付。导入可导入的行之前，不会发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="177"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="203"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="178"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="204"/>
         <source>Download template…</source>
         <translation>下载模板…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="179"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="205"/>
         <source>Only rows that need a look</source>
         <translation>只看需处理的行</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="180"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="206"/>
         <source>Export results…</source>
         <translation>导出结果…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="181"/>
+        <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="207"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
