@@ -81,13 +81,24 @@ def _write(tour: Any, name: str, rows: list[list[str]]) -> Path:
 
 
 def _open_dialog(tour: Any) -> Any:
-    """*Import tracking numbers…* on the Invoices page."""
-    from vendor_desktop.ui.invoices.import_dialog import TrackingImportDialog
+    """*Import tracking numbers…* on the Invoices page (built as that page builds it, where the
+    page is not there yet)."""
+    from PySide6.QtCore import Qt
 
-    view = tour.show_area("invoices")
-    before = set(view.findChildren(TrackingImportDialog))
-    view.import_button.click()
-    return next(d for d in view.findChildren(TrackingImportDialog) if d not in before)
+    from vendor_desktop.ui.invoices.import_dialog import TrackingImportDialog
+    from vendor_desktop.viewmodels.invoices.tracking_import import TrackingImportViewModel
+
+    if "invoices" in tour.window.area_ids:
+        view = tour.show_area("invoices")
+        before = set(view.findChildren(TrackingImportDialog))
+        view.import_button.click()
+        return next(d for d in view.findChildren(TrackingImportDialog) if d not in before)
+    center, window = tour.center, tour.window
+    vm = TrackingImportViewModel(center.session.db, center.queue, center.reads, parent=window)
+    dialog = TrackingImportDialog(vm, parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def _refused_shipment(tour: Any, invoice: Any) -> int:
