@@ -333,7 +333,8 @@ class ChangesViewModel(QObject):
             # On the writes thread, so exactly the changes finished before this point are in the
             # outbox this read sees (the queue writes on the same single thread).
             finished = queue.changes_finished
-            with self._db.session() as session:
+            # No cyclic GC while thousands of commands are read (an import queues 10,000).
+            with outbox.cyclic_gc_paused(), self._db.session() as session:
                 counts = outbox.count_by_state(session)
                 unsent = counts.get(CommandState.PENDING, 0) + counts.get(CommandState.SENDING, 0)
                 return outbox.visible_commands(session), unsent, finished
