@@ -149,7 +149,8 @@ class TrackingImportViewModel(QObject):
                 self.stage = Stage.RESULTS
                 self.model.relabel()
                 self.changed.emit()
-                self._read_results()
+                # Every row waits to be sent now; the first read of their states comes with the
+                # timer, not on top of Pending changes re-reading the outbox this write changed.
                 self._poll.start()
 
             self._queue.enqueue_many(commands, queued, not_queued)
