@@ -126,11 +126,17 @@ def write_gbk_csv(path: Path, rows: list[list[Any]]) -> Path:
 
 
 def open_import(center) -> TrackingImportDialog:
-    """*Import tracking numbers…* on the Invoices page, as the area builds the dialog."""
+    """*Import tracking numbers…* on the Invoices page (built as that page builds it, where the
+    page is not there yet)."""
     window = center.window
-    view = window.view("invoices") if "invoices" in window.area_ids else window
-    vm = TrackingImportViewModel(center.session.db, center.queue, center.reads, parent=view)
-    dialog = TrackingImportDialog(vm, parent=view)
+    if "invoices" in window.area_ids:
+        window.show_area("invoices")
+        view = window.view("invoices")
+        before = set(view.findChildren(TrackingImportDialog))
+        view.import_button.click()
+        return next(d for d in view.findChildren(TrackingImportDialog) if d not in before)
+    vm = TrackingImportViewModel(center.session.db, center.queue, center.reads, parent=window)
+    dialog = TrackingImportDialog(vm, parent=window)
     dialog.show()
     return dialog
 
