@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.tracking_import_helpers import invoice_change, invoice_id, number, put_invoices
-from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core import outbox, outbox_bulk
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import CommandState
 from vendor_desktop.cache.core.outbox_results import mark_rejected
@@ -57,7 +57,7 @@ def test_an_order_asked_again_after_a_revoke_finds_the_issued_invoice(db: CacheD
 def test_an_open_shipment_is_reported_and_an_applied_one_is_not(db: CacheDatabase) -> None:
     put_invoices(db, [invoice_change(n) for n in range(4)])
     with db.session(write=True) as s, s.begin():
-        outbox.enqueue_many(s, [_ship(1), _ship(2)], created_by="owner", now=NOW)
+        outbox_bulk.enqueue_many(s, [_ship(1), _ship(2)], created_by="owner", now=NOW)
         rejected = outbox.enqueue(s, created_by="owner", now=NOW, **_ship(3))
         mark_rejected(s, rejected.id, code="INVOICE_STATE", message="m", message_zh="m", details={}, now=NOW)
         other = outbox.enqueue(s, created_by="owner", now=NOW, **{**_ship(0), "kind": "invoice.issue"})
@@ -75,7 +75,7 @@ def test_enqueue_many_returns_ids_in_order_and_holds_behind_a_rejected_command(d
         first = outbox.enqueue(s, created_by="owner", now=NOW, **_ship(2))
         mark_rejected(s, first.id, code="VERSION_CONFLICT", message="m", message_zh="m", details={}, now=NOW)
     with db.session(write=True) as s, s.begin():
-        ids = outbox.enqueue_many(s, [_ship(n) for n in range(1, 1201)], created_by="owner", now=NOW)
+        ids = outbox_bulk.enqueue_many(s, [_ship(n) for n in range(1, 1201)], created_by="owner", now=NOW)
     assert len(ids) == 1200 and ids == sorted(ids) and ids[0] > first.id
     with db.session() as s:
         states = command_states(s, ids)
@@ -89,7 +89,7 @@ def test_enqueue_many_returns_ids_in_order_and_holds_behind_a_rejected_command(d
 
 def test_command_states_leave_out_discarded_commands(db: CacheDatabase) -> None:
     with db.session(write=True) as s, s.begin():
-        ids = outbox.enqueue_many(s, [_ship(1), _ship(2)], created_by="owner", now=NOW)
+        ids = outbox_bulk.enqueue_many(s, [_ship(1), _ship(2)], created_by="owner", now=NOW)
         outbox.discard(s, ids[0], now=NOW)
     with db.session() as s:
         assert set(command_states(s, ids)) == {ids[1]}

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core import outbox, outbox_bulk
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.domain.discounts import zhe
@@ -334,7 +334,7 @@ class ChangesViewModel(QObject):
             # outbox this read sees (the queue writes on the same single thread).
             finished = queue.changes_finished
             # No cyclic GC while thousands of commands are read (an import queues 10,000).
-            with outbox.cyclic_gc_paused(), self._db.session() as session:
+            with outbox_bulk.cyclic_gc_paused(), self._db.session() as session:
                 counts = outbox.count_by_state(session)
                 unsent = counts.get(CommandState.PENDING, 0) + counts.get(CommandState.SENDING, 0)
                 return outbox.visible_commands(session), unsent, finished

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core import outbox, outbox_bulk
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import Command, CommandState
@@ -121,7 +121,7 @@ class CommandQueue(QObject):
         ids: list[int] = []
 
         def act(session: Any) -> ChangeSet:
-            ids.extend(outbox.enqueue_many(session, commands, created_by=username))
+            ids.extend(outbox_bulk.enqueue_many(session, commands, created_by=username))
             changes = ChangeSet()
             for command_id, command in zip(ids, commands, strict=True):
                 changes.add("command", str(command_id))

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from vendor_desktop.cache.core.database import CacheDatabase
-from vendor_desktop.cache.core.outbox import cyclic_gc_paused
+from vendor_desktop.cache.core.outbox_bulk import cyclic_gc_paused
 from vendor_desktop.cache.invoices.import_lookup import SHIP_KIND, invoices_for_import
 from vendor_desktop.domain.tracking_import import (
     Column,
@@ -44,7 +44,7 @@ class NoHeader(Exception):
 
 def prepare(db: CacheDatabase, path: Path) -> Preview:
     """Read, check and look up a file (on a background runner): the preview's content."""
-    with cyclic_gc_paused():  # 10,000 rows are some 100,000 objects (outbox.cyclic_gc_paused)
+    with cyclic_gc_paused():  # 10,000 rows are some 100,000 objects (outbox_bulk.cyclic_gc_paused)
         return _prepare(db, path)
 
 

@@ -24,7 +24,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from vendor_desktop.cache.core.database import CacheDatabase
-from vendor_desktop.cache.core.outbox import CommandState, cyclic_gc_paused
+from vendor_desktop.cache.core.outbox import CommandState
+from vendor_desktop.cache.core.outbox_bulk import cyclic_gc_paused
 from vendor_desktop.cache.invoices.import_lookup import command_states
 from vendor_desktop.domain.tracking_import import Verdict
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
