@@ -316,17 +316,17 @@
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="383"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="384"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="385"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="386"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="386"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="387"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -2569,7 +2569,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="54"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="225"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="227"/>
         <source>Check the number</source>
         <translation>核对单号</translation>
     </message>
@@ -2735,7 +2735,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="208"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="242"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="244"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -2745,33 +2745,33 @@ Clear the filters or search for something else.</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="121"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="122"/>
         <source>This file is imported.</source>
         <extracomment>Command states after which a row&apos;s result no longer changes.</extracomment>
         <translation>此文件已导入。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="123"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="124"/>
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="126"/>
         <source>No row is ready to import: each row&apos;s note says why.</source>
         <translation>没有可导入的行，原因见各行说明。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="216"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="218"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="253"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="255"/>
         <source>%1 results</source>
         <translation>%1 导入结果</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="276"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="278"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
