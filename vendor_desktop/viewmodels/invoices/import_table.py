@@ -11,6 +11,7 @@ from vendor_desktop.cache.core.outbox import CommandState
 from vendor_desktop.domain.tracking_import import Column, Judgement
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, Tone
 from vendor_desktop.viewmodels.invoices.import_words import (
+    carrier_label,
     column_label,
     order_of,
     postage_label,
@@ -95,8 +96,8 @@ class ImportTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             cells = self.cells(at)
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-                typed = self.judgements[at].row.carrier_typed
-                return f"{typed} → {cells[2]}" if typed and typed != cells[2] else cells[2]
+                row = self.judgements[at].row  # what the sheet says → what the buyer will see
+                return f"{row.carrier_typed} → {row.carrier}" if row.carrier_typed != row.carrier else row.carrier
             return cells[index.column()]
         if role == TAGS_ROLE and index.column() == RESULT_COLUMN:
             return self.tags(at)
@@ -135,7 +136,7 @@ def row_cells(judged: Judgement, result: Result | str) -> list[str]:
     return [
         str(row.line),
         order_of(judged),
-        row.carrier,
+        carrier_label(row.carrier),
         row.tracking_number,
         postage_label(row.postage, row.postage_typed),
         ", ".join(text for text, _tone in row_tags(judged, result)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from vendor_desktop.cache.core.outbox import CommandState
-from vendor_desktop.domain.invoices import Postage
+from vendor_desktop.domain.invoices import Postage, carrier_named
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.tracking_import import Column, Judgement, Problem, Verdict
 from vendor_desktop.viewmodels.core.labels import is_chinese, server_message
@@ -53,6 +53,13 @@ def verdict_tags(judged: Judgement) -> list[tuple[str, Tone]]:
     if judged.unusual_number:
         tags.append((QCoreApplication.translate("TrackingImport", "Check the number"), Tone.TODO))
     return tags
+
+
+def carrier_label(name: str) -> str:
+    """A common courier by its English name on an English screen (顺丰 → SF Express); the
+    marketplace gets, and the buyer sees, the Chinese name. Others as typed."""
+    known = carrier_named(name)
+    return known.name_en if known is not None and not is_chinese() else name
 
 
 def postage_label(postage: Postage | None, typed: str) -> str:
@@ -182,7 +189,7 @@ def _verdict_text(judged: Judgement) -> str:
     if judged.unusual_number:
         return QCoreApplication.translate(
             "TrackingImport", "The tracking number does not look like a %1 number. Check it: it is sent as it is."
-        ).replace("%1", row.carrier)
+        ).replace("%1", carrier_label(row.carrier))
     return ""
 
 
