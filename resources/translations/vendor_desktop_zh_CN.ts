@@ -2464,20 +2464,20 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="78"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="81"/>
         <source>Row</source>
         <extracomment>A command&apos;s state as read: (state, error code, message, its Chinese); None once discarded.</extracomment>
         <translation>行号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="84"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="85"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="86"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="85"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="89"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2517,7 +2517,7 @@ Clear the filters or search for something else.</source>
         <translation>无法读取此文件。是否已在其他程序中打开，或文件已损坏？（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="87"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="88"/>
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
@@ -2574,173 +2574,178 @@ Clear the filters or search for something else.</source>
         <translation>核对单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="60"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="67"/>
         <source>Postage paid</source>
         <translation>寄付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="69"/>
         <source>Cash on delivery</source>
         <translation>到付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="68"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="75"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="69"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="76"/>
         <source>Invoice ID</source>
         <translation>发票 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="77"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="78"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="79"/>
         <source>Postage</source>
         <translation>邮费</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="90"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="97"/>
         <source>There is no order number or invoice ID.</source>
         <translation>缺少订单号或发票 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="98"/>
+        <source>The spreadsheet turned the order number into the number %1 and lost digits. Format the column as text and enter the number again.</source>
+        <translation>表格把订单号变成了数字 %1，位数已丢失。请把该列设为文本格式，重新填写订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="102"/>
         <source>The carrier is empty.</source>
         <translation>快递公司为空。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="103"/>
         <source>The carrier “%1” is longer than 20 characters.</source>
         <translation>快递公司“%1”超过 20 个字。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="106"/>
         <source>The tracking number is empty.</source>
         <translation>快递单号为空。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="107"/>
         <source>The spreadsheet turned the tracking number into the number %1 and lost digits. Format the column as text and enter the number again.</source>
         <translation>表格把快递单号变成了数字 %1，位数已丢失。请把该列设为文本格式，重新填写单号。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="111"/>
         <source>The tracking number “%1” is not 6–40 letters, digits or hyphens.</source>
         <translation>快递单号“%1”不是 6–40 位字母、数字或连字符。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="114"/>
         <source>The postage “%1” is neither “postage paid” nor “cash on delivery”.</source>
         <translation>邮费“%1”既不是“寄付”也不是“到付”。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="123"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="135"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="135"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="147"/>
         <source>No invoice %1 on this computer. Sync, then import the file again.</source>
         <translation>本机没有发票 %1。同步后再导入此文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="139"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="151"/>
         <source>No invoice for order %1 on this computer. Sync, then import the file again.</source>
         <translation>本机没有订单 %1 的发票。同步后再导入此文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="144"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="156"/>
         <source>The invoice of order %1 is already shipped.</source>
         <translation>订单 %1 的发票已寄出。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="148"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="160"/>
         <source>The invoice of order %1 is not issued yet. Issue it first, then import the file again.</source>
         <translation>订单 %1 的发票尚未开票。先开票，再导入此文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="152"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="164"/>
         <source>The buyer revoked the invoice of order %1.</source>
         <translation>买家已撤销订单 %1 的发票。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="157"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="169"/>
         <source>The marketplace did not accept an earlier shipment for order %1. Settle it in Pending changes first.</source>
         <translation>云市场未接受订单 %1 之前的寄出信息。请先在“待发送的修改”中处理。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="174"/>
         <source>A shipment for order %1 is already in Pending changes.</source>
         <translation>订单 %1 的寄出信息已在“待发送的修改”中。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="169"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="181"/>
         <source>The same shipment as row %1: imported once.</source>
         <translation>与第 %1 行相同，只导入一次。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="171"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="183"/>
         <source>Order %2 is also on row %1 with another shipment. Nothing is imported for it: keep one row and import again.</source>
         <translation>订单 %2 在第 %1 行还有另一条寄出信息，均不导入。只保留一行后再导入。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="190"/>
         <source>Cash on delivery is only for invoices under ¥50.00; this one is %1. Use postage paid.</source>
         <translation>满 ¥50.00 的发票不能到付，这张是 %1。请改为寄付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="183"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="195"/>
         <source>The tracking number does not look like a %1 number. Check it: it is sent as it is.</source>
         <translation>快递单号不像%1的单号，请核对。导入时按原样发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="205"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="206"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="196"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="208"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="211"/>
         <source>Shipped</source>
         <translation>已寄出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="200"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="212"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="203"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="215"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="208"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="220"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/tracking_import.py" line="244"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="213"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_words.py" line="225"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>

@@ -189,6 +189,7 @@ def test_each_verdict() -> None:
     ("row", "problems"),
     [
         (_row(2, ""), (Problem.NO_KEY,)),
+        (_row(2, "2.02611E+15"), (Problem.KEY_AS_NUMBER,)),  # Excel's CSV of a 16-digit order number
         (_row(2, "k", carrier=""), (Problem.NO_CARRIER,)),
         (_row(2, "k", carrier="一家名字特别特别特别长的快递物流有限责任公司"), (Problem.CARRIER_TOO_LONG,)),
         (_row(2, "k", number=""), (Problem.NO_TRACKING_NUMBER,)),

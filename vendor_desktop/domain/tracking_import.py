@@ -233,6 +233,7 @@ class Problem(StrEnum):
     """What makes a row malformed; the viewmodel says each in the user's language."""
 
     NO_KEY = "no_key"
+    KEY_AS_NUMBER = "key_as_number"  # 2.02611E+15: Excel rounded the order number
     NO_CARRIER = "no_carrier"
     CARRIER_TOO_LONG = "carrier_too_long"
     NO_TRACKING_NUMBER = "no_tracking_number"
@@ -245,6 +246,8 @@ def problems_of(row: ImportRow) -> tuple[Problem, ...]:
     found: list[Problem] = []
     if not row.key:
         found.append(Problem.NO_KEY)
+    elif _SCIENTIFIC.fullmatch(row.key):
+        found.append(Problem.KEY_AS_NUMBER)
     carrier = row.carrier
     if not carrier:
         found.append(Problem.NO_CARRIER)

@@ -95,6 +95,10 @@ def _problem_text(problem: Problem, judged: Judgement) -> str:
     row = judged.row
     texts = {
         Problem.NO_KEY: QCoreApplication.translate("TrackingImport", "There is no order number or invoice ID."),
+        Problem.KEY_AS_NUMBER: QCoreApplication.translate(
+            "TrackingImport",
+            "The spreadsheet turned the order number into the number %1 and lost digits. Format the column as text and enter the number again.",
+        ),
         Problem.NO_CARRIER: QCoreApplication.translate("TrackingImport", "The carrier is empty."),
         Problem.CARRIER_TOO_LONG: QCoreApplication.translate(
             "TrackingImport", "The carrier “%1” is longer than 20 characters."
@@ -112,6 +116,7 @@ def _problem_text(problem: Problem, judged: Judgement) -> str:
         ),
     }
     value = {
+        Problem.KEY_AS_NUMBER: row.key,
         Problem.CARRIER_TOO_LONG: row.carrier,
         Problem.TRACKING_NUMBER_AS_NUMBER: row.tracking_number,
         Problem.BAD_TRACKING_NUMBER: row.tracking_number,
