@@ -234,6 +234,9 @@ def test_results_follow_each_command_until_applied_or_refused(qtbot, vm, db, tmp
     assert results["3"][0] == "Already shipped"  # not imported: still says why
     assert vm.model.headerData(5, Qt.Orientation.Horizontal) == "Result"
     assert not vm.settled
+    vm.set_problems_only(True)  # after importing: the rows that did not ship
+    assert _column(vm, 0) == ["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"]
+    vm.set_problems_only(False)
     with db.session(write=True) as s, s.begin():
         outbox.discard(s, commands[invoice_id(6)].id, now=NOW)
     qtbot.waitUntil(lambda: vm.settled, timeout=5_000)

@@ -54,9 +54,19 @@ class ImportTableModel(QAbstractTableModel):
 
     def _filter(self) -> None:
         if self.problems_only:
-            self.shown = [at for at, j in enumerate(self.judgements) if not j.ready or j.unusual_number]
+            self.shown = [at for at in range(len(self.judgements)) if self._needs_a_look(at)]
         else:
             self.shown = list(range(len(self.judgements)))
+
+    def _needs_a_look(self, at: int) -> bool:
+        """Before importing: a row not ready, or with a number to check; after: a row not
+        shipped (not imported, not accepted, still on its way). Kept as filtered until the
+        user toggles again, so rows do not jump away while being read."""
+        if not self.command_ids:
+            judged = self.judgements[at]
+            return not judged.ready or judged.unusual_number
+        result = self.result_of(at)
+        return not isinstance(result, tuple) or result[0] != CommandState.APPLIED.value
 
     def set_results(self, results: dict[int, Result]) -> None:
         self.results.update(results)
