@@ -122,7 +122,7 @@ class VendorCenter(SigningIn, QObject):
         self.queue.published.connect(self.sync.publish)
         context = AreaContext(
             db=db, user=user, runner=self.runner, writes=self.writes, reads=self.reads, queue=self.queue,
-            account=AccountViewModel(db, user, self, reads=self.reads), parent=self,
+            account=AccountViewModel(db, user, self, reads=self.reads), parent=self, settings=self.settings,
         )  # fmt: skip
         notice = recovery_notice(db.recovery)  # damaged or newer, and what became of unsent changes
         notifications = str(self.settings.value("notifications", "true")).lower() != "false"

@@ -60,32 +60,32 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="149"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="152"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="152"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="155"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="155"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="158"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="160"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="159"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="162"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="164"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
@@ -367,7 +367,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="224"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="227"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
@@ -402,52 +402,84 @@
         <translation>云市场发来的通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="221"/>
+        <source>Requested by buyers: issue and post them</source>
+        <translation>买家已申请，开票后寄出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="222"/>
+        <source>Past the 10 working days: issue them now</source>
+        <translation>已超过 10 个工作日，尽快开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="223"/>
+        <source>Issue them before the due date</source>
+        <translation>在到期日前开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="228"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="226"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="233"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
         <source>Rejected listings</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
         <source>Changes not accepted</source>
         <translation>未接受的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="233"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="237"/>
+        <source>Pending invoices</source>
+        <translation>待处理发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="238"/>
+        <source>Overdue invoices</source>
+        <translation>逾期发票</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="239"/>
+        <source>Due within %n working days</source>
+        <translation>
+            <numerusform>%n 个工作日内到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="240"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="241"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="236"/>
         <source>Unread messages</source>
         <translation>未读站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="242"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
     </message>
@@ -455,17 +487,17 @@
 <context>
     <name>DashboardViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="93"/>
         <source>Yesterday %1 · +%2</source>
         <translation>昨日 %1 · ↑%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="95"/>
         <source>Yesterday %1 · −%2</source>
         <translation>昨日 %1 · ↓%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="97"/>
         <source>Yesterday %1 · same</source>
         <translation>昨日 %1 · 持平</translation>
     </message>
@@ -760,6 +792,26 @@
         <location filename="../../vendor_desktop/viewmodels/discounts/viewmodel.py" line="262"/>
         <source>This buyer already has a discount on this listing from %1 to %2.</source>
         <translation>该买家在此商品上已有 %1 至 %2 的折扣。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceReminder</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="119"/>
+        <source>%n invoices are due on the next working day</source>
+        <translation>
+            <numerusform>%n 张发票下一个工作日到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="123"/>
+        <source>Order %1: issue the invoice by %2.</source>
+        <translation>订单 %1 的发票最晚 %2 开票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="125"/>
+        <source>Orders %1: issue the invoices by %2.</source>
+        <translation>订单 %1 的发票最晚 %2 开票。</translation>
     </message>
 </context>
 <context>
@@ -1515,17 +1567,17 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="175"/>
         <source>Change not saved</source>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="169"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="183"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="171"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="185"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -1581,8 +1633,8 @@ Create one with “New listing…”.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/menus.py" line="92"/>
-        <source>Notify me of new orders</source>
-        <translation>新订单桌面通知</translation>
+        <source>Desktop notifications</source>
+        <translation>桌面通知</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/menus.py" line="93"/>
@@ -1692,61 +1744,68 @@ Clear the filters or search for something else.</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="103"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="104"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="105"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="121"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="115"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="292"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="296"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="294"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="298"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="321"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="330"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="364"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="369"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="374"/>
+        <source>%n new invoice requests</source>
+        <translation>
+            <numerusform>%n 个新的开票申请</numerusform>
         </translation>
     </message>
 </context>

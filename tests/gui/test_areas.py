@@ -20,13 +20,14 @@ ALL = ["dashboard", "orders", "listings", "discounts", "messages", "changes"]
 
 # SPEC §11, the rows of today's areas: listings R for owner, operations, viewer; orders R for all
 # but finance; discounts for owner and operations; every role reads its messages and may queue a
-# change. The Workbench counts orders (and listings): it is for the roles that read orders.
+# change. The Workbench is for every role (its cards follow the role's permissions: finance
+# counts invoices, not orders), and is never where the window opens.
 # Finance reads no orders ("invoices and refunds carry the order's number and amount"), so it
 # opens on its own area, not on an empty Orders page.
 SEEN_BY_ROLE = {
     Role.OWNER: ALL,
     Role.OPERATIONS: ALL,
-    Role.FINANCE: ["messages", "changes"],
+    Role.FINANCE: ["dashboard", "messages", "changes"],
     Role.SUPPORT: ["dashboard", "orders", "messages", "changes"],
     Role.VIEWER: ["dashboard", "orders", "listings", "messages", "changes"],
 }

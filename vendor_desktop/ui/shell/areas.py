@@ -66,7 +66,10 @@ class Area:
 def _dashboard_vm(c: AreaContext) -> QObject:
     from vendor_desktop.viewmodels.dashboard.viewmodel import DashboardViewModel
 
-    return DashboardViewModel(c.db, c.parent, reads=c.reads, permissions=c.permissions)
+    return DashboardViewModel(
+        c.db, c.parent, reads=c.reads, permissions=c.permissions,
+        settings=c.settings, settings_key=f"{c.user.account_id}/{c.user.username}",
+    )  # fmt: skip
 
 
 def _dashboard_view(vm: Any, c: AreaContext) -> QWidget:
@@ -146,8 +149,8 @@ def _orders_layout_splitter(view: Any) -> Any:
 # The navigation, in order. SPEC §11 says who reads what; every role reads its messages, and
 # anyone may queue a change (a message marked read is one), so Pending changes is for everyone.
 AREAS: tuple[Area, ...] = (
-    Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), "orders.read",
-         frozenset({"order", "message", "listing", "command"}),
+    Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), None,  # every role: its cards follow its permissions
+         frozenset({"order", "message", "listing", "command", "invoice"}),
          _dashboard_vm, _dashboard_view, "Ctrl+1", landing=False),
     Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order"}),
          _orders_vm, _orders_view, "Ctrl+2",
