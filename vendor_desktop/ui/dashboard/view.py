@@ -165,6 +165,8 @@ class DashboardView(Retranslating, QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.figures_title)
         layout.addLayout(self.figure_grid)
+        # Today's figures are about orders and listings: a role reading neither (finance) has none.
+        self.figures_title.setHidden(not self.figure_cards)
         layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("workbenchScroll")
