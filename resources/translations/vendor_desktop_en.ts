@@ -15,7 +15,7 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="239"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="241"/>
         <source>Due within %n working days</source>
         <translation>
             <numerusform>Due within %n working day</numerusform>

@@ -367,119 +367,119 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="227"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="207"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="209"/>
         <source>Nothing to do</source>
         <translation>暂无待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="216"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="218"/>
         <source>Waiting for the buyer to pay; you can change the price</source>
         <translation>等待买家支付，可改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="217"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="219"/>
         <source>Paid: deliver now</source>
         <translation>买家已支付，等待您交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="220"/>
         <source>Edit them and submit for review again</source>
         <translation>修改后重新提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="219"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="221"/>
         <source>The marketplace did not accept them: send again or discard</source>
         <translation>云市场未接受，可重新发送或放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="220"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="222"/>
         <source>Notices from the marketplace</source>
         <translation>云市场发来的通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="221"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="223"/>
         <source>Requested by buyers: issue and post them</source>
         <translation>买家已申请，开票后寄出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="222"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="224"/>
         <source>Past the 10 working days: issue them now</source>
         <translation>已超过 10 个工作日，尽快开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="223"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
         <source>Issue them before the due date</source>
-        <translation>在到期日前开票</translation>
+        <translation>在截止日期前开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="233"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="236"/>
         <source>Rejected listings</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="237"/>
         <source>Changes not accepted</source>
         <translation>未接受的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="237"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="239"/>
         <source>Pending invoices</source>
         <translation>待处理发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="238"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="240"/>
         <source>Overdue invoices</source>
         <translation>逾期发票</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="239"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="241"/>
         <source>Due within %n working days</source>
         <translation>
-            <numerusform>%n 个工作日内到期</numerusform>
+            <numerusform>%n 个工作日内截止</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="240"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="242"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="241"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="243"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="236"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="238"/>
         <source>Unread messages</source>
         <translation>未读站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="242"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="244"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
     </message>
@@ -800,7 +800,7 @@
         <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="119"/>
         <source>%n invoices are due on the next working day</source>
         <translation>
-            <numerusform>%n 张发票下一个工作日到期</numerusform>
+            <numerusform>%n 张发票下一个工作日截止</numerusform>
         </translation>
     </message>
     <message>

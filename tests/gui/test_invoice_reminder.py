@@ -116,7 +116,7 @@ def test_the_reminder_in_chinese(qtbot, invoices_db, runner, settings):
     zh = reminder(invoices_db, runner, settings)
     with qtbot.waitSignal(zh.due_next_working_day, timeout=10_000) as shown:
         pass
-    assert shown.args == ["1 张发票下一个工作日到期", "订单 2026092900oct8 的发票最晚 2026-10-08 开票。"]
+    assert shown.args == ["1 张发票下一个工作日截止", "订单 2026092900oct8 的发票最晚 2026-10-08 开票。"]
 
 
 # -- a buyer's invoice request ---------------------------------------------------------------------

@@ -127,7 +127,7 @@ def test_the_invoice_cards_in_chinese(qtbot, invoices_db, runner):
     i18n.install(i18n.CHINESE)
     try:
         _vm, view = workbench(qtbot, invoices_db, runner, role=Role.FINANCE)
-        assert [view.cards[k].title.text() for k in INVOICE_CARDS] == ["待处理发票", "逾期发票", "2 个工作日内到期"]
+        assert [view.cards[k].title.text() for k in INVOICE_CARDS] == ["待处理发票", "逾期发票", "2 个工作日内截止"]
         assert view.cards["invoices_overdue"].caption.text() == "已超过 10 个工作日，尽快开票"
         # Finance reads no orders nor listings: no "today" figures, and no empty heading for them.
         assert view.figure_cards == [] and view.figures_title.isHidden()
