@@ -37,7 +37,7 @@
 <context>
     <name>InvoiceReminder</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="124"/>
         <source>%n invoices are due on the next working day</source>
         <translation>
             <numerusform>%n invoice is due on the next working day</numerusform>

@@ -797,19 +797,19 @@
 <context>
     <name>InvoiceReminder</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="124"/>
         <source>%n invoices are due on the next working day</source>
         <translation>
             <numerusform>%n 张发票下一个工作日截止</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="123"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="128"/>
         <source>Order %1: issue the invoice by %2.</source>
         <translation>订单 %1 的发票最晚 %2 开票。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="130"/>
         <source>Orders %1: issue the invoices by %2.</source>
         <translation>订单 %1 的发票最晚 %2 开票。</translation>
     </message>

@@ -179,3 +179,14 @@ def test_a_role_that_does_not_read_invoices_is_not_told(qtbot, invoices_db, runn
     with qtbot.assertNotEmitted(inbox.invoice_requests_arrived):
         inbox.on_data_changed(changes)
         reads_done(qtbot, runner)
+
+
+def test_a_stopped_reminder_looks_no_more(qtbot, invoices_db, runner, settings):
+    """The window closes (sign-out, quit): the session's cache is about to close, and the
+    viewmodel outlives the window; neither the timer nor a look under way announces anything."""
+    stopped = reminder(invoices_db, runner, settings)
+    assert stopped.timer.isActive()
+    stopped.stop()
+    assert not stopped.timer.isActive()
+    with qtbot.assertNotEmitted(stopped.due_next_working_day):
+        reads_done(qtbot, runner)

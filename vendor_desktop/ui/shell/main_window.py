@@ -198,6 +198,8 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
             event.ignore()
             return
         self.sync.stop()
+        if (reminder := getattr(self.shell.viewmodels.get("dashboard"), "reminder", None)) is not None:
+            reminder.stop()  # its viewmodel outlives the window; the session's cache is closing
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

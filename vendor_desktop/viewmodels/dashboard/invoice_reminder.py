@@ -93,6 +93,11 @@ class InvoiceReminder(QObject):
         """Look for invoices due on the next working day (off the GUI thread)."""
         self._refresh.request()
 
+    def stop(self) -> None:
+        """The session ends (the window closes): no more looks at its cache."""
+        self.timer.stop()
+        self._refresh.supersede()  # a look under way is not announced
+
     def remember(self) -> None:
         """The last notification was shown: its invoices are reminded of for today."""
         if self._offered is not None:
