@@ -82,7 +82,13 @@ def test_finance_has_the_invoice_cards_and_an_overdue_card_opens_the_overdue_inv
         qtbot.waitUntil(lambda: invoices.vm.count == expected["invoices_overdue"])
         model = invoices.vm.model
         qtbot.waitUntil(lambda: model.rowCount() == expected["invoices_overdue"])
-        assert "wb-late" in {model.row_at(r).id for r in range(model.rowCount())}
+        assert "wb-late" in {model.row_at(r).invoice.id for r in range(model.rowCount())}
+        # The other cards open the lists they count: the card and the list agree.
+        for key in ("invoices_due_soon", "invoices_pending"):
+            window.show_area("dashboard")
+            qtbot.mouseClick(view.cards[key], Qt.MouseButton.LeftButton)
+            assert window.shell.current == "invoices"
+            qtbot.waitUntil(lambda key=key: invoices.vm.count == expected[key])
     finally:
         center.shutdown()
 
