@@ -89,7 +89,7 @@
 <context>
     <name>MessagesViewModel</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="369"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="373"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n new order</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="374"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="378"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n new invoice request</numerusform>

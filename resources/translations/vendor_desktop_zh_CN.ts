@@ -1719,27 +1719,37 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="107"/>
         <source>Review passed</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="108"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="109"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="110"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="112"/>
+        <source>Invoice requested</source>
+        <translation>买家申请开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="113"/>
+        <source>Invoice request revoked</source>
+        <translation>买家撤销开票申请</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="115"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
@@ -1770,39 +1780,44 @@ Clear the filters or search for something else.</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="296"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="299"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="298"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="300"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="301"/>
+        <source>View invoice</source>
+        <translation>查看发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="333"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="330"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="334"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="369"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="373"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="374"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="378"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n 个新的开票申请</numerusform>

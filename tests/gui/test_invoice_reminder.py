@@ -18,7 +18,12 @@ from vendor_desktop.ui.core import i18n
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.dashboard.invoice_reminder import InvoiceReminder, RemindedToday
-from vendor_desktop.viewmodels.messages.viewmodel import MessagesViewModel
+from vendor_desktop.viewmodels.messages.viewmodel import (
+    KIND_COLUMN,
+    MessagesViewModel,
+    kind_choices,
+    message_kind_label,
+)
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -190,3 +195,24 @@ def test_a_stopped_reminder_looks_no_more(qtbot, invoices_db, runner, settings):
     assert not stopped.timer.isActive()
     with qtbot.assertNotEmitted(stopped.due_next_working_day):
         reads_done(qtbot, runner)
+
+
+def test_an_invoice_message_says_what_it_is_and_links_to_its_invoice(qtbot, invoices_db, runner, writes):
+    """In Messages, a request reads "Invoice requested" and its link opens the invoice, for
+    finance too, who reads no orders (SPEC §11)."""
+    with invoices_db.session(write=True) as s, s.begin():
+        apply_changes(s, [request_message(1, dt.datetime.now(dt.UTC))])
+    inbox = inbox_for(invoices_db, Role.FINANCE, writes, runner)
+    assert inbox.model.index(0, KIND_COLUMN).data() == "Invoice requested"
+    assert ("invoice_requested", "Invoice requested") in kind_choices()
+    inbox.select("inv-msg-1")
+    assert inbox.link() == ("invoices", "inv-1") and inbox.link_text() == "View invoice"
+    with qtbot.waitSignal(inbox.open_requested, timeout=2_000) as opened:
+        inbox.open_link()
+    assert opened.args == ["invoices", "inv-1"]
+    i18n.install(i18n.CHINESE)
+    assert message_kind_label("invoice_requested") == "买家申请开票" and inbox.link_text() == "查看发票"
+    # A role that does not read invoices gets no link to them.
+    viewer = inbox_for(invoices_db, Role.OPERATIONS, writes, runner)
+    viewer.select("inv-msg-1")
+    assert viewer.link() is None and viewer.link_text() == ""

@@ -89,8 +89,16 @@ def market_label(market_id: str) -> str:
     return market.name_zh if is_chinese() else market.name_en
 
 
-# In-app message kinds (站内信) in the order the Messages filter lists them (R-ORD-2, R-LST-6).
-MESSAGE_KINDS = ("new_order", "order_paid", "listing_approved", "listing_rejected")
+# In-app message kinds (站内信) in the order the Messages filter lists them (R-ORD-2, R-LST-6,
+# issue 12).
+MESSAGE_KINDS = (
+    "new_order",
+    "order_paid",
+    "listing_approved",
+    "listing_rejected",
+    "invoice_requested",
+    "invoice_revoked",
+)
 
 
 def message_kind_label(kind: str | None) -> str:
@@ -100,6 +108,9 @@ def message_kind_label(kind: str | None) -> str:
         "listing_rejected": QCoreApplication.translate("MessagesViewModel", "Review failed"),
         "new_order": QCoreApplication.translate("MessagesViewModel", "New order"),
         "order_paid": QCoreApplication.translate("MessagesViewModel", "Order paid"),
+        # Issue 12: a buyer asks for an invoice, or takes the request back while pending (R-INV-2).
+        "invoice_requested": QCoreApplication.translate("MessagesViewModel", "Invoice requested"),
+        "invoice_revoked": QCoreApplication.translate("MessagesViewModel", "Invoice request revoked"),
     }
     return names.get(kind or "", QCoreApplication.translate("MessagesViewModel", "Notice"))
 

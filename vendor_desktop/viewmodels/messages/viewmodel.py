@@ -282,6 +282,9 @@ class MessagesViewModel(QObject):
         m = self.selected
         if m is None:
             return None
+        invoice_id = m.data.get("invoice_id") if isinstance(m.data, dict) else None
+        if invoice_id and self._may(Permission.INVOICES_READ):  # issue 12; finance reads no orders
+            return "invoices", str(invoice_id)
         if m.order_id and self._may(Permission.ORDERS_READ):
             return "orders", m.order_id
         if m.listing_id and self._may(Permission.LISTINGS_READ):
@@ -292,11 +295,12 @@ class MessagesViewModel(QObject):
         link = self.link()
         if link is None:
             return ""
-        return (
-            QCoreApplication.translate("MessagesViewModel", "View order")
-            if link[0] == "orders"
-            else QCoreApplication.translate("MessagesViewModel", "View listing")
-        )
+        texts = {
+            "orders": QCoreApplication.translate("MessagesViewModel", "View order"),
+            "listings": QCoreApplication.translate("MessagesViewModel", "View listing"),
+            "invoices": QCoreApplication.translate("MessagesViewModel", "View invoice"),
+        }
+        return texts[link[0]]
 
     def open_link(self) -> None:
         link = self.link()
