@@ -137,3 +137,47 @@ def test_the_due_reminder_notifies_once_and_opens_the_invoices_due_soon(qtbot, t
         qtbot.waitUntil(lambda: str(invoices.due.currentData()) == "2")
     finally:
         center.shutdown()
+
+
+def test_a_request_message_opens_its_invoice_for_finance(qtbot, tmp_path, market):
+    """Messages: a buyer's request links to the invoice, selected in Invoices (finance reads no
+    orders, so the invoice is what it can open)."""
+    center = sign_in(qtbot, tmp_path, market, username=Role.FINANCE.value)
+    try:
+        window = center.window
+        put_invoices(center, [("wb-asked", "pending", add_working_days(shanghai_today(), 9).date)])
+        with center.session.db.session(write=True) as s, s.begin():
+            changes = apply_changes(s, [request_message(1, dt.datetime.now(dt.UTC), "wb-asked")])
+        window.shell.deliver(changes)
+        window.show_area("messages")
+        inbox = window.messages_vm
+        qtbot.waitUntil(lambda: inbox.model.row_of("wb-request-1") >= 0)
+        inbox.select("wb-request-1")
+        assert inbox.link_text() == "View invoice"
+        window.messages_view.open_link.click()
+        invoices = window.invoices_view
+        assert window.shell.current == "invoices" and invoices.isVisible()
+        qtbot.waitUntil(lambda: invoices.vm.selected is not None and invoices.vm.selected.id == "wb-asked")
+    finally:
+        center.shutdown()
+
+
+def request_message(n: int, created: dt.datetime, invoice_id: str) -> dict:
+    return {
+        "entity": "message",
+        "id": f"wb-request-{n}",
+        "version": 1,
+        "deleted": False,
+        "data": {
+            "kind": "invoice_requested",
+            "title": "买家申请开票",
+            "title_en": "Invoice requested",
+            "body": "订单的买家申请开票",
+            "body_en": "The buyer asked for an invoice",
+            "read": False,
+            "created_at": created.isoformat(),
+            "order_id": None,
+            "listing_id": None,
+            "invoice_id": invoice_id,
+        },
+    }
