@@ -412,11 +412,6 @@
         <translation>已超过 10 个工作日，尽快开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
-        <source>Issue them before the due date</source>
-        <translation>在截止日期前开票</translation>
-    </message>
-    <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
         <source>To do</source>
         <translation>待办</translation>
@@ -477,6 +472,11 @@
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="238"/>
         <source>Unread messages</source>
         <translation>未读站内信</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
+        <source>Issue them by the due date</source>
+        <translation>最晚在截止日期当天开票</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="244"/>

@@ -222,7 +222,7 @@ class DashboardView(Retranslating, QWidget):
             "unread": self.tr("Notices from the marketplace"),
             "invoices_pending": self.tr("Requested by buyers: issue and post them"),
             "invoices_overdue": self.tr("Past the 10 working days: issue them now"),
-            "invoices_due_soon": self.tr("Issue them before the due date"),
+            "invoices_due_soon": self.tr("Issue them by the due date"),
         }
 
     def retranslate(self) -> None:
