@@ -109,7 +109,10 @@ def test_a_96f579b_database_keeps_its_rows_and_gets_the_models_schema(stored_url
         kept = dump(db.engine)
     for table, data in _OLD["rows"].items():
         if table != "change_log":
-            assert kept[table] == [tuple(row) for row in data["values"]], table  # meta too: cursors stay valid
+            # Messages gain 0003's invoice_id, null: no message of then was about an invoice.
+            added = (None,) if table == "messages" else ()
+            assert kept[table] == [(*row, *added) for row in data["values"]], table  # meta too: cursors stay valid
+    assert kept["invoices"] == []
     messages = {m["id"]: m for m in _rows("messages")}
     about = {i: "order" if m["order_id"] else "listing" if m["listing_id"] else None for i, m in messages.items()}
     # Each change-log row gains the audience of its message's subject, and no single reader.
@@ -173,6 +176,32 @@ def test_after_the_upgrade_messages_reach_the_roles_that_read_their_subject_read
         owner, viewer = bearer(_login(client, "owner")), bearer(_login(client, "viewer"))
         assert send(client, "POST", f"/messages/{unread}/read", owner).status_code == 200
         assert _read_flag(client, owner, unread) is True and _read_flag(client, viewer, unread) is False
+
+
+def test_a_database_at_0002_gains_invoices_and_keeps_its_messages(stored_url, clock):
+    """0003: the invoices table and messages.invoice_id join a migrated database with data; its
+    messages stay, about no invoice; then a buyer's request reaches finance (SPEC §11), which
+    still receives none of the older messages about orders and listings."""
+    build_96f579b(stored_url)
+    engine = create_engine(stored_url)
+    try:
+        _alembic(engine, "upgrade", "0002_reads_audience_grace")
+        with engine.connect() as conn:
+            before = set(conn.execute(text("SELECT id FROM messages")).scalars())
+    finally:
+        engine.dispose()
+    with serving(stored_url, clock) as client:
+        with started(stored_url) as db, db.engine.connect() as conn:
+            assert revision(db.engine) == HEAD and schema_diff(db.engine) == []
+            rows = conn.execute(text("SELECT id, invoice_id FROM messages")).all()
+        assert {r.id for r in rows} == before and {r.invoice_id for r in rows} == {None}
+        operator = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
+        order = next(o for o in _rows("orders") if o["state"] in {"paid", "delivering", "completed"})
+        r = client.post(f"{API}/sandbox/invoices", json={"order_id": order["id"]}, headers=operator)
+        assert r.status_code == 201, r.text
+        changes, _ = pull_all(client, bearer(_login(client, "finance")))
+        assert {c["entity"] for c in changes} == {"vendor_profile", "invoice", "message"}
+        assert [c["data"]["kind"] for c in changes if c["entity"] == "message"] == ["invoice_requested"]
 
 
 # --- a database of the first release with migrations, before it had alembic_version ---------------
