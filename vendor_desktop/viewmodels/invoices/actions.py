@@ -44,43 +44,62 @@ from vendor_desktop.viewmodels.core.labels import carrier_label, invoice_state_l
 OTHER = ""
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("InvoiceActions", text)
-
-
 # -- when an action is possible ----------------------------------------------------------------
 def _why_not(
     invoice: InvoiceRow | None, permissions: Collection[str], change: Command | None, allowed: bool, select: str
 ) -> str:
     if Permission.INVOICES_ISSUE.value not in permissions:
-        return _t("Your role cannot issue or post invoices. Ask the main account, finance or support.")
+        return QCoreApplication.translate(
+            "InvoiceActions", "Your role cannot issue or post invoices. Ask the main account, finance or support."
+        )
     if invoice is None:
         return select
     if change is not None:
-        return _t(
-            "An earlier change of this invoice has not been accepted by the marketplace yet. Wait for it, or settle it in Pending changes."
+        return QCoreApplication.translate(
+            "InvoiceActions",
+            "An earlier change of this invoice has not been accepted by the marketplace yet. Wait for it, or settle it in Pending changes.",
         )
     if not allowed:
-        return _t("Not possible while the invoice is %1.").replace("%1", invoice_state_label(invoice.state or ""))
+        return QCoreApplication.translate("InvoiceActions", "Not possible while the invoice is %1.").replace(
+            "%1", invoice_state_label(invoice.state or "")
+        )
     return ""
 
 
 def why_cannot_issue(invoice: InvoiceRow | None, permissions: Collection[str], change: Command | None) -> str:
     """Why *Issue…* is disabled ("" when it is enabled): only pending requests are issued (R-INV-1)."""
     allowed = invoice is not None and can_issue(invoice.state or "revoked")
-    return _why_not(invoice, permissions, change, allowed, _t("Select a pending invoice first."))
+    return _why_not(
+        invoice,
+        permissions,
+        change,
+        allowed,
+        QCoreApplication.translate("InvoiceActions", "Select a pending invoice first."),
+    )
 
 
 def why_cannot_ship(invoice: InvoiceRow | None, permissions: Collection[str], change: Command | None) -> str:
     """Why *Record shipment…* is disabled: only an issued invoice is posted (R-INV-4)."""
     allowed = invoice is not None and can_ship(invoice.state or "revoked")
-    return _why_not(invoice, permissions, change, allowed, _t("Select an issued invoice first."))
+    return _why_not(
+        invoice,
+        permissions,
+        change,
+        allowed,
+        QCoreApplication.translate("InvoiceActions", "Select an issued invoice first."),
+    )
 
 
 def why_cannot_correct(invoice: InvoiceRow | None, permissions: Collection[str], change: Command | None) -> str:
     """Why *Correct shipment…* is disabled: only a shipped invoice's shipment is corrected (R-INV-6)."""
     allowed = invoice is not None and can_correct_shipment(invoice.state or "revoked")
-    return _why_not(invoice, permissions, change, allowed, _t("Select a shipped invoice first."))
+    return _why_not(
+        invoice,
+        permissions,
+        change,
+        allowed,
+        QCoreApplication.translate("InvoiceActions", "Select a shipped invoice first."),
+    )
 
 
 # -- issue -------------------------------------------------------------------------------------
@@ -126,12 +145,18 @@ class IssueViewModel(_Action):
         problems: dict[str, str] = {}
         number = form.invoice_number.strip()
         if not number:
-            problems["invoice_number"] = _t("Enter the invoice number printed on the invoice.")
+            problems["invoice_number"] = QCoreApplication.translate(
+                "InvoiceActions", "Enter the invoice number printed on the invoice."
+            )
         elif not invoice_number_ok(number):
-            problems["invoice_number"] = _t("An invoice number is 8 to 20 digits.")
+            problems["invoice_number"] = QCoreApplication.translate(
+                "InvoiceActions", "An invoice number is 8 to 20 digits."
+            )
         code = form.invoice_code.strip()
         if code and not invoice_code_ok(code):
-            problems["invoice_code"] = _t("An invoice code is 10 or 12 digits. Leave it empty if the invoice has none.")
+            problems["invoice_code"] = QCoreApplication.translate(
+                "InvoiceActions", "An invoice code is 10 or 12 digits. Leave it empty if the invoice has none."
+            )
         self.problems_changed.emit(problems)
         return problems
 
@@ -166,14 +191,17 @@ class ShipmentForm:
 
 def carrier_choices() -> list[tuple[str, str]]:
     """(value, label) of the carrier combo: the common couriers, then "Other"."""
-    return [*((c.name, carrier_label(c.name)) for c in CARRIERS), (OTHER, _t("Other (type its name)"))]
+    return [
+        *((c.name, carrier_label(c.name)) for c in CARRIERS),
+        (OTHER, QCoreApplication.translate("InvoiceActions", "Other (type its name)")),
+    ]
 
 
 def cod_rule() -> str:
     """R-INV-5 in a sentence, shown before anything is sent."""
-    return _t("From %1 you pay the postage (postage paid); below %1 you may send it cash on delivery.").replace(
-        "%1", format_fen(COD_LIMIT_FEN)
-    )
+    return QCoreApplication.translate(
+        "InvoiceActions", "From %1 you pay the postage (postage paid); below %1 you may send it cash on delivery."
+    ).replace("%1", format_fen(COD_LIMIT_FEN))
 
 
 class ShipmentViewModel(_Action):
@@ -194,7 +222,10 @@ class ShipmentViewModel(_Action):
         if self.cod_allowed:
             return ""
         return (
-            _t("Cash on delivery is not possible: this invoice is %1, and from %2 you pay the postage.")
+            QCoreApplication.translate(
+                "InvoiceActions",
+                "Cash on delivery is not possible: this invoice is %1, and from %2 you pay the postage.",
+            )
             .replace("%1", format_fen(self.invoice.amount_fen or 0))
             .replace("%2", format_fen(COD_LIMIT_FEN))
         )
@@ -204,35 +235,48 @@ class ShipmentViewModel(_Action):
         number = tracking_number.strip()
         if not carrier.strip() or not tracking_number_ok(number) or looks_like_carriers(carrier, number):
             return ""
-        return _t("This does not look like a %1 tracking number. Check it; it is saved as typed if you go on.").replace(
-            "%1", carrier_label(carrier)
-        )
+        return QCoreApplication.translate(
+            "InvoiceActions",
+            "This does not look like a %1 tracking number. Check it; it is saved as typed if you go on.",
+        ).replace("%1", carrier_label(carrier))
 
     def check(self, form: ShipmentForm) -> dict[str, str]:
         problems: dict[str, str] = {}
         carrier = form.carrier_name
         if form.carrier == OTHER and not carrier:
-            problems["carrier"] = _t("Enter the carrier's name.")
+            problems["carrier"] = QCoreApplication.translate("InvoiceActions", "Enter the carrier's name.")
         elif not carrier_ok(carrier):
-            problems["carrier"] = _t("Keep the carrier's name to %1 characters.").replace("%1", str(CARRIER_MAX))
+            problems["carrier"] = QCoreApplication.translate(
+                "InvoiceActions", "Keep the carrier's name to %1 characters."
+            ).replace("%1", str(CARRIER_MAX))
         number = form.tracking_number.strip()
         if not number:
-            problems["tracking_number"] = _t("Enter the tracking number.")
+            problems["tracking_number"] = QCoreApplication.translate("InvoiceActions", "Enter the tracking number.")
         elif not tracking_number_ok(number):
-            problems["tracking_number"] = _t("A tracking number is 6 to 40 letters, digits or hyphens.")
+            problems["tracking_number"] = QCoreApplication.translate(
+                "InvoiceActions", "A tracking number is 6 to 40 letters, digits or hyphens."
+            )
         if self.correction:
             same = carrier == (self.invoice.carrier or "") and number == (self.invoice.tracking_number or "")
             if same and "carrier" not in problems and "tracking_number" not in problems:
-                problems["tracking_number"] = _t("Change the carrier or the tracking number.")
+                problems["tracking_number"] = QCoreApplication.translate(
+                    "InvoiceActions", "Change the carrier or the tracking number."
+                )
             reason = form.reason.strip()
             if not reason:
-                problems["reason"] = _t("Say why the shipment is corrected, for the buyer and your colleagues.")
+                problems["reason"] = QCoreApplication.translate(
+                    "InvoiceActions", "Say why the shipment is corrected, for the buyer and your colleagues."
+                )
             elif len(reason) > CORRECTION_REASON_MAX:
-                problems["reason"] = _t("Keep the reason to %1 characters.").replace("%1", str(CORRECTION_REASON_MAX))
+                problems["reason"] = QCoreApplication.translate(
+                    "InvoiceActions", "Keep the reason to %1 characters."
+                ).replace("%1", str(CORRECTION_REASON_MAX))
         elif form.postage == Postage.COD.value and not self.cod_allowed:
             problems["postage"] = self.why_cod_disabled()
         elif form.postage not in (Postage.VENDOR_PAID.value, Postage.COD.value):
-            problems["postage"] = _t("Choose postage paid or cash on delivery.")
+            problems["postage"] = QCoreApplication.translate(
+                "InvoiceActions", "Choose postage paid or cash on delivery."
+            )
         self.problems_changed.emit(problems)
         return problems
 

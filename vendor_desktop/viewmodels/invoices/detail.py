@@ -34,10 +34,6 @@ from vendor_desktop.viewmodels.core.labels import (
 TAX_ID = re.compile(r"[0-9A-Za-z]{15}|[0-9A-Za-z]{18}|[0-9A-Za-z]{20}")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("InvoicesViewModel", text)
-
-
 @dataclass(frozen=True)
 class Field:
     label: str
@@ -50,23 +46,37 @@ def request_fields(invoice: InvoiceRow, today: dt.date) -> list[Field]:
     if invoice.due_date and invoice.state == "pending":
         left = working_days_left(today, invoice.due_date)
         if today > invoice.due_date:
-            due += " · " + _t("overdue")
+            due += " · " + QCoreApplication.translate("InvoicesViewModel", "overdue")
+        elif left == 0:
+            due += " · " + QCoreApplication.translate("InvoicesViewModel", "due today")
         else:
-            due += " · " + QCoreApplication.translate("InvoicesViewModel", "%n working days left", "", left)
+            due += " · " + (
+                QCoreApplication.translate("InvoicesViewModel", "1 working day left")
+                if left == 1
+                else QCoreApplication.translate("InvoicesViewModel", "%1 working days left").replace("%1", str(left))
+            )
     if invoice.due_date_approximate:
-        due += " · " + _t("may move once this year's holidays are published")
+        due += " · " + QCoreApplication.translate(
+            "InvoicesViewModel", "may move once this year's holidays are published"
+        )
     fields = [
-        Field(_t("Invoice type"), invoice_type_label(invoice.type)),
-        Field(_t("Title"), invoice.title or "—"),
-        Field(_t("Tax ID"), invoice.tax_id or "—"),
-        Field(_t("Amount"), format_fen(invoice.amount_fen) if invoice.amount_fen is not None else "—"),
-        Field(_t("Requested"), local_time(invoice.requested_at)),
-        Field(_t("Due date"), due),
-        Field(_t("Invoice number"), invoice.invoice_number or "—"),
-        Field(_t("Invoice code"), str(invoice.data.get("invoice_code") or "—")),
-        Field(_t("Carrier"), carrier_label(invoice.carrier) or "—"),
-        Field(_t("Tracking number"), invoice.tracking_number or "—"),
-        Field(_t("Postage"), postage_label(invoice.postage) or "—"),
+        Field(QCoreApplication.translate("InvoicesViewModel", "Invoice type"), invoice_type_label(invoice.type)),
+        Field(QCoreApplication.translate("InvoicesViewModel", "Title"), invoice.title or "—"),
+        Field(QCoreApplication.translate("InvoicesViewModel", "Tax ID"), invoice.tax_id or "—"),
+        Field(
+            QCoreApplication.translate("InvoicesViewModel", "Amount"),
+            format_fen(invoice.amount_fen) if invoice.amount_fen is not None else "—",
+        ),
+        Field(QCoreApplication.translate("InvoicesViewModel", "Requested"), local_time(invoice.requested_at)),
+        Field(QCoreApplication.translate("InvoicesViewModel", "Due date"), due),
+        Field(QCoreApplication.translate("InvoicesViewModel", "Invoice number"), invoice.invoice_number or "—"),
+        Field(
+            QCoreApplication.translate("InvoicesViewModel", "Invoice code"),
+            str(invoice.data.get("invoice_code") or "—"),
+        ),
+        Field(QCoreApplication.translate("InvoicesViewModel", "Carrier"), carrier_label(invoice.carrier) or "—"),
+        Field(QCoreApplication.translate("InvoicesViewModel", "Tracking number"), invoice.tracking_number or "—"),
+        Field(QCoreApplication.translate("InvoicesViewModel", "Postage"), postage_label(invoice.postage) or "—"),
     ]
     return fields
 
@@ -82,14 +92,18 @@ def request_problems(invoice: InvoiceRow) -> list[str]:
     """What looks wrong in the buyer's request, in short phrases ("" none)."""
     problems = []
     if not (invoice.title or "").strip():
-        problems.append(_t("there is no title"))
+        problems.append(QCoreApplication.translate("InvoicesViewModel", "there is no title"))
     tax_id = (invoice.tax_id or "").strip()
     if invoice.type == InvoiceType.SPECIAL and not tax_id:
-        problems.append(_t("a VAT special invoice needs the buyer's tax ID"))
+        problems.append(
+            QCoreApplication.translate("InvoicesViewModel", "a VAT special invoice needs the buyer's tax ID")
+        )
     elif tax_id and not TAX_ID.fullmatch(tax_id):
-        problems.append(_t("the tax ID is not 15, 18 or 20 letters and digits"))
+        problems.append(
+            QCoreApplication.translate("InvoicesViewModel", "the tax ID is not 15, 18 or 20 letters and digits")
+        )
     if not str(invoice.mailing.get("address") or "").strip():
-        problems.append(_t("there is no address"))
+        problems.append(QCoreApplication.translate("InvoicesViewModel", "there is no address"))
     return problems
 
 
@@ -100,17 +114,22 @@ def contact_hint(invoice: InvoiceRow) -> tuple[str, bool]:
     if problems:
         joined = ("；" if is_chinese() else "; ").join(problems)
         return (
-            _t("This request looks wrong: %1. Call the buyer on the virtual number %2 to correct it before you issue.")
+            QCoreApplication.translate(
+                "InvoicesViewModel",
+                "This request looks wrong: %1. Call the buyer on the virtual number %2 to correct it before you issue.",
+            )
             .replace("%1", joined)
             .replace("%2", number),
             True,
         )
-    return _t("To correct the request, call the buyer on the virtual number %1.").replace("%1", number), False
+    return QCoreApplication.translate(
+        "InvoicesViewModel", "To correct the request, call the buyer on the virtual number %1."
+    ).replace("%1", number), False
 
 
 def _actor(actor: Any) -> str:
     if actor in (None, "", "buyer"):
-        return _t("Buyer")
+        return QCoreApplication.translate("InvoicesViewModel", "Buyer")
     return str(actor)
 
 
@@ -122,23 +141,25 @@ def history_line(entry: dict[str, Any]) -> str:
     """One step of the invoice's history: when, who, what (a correction with its reason)."""
     action = entry.get("action")
     if action == "requested":
-        what = _t("requested the invoice")
+        what = QCoreApplication.translate("InvoicesViewModel", "requested the invoice")
     elif action == "issued":
-        what = _t("issued invoice number %1").replace("%1", str(entry.get("invoice_number") or "—"))
+        what = QCoreApplication.translate("InvoicesViewModel", "issued invoice number %1").replace(
+            "%1", str(entry.get("invoice_number") or "—")
+        )
     elif action == "shipped":
         what = (
-            _t("posted it: %1 (%2)")
+            QCoreApplication.translate("InvoicesViewModel", "posted it: %1 (%2)")
             .replace("%1", _shipment(entry))
             .replace("%2", postage_label(entry.get("postage")) or "—")
         )
     elif action == "shipment_corrected":
         what = (
-            _t("corrected the shipment to %1. Reason: %2")
+            QCoreApplication.translate("InvoicesViewModel", "corrected the shipment to %1. Reason: %2")
             .replace("%1", _shipment(entry))
             .replace("%2", str(entry.get("reason") or "—"))
         )
     elif action == "revoked":
-        what = _t("revoked the request")
+        what = QCoreApplication.translate("InvoicesViewModel", "revoked the request")
     else:
         what = str(action or "")
     moment = parse_timestamp(entry.get("at")) if isinstance(entry.get("at"), str) else None
@@ -154,12 +175,18 @@ def describe_change(command: Command) -> str:
     """An invoice change in a few words: what it asks the marketplace to record."""
     s = command.summary or {}
     if command.kind == "invoice.issue":
-        return _t("issue invoice number %1").replace("%1", str(s.get("invoice_number", "")))
+        return QCoreApplication.translate("InvoicesViewModel", "issue invoice number %1").replace(
+            "%1", str(s.get("invoice_number", ""))
+        )
     shipment = _shipment(s)
     if command.kind == "invoice.ship":
-        return _t("record the shipment %1 (%2)").replace("%1", shipment).replace("%2", postage_label(s.get("postage")))
+        return (
+            QCoreApplication.translate("InvoicesViewModel", "record the shipment %1 (%2)")
+            .replace("%1", shipment)
+            .replace("%2", postage_label(s.get("postage")))
+        )
     if command.kind == "invoice.correct_shipment":
-        return _t("correct the shipment to %1").replace("%1", shipment)
+        return QCoreApplication.translate("InvoicesViewModel", "correct the shipment to %1").replace("%1", shipment)
     return command.kind
 
 
@@ -169,12 +196,17 @@ def change_notice(command: Command) -> str:
     what = describe_change(command)
     if command.state == CommandState.REJECTED:
         reason = server_message(command.error_message or "", command.error_message_zh or "") or command.error_code or ""
-        return _t("The marketplace did not accept this change (%1): %2").replace("%1", what).replace("%2", reason)
+        return (
+            QCoreApplication.translate("InvoicesViewModel", "The marketplace did not accept this change (%1): %2")
+            .replace("%1", what)
+            .replace("%2", reason)
+        )
     if command.state == CommandState.HELD:
-        return _t(
-            "This change (%1) waits for an earlier change of this invoice, which the marketplace did not accept."
+        return QCoreApplication.translate(
+            "InvoicesViewModel",
+            "This change (%1) waits for an earlier change of this invoice, which the marketplace did not accept.",
         ).replace("%1", what)
-    return _t("This change is waiting to send: %1.").replace("%1", what)
+    return QCoreApplication.translate("InvoicesViewModel", "This change is waiting to send: %1.").replace("%1", what)
 
 
 def amount_text(invoice: InvoiceRow) -> str:

@@ -31,20 +31,16 @@ AMOUNT_COLUMN = COLUMNS.index("amount")
 STATE_COLUMN = COLUMNS.index("state")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("InvoicesViewModel", text)
-
-
 def headers() -> list[str]:
     return [
-        _t("Order number"),
-        _t("Title"),
-        _t("Invoice type"),
-        _t("Amount"),
-        _t("State"),
-        _t("Due date"),
-        _t("Requested"),
-        _t("Carrier and tracking number"),
+        QCoreApplication.translate("InvoicesViewModel", "Order number"),
+        QCoreApplication.translate("InvoicesViewModel", "Title"),
+        QCoreApplication.translate("InvoicesViewModel", "Invoice type"),
+        QCoreApplication.translate("InvoicesViewModel", "Amount"),
+        QCoreApplication.translate("InvoicesViewModel", "State"),
+        QCoreApplication.translate("InvoicesViewModel", "Due date"),
+        QCoreApplication.translate("InvoicesViewModel", "Requested"),
+        QCoreApplication.translate("InvoicesViewModel", "Carrier and tracking number"),
     ]
 
 
@@ -69,7 +65,12 @@ def invoice_cells(row: InvoiceRow) -> list[str]:
 
 def export_headers() -> list[str]:
     """The list's columns, then what the bookkeeping needs beside them."""
-    return [*headers(), _t("Tax ID"), _t("Invoice number"), _t("Postage")]
+    return [
+        *headers(),
+        QCoreApplication.translate("InvoicesViewModel", "Tax ID"),
+        QCoreApplication.translate("InvoicesViewModel", "Invoice number"),
+        QCoreApplication.translate("InvoicesViewModel", "Postage"),
+    ]
 
 
 def write_invoices_csv(db: CacheDatabase, query: InvoiceQuery, header: list[str], path: Path) -> int:

@@ -71,7 +71,11 @@ def due_tag(invoice: InvoiceRow, today: dt.date) -> tuple[str, Tone] | None:
     if left == 0:
         return QCoreApplication.translate("InvoicesViewModel", "due today"), Tone.TODO
     if left <= DUE_SOON_DAYS:
-        return QCoreApplication.translate("InvoicesViewModel", "due in %n working days", "", left), Tone.TODO
+        if left == 1:  # (lupdate finds no plural in a translate() call: one string per form)
+            return QCoreApplication.translate("InvoicesViewModel", "due in 1 working day"), Tone.TODO
+        return QCoreApplication.translate("InvoicesViewModel", "due in %1 working days").replace(
+            "%1", str(left)
+        ), Tone.TODO
     return None
 
 

@@ -39,10 +39,6 @@ DUE_CHOICES = ("overdue", 1, 2, 3, 5, 10)
 PRESETS = ("pending", "overdue", "due_soon")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("InvoicesViewModel", text)
-
-
 def state_choices() -> list[tuple[str, str]]:
     """(value, label) for the state filter, in the order of R-INV-1."""
     return [(s.value, invoice_state_label(s.value)) for s in InvoiceState]
@@ -50,9 +46,14 @@ def state_choices() -> list[tuple[str, str]]:
 
 def due_choices() -> list[tuple[str, str]]:
     """(value, label) for the due-date filter; the value is "overdue" or a number of working days."""
-    out = [("overdue", _t("Overdue"))]
+    out = [("overdue", QCoreApplication.translate("InvoicesViewModel", "Overdue"))]
     for days in DUE_CHOICES[1:]:
-        out.append((str(days), QCoreApplication.translate("InvoicesViewModel", "Due within %n working days", "", days)))
+        text = (
+            QCoreApplication.translate("InvoicesViewModel", "Due within 1 working day")
+            if days == 1
+            else QCoreApplication.translate("InvoicesViewModel", "Due within %1 working days").replace("%1", str(days))
+        )
+        out.append((str(days), text))
     return out
 
 
@@ -162,7 +163,7 @@ class InvoicesViewModel(QObject):
         return bool(q.states or q.overdue or q.due_within is not None or q.date_from or q.date_to or q.text.strip())
 
     def why_clear_disabled(self) -> str:
-        return "" if self.filtered else _t("No filter is set.")
+        return "" if self.filtered else QCoreApplication.translate("InvoicesViewModel", "No filter is set.")
 
     @property
     def count(self) -> int:
@@ -306,9 +307,11 @@ class InvoicesViewModel(QObject):
     # -- export ------------------------------------------------------------------------------
     def why_export_disabled(self) -> str:
         if self.exporting:
-            return _t("An export is being written.")
+            return QCoreApplication.translate("InvoicesViewModel", "An export is being written.")
         if self.model.total == 0:
-            return _t("No invoices to export: no invoice matches these filters.")
+            return QCoreApplication.translate(
+                "InvoicesViewModel", "No invoices to export: no invoice matches these filters."
+            )
         return ""
 
     def default_export_name(self) -> str:
