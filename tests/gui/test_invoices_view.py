@@ -288,3 +288,53 @@ def test_in_chinese_the_list_speaks_the_glossarys_words(view, qtbot):
     qtbot.waitUntil(lambda: view.count.text() == "共 6 张发票")  # the view re-reads its words
     assert column(view, "type")[0] == "增值税专用发票"
     assert column(view, "shipment")[0] == "顺丰 SF2222222222222"
+
+
+def _command(kind: str, summary: dict[str, Any], state: str = "pending", **error: Any):
+    from vendor_desktop.cache.core.outbox import Command, CommandState
+
+    now = dt.datetime(2026, 9, 30, 2, 0, tzinfo=dt.UTC)
+    return Command(
+        1, "k", kind, "invoice", "inv0001", 1, "POST", "/invoices/inv0001/issue", None, summary, now, "kefu",
+        CommandState(state), 0, None, error.get("code"), error.get("en"), error.get("zh"), {}, None, now,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "summary", "en", "zh"),
+    [
+        ("invoice.issue", {"order_number": "202609300001", "invoice_number": "04400003"},
+         "Issue the invoice for order 202609300001 (invoice number 04400003)",
+         "订单 202609300001 开票（发票号码 04400003）"),
+        ("invoice.ship", {"order_number": "202609300004", "carrier": "顺丰", "tracking_number": "SF1234567890123",
+                          "postage": "vendor_paid"},
+         "Record the shipment of the invoice for order 202609300004: SF Express SF1234567890123, Postage paid",
+         "登记订单 202609300004 的发票邮寄：顺丰 SF1234567890123，寄付"),
+        ("invoice.correct_shipment", {"order_number": "202609300005", "carrier": "中通",
+                                      "tracking_number": "731234567890", "reason": "面单打错了"},
+         "Correct the shipment of the invoice for order 202609300005 to ZTO Express 731234567890",
+         "订单 202609300005 的发票快递单号更正为 中通 731234567890"),
+    ],
+)  # fmt: skip
+def test_pending_changes_describe_invoice_changes_in_words(qapp, kind, summary, en, zh):
+    from vendor_desktop.viewmodels.changes.viewmodel import describe
+
+    assert describe(_command(kind, summary)) == en
+    i18n.install(i18n.CHINESE)
+    assert describe(_command(kind, summary)) == zh
+
+
+def test_a_refused_issue_says_the_marketplaces_reason_on_the_invoice(qapp):
+    """The buyer revoked first: 409 INVOICE_STATE, in the user's language (GLOSSARY 云市场未接受此修改)."""
+    from vendor_desktop.viewmodels.invoices.detail import change_notice
+
+    refused = _command(
+        "invoice.issue", {"order_number": "202609300001", "invoice_number": "04400003"}, "rejected",
+        code="INVOICE_STATE", en="The buyer revoked this invoice request.", zh="买家已撤销此发票申请。",
+    )  # fmt: skip
+    assert change_notice(refused) == (
+        "The marketplace did not accept this change (issue invoice number 04400003): "
+        "The buyer revoked this invoice request."
+    )
+    i18n.install(i18n.CHINESE)
+    assert change_notice(refused) == "云市场未接受此修改（开票，发票号码 04400003）：买家已撤销此发票申请。"
