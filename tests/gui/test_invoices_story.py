@@ -130,11 +130,14 @@ def test_the_buyer_revokes_while_the_issue_waits_offline(qtbot, tmp_path, market
         refused = changes.commands[0]
         assert refused.error_code == "INVOICE_STATE" and refused.error_message
         # Pending changes: the change in words, and the marketplace's own reason.
+        center.window.show_area("changes")
+        qtbot.waitUntil(lambda: changes.model.rowCount() == 1)
         assert changes.model.index(0, 0).data() == f"Issue the invoice for order {number} (invoice number 04400120)"
         assert changes.model.index(0, 4).data() == (
             f"The marketplace did not accept this change: {refused.error_message}"
         )
         # The invoice: revoked, with the refusal first thing in its detail.
+        center.window.show_area("invoices")
         qtbot.waitUntil(lambda: view.vm.selected is not None and view.vm.selected.state == "revoked", timeout=30_000)
         qtbot.waitUntil(lambda: view.change_notice.isVisible())
         assert view.change_notice.text() == (
