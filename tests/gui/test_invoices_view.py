@@ -133,8 +133,9 @@ def test_model_passes_qt_model_checks(qtmodeltester, view):
 
 
 def test_the_list_is_sorted_by_due_date_with_overdue_red_and_due_soon_amber(view):
-    """R-INV-3: the request that falls due first is on top; red only for the overdue one."""
-    assert column(view, "order_number") == [f"20260930{n:04d}" for n in (5, 4, 6, 1, 2, 3)]
+    """R-INV-3: the request that falls due first is on top (pending ones first, then issued ones
+    to post, then the finished ones); red only for the overdue one."""
+    assert column(view, "order_number") == [f"20260930{n:04d}" for n in (1, 2, 3, 4, 5, 6)]
     model = view.vm.model
     tags = {model.index(r, 0).data(): model.index(r, STATE_COLUMN).data(TAGS_ROLE) for r in range(model.rowCount())}
     assert tags["202609300001"] == [("Pending", Tone.TODO), ("overdue", Tone.URGENT)]
@@ -146,7 +147,7 @@ def test_the_list_is_sorted_by_due_date_with_overdue_red_and_due_soon_amber(view
     amount = model.index(0, AMOUNT_COLUMN)
     assert amount.data() == "¥88.00"
     assert amount.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
-    assert column(view, "shipment")[0] == "SF Express SF2222222222222"
+    assert column(view, "shipment")[4] == "SF Express SF2222222222222"
     assert view.count.text() == "6 invoices"
 
 
@@ -283,11 +284,11 @@ def test_export_writes_the_listed_invoices_for_excel(view, qtbot, tmp_path):
 
 def test_in_chinese_the_list_speaks_the_glossarys_words(view, qtbot):
     i18n.install(i18n.CHINESE)
-    tags = view.vm.model.index(3, STATE_COLUMN).data(TAGS_ROLE)  # 202609300001
+    tags = view.vm.model.index(0, STATE_COLUMN).data(TAGS_ROLE)  # 202609300001
     assert tags == [("待处理", Tone.TODO), ("已逾期", Tone.URGENT)]
     qtbot.waitUntil(lambda: view.count.text() == "共 6 张发票")  # the view re-reads its words
     assert column(view, "type")[0] == "增值税专用发票"
-    assert column(view, "shipment")[0] == "顺丰 SF2222222222222"
+    assert column(view, "shipment")[4] == "顺丰 SF2222222222222"
 
 
 def _command(kind: str, summary: dict[str, Any], state: str = "pending", **error: Any):

@@ -2,7 +2,9 @@
 
 Like the orders' (``cache.orders.queries``): the view asks for the ordered ids once and loads
 full rows only for the visible range. The default order is the due date (R-INV-3), soonest
-first, so the requests that need the vendor first are on top.
+first, so the requests that need the vendor first are on top. A due date is the deadline to
+issue: it matters while a request is pending, so the due-date order puts pending requests first,
+then issued ones (to post), then the finished (shipped, revoked) — each by due date.
 
 Working days are the official Chinese calendar's, which SQL does not know: "due within N working
 days" is turned into a date in Python (``domain.workdays.add_working_days``) and SQL compares
@@ -39,6 +41,9 @@ SORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "requested": ("requested_ts",),
     "shipment": ("carrier", "tracking_number"),
 }
+
+#: Pending (issue by the due date), issued (post it), then the finished ones.
+_ACTION_RANK = "CASE state WHEN 'pending' THEN 0 WHEN 'issued' THEN 1 ELSE 2 END"
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _PENDING = InvoiceState.PENDING.value
@@ -149,6 +154,8 @@ def invoice_ids(session: Session, query: InvoiceQuery, *, limit: int | None = No
         raise ValueError(f"unknown sort key {query.sort!r}; expected one of {sorted(SORT_COLUMNS)}") from None
     direction = "DESC" if query.descending else "ASC"
     order = ", ".join(f"{c} IS NULL, {c} {direction}" for c in columns)
+    if query.sort == "due":  # what needs the vendor first, whichever the direction of the dates
+        order = f"{_ACTION_RANK}, {order}"
     where, params = _where(query)
     sql = f"SELECT id FROM invoices{where} ORDER BY {order}, id {direction}"
     if limit is not None:
