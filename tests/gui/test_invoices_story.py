@@ -108,6 +108,12 @@ def test_support_issues_offline_then_posts_it_and_the_buyer_sees_it_shipped(qtbo
         seen = market.operator("GET", f"/invoices/{invoice['id']}").json()
         assert (seen["state"], seen["carrier"], seen["tracking_number"]) == ("shipped", "顺丰", "SF1234567890123")
         assert seen["invoice_number"] == "04400088"
+
+        # Support reads orders too: the invoice's order opens in Orders, selected.
+        view.open_order.click()
+        orders = center.window.orders_vm
+        qtbot.waitUntil(lambda: orders.selected is not None and orders.selected.number == number)
+        assert center.window.shell.current == "orders"
     finally:
         center.shutdown()
 
