@@ -222,41 +222,6 @@ def _dashboard(tour: Tour) -> QWidget:
     return tour.window
 
 
-def _invoices(tour: Tour) -> QWidget:
-    """The request queue by due date (overdue on top of the pending ones), one selected."""
-    invoices = tour.show_area("invoices")
-    invoices.clear_filters()
-    row = tour.first_row(invoices.vm.model, lambda line: line.invoice.state == "pending")
-    tour.select_row(invoices.table, row, lambda: invoices.vm.selected is not None)
-    return tour.window
-
-
-def _invoice_dialog(state: str, open_: Callable[[Any], QWidget]) -> Callable[[Tour], QWidget]:
-    def opened(tour: Tour) -> QWidget:
-        invoices = tour.show_area("invoices")
-        invoices.clear_filters()
-        invoices.state.setCurrentIndex(invoices.state.findData(state))
-        # The largest amount first: from ¥50.00 the shipment dialog says why 到付 is off (R-INV-5).
-        invoices.vm.model.sort(3, Qt.SortOrder.DescendingOrder)
-        tour.select_row(invoices.table, 0, lambda: invoices.vm.selected is not None)
-        return open_(invoices)
-
-    return opened
-
-
-def _issue_with_a_short_number(view: Any) -> QWidget:
-    dialog = view.open_issue()
-    dialog.invoice_number.setText("1234567")  # one digit short: the message shows under the field
-    dialog.submit()
-    return dialog
-
-
-def _close_invoice_dialog(tour: Tour, dialog: QWidget) -> None:
-    dialog.reject()  # type: ignore[attr-defined]
-    tour.window.invoices_view.clear_filters()
-    tour.window.invoices_view.vm.model.sort(5, Qt.SortOrder.AscendingOrder)  # by due date again
-
-
 def _messages(tour: Tour) -> QWidget:
     messages = tour.show_area("messages")
     tour.select_row(messages.table, 0, lambda: messages.vm.selected is not None)
@@ -436,6 +401,8 @@ def _market_screens() -> tuple[Screen, ...]:
     )
 
 
+from tour_invoices import close_invoice_dialog, invoice_dialogs, invoices_page  # noqa: E402  (tools/ is the path)
+
 #: Every screen, in the order the tour opens them. Names are the screenshots' file names
 #: (``<name>-zh.png``); README.md shows some of them, so keep a name once it is used there.
 SCREENS: tuple[Screen, ...] = (
@@ -445,16 +412,11 @@ SCREENS: tuple[Screen, ...] = (
     Screen("listings", _listings_where(_on_sale_with_changes)),
     Screen("listings-rejected", _listings_where(_rejected)),
     Screen("discounts", _discounts),
-    Screen("invoices", _invoices),
+    Screen("invoices", invoices_page),
     Screen("messages", _messages),
     Screen("pending-changes", _pending_changes),
     Screen("price-change-dialog", _price_change_dialog, _close_price_change, dialog=True),
-    Screen("invoice-issue-dialog", _invoice_dialog("pending", _issue_with_a_short_number), _close_invoice_dialog,
-           dialog=True),
-    Screen("invoice-shipment-dialog", _invoice_dialog("issued", lambda view: view.open_shipment()),
-           _close_invoice_dialog, dialog=True),
-    Screen("invoice-correction-dialog", _invoice_dialog("shipped", lambda view: view.open_shipment(correction=True)),
-           _close_invoice_dialog, dialog=True),
+    *(Screen(name, open_, close_invoice_dialog, dialog=True) for name, open_ in invoice_dialogs()),
     Screen("discount-dialog", _discount_dialog, _reject, dialog=True),
     *_market_screens(),
     Screen("listing-editor-edit", _edit_on_sale_listing, _reject, dialog=True, shot=False),
