@@ -19,6 +19,12 @@ def test_finance_sees_money_but_no_orders():
     assert not can("finance", Permission.BANK_ACCOUNT_WRITE)
 
 
+def test_invoices_are_read_and_acted_on_by_owner_finance_and_support_only():
+    """SPEC §11: invoices (issue, ship) are RW for owner, finance and support, unseen by the rest."""
+    assert [r for r in Role if can(r, Permission.INVOICES_ISSUE)] == [Role.OWNER, Role.FINANCE, Role.SUPPORT]
+    assert [r for r in Role if may_read_entity(r, "invoice")] == [Role.OWNER, Role.FINANCE, Role.SUPPORT]
+
+
 def test_support_issues_invoices_and_reads_orders_but_cannot_change_prices():
     assert can("support", Permission.INVOICES_ISSUE) and may_read_entity("support", "order")
     assert not can("support", Permission.ORDERS_CHANGE_PRICE)

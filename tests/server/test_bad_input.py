@@ -120,7 +120,9 @@ _fields = st.fixed_dictionaries(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    path=st.sampled_from(["/auth/login", "/auth/refresh", "/sandbox/orders", "/sandbox/clock", "/sandbox/seed"]),
+    path=st.sampled_from(
+        ["/auth/login", "/auth/refresh", "/sandbox/orders", "/sandbox/clock", "/sandbox/seed", "/sandbox/invoices"]
+    ),
     body=_fields | _json,
 )
 def test_random_bodies_never_crash_the_server(client, operator, path, body):
@@ -171,7 +173,7 @@ _command_fields = st.fixed_dictionaries(
         k: _json | st.text(max_size=300)
         for k in [
             "new_price_fen", "reason", "listing_id", "buyer_account_id", "percent", "valid_from", "valid_until",
-            "up_to", "kind",
+            "up_to", "kind", "invoice_number", "invoice_code", "carrier", "tracking_number", "postage",
         ]
     },
 )
@@ -188,6 +190,9 @@ _header_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=12
             ("DELETE", "/discounts/{discount}"),
             ("POST", "/messages/{message}/read"),
             ("POST", "/messages/read-all"),
+            ("POST", "/invoices/{invoice}/issue"),
+            ("POST", "/invoices/{invoice}/shipment"),
+            ("POST", "/invoices/{invoice}/shipment-correction"),
         ]
     ),
     body=_command_fields | _json,
@@ -219,6 +224,7 @@ def _command_ids(client: Any, operator: dict[str, str], vendor: dict[str, Any]) 
             "order": order["id"],
             "discount": next(c["id"] for c in changes if c["entity"] == "discount"),
             "message": next(c["id"] for c in changes if c["entity"] == "message"),
+            "invoice": next(c["id"] for c in changes if c["entity"] == "invoice"),
         }
     return state.test_ids
 

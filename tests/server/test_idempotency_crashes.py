@@ -136,6 +136,31 @@ def _listing_step(verb: str) -> Callable[..., dict[str, Any]]:
     return prepare
 
 
+def _invoice_step(step: str) -> Callable[..., dict[str, Any]]:
+    """A buyer's new invoice on a paid order (R-INV-1), brought to the state ``step`` needs."""
+
+    def prepare(client, headers, vendor):
+        operator = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
+        order = place_order(client, operator, vendor)
+        client.post(f"{API}/sandbox/orders/{order['id']}/pay", headers=operator).raise_for_status()
+        invoice = client.post(f"{API}/sandbox/invoices", json={"order_id": order["id"]}, headers=operator).json()
+        path, base = f"/invoices/{invoice['id']}", 1
+        steps = [
+            ("issue", {"invoice_number": "12345678"}),
+            ("shipment", {"carrier": "顺丰", "tracking_number": "SF1234567890123", "postage": "vendor_paid"}),
+            ("shipment-correction", {"carrier": "中通", "tracking_number": "75123456789012", "reason": "单号录错了"}),
+        ]
+        for name, body in steps:
+            if name == step:
+                return {"method": "POST", "path": f"{path}/{name}", "json": body, "if_match": base, "id": invoice["id"],
+                        "base": base}  # fmt: skip
+            send(client, "POST", f"{path}/{name}", headers, json=body, if_match=base).raise_for_status()
+            base += 1
+        raise ValueError(step)
+
+    return prepare
+
+
 COMMANDS = [
     Command("price change", _price_change, _version_bumps("order")),
     Command("mark message read", _mark_read, _version_bumps("message")),
@@ -146,6 +171,9 @@ COMMANDS = [
     Command("edit listing", _listing_step("edit"), _version_bumps("listing")),
     Command("submit listing", _listing_step("submit"), _version_bumps("listing")),
     Command("delist listing", _listing_step("delist"), _version_bumps("listing")),
+    Command("issue invoice", _invoice_step("issue"), _version_bumps("invoice")),
+    Command("record invoice shipment", _invoice_step("shipment"), _version_bumps("invoice")),
+    Command("correct invoice shipment", _invoice_step("shipment-correction"), _version_bumps("invoice")),
 ]
 
 

@@ -30,6 +30,12 @@ EXPECTED = {
     "/listings/{listing_id}/submit": {"post"},
     "/listings/{listing_id}/delist": {"post"},
     "/sandbox/listings/{listing_id}/review": {"post"},
+    "/invoices/{invoice_id}/issue": {"post"},
+    "/invoices/{invoice_id}/shipment": {"post"},
+    "/invoices/{invoice_id}/shipment-correction": {"post"},
+    "/sandbox/invoices": {"post"},
+    "/sandbox/invoices/{invoice_id}": {"get"},
+    "/sandbox/invoices/{invoice_id}/revoke": {"post"},
 }
 
 COMMANDS = {
@@ -42,6 +48,9 @@ COMMANDS = {
     ("/listings/{listing_id}", "patch"),
     ("/listings/{listing_id}/submit", "post"),
     ("/listings/{listing_id}/delist", "post"),
+    ("/invoices/{invoice_id}/issue", "post"),
+    ("/invoices/{invoice_id}/shipment", "post"),
+    ("/invoices/{invoice_id}/shipment-correction", "post"),
 }
 NEEDS_IF_MATCH = {
     ("/orders/{order_id}/price-change", "post"),
@@ -49,6 +58,9 @@ NEEDS_IF_MATCH = {
     ("/listings/{listing_id}", "patch"),
     ("/listings/{listing_id}/submit", "post"),
     ("/listings/{listing_id}/delist", "post"),
+    ("/invoices/{invoice_id}/issue", "post"),
+    ("/invoices/{invoice_id}/shipment", "post"),
+    ("/invoices/{invoice_id}/shipment-correction", "post"),
 }
 CREATES = {"/discounts", "/listings"}  # no entity to find yet: no 404
 NAMES_NO_ENTITY = {"/messages/read-all"}  # every message of the caller: no 404 either
@@ -119,6 +131,8 @@ def test_commands_document_their_idempotency_key_and_if_match_headers(client):
         "/sandbox/orders",
         "/sandbox/seed",
         "/sandbox/listings/{listing_id}/review",
+        "/sandbox/invoices",
+        "/sandbox/invoices/{invoice_id}/revoke",
     ]:
         params = paths[f"{API}{path}"]["post"].get("parameters", [])
         assert all(p["name"] != "Idempotency-Key" for p in params), path
@@ -160,3 +174,28 @@ def test_listing_fields_commands_and_their_errors_are_documented(client):
     assert paths[f"{API}/listings"]["post"]["responses"].keys() >= {"201", "403", "422"}
     review = paths[f"{API}/sandbox/listings/{{listing_id}}/review"]["post"]["responses"]
     assert "LISTING_STATE" in review["409"]["description"] and "reason" in review["422"]["description"]
+
+
+def test_invoice_commands_document_their_bounds_and_errors(client):
+    """API.md: invoice number 8–20 digits, code 10 or 12, tracking number 6–40 letters, digits or
+    hyphens, carrier 1–20 characters, postage vendor_paid|cod, reason 1–200; INVOICE_STATE and
+    COD_NOT_ALLOWED (R-INV-5) named where they are sent."""
+    schema = client.get(f"{API}/openapi.json").json()
+    schemas, paths = schema["components"]["schemas"], schema["paths"]
+    issue, ship = schemas["IssueRequest"]["properties"], schemas["ShipmentRequest"]["properties"]
+    correction = schemas["ShipmentCorrectionRequest"]["properties"]
+    assert issue["invoice_number"]["pattern"] == "^[0-9]{8,20}$"
+    assert issue["invoice_code"]["pattern"] == "^([0-9]{10}|[0-9]{12})$"  # beside anyOf: a null passes
+    assert ship["tracking_number"]["pattern"] == correction["tracking_number"]["pattern"] == "^[A-Za-z0-9-]{6,40}$"
+    assert (ship["carrier"]["minLength"], ship["carrier"]["maxLength"]) == (1, 20)
+    assert (correction["reason"]["minLength"], correction["reason"]["maxLength"]) == (1, 200)
+    assert set(schemas["Postage"]["enum"]) == {"vendor_paid", "cod"}
+    assert set(schemas["ShipmentCorrectionRequest"]["required"]) == {"carrier", "tracking_number", "reason"}
+    for action in ("issue", "shipment", "shipment-correction"):
+        responses = paths[f"{API}/invoices/{{invoice_id}}/{action}"]["post"]["responses"]
+        assert "INVOICE_STATE" in responses["409"]["description"], action
+    shipment = paths[f"{API}/invoices/{{invoice_id}}/shipment"]["post"]["responses"]
+    assert "COD_NOT_ALLOWED" in shipment["422"]["description"]
+    control = paths[f"{API}/sandbox/invoices"]["post"]["responses"]
+    assert "INVOICE_EXISTS" in control["409"]["description"] and "ORDER_STATE" in control["409"]["description"]
+    assert "invoice_id" in schemas["MessageData"]["properties"]

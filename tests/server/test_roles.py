@@ -15,13 +15,18 @@ from .conftest import bearer, login, pull_all
 
 ORDER_MESSAGES = {"new_order", "order_paid"}
 LISTING_MESSAGES = {"listing_approved", "listing_rejected"}
+INVOICE_MESSAGES = {"invoice_requested", "invoice_revoked"}
 
-# role → (entity kinds, message kinds) it receives from a seeded vendor.
+# role → (entity kinds, message kinds) it receives from a seeded vendor. Invoices and their
+# messages reach owner, finance and support (SPEC §11), not operations or viewer.
 RECEIVES = {
-    "owner": ({"vendor_profile", "listing", "order", "discount", "message"}, ORDER_MESSAGES | LISTING_MESSAGES),
+    "owner": (
+        {"vendor_profile", "listing", "order", "discount", "invoice", "message"},
+        ORDER_MESSAGES | LISTING_MESSAGES | INVOICE_MESSAGES,
+    ),
     "operations": ({"vendor_profile", "listing", "order", "discount", "message"}, ORDER_MESSAGES | LISTING_MESSAGES),
-    "finance": ({"vendor_profile"}, set()),
-    "support": ({"vendor_profile", "order", "message"}, ORDER_MESSAGES),
+    "finance": ({"vendor_profile", "invoice", "message"}, INVOICE_MESSAGES),
+    "support": ({"vendor_profile", "order", "invoice", "message"}, ORDER_MESSAGES | INVOICE_MESSAGES),
     "viewer": ({"vendor_profile", "listing", "order", "message"}, ORDER_MESSAGES | LISTING_MESSAGES),
 }
 
@@ -42,13 +47,16 @@ def test_each_role_receives_exactly_what_it_may_read(client, seed, role):
 
 def test_finance_receives_no_order_details_in_any_form(client, vendor):
     """Finance may not read orders: no order number, buyer or listing of one reaches it, not even
-    inside a message's text."""
+    inside a message's text; except the number of an order it has an invoice for, which the
+    invoice carries so finance can work without reading orders (SPEC §11)."""
     owner_changes, _, _ = _received(client, vendor, "owner")
     orders = [c["data"] for c in owner_changes if c["entity"] == "order"]
     finance_changes, _, _ = _received(client, vendor, "finance")
+    invoiced = {c["data"]["order_number"] for c in finance_changes if c["entity"] == "invoice"}
+    assert invoiced and len(invoiced) < len(orders)
     text = json.dumps(finance_changes, ensure_ascii=False)
     for order in orders:
-        assert order["number"] not in text
+        assert (order["number"] in text) is (order["number"] in invoiced)
         assert order["buyer_name"] not in text
 
 

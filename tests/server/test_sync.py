@@ -35,9 +35,12 @@ def test_a_full_pull_delivers_every_seeded_entity_once(client, vendor):
     kinds = Counter(c["entity"] for c in changes)
     assert kinds["vendor_profile"] == 1 and kinds["listing"] == 12 and kinds["order"] == 30
     paid = sum(1 for c in changes if c["entity"] == "order" and c["data"]["paid_at"])
-    # One per order and payment (R-ORD-2), and one per seeded review result (R-LST-6).
+    # One per order and payment (R-ORD-2), one per seeded review result (R-LST-6), and one per
+    # invoice request and revoke (R-INV-1, R-INV-2).
     reviewed = sum(1 for c in changes if c["entity"] == "listing" and c["data"]["state"] in {"on_sale", "rejected"})
-    assert kinds["message"] == 30 + paid + reviewed
+    invoices = [c["data"] for c in changes if c["entity"] == "invoice"]
+    revoked = sum(1 for i in invoices if i["state"] == "revoked")
+    assert invoices and kinds["message"] == 30 + paid + reviewed + len(invoices) + revoked
     assert len({(c["entity"], c["id"]) for c in changes}) == len(changes)
     profile = next(c for c in changes if c["entity"] == "vendor_profile")
     assert profile["id"] == vendor["account_id"] == profile["data"]["account_id"]
@@ -114,9 +117,11 @@ def test_a_removed_listing_arrives_as_a_tombstone(client, vendor, operator):
 
 
 def test_finance_sees_no_orders_or_listings(client, vendor):
-    """SPEC §11: finance reads no orders or listings, and so none of their messages either."""
-    kinds = {c["entity"] for c in pull_all(client, bearer(login(client, vendor, "finance")))[0]}
-    assert kinds == {"vendor_profile"}
+    """SPEC §11: finance reads no orders or listings, and so none of their messages either; it
+    reads invoices and their messages."""
+    changes = pull_all(client, bearer(login(client, vendor, "finance")))[0]
+    assert {c["entity"] for c in changes} == {"vendor_profile", "invoice", "message"}
+    assert all(c["data"]["invoice_id"] for c in changes if c["entity"] == "message")
 
 
 def test_viewer_sees_listings_and_orders(client, vendor):

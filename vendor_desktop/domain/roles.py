@@ -55,7 +55,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.FINANCE: frozenset(
         _COMMON
         | {P.DEPOSIT_READ, P.DEPOSIT_PAY, P.EARNINGS_READ, P.WITHDRAWALS_WRITE}
-        | {P.INVOICES_READ, P.BANK_ACCOUNT_READ}
+        | {P.INVOICES_READ, P.INVOICES_ISSUE, P.BANK_ACCOUNT_READ}  # SPEC §11: finance is RW on invoices
     ),
     Role.SUPPORT: frozenset(
         _COMMON

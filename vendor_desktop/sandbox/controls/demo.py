@@ -1,9 +1,12 @@
-"""Buyers at work in the embedded demo: today's orders, so the demo never looks like a closed shop.
+"""Buyers at work in the embedded demo: today's orders and invoice requests, so the demo never
+looks like a closed shop.
 
 Seeded data ends at midnight of the day it was seeded (so a seed is reproducible within a day);
 the app launches the demo on a persistent database, days later too. At each launch, if the demo
 vendor has no orders yet today, a few buyers place orders earlier today and some pay for them,
-through the same code as ``POST /sandbox/orders`` and ``/pay`` (with their messages, R-ORD-2).
+through the same code as ``POST /sandbox/orders`` and ``/pay`` (with their messages, R-ORD-2),
+and a couple of buyers of earlier paid orders ask for invoices, as ``POST /sandbox/invoices`` does
+(R-INV-1): the seeded requests age into overdue ones, and new ones keep arriving.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.workdays import SHANGHAI
 
 from ..core.clock import iso
+from ..invoices.models import Invoice
+from ..invoices.rules import PAID_STATES, request_invoice
+from ..invoices.seed import buyer_request
 from ..listings.models import Listing
 from ..orders.models import Order
 from ..orders.rules import move_order, place_order
@@ -45,4 +51,25 @@ def place_todays_orders(s: Session, account_id: str, now: dt.datetime, *, count:
         order = place_order(s, rng.choice(on_sale), buyer, None, moment)
         if n % 2 == 0:  # about half are paid within minutes
             move_order(s, order, OrderState.PAID, min(now, moment + dt.timedelta(minutes=rng.randrange(1, 30))))
+    _request_invoices(s, account_id, rng, midnight, span)
     return count
+
+
+def _request_invoices(s: Session, account_id: str, rng: random.Random, midnight: dt.datetime, span: int) -> None:
+    """Two buyers of orders paid before today, without an invoice yet, ask for one today."""
+    invoiced = select(Invoice.order_id).where(Invoice.account_id == account_id)
+    query = (
+        select(Order)
+        .where(
+            Order.account_id == account_id,
+            Order.state.in_([state.value for state in PAID_STATES]),
+            Order.paid_at < iso(midnight),
+            Order.id.not_in(invoiced),
+        )
+        .order_by(Order.paid_at.desc())
+        .limit(20)
+    )
+    candidates = list(s.execute(query).scalars())
+    for order in rng.sample(candidates, min(2, len(candidates))):
+        moment = midnight + dt.timedelta(seconds=rng.randrange(60, span))
+        request_invoice(s, order, buyer_request(order.number, order.virtual_number), moment)

@@ -33,6 +33,7 @@ class SeedResponse(BaseModel):
     users: list[SeededUser]
     listings: int
     orders: int
+    invoices: int = Field(description="invoice requests on its paid orders, in every state (R-INV-1)")
 
 
 class SandboxOrderRequest(StrictBody):

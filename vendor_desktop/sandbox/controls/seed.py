@@ -4,7 +4,7 @@ The same seed gives the same vendor: account id, passwords, listings, orders and
 the same day of the sandbox clock, since order dates are spread back from it). Rows go in with
 bulk Core inserts so a 100,000-order vendor seeds in seconds.
 
-Each area makes its own rows (``listings/seed.py``, ``orders/seed.py``, ``discounts/seed.py``,
+Each area makes its own rows (``listings/seed.py``, ``orders/seed.py``, ``discounts/seed.py``, ``invoices/seed.py``,
 ``messages/seed.py``); this module makes the vendor and its users, runs the areas' seeds in the
 order their rows depend on each other, and inserts them with their change-log rows.
 """
@@ -30,6 +30,8 @@ from ..core.errors import ApiError
 from ..core.passwords import hash_password
 from ..discounts.models import Discount
 from ..discounts.seed import seed_discounts
+from ..invoices.models import Invoice
+from ..invoices.seed import seed_invoices
 from ..listings.models import Listing
 from ..listings.seed import seed_listings, seed_review_messages
 from ..messages.models import Message, MessageRead, message_subject
@@ -97,15 +99,16 @@ def seed_vendor(
     s.add(vendor)
     s.flush()  # the users' foreign key needs the vendor row first (PostgreSQL checks at once)
     passwords, hashes = passwords_for(seed), _password_hashes(seed)
-    users, users_by_role = [], {}
+    users, users_by_role, display_names = [], {}, {}
     for role in Role:
         users_by_role[role] = names.seeded_id(account_id, "user", len(users))
+        display_names[role] = names.person_name(rng)  # the app shows the role beside it
         s.add(
             User(
                 id=users_by_role[role],
                 account_id=account_id,
                 username=role.value,
-                display_name=names.person_name(rng),  # the app shows the role beside it
+                display_name=display_names[role],
                 role=role.value,
                 password_hash=hashes[role.value],
                 version=1,
@@ -118,7 +121,12 @@ def seed_vendor(
     order_rows, message_rows = seed_orders(rng, account_id, orders, listing_rows, today)
     discount_rows = seed_discounts(seed, account_id, listing_rows, order_rows, today)
     reprice_messages(order_rows, message_rows)
-    message_rows = sorted(message_rows + seed_review_messages(account_id, listing_rows), key=lambda m: m["created_at"])
+    # R-INV-*: after the repricing, so an invoice is of the amount the buyer paid.
+    invoice_actors = [display_names[r] for r in (Role.OWNER, Role.FINANCE, Role.SUPPORT)]
+    invoice_rows, invoice_messages = seed_invoices(seed, account_id, order_rows, invoice_actors, today)
+    message_rows = sorted(
+        message_rows + seed_review_messages(account_id, listing_rows) + invoice_messages, key=lambda m: m["created_at"]
+    )
     read_rows = seed_reads(message_rows, users_by_role)
     tables = (
         (Listing, listing_rows),
@@ -126,6 +134,7 @@ def seed_vendor(
         (Message, message_rows),
         (MessageRead, read_rows),
         (Discount, discount_rows),
+        (Invoice, invoice_rows),
     )
     for model, rows in tables:
         for start in range(0, len(rows), 5000):
@@ -147,6 +156,7 @@ def seed_vendor(
         ("order", order_rows),
         ("message", message_rows),
         ("discount", discount_rows),
+        ("invoice", invoice_rows),
     ):
         log.extend(
             {
@@ -155,7 +165,7 @@ def seed_vendor(
                 "entity_id": r["id"],
                 "version": r["version"],
                 "deleted": False,
-                "audience": message_subject(r["order_id"], r["listing_id"]) if entity == "message" else None,
+                "audience": _audience(r) if entity == "message" else None,
                 "user_id": None,
             }
             for r in rows
@@ -168,6 +178,10 @@ def seed_vendor(
         "users": users,
         "listings": len(listing_rows),
         "orders": len(order_rows),
+        "invoices": len(invoice_rows),
     }
 
 
+def _audience(message: dict[str, Any]) -> str | None:
+    """The entity kind a seeded message is about (SPEC §11: who receives it)."""
+    return message_subject(message["order_id"], message["listing_id"], message.get("invoice_id"))

@@ -58,7 +58,7 @@ def build_app(
             "request is answered 409 `IDEMPOTENCY_KEY_IN_USE`: retry it. "
             "Commands on an existing entity take `If-Match: <version>`. "
             "Each caller receives only what its role reads (SPEC §11): a message only if its role reads "
-            "the order or listing it is about, with the caller's own `read` state. "
+            "the order, listing or invoice it is about, with the caller's own `read` state. "
             "Sign-in (`/auth/login`, `/auth/refresh`, `/auth/logout`) and the operator's `/sandbox/*` "
             "controls take neither: they are not vendor commands and keep their own semantics."
         ),

@@ -39,6 +39,7 @@ from sqlalchemy.pool import StaticPool
 # Every area's tables join core's on Base.metadata here, so that importing this module gives the
 # whole schema (Alembic's autogenerate, the migration tests). A new area adds its models here.
 from ..discounts import models as discounts_models  # noqa: F401
+from ..invoices import models as invoices_models  # noqa: F401
 from ..listings import models as listings_models  # noqa: F401
 from ..messages import models as messages_models  # noqa: F401
 from ..orders import models as orders_models  # noqa: F401

@@ -11,6 +11,7 @@ database in a shape it cannot store (a 10,000-character name is a 422, not a 500
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -25,6 +26,25 @@ def storable_problem(value: str) -> str | None:
     # otherwise fail deep in the database driver.
     if any(c == "\x00" or "\ud800" <= c <= "\udfff" for c in value):
         return "contains characters that cannot be stored"
+    return None
+
+
+def text_problem(value: str, *, multiline: bool = False) -> str | None:
+    """API.md "Conventions": a text field refuses C0 control characters (tab and newline only in a
+    multi-line field), C1 controls, lone surrogates (and NUL), and a value that is empty once
+    whitespace and invisible format characters are removed. None when the text is fine."""
+    allowed = {"\t", "\n", "\r"} if multiline else set()
+    for c in value:
+        if c in allowed:
+            continue
+        code = ord(c)
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            return "contains control characters"
+    problem = storable_problem(value)
+    if problem is not None:
+        return problem
+    if not "".join(c for c in value if not c.isspace() and unicodedata.category(c) != "Cf"):
+        return "must not be empty"
     return None
 
 
@@ -178,7 +198,9 @@ class ListingData(BaseModel):
 
 
 class MessageData(BaseModel):
-    kind: str = Field(description="new_order, order_paid, listing_approved, listing_rejected, …")
+    kind: str = Field(
+        description="new_order, order_paid, listing_approved, listing_rejected, invoice_requested, invoice_revoked, …"
+    )
     title: str
     body: str
     title_en: str
@@ -187,6 +209,10 @@ class MessageData(BaseModel):
     created_at: Timestamp
     order_id: str | None
     listing_id: str | None = Field(description="the listing a review result (R-LST-6) is about")
+    invoice_id: str | None = Field(
+        description="the invoice a buyer requested or revoked (R-INV-1/2); such a message reaches only the "
+        "roles that read invoices (owner, finance, support)"
+    )
 
 
 class VendorProfileData(BaseModel):
@@ -198,8 +224,63 @@ class VendorProfileData(BaseModel):
     service_qq: str
 
 
-EntityData = OrderData | ListingData | MessageData | VendorProfileData | DiscountData
-EntityName = Literal["vendor_profile", "listing", "order", "message", "discount"]
+class InvoiceMailing(BaseModel):
+    """Where the paper invoice goes (邮寄信息): never a real phone, the order's virtual number (R-ORD-4)."""
+
+    recipient: str
+    address: str
+    virtual_number: str = Field(description="the marketplace-issued virtual number (虚拟号) of the buyer's order")
+
+
+class InvoiceHistoryEntry(BaseModel):
+    """One step of an invoice, oldest first; every key is present, null where it does not apply.
+    A correction keeps the posting it replaced in the entry before it (R-INV-6)."""
+
+    at: Timestamp
+    action: Literal["requested", "issued", "shipped", "shipment_corrected", "revoked"]
+    actor: str = Field(description='the vendor user\'s display name, or "buyer"')
+    invoice_number: str | None = Field(description="issued: the invoice number")
+    carrier: str | None = Field(description="shipped: the carrier; shipment_corrected: the new carrier")
+    tracking_number: str | None = Field(description="shipped, shipment_corrected: the tracking number")
+    postage: Literal["vendor_paid", "cod"] | None = Field(description="shipped, shipment_corrected: the postage")
+    reason: str | None = Field(description="shipment_corrected: why")
+
+
+class InvoiceData(BaseModel):
+    """A buyer's invoice request (发票) and what the vendor did with it, R-INV-1 … R-INV-6. It
+    carries the order's number and amount, so finance and support need not read orders (SPEC §11)."""
+
+    order_id: str
+    order_number: str
+    amount_fen: int = Field(description="the order's paid amount (the invoice's amount)")
+    listing_name: str
+    buyer_account_id: str
+    state: Literal["pending", "issued", "shipped", "revoked"] = Field(
+        description="R-INV-1: pending (待处理) → issued (已开票) → shipped (已寄出); "
+        "pending → revoked (已撤销, by the buyer)"
+    )
+    type: Literal["ordinary", "special"] = Field(description="增值税普通发票 (ordinary) or 增值税专用发票 (special)")
+    title: str = Field(description="抬头: the company's or person's name to print")
+    tax_id: str | None = Field(
+        description="税号 (统一社会信用代码, 18 characters); null for a person's ordinary invoice"
+    )
+    mailing: InvoiceMailing
+    requested_at: Timestamp
+    due_date: str = Field(description="R-INV-3: issue by this date (YYYY-MM-DD), 10 working days after the request")
+    due_date_approximate: bool = Field(description="true when that year's official holidays are not known yet")
+    invoice_code: str | None = Field(description="发票代码, 10 or 12 digits, when the vendor gave one")
+    invoice_number: str | None = Field(description="发票号码, 8–20 digits, once issued")
+    issued_at: Timestamp | None
+    carrier: str | None = Field(description="快递公司, once shipped (the latest, after a correction)")
+    tracking_number: str | None = Field(description="快递单号, once shipped (the latest, after a correction)")
+    postage: Literal["vendor_paid", "cod"] | None = Field(description="寄付 or 到付 (R-INV-5), once shipped")
+    shipped_at: Timestamp | None
+    revoked_at: Timestamp | None
+    history: list[InvoiceHistoryEntry]
+
+
+EntityData = OrderData | ListingData | MessageData | VendorProfileData | DiscountData | InvoiceData
+EntityName = Literal["vendor_profile", "listing", "order", "message", "discount", "invoice"]
 
 
 class Change(BaseModel):

@@ -278,5 +278,6 @@ def listing_message_row(
         "created_at": at,
         "order_id": None,
         "listing_id": get("id"),
+        "invoice_id": None,
         "version": 1,
     }

@@ -30,6 +30,8 @@ class Message(Base):
     order_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     listing_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # review results (R-LST-6)
+    # A buyer's invoice request or revoke (R-INV-1/2); migration 0003 added it.
+    invoice_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class MessageRead(Base):
@@ -51,8 +53,13 @@ def message_data(m: Message) -> dict[str, Any]:
     data["read"] = False
     return data
 
-def message_subject(order_id: str | None, listing_id: str | None) -> str | None:
-    """The entity kind a message is about: only roles that read it receive it (SPEC §11)."""
+def message_subject(order_id: str | None, listing_id: str | None, invoice_id: str | None = None) -> str | None:
+    """The entity kind a message is about: only roles that read it receive it (SPEC §11).
+
+    An invoice's message is about the invoice even though it names the order: finance reads
+    invoices but not orders, and must receive it."""
+    if invoice_id is not None:
+        return "invoice"
     if order_id is not None:
         return "order"
     if listing_id is not None:

@@ -20,7 +20,9 @@ class ReadAllRequest(StrictBody):
         "pressed the button stays unread"
     )
     kind: MessageKind | None = Field(
-        None, description="only messages of this kind (new_order, order_paid, listing_approved, listing_rejected, …)"
+        None,
+        description="only messages of this kind (new_order, order_paid, listing_approved, listing_rejected, "
+        "invoice_requested, invoice_revoked, …)",
     )
 
 

@@ -68,6 +68,7 @@ def message_row(kind: str, order: dict[str, Any], message_id: str, at: str, *, r
         "created_at": at,
         "order_id": order["id"],
         "listing_id": None,
+        "invoice_id": None,
         "version": 1,
     }
 
