@@ -54,17 +54,23 @@ def test_a_buyers_request_is_an_invoice_of_the_paid_amount_that_owner_finance_an
         assert _messages_about(client, vendor, role, invoice["id"]) == []
 
 
-def test_finance_reads_and_marks_its_invoice_messages(client, operator, vendor):
-    """A message about an invoice is finance's to read (SPEC §11), one by one and all at once."""
+def test_finance_reads_and_marks_its_invoice_messages_and_operations_cannot(client, operator, vendor):
+    """A message about an invoice is finance's to read (SPEC §11), one by one and all at once;
+    for operations, who do not read invoices, it does not exist."""
     first, second = (pending_invoice(client, operator, vendor) for _ in range(2))
     finance = bearer(login(client, vendor, "finance"))
-    (message,) = _messages_about(client, vendor, "finance", first["id"])
-    r = send(client, "POST", f"/messages/{message and _id_of(client, finance, first['id'])}/read", finance)
+    message_id = _id_of(client, finance, first["id"])
+    r = send(client, "POST", f"/messages/{message_id}/read", finance)
     assert r.status_code == 200 and r.json()["data"]["read"] is True
-    r = send(client, "POST", "/messages/read-all", finance, json={"up_to": "2026-11-26T10:00:00+08:00"})
+    r = send(client, "POST", f"/messages/{message_id}/read", bearer(login(client, vendor, "operations")))
+    assert_error(r, 404, "NOT_FOUND")
+    body = {"up_to": "2026-11-26T10:00:00+08:00", "kind": "invoice_requested"}
+    r = send(client, "POST", "/messages/read-all", finance, json=body)
     assert r.status_code == 200 and r.json()["marked"] >= 1
     assert [m["read"] for m in _messages_about(client, vendor, "finance", second["id"])] == [True]
     assert [m["read"] for m in _messages_about(client, vendor, "owner", second["id"])] == [False]  # per user
+    r = send(client, "POST", "/messages/read-all", bearer(login(client, vendor, "operations")), json=body)
+    assert r.json()["marked"] == 0  # it receives none of them
 
 
 def _id_of(client, headers, invoice_id):

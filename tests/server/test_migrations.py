@@ -178,6 +178,32 @@ def test_after_the_upgrade_messages_reach_the_roles_that_read_their_subject_read
         assert _read_flag(client, owner, unread) is True and _read_flag(client, viewer, unread) is False
 
 
+def test_a_database_at_0002_gains_invoices_and_keeps_its_messages(stored_url, clock):
+    """0003: the invoices table and messages.invoice_id join a migrated database with data; its
+    messages stay, about no invoice; then a buyer's request reaches finance (SPEC §11), which
+    still receives none of the older messages about orders and listings."""
+    build_96f579b(stored_url)
+    engine = create_engine(stored_url)
+    try:
+        _alembic(engine, "upgrade", "0002_reads_audience_grace")
+        with engine.connect() as conn:
+            before = set(conn.execute(text("SELECT id FROM messages")).scalars())
+    finally:
+        engine.dispose()
+    with serving(stored_url, clock) as client:
+        with started(stored_url) as db, db.engine.connect() as conn:
+            assert revision(db.engine) == HEAD and schema_diff(db.engine) == []
+            rows = conn.execute(text("SELECT id, invoice_id FROM messages")).all()
+        assert {r.id for r in rows} == before and {r.invoice_id for r in rows} == {None}
+        operator = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
+        order = next(o for o in _rows("orders") if o["state"] in {"paid", "delivering", "completed"})
+        r = client.post(f"{API}/sandbox/invoices", json={"order_id": order["id"]}, headers=operator)
+        assert r.status_code == 201, r.text
+        changes, _ = pull_all(client, bearer(_login(client, "finance")))
+        assert {c["entity"] for c in changes} == {"vendor_profile", "invoice", "message"}
+        assert [c["data"]["kind"] for c in changes if c["entity"] == "message"] == ["invoice_requested"]
+
+
 # --- a database of the first release with migrations, before it had alembic_version ---------------
 
 

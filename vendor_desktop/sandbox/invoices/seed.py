@@ -35,7 +35,25 @@ from ..core.clock import iso
 from .models import history_entry
 from .notices import REQUESTED, REVOKED, buyer_notice, vendor_message_row
 
-_DISTRICTS = ["高新区", "经济技术开发区", "西湖区", "浦东新区", "海淀区", "南山区", "天河区", "武侯区", "江宁区"]
+# A real district of each demo city (names.CITIES), so an address reads as one place.
+_DISTRICTS = {
+    "杭州": ("西湖区", "滨江区", "余杭区"),
+    "上海": ("浦东新区", "徐汇区", "闵行区"),
+    "北京": ("海淀区", "朝阳区", "东城区"),
+    "深圳": ("南山区", "福田区", "龙岗区"),
+    "广州": ("天河区", "海珠区", "番禺区"),
+    "成都": ("武侯区", "高新区", "锦江区"),
+    "南京": ("江宁区", "鼓楼区", "建邺区"),
+    "苏州": ("工业园区", "姑苏区", "吴中区"),
+    "武汉": ("洪山区", "江汉区", "武昌区"),
+    "西安": ("雁塔区", "碑林区", "未央区"),
+    "重庆": ("渝北区", "江北区", "九龙坡区"),
+    "天津": ("滨海新区", "南开区", "河西区"),
+    "厦门": ("思明区", "湖里区", "集美区"),
+    "合肥": ("蜀山区", "包河区", "庐阳区"),
+    "长沙": ("岳麓区", "天心区", "开福区"),
+    "青岛": ("市南区", "崂山区", "黄岛区"),
+}
 _ROADS = ["文三路", "科技园路", "创业大道", "人民路", "中山路", "解放路", "建设路", "长江路", "软件园路"]
 _PARKS = ["数字大厦", "创新中心", "软件园", "科技大厦", "国际商务中心"]
 # 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character.
@@ -54,7 +72,8 @@ def tax_id(rng: random.Random) -> str:
 def address(rng: random.Random) -> str:
     city = rng.choice(names.CITIES)
     building = f"{rng.choice(_PARKS)}{rng.randrange(1, 9)}号楼{rng.randrange(2, 20)}{rng.randrange(1, 20):02d}室"
-    return f"{city}市{rng.choice(_DISTRICTS)}{rng.choice(_ROADS)}{rng.randrange(1, 999)}号{building}"
+    district = rng.choice(_DISTRICTS.get(city, ("高新区",)))
+    return f"{city}市{district}{rng.choice(_ROADS)}{rng.randrange(1, 999)}号{building}"
 
 
 def buyer_request(order_number: str, virtual_number: str, given: dict[str, Any] | None = None) -> dict[str, Any]:
