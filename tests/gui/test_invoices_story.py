@@ -14,9 +14,19 @@ import uuid
 
 import pytest
 
+from vendor_desktop.cache.core.outbox import CommandState
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE
 
-from .apphelpers import Marketplace, an_unpaid_order, closed, go_offline, server_changes, sign_in, tried_offline
+from .apphelpers import (
+    Marketplace,
+    an_unpaid_order,
+    closed,
+    go_offline,
+    outbox_once_written,
+    server_changes,
+    sign_in,
+    tried_offline,
+)
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -95,7 +105,9 @@ def test_support_issues_offline_then_posts_it_and_the_buyer_sees_it_shipped(qtbo
         dialog.cod.setChecked(True)
         dialog.submit()
         assert dialog.errors["postage"].isVisible()
-        assert center.window.changes_vm.open_count == 0
+        # Nothing was queued: the outbox holds only the issue, applied.
+        counts = outbox_once_written(qtbot, center)
+        assert counts[CommandState.APPLIED] == 1 and sum(counts.values()) == 1
         dialog.vendor_paid.setChecked(True)
         dialog.submit()
         qtbot.waitUntil(lambda: closed(dialog))
