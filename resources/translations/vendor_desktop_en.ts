@@ -46,6 +46,25 @@
     </message>
 </context>
 <context>
+    <name>InvoicesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="180"/>
+        <source>%Ln invoices</source>
+        <translation>
+            <numerusform>%Ln invoice</numerusform>
+            <numerusform>%Ln invoices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="249"/>
+        <source>Exported %Ln invoices to %1</source>
+        <translation>
+            <numerusform>Exported %Ln invoice to %1</numerusform>
+            <numerusform>Exported %Ln invoices to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListingsView</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>

@@ -60,32 +60,37 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="152"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="174"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="155"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="177"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="158"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="180"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="160"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="182"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="162"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="184"/>
+        <source>Invoices</source>
+        <translation>发票管理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="187"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="164"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="189"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
@@ -128,207 +133,222 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="58"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="65"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="66"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="73"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="83"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="110"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
         <source>Mark all “%1” messages as read</source>
         <translation>将全部“%1”站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
         <source>Mark all messages as read</source>
         <translation>将全部站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="103"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="124"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="127"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="131"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="137"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="137"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="145"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="148"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="150"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="153"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="158"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="165"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="167"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="176"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="179"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="202"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="180"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="183"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="184"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="187"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="206"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="203"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="206"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="244"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="247"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="245"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="248"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="247"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="383"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="386"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="385"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="388"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="386"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="389"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="220"/>
+        <source>Issue the invoice for order %1 (invoice number %2)</source>
+        <translation>订单 %1 开票（发票号码 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="223"/>
+        <source>Record the shipment of the invoice for order %1: %2, %3</source>
+        <translation>登记订单 %1 的发票邮寄：%2，%3</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="226"/>
+        <source>Correct the shipment of the invoice for order %1 to %2</source>
+        <translation>订单 %1 的发票快递单号更正为 %2</translation>
     </message>
 </context>
 <context>
@@ -412,6 +432,11 @@
         <translation>已超过 10 个工作日，尽快开票</translation>
     </message>
     <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
+        <source>Issue them by the due date</source>
+        <translation>最晚在截止日期当天开票</translation>
+    </message>
+    <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
         <source>To do</source>
         <translation>待办</translation>
@@ -472,11 +497,6 @@
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="238"/>
         <source>Unread messages</source>
         <translation>未读站内信</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
-        <source>Issue them by the due date</source>
-        <translation>最晚在截止日期当天开票</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="244"/>
@@ -795,6 +815,183 @@
     </message>
 </context>
 <context>
+    <name>InvoiceActions</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="52"/>
+        <source>Your role cannot issue or post invoices. Ask the main account, finance or support.</source>
+        <extracomment>The carrier combo&apos;s value for a courier not in ``CARRIERS`` (its name is typed).</extracomment>
+        <translation>您的角色不能开票或登记邮寄，请联系主账号、财务或客服同事。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="58"/>
+        <source>An earlier change of this invoice has not been accepted by the marketplace yet. Wait for it, or settle it in Pending changes.</source>
+        <translation>这张发票之前的一项修改云市场还未接受。请等待，或在“待发送的修改”中处理。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="63"/>
+        <source>Not possible while the invoice is %1.</source>
+        <translation>发票为“%1”时不能这样操作。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="77"/>
+        <source>Select a pending invoice first.</source>
+        <translation>请先选择一张待处理的发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="89"/>
+        <source>Select an issued invoice first.</source>
+        <translation>请先选择一张已开票的发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="101"/>
+        <source>Select a shipped invoice first.</source>
+        <translation>请先选择一张已寄出的发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="148"/>
+        <source>Enter the invoice number printed on the invoice.</source>
+        <translation>请填写纸质发票上的发票号码。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="152"/>
+        <source>An invoice number is 8 to 20 digits.</source>
+        <translation>发票号码为 8–20 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="157"/>
+        <source>An invoice code is 10 or 12 digits. Leave it empty if the invoice has none.</source>
+        <translation>发票代码为 10 或 12 位数字。发票上没有发票代码时请留空。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="196"/>
+        <source>Other (type its name)</source>
+        <translation>其他（填写名称）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="202"/>
+        <source>From %1 you pay the postage (postage paid); below %1 you may send it cash on delivery.</source>
+        <translation>发票金额满 %1 须寄付（由您支付邮费）；不满 %1 可以到付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="225"/>
+        <source>Cash on delivery is not possible: this invoice is %1, and from %2 you pay the postage.</source>
+        <translation>不能到付：这张发票金额为 %1，满 %2 须寄付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="238"/>
+        <source>This does not look like a %1 tracking number. Check it; it is saved as typed if you go on.</source>
+        <translation>这不像%1的快递单号，请核对。继续保存将按填写内容登记。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="247"/>
+        <source>Enter the carrier&apos;s name.</source>
+        <translation>请填写快递公司名称。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="249"/>
+        <source>Keep the carrier&apos;s name to %1 characters.</source>
+        <translation>快递公司名称不能超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="254"/>
+        <source>Enter the tracking number.</source>
+        <translation>请填写快递单号。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="256"/>
+        <source>A tracking number is 6 to 40 letters, digits or hyphens.</source>
+        <translation>快递单号为 6–40 位字母、数字或连字符。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="262"/>
+        <source>Change the carrier or the tracking number.</source>
+        <translation>请修改快递公司或快递单号。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="267"/>
+        <source>Say why the shipment is corrected, for the buyer and your colleagues.</source>
+        <translation>请填写更正原因，方便买家和同事了解。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="271"/>
+        <source>Keep the reason to %1 characters.</source>
+        <translation>原因不能超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="277"/>
+        <source>Choose postage paid or cash on delivery.</source>
+        <translation>请选择寄付或到付。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDetail</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="180"/>
+        <source>Invoice details</source>
+        <translation>发票详情</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="181"/>
+        <source>Select an invoice to see its details.</source>
+        <translation>选择一张发票以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="182"/>
+        <source>Issue…</source>
+        <translation>开票…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="183"/>
+        <source>Record shipment…</source>
+        <translation>登记邮寄…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="184"/>
+        <source>Correct shipment…</source>
+        <translation>更正快递单号…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="185"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="186"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="187"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="188"/>
+        <source>Open in Orders</source>
+        <translation>在订单管理中查看</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="189"/>
+        <source>Mailing details</source>
+        <translation>邮寄信息</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="190"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="191"/>
+        <source>Copy the recipient, address and virtual number as one block.</source>
+        <translation>将收件人、地址和虚拟号一起复制。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="192"/>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceReminder</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="124"/>
@@ -815,99 +1012,537 @@
     </message>
 </context>
 <context>
+    <name>InvoicesView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="135"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="180"/>
+        <source>%Ln invoices</source>
+        <translation>
+            <numerusform>共 %Ln 张发票</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="184"/>
+        <source>Write the invoices listed to a CSV file.</source>
+        <translation>将当前列出的发票导出为 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="187"/>
+        <source>Show every invoice again.</source>
+        <translation>清除全部筛选条件，显示所有发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="211"/>
+        <source>Mailing details copied.</source>
+        <translation>邮寄信息已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="243"/>
+        <source>Export invoices</source>
+        <translation>导出发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="243"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="249"/>
+        <source>Exported %Ln invoices to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 张发票到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="253"/>
+        <source>Search order number, title, tax ID or tracking number</source>
+        <translation>搜索订单号、抬头、税号或快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="257"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="258"/>
+        <source>Any due date</source>
+        <translation>全部截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="259"/>
+        <source>Requested between</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="260"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="261"/>
+        <source>Import tracking numbers…</source>
+        <translation>导入快递单号…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="262"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="263"/>
+        <source>No invoices match these filters.
+Clear the filters or search for something else.</source>
+        <translation>没有符合条件的发票。
+请清除筛选条件或换个关键词搜索。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="69"/>
+        <source>overdue</source>
+        <extracomment>&quot;Due soon&quot; (the Workbench&apos;s card, the amber tag): pending and due within this many working days.</extracomment>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="72"/>
+        <source>due today</source>
+        <translation>今天截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="54"/>
+        <source>1 working day left</source>
+        <translation>还剩 1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="56"/>
+        <source>%1 working days left</source>
+        <translation>还剩 %1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="59"/>
+        <source>may move once this year&apos;s holidays are published</source>
+        <translation>当年节假日公布后可能调整</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="63"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="38"/>
+        <source>Invoice type</source>
+        <translation>发票类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="64"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="37"/>
+        <source>Title</source>
+        <translation>抬头</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="65"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="70"/>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="39"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="42"/>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="41"/>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="71"/>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="74"/>
+        <source>Invoice code</source>
+        <translation>发票代码</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="77"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="78"/>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="72"/>
+        <source>Postage</source>
+        <translation>邮费</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="95"/>
+        <source>there is no title</source>
+        <translation>没有抬头</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="99"/>
+        <source>a VAT special invoice needs the buyer&apos;s tax ID</source>
+        <translation>增值税专用发票需要买家的税号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="103"/>
+        <source>the tax ID is not 15, 18 or 20 letters and digits</source>
+        <translation>税号不是 15、18 或 20 位字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="106"/>
+        <source>there is no address</source>
+        <translation>没有邮寄地址</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="117"/>
+        <source>This request looks wrong: %1. Call the buyer on the virtual number %2 to correct it before you issue.</source>
+        <translation>这份申请似乎有误：%1。开票前请拨打虚拟号 %2 联系买家更正。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="125"/>
+        <source>To correct the request, call the buyer on the virtual number %1.</source>
+        <translation>如需更正申请信息，请拨打虚拟号 %1 联系买家。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="132"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="144"/>
+        <source>requested the invoice</source>
+        <translation>申请开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="146"/>
+        <source>issued invoice number %1</source>
+        <translation>已开票，发票号码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="151"/>
+        <source>posted it: %1 (%2)</source>
+        <translation>已寄出：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="157"/>
+        <source>corrected the shipment to %1. Reason: %2</source>
+        <translation>快递单号更正为 %1。原因：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="162"/>
+        <source>revoked the request</source>
+        <translation>撤销了申请</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="178"/>
+        <source>issue invoice number %1</source>
+        <translation>开票，发票号码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="184"/>
+        <source>record the shipment %1 (%2)</source>
+        <translation>登记邮寄 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="189"/>
+        <source>correct the shipment to %1</source>
+        <translation>快递单号更正为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="200"/>
+        <source>The marketplace did not accept this change (%1): %2</source>
+        <translation>云市场未接受此修改（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="205"/>
+        <source>This change (%1) waits for an earlier change of this invoice, which the marketplace did not accept.</source>
+        <translation>此修改（%1）在等待前一项：云市场未接受这张发票之前的一项修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="209"/>
+        <source>This change is waiting to send: %1.</source>
+        <translation>此修改待发送：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="75"/>
+        <source>due in 1 working day</source>
+        <translation>1 个工作日后截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="76"/>
+        <source>due in %1 working days</source>
+        <translation>%1 个工作日后截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="84"/>
+        <source>change waiting to send</source>
+        <translation>修改待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="86"/>
+        <source>change not accepted</source>
+        <translation>云市场未接受修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="36"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="40"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="43"/>
+        <source>Carrier and tracking number</source>
+        <translation>快递公司和快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="49"/>
+        <source>Overdue</source>
+        <extracomment>The due-date filter&apos;s choices: &quot;overdue&quot;, or pending and due within this many working days. The Workbench&apos;s cards (``show_preset``).</extracomment>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="52"/>
+        <source>Due within 1 working day</source>
+        <translation>1 个工作日内截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="54"/>
+        <source>Due within %1 working days</source>
+        <translation>%1 个工作日内截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="166"/>
+        <source>No filter is set.</source>
+        <extracomment>Today in Beijing: due dates and &quot;overdue&quot; are Beijing dates (tests set another day).</extracomment>
+        <translation>未设置筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="310"/>
+        <source>An export is being written.</source>
+        <translation>正在导出，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="312"/>
+        <source>No invoices to export: no invoice matches these filters.</source>
+        <translation>没有可导出的发票：没有符合筛选条件的发票。</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="78"/>
+        <source>Issue invoice</source>
+        <translation>开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="79"/>
+        <source>Issue the invoice for order %1</source>
+        <translation>为订单 %1 开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <source>Title</source>
+        <translation>抬头</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <source>Invoice code</source>
+        <translation>发票代码</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="89"/>
+        <source>8 to 20 digits, as printed</source>
+        <translation>8–20 位数字，与纸质发票一致</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="90"/>
+        <source>Optional: 10 or 12 digits</source>
+        <translation>选填：10 或 12 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="93"/>
+        <source>The invoice number is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer revokes the request first, the marketplace does not accept it.</source>
+        <translation>发票号码会先保存在本机，一旦能连上云市场就立即发送。如果买家先撤销了申请，云市场不会接受此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="96"/>
+        <source>Issue</source>
+        <translation>开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="97"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="30"/>
         <source>%1 (Beijing time)</source>
         <translation>%1（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
         <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="43"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
+        <source>Issued</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
+        <source>Shipped</source>
+        <translation>已寄出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="54"/>
+        <source>Revoked by buyer</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
+        <source>VAT ordinary invoice</source>
+        <translation>增值税普通发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="63"/>
+        <source>VAT special invoice</source>
+        <translation>增值税专用发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="71"/>
+        <source>Postage paid</source>
+        <translation>寄付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="72"/>
+        <source>Cash on delivery</source>
+        <translation>到付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="91"/>
         <source>Main account</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="95"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="102"/>
         <source>Pay-as-you-go</source>
         <translation>按需</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="117"/>
         <source>%1/month</source>
         <translation>%1/月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="118"/>
         <source>%1/year</source>
         <translation>%1/年</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="119"/>
         <source>pay-as-you-go %1/call</source>
         <translation>按需 %1/次</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="92"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="93"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="94"/>
         <source>Support</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="103"/>
         <source>Monthly</source>
         <translation>包月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="63"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="104"/>
         <source>Yearly</source>
         <translation>包年</translation>
     </message>
@@ -1719,37 +2354,37 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="148"/>
         <source>Review passed</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="149"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="150"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="151"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="153"/>
         <source>Invoice requested</source>
         <translation>买家申请开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="154"/>
         <source>Invoice request revoked</source>
         <translation>买家撤销开票申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="156"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
@@ -2391,6 +3026,101 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/core/session.py" line="204"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="203"/>
+        <source>Correct shipment</source>
+        <translation>更正快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="203"/>
+        <source>Record shipment</source>
+        <translation>登记邮寄</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="159"/>
+        <source>Correct the shipment of the invoice for order %1</source>
+        <translation>更正订单 %1 的发票快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="161"/>
+        <source>Record the shipment of the invoice for order %1</source>
+        <translation>登记订单 %1 的发票邮寄</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="174"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="174"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="175"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="176"/>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="177"/>
+        <source>Postage</source>
+        <translation>邮费</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="178"/>
+        <source>Reason</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="185"/>
+        <source>Carrier&apos;s name</source>
+        <translation>快递公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="186"/>
+        <source>As on the waybill</source>
+        <translation>与快递面单一致</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="187"/>
+        <source>Postage paid</source>
+        <translation>寄付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="188"/>
+        <source>Cash on delivery</source>
+        <translation>到付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="193"/>
+        <source>e.g. the courier re-labelled the parcel</source>
+        <translation>例如：快递公司重新打印了面单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="196"/>
+        <source>The buyer sees the latest carrier and tracking number; the history keeps the one it replaces. Saved on this computer and sent as soon as the marketplace can be reached.</source>
+        <translation>买家看到的是最新的快递公司和快递单号，处理记录会保留原来的单号。修改会先保存在本机，一旦能连上云市场就立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="200"/>
+        <source>The buyer sees the carrier and the tracking number once the marketplace has them. Saved on this computer and sent as soon as the marketplace can be reached.</source>
+        <translation>云市场收到后，买家即可看到快递公司和快递单号。修改会先保存在本机，一旦能连上云市场就立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="205"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
+from vendor_desktop.domain.invoices import carrier_named
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.workdays import SHANGHAI
@@ -42,6 +43,46 @@ def order_state_label(state: str) -> str:
         "refunded": QCoreApplication.translate("Labels", "Refunded"),
     }
     return names.get(state, state)
+
+
+def invoice_state_label(state: str) -> str:
+    """R-INV-1 states in the glossary's words (待处理, 已开票, 已寄出, 已撤销)."""
+    names = {
+        "pending": QCoreApplication.translate("Labels", "Pending"),
+        "issued": QCoreApplication.translate("Labels", "Issued"),
+        "shipped": QCoreApplication.translate("Labels", "Shipped"),
+        "revoked": QCoreApplication.translate("Labels", "Revoked by buyer"),
+    }
+    return names.get(state, state)
+
+
+def invoice_type_label(kind: str | None) -> str:
+    """增值税普通发票 / 增值税专用发票."""
+    names = {
+        "ordinary": QCoreApplication.translate("Labels", "VAT ordinary invoice"),
+        "special": QCoreApplication.translate("Labels", "VAT special invoice"),
+    }
+    return names.get(kind or "", kind or "")
+
+
+def postage_label(postage: str | None) -> str:
+    """寄付 (the vendor pays) / 到付 (the buyer pays on delivery), R-INV-5."""
+    names = {
+        "vendor_paid": QCoreApplication.translate("Labels", "Postage paid"),
+        "cod": QCoreApplication.translate("Labels", "Cash on delivery"),
+    }
+    return names.get(postage or "", postage or "")
+
+
+def carrier_label(carrier: str | None) -> str:
+    """A courier by the name the reader uses: 顺丰 on a Chinese screen, SF Express on an English
+    one; a carrier the app does not know shows as typed."""
+    if not carrier:
+        return ""
+    known = carrier_named(carrier)
+    if known is None:
+        return carrier
+    return known.name if is_chinese() else known.name_en
 
 
 def role_label(role: str) -> str:

@@ -1,0 +1,1 @@
+"""The Invoices area (发票管理): the page and its dialogs."""
