@@ -819,7 +819,6 @@
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="52"/>
         <source>Your role cannot issue or post invoices. Ask the main account, finance or support.</source>
-        <extracomment>The carrier combo&apos;s value for a courier not in ``CARRIERS`` (its name is typed).</extracomment>
         <translation>您的角色不能开票或登记邮寄，请联系主账号、财务或客服同事。</translation>
     </message>
     <message>
@@ -1106,7 +1105,6 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="49"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="69"/>
         <source>overdue</source>
-        <extracomment>&quot;Due soon&quot; (the Workbench&apos;s card, the amber tag): pending and due within this many working days.</extracomment>
         <translation>已逾期</translation>
     </message>
     <message>
@@ -1321,7 +1319,6 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="49"/>
         <source>Overdue</source>
-        <extracomment>The due-date filter&apos;s choices: &quot;overdue&quot;, or pending and due within this many working days. The Workbench&apos;s cards (``show_preset``).</extracomment>
         <translation>已逾期</translation>
     </message>
     <message>
@@ -1337,7 +1334,6 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="166"/>
         <source>No filter is set.</source>
-        <extracomment>Today in Beijing: due dates and &quot;overdue&quot; are Beijing dates (tests set another day).</extracomment>
         <translation>未设置筛选条件。</translation>
     </message>
     <message>
@@ -2667,7 +2663,6 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="210"/>
         <source>No filter is set.</source>
-        <extracomment>Today in Beijing, for the quick date ranges (tests set another day).</extracomment>
         <translation>当前没有筛选条件。</translation>
     </message>
     <message>

@@ -40,7 +40,7 @@ from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.labels import carrier_label, invoice_state_label
 
-#: The carrier combo's value for a courier not in ``CARRIERS`` (its name is typed).
+# The carrier combo's value for a courier not in ``CARRIERS`` (its name is typed).
 OTHER = ""
 
 

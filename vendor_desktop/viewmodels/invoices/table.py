@@ -32,7 +32,7 @@ from vendor_desktop.viewmodels.core.paged_table import FETCH_STEP, HeadIds, Page
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, Tone, tone
 from vendor_desktop.viewmodels.invoices.export import AMOUNT_COLUMN, COLUMNS, STATE_COLUMN, headers, invoice_cells
 
-#: "Due soon" (the Workbench's card, the amber tag): pending and due within this many working days.
+# "Due soon" (the Workbench's card, the amber tag): pending and due within this many working days.
 DUE_SOON_DAYS = 2
 INVOICE_KINDS = ("invoice.issue", "invoice.ship", "invoice.correct_shipment")
 

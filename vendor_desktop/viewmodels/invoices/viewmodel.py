@@ -33,9 +33,9 @@ from vendor_desktop.viewmodels.invoices.export import default_file_name, export_
 from vendor_desktop.viewmodels.invoices.table import DUE_SOON_DAYS, InvoicesTableModel, due_tag, latest_invoice_changes
 from vendor_desktop.viewmodels.orders.date_ranges import beijing_today
 
-#: The due-date filter's choices: "overdue", or pending and due within this many working days.
+# The due-date filter's choices: "overdue", or pending and due within this many working days.
 DUE_CHOICES = ("overdue", 1, 2, 3, 5, 10)
-#: The Workbench's cards (``show_preset``).
+# The Workbench's cards (``show_preset``).
 PRESETS = ("pending", "overdue", "due_soon")
 
 
@@ -95,7 +95,7 @@ class InvoicesViewModel(QObject):
         self.writes = writes
         self._runner = runner if runner is not None else self.reads  # exports: bulk disk work
         self.permissions = frozenset(permissions)
-        #: Today in Beijing: due dates and "overdue" are Beijing dates (tests set another day).
+        # Today in Beijing: due dates and "overdue" are Beijing dates (tests set another day).
         self.today = today
         self.model = InvoicesTableModel(db, self, today=today())
         self.selected: InvoiceRow | None = None

@@ -135,7 +135,7 @@ class OrdersViewModel(QObject):
         self.selected: OrderRow | None = None
         self.selected_change: Command | None = None
         self.exporting = False
-        #: Today in Beijing, for the quick date ranges (tests set another day).
+        # Today in Beijing, for the quick date ranges (tests set another day).
         self.today: Callable[[], dt.date] = beijing_today
         # Reloads after a pull run on the reads runner (the app shares one among its areas).
         reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
