@@ -1741,7 +1741,6 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="71"/>
         <source>Image ID</source>
-        <extracomment>The delivery configuration each delivery type needs (R-LST-1), in the order the form shows it.</extracomment>
         <translation>镜像 ID</translation>
     </message>
     <message>
@@ -2829,7 +2828,6 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="66"/>
         <source>%1 less than now (%2)</source>
-        <extracomment>R-ORD-3 (our design): a new price below this share of the current one — ¥3,000.00 cut to ¥12.35, a decimal point typed in the wrong place — is queued only once the user confirms it.</extracomment>
         <translation>比原价低 %1（%2）</translation>
     </message>
     <message>
@@ -3264,7 +3262,6 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/app.py" line="134"/>
         <source>Your sign-in has expired.</source>
-        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
