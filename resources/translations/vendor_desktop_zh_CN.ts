@@ -336,17 +336,17 @@
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="220"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="222"/>
         <source>Issue the invoice for order %1 (invoice number %2)</source>
         <translation>订单 %1 开票（发票号码 %2）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="223"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="225"/>
         <source>Record the shipment of the invoice for order %1: %2, %3</source>
         <translation>登记订单 %1 的发票邮寄：%2，%3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="226"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="228"/>
         <source>Correct the shipment of the invoice for order %1 to %2</source>
         <translation>订单 %1 的发票快递单号更正为 %2</translation>
     </message>
@@ -1102,182 +1102,182 @@ Clear the filters or search for something else.</source>
 <context>
     <name>InvoicesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="50"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="69"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="52"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="72"/>
         <source>due today</source>
         <translation>今天截止</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="55"/>
         <source>1 working day left</source>
         <translation>还剩 1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="57"/>
         <source>%1 working days left</source>
         <translation>还剩 %1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="59"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="60"/>
         <source>may move once this year&apos;s holidays are published</source>
         <translation>当年节假日公布后可能调整</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="63"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="64"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="38"/>
         <source>Invoice type</source>
         <translation>发票类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="64"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="65"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="37"/>
         <source>Title</source>
         <translation>抬头</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="65"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="66"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="70"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="68"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="39"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="70"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="71"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="42"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="72"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="41"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="73"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="71"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="75"/>
         <source>Invoice code</source>
         <translation>发票代码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="78"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="79"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="80"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="72"/>
         <source>Postage</source>
         <translation>邮费</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="97"/>
         <source>there is no title</source>
         <translation>没有抬头</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="101"/>
         <source>a VAT special invoice needs the buyer&apos;s tax ID</source>
         <translation>增值税专用发票需要买家的税号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="105"/>
         <source>the tax ID is not 15, 18 or 20 letters and digits</source>
         <translation>税号不是 15、18 或 20 位字母和数字</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="108"/>
         <source>there is no address</source>
         <translation>没有邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="119"/>
         <source>This request looks wrong: %1. Call the buyer on the virtual number %2 to correct it before you issue.</source>
         <translation>这份申请似乎有误：%1。开票前请拨打虚拟号 %2 联系买家更正。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="127"/>
         <source>To correct the request, call the buyer on the virtual number %1.</source>
         <translation>如需更正申请信息，请拨打虚拟号 %1 联系买家。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="132"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="134"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="144"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="146"/>
         <source>requested the invoice</source>
         <translation>申请开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="146"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="148"/>
         <source>issued invoice number %1</source>
         <translation>已开票，发票号码 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="153"/>
         <source>posted it: %1 (%2)</source>
         <translation>已寄出：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="157"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="159"/>
         <source>corrected the shipment to %1. Reason: %2</source>
         <translation>快递单号更正为 %1。原因：%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="164"/>
         <source>revoked the request</source>
         <translation>撤销了申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="180"/>
         <source>issue invoice number %1</source>
         <translation>开票，发票号码 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="184"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="186"/>
         <source>record the shipment %1 (%2)</source>
         <translation>登记邮寄 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="189"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="191"/>
         <source>correct the shipment to %1</source>
         <translation>快递单号更正为 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="200"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="202"/>
         <source>The marketplace did not accept this change (%1): %2</source>
         <translation>云市场未接受此修改（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="205"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="207"/>
         <source>This change (%1) waits for an earlier change of this invoice, which the marketplace did not accept.</source>
         <translation>此修改（%1）在等待前一项：云市场未接受这张发票之前的一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="209"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="211"/>
         <source>This change is waiting to send: %1.</source>
         <translation>此修改待发送：%1。</translation>
     </message>
@@ -1488,57 +1488,62 @@ Clear the filters or search for something else.</source>
         <translation>到付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="98"/>
+        <source>%1 ext. %2</source>
+        <translation>%1 转 %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="105"/>
         <source>Main account</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="109"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="116"/>
         <source>Pay-as-you-go</source>
         <translation>按需</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="131"/>
         <source>%1/month</source>
         <translation>%1/月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="132"/>
         <source>%1/year</source>
         <translation>%1/年</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="133"/>
         <source>pay-as-you-go %1/call</source>
         <translation>按需 %1/次</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="106"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="107"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="94"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="108"/>
         <source>Support</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="117"/>
         <source>Monthly</source>
         <translation>包月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="118"/>
         <source>Yearly</source>
         <translation>包年</translation>
     </message>
@@ -2349,37 +2354,37 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="148"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="162"/>
         <source>Review passed</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="149"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="163"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="150"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="164"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="165"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="167"/>
         <source>Invoice requested</source>
         <translation>买家申请开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="154"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="168"/>
         <source>Invoice request revoked</source>
         <translation>买家撤销开票申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="156"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="170"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
@@ -2574,43 +2579,43 @@ Clear the filters or search for something else.</source>
     <name>OrdersViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="296"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="297"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="299"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="300"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="300"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="301"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="305"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="306"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="298"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="299"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="290"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="291"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="310"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="311"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
@@ -2640,67 +2645,67 @@ Clear the filters or search for something else.</source>
         <translation>改价 %1 → %2 待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="97"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="255"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="256"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="302"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="303"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="92"/>
         <source>%1% off (buyer pays %2%)</source>
         <translation>减 %1%（买家支付 %2%）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="210"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="211"/>
         <source>No filter is set.</source>
         <translation>当前没有筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="306"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="307"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="307"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="308"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="309"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="310"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="311"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="312"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="312"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="313"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="368"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="369"/>
         <source>Read-only accounts cannot export orders.</source>
         <translation>只读账号不能导出订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="370"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="371"/>
         <source>An export is being written.</source>
         <translation>正在导出，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="372"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="373"/>
         <source>No orders to export: no order matches these filters.</source>
         <translation>没有可导出的订单：没有订单符合当前筛选条件。</translation>
     </message>

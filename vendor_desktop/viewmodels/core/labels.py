@@ -85,6 +85,20 @@ def carrier_label(carrier: str | None) -> str:
     return known.name if is_chinese() else known.name_en
 
 
+def virtual_number_label(number: str | None) -> str:
+    """A virtual number as the glossary writes it: 170 1170 4956 转 4409 / ext. 4409 (R-ORD-4).
+
+    The marketplace sends the extension after a hyphen (170 1170 4956-4409); a number without
+    one is shown as sent."""
+    text = (number or "").strip()
+    main, dash, extension = text.rpartition("-")
+    if not dash or not main.strip() or not extension.strip().isdigit():
+        return text
+    return (
+        QCoreApplication.translate("Labels", "%1 ext. %2").replace("%1", main.strip()).replace("%2", extension.strip())
+    )
+
+
 def role_label(role: str) -> str:
     """SPEC §11 roles in the glossary's words; never the role id (主账号, not owner)."""
     names = {

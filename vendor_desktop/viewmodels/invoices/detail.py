@@ -28,6 +28,7 @@ from vendor_desktop.viewmodels.core.labels import (
     local_time,
     postage_label,
     server_message,
+    virtual_number_label,
 )
 
 # A unified social credit code (统一社会信用代码) is 18 letters and digits; older tax IDs were 15 or 20.
@@ -84,7 +85,8 @@ def request_fields(invoice: InvoiceRow, today: dt.date) -> list[Field]:
 def mailing_block(invoice: InvoiceRow) -> str:
     """Recipient, address and virtual number, one per line: ready to paste onto a waybill."""
     m = invoice.mailing
-    lines = [str(m.get(k) or "").strip() for k in ("recipient", "address", "virtual_number")]
+    lines = [str(m.get(k) or "").strip() for k in ("recipient", "address")]
+    lines.append(virtual_number_label(str(m.get("virtual_number") or "")))
     return "\n".join(line for line in lines if line)
 
 
@@ -109,7 +111,7 @@ def request_problems(invoice: InvoiceRow) -> list[str]:
 
 def contact_hint(invoice: InvoiceRow) -> tuple[str, bool]:
     """How to reach the buyer to correct the request (R-INV-6), and whether it looks wrong now."""
-    number = str(invoice.mailing.get("virtual_number") or "").strip() or "—"
+    number = virtual_number_label(str(invoice.mailing.get("virtual_number") or "")) or "—"
     problems = request_problems(invoice)
     if problems:
         joined = ("；" if is_chinese() else "; ").join(problems)
