@@ -51,7 +51,7 @@ LATIN_IN_CHINESE = frozenset(
 # More come from the glossary itself: its own words, and the "… is fine" of its "not" column.
 ALLOWED_COMPOUNDS = frozenset({"客户端"})
 # Entities of the States table the app does not show yet (each needs its label check once it does).
-STATES_NOT_IN_THE_APP = frozenset({"invoice", "refund", "withdrawal", "ticket"})
+STATES_NOT_IN_THE_APP = frozenset({"refund", "withdrawal", "ticket"})
 
 
 # --- the glossary -----------------------------------------------------------------------------
@@ -497,6 +497,7 @@ def _label_functions() -> dict[str, Callable[[str], str]]:
         "listing": listings.state_label,
         "listing revision": lambda state: listings.revision_state_label(state),
         "discount": discounts.state_label,
+        "invoice": labels.invoice_state_label,
         "queued change": _queued_change_label,
     }
 

@@ -41,12 +41,12 @@ from vendor_desktop.viewmodels.core.write_errors import unsaved_at_quit_text
 
 log = logging.getLogger("vendor_desktop")
 
-#: The embedded sandbox listens on a new port each launch; its cache is named by this key
-#: instead, so the demo's cached orders survive restarts.
+# The embedded sandbox listens on a new port each launch; its cache is named by this key
+# instead, so the demo's cached orders survive restarts.
 SANDBOX_CACHE_KEY = "embedded-sandbox"
 
-#: Seconds quitting waits for changes still being written to this computer (longer than SQLite's
-#: busy timeout, so a write waiting behind a sync page still gets its turn).
+# Seconds quitting waits for changes still being written to this computer (longer than SQLite's
+# busy timeout, so a write waiting behind a sync page still gets its turn).
 WRITES_DRAIN_S = 20.0
 
 
@@ -122,7 +122,7 @@ class VendorCenter(SigningIn, QObject):
         self.queue.published.connect(self.sync.publish)
         context = AreaContext(
             db=db, user=user, runner=self.runner, writes=self.writes, reads=self.reads, queue=self.queue,
-            account=AccountViewModel(db, user, self, reads=self.reads), parent=self,
+            account=AccountViewModel(db, user, self, reads=self.reads), parent=self, settings=self.settings,
         )  # fmt: skip
         notice = recovery_notice(db.recovery)  # damaged or newer, and what became of unsent changes
         notifications = str(self.settings.value("notifications", "true")).lower() != "false"

@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="241"/>
+        <source>Due within %n working days</source>
+        <translation>
+            <numerusform>Due within %n working day</numerusform>
+            <numerusform>Due within %n working days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiscountsView</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/discounts/view.py" line="101"/>
@@ -20,6 +31,36 @@
         <translation>
             <numerusform>%n discount</numerusform>
             <numerusform>%n discounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceReminder</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="124"/>
+        <source>%n invoices are due on the next working day</source>
+        <translation>
+            <numerusform>%n invoice is due on the next working day</numerusform>
+            <numerusform>%n invoices are due on the next working day</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="180"/>
+        <source>%Ln invoices</source>
+        <translation>
+            <numerusform>%Ln invoice</numerusform>
+            <numerusform>%Ln invoices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="249"/>
+        <source>Exported %Ln invoices to %1</source>
+        <translation>
+            <numerusform>Exported %Ln invoice to %1</numerusform>
+            <numerusform>Exported %Ln invoices to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -37,7 +78,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="171"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="185"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>%n change has not reached the marketplace yet. It is kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
@@ -67,11 +108,19 @@
 <context>
     <name>MessagesViewModel</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="364"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="373"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n new order</numerusform>
             <numerusform>%n new orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="378"/>
+        <source>%n new invoice requests</source>
+        <translation>
+            <numerusform>%n new invoice request</numerusform>
+            <numerusform>%n new invoice requests</numerusform>
         </translation>
     </message>
 </context>

@@ -60,32 +60,37 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="149"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="174"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="152"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="177"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="155"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="180"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="182"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="159"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="184"/>
+        <source>Invoices</source>
+        <translation>发票管理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="187"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="189"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
@@ -128,207 +133,222 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="58"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="65"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="66"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="73"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="83"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="110"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
         <source>Mark all “%1” messages as read</source>
         <translation>将全部“%1”站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
         <source>Mark all messages as read</source>
         <translation>将全部站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="103"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="124"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="127"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="131"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="137"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="137"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="145"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="148"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="150"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="153"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="158"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="165"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="167"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="176"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="179"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="202"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="180"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="183"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="184"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="187"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="206"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="203"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="206"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="244"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="247"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="245"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="248"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="247"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="384"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="387"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="386"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="389"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="387"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="390"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="222"/>
+        <source>Issue the invoice for order %1 (invoice number %2)</source>
+        <translation>订单 %1 开票（发票号码 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="225"/>
+        <source>Record the shipment of the invoice for order %1: %2, %3</source>
+        <translation>登记订单 %1 的发票邮寄：%2，%3</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="228"/>
+        <source>Correct the shipment of the invoice for order %1 to %2</source>
+        <translation>订单 %1 的发票快递单号更正为 %2</translation>
     </message>
 </context>
 <context>
@@ -367,87 +387,119 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="224"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="207"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="209"/>
         <source>Nothing to do</source>
         <translation>暂无待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="216"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="218"/>
         <source>Waiting for the buyer to pay; you can change the price</source>
         <translation>等待买家支付，可改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="217"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="219"/>
         <source>Paid: deliver now</source>
         <translation>买家已支付，等待您交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="220"/>
         <source>Edit them and submit for review again</source>
         <translation>修改后重新提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="219"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="221"/>
         <source>The marketplace did not accept them: send again or discard</source>
         <translation>云市场未接受，可重新发送或放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="220"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="222"/>
         <source>Notices from the marketplace</source>
         <translation>云市场发来的通知</translation>
     </message>
     <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="223"/>
+        <source>Requested by buyers: issue and post them</source>
+        <translation>买家已申请，开票后寄出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="224"/>
+        <source>Past the 10 working days: issue them now</source>
+        <translation>已超过 10 个工作日，尽快开票</translation>
+    </message>
+    <message>
         <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
+        <source>Issue them by the due date</source>
+        <translation>最晚在截止日期当天开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="226"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="236"/>
         <source>Rejected listings</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="237"/>
         <source>Changes not accepted</source>
         <translation>未接受的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="233"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="239"/>
+        <source>Pending invoices</source>
+        <translation>待处理发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="240"/>
+        <source>Overdue invoices</source>
+        <translation>逾期发票</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="241"/>
+        <source>Due within %n working days</source>
+        <translation>
+            <numerusform>%n 个工作日内截止</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="242"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="243"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="238"/>
         <source>Unread messages</source>
         <translation>未读站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="244"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
     </message>
@@ -455,17 +507,17 @@
 <context>
     <name>DashboardViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="93"/>
         <source>Yesterday %1 · +%2</source>
         <translation>昨日 %1 · ↑%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="95"/>
         <source>Yesterday %1 · −%2</source>
         <translation>昨日 %1 · ↓%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="97"/>
         <source>Yesterday %1 · same</source>
         <translation>昨日 %1 · 持平</translation>
     </message>
@@ -763,99 +815,735 @@
     </message>
 </context>
 <context>
+    <name>InvoiceActions</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="52"/>
+        <source>Your role cannot issue or post invoices. Ask the main account, finance or support.</source>
+        <translation>您的角色不能开票或登记邮寄，请联系主账号、财务或客服同事。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="58"/>
+        <source>An earlier change of this invoice has not been accepted by the marketplace yet. Wait for it, or settle it in Pending changes.</source>
+        <translation>这张发票之前的一项修改云市场还未接受。请等待，或在“待发送的修改”中处理。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="63"/>
+        <source>Not possible while the invoice is %1.</source>
+        <translation>发票为“%1”时不能这样操作。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="77"/>
+        <source>Select a pending invoice first.</source>
+        <translation>请先选择一张待处理的发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="89"/>
+        <source>Select an issued invoice first.</source>
+        <translation>请先选择一张已开票的发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="101"/>
+        <source>Select a shipped invoice first.</source>
+        <translation>请先选择一张已寄出的发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="148"/>
+        <source>Enter the invoice number printed on the invoice.</source>
+        <translation>请填写纸质发票上的发票号码。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="152"/>
+        <source>An invoice number is 8 to 20 digits.</source>
+        <translation>发票号码为 8–20 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="157"/>
+        <source>An invoice code is 10 or 12 digits. Leave it empty if the invoice has none.</source>
+        <translation>发票代码为 10 或 12 位数字。发票上没有发票代码时请留空。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="196"/>
+        <source>Other (type its name)</source>
+        <translation>其他（填写名称）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="202"/>
+        <source>From %1 you pay the postage (postage paid); below %1 you may send it cash on delivery.</source>
+        <translation>发票金额满 %1 须寄付（由您支付邮费）；不满 %1 可以到付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="225"/>
+        <source>Cash on delivery is not possible: this invoice is %1, and from %2 you pay the postage.</source>
+        <translation>不能到付：这张发票金额为 %1，满 %2 须寄付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="238"/>
+        <source>This does not look like a %1 tracking number. Check it; it is saved as typed if you go on.</source>
+        <translation>这不像%1的快递单号，请核对。继续保存将按填写内容登记。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="247"/>
+        <source>Enter the carrier&apos;s name.</source>
+        <translation>请填写快递公司名称。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="249"/>
+        <source>Keep the carrier&apos;s name to %1 characters.</source>
+        <translation>快递公司名称不能超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="254"/>
+        <source>Enter the tracking number.</source>
+        <translation>请填写快递单号。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="256"/>
+        <source>A tracking number is 6 to 40 letters, digits or hyphens.</source>
+        <translation>快递单号为 6–40 位字母、数字或连字符。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="262"/>
+        <source>Change the carrier or the tracking number.</source>
+        <translation>请修改快递公司或快递单号。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="267"/>
+        <source>Say why the shipment is corrected, for the buyer and your colleagues.</source>
+        <translation>请填写更正原因，方便买家和同事了解。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="271"/>
+        <source>Keep the reason to %1 characters.</source>
+        <translation>原因不能超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="277"/>
+        <source>Choose postage paid or cash on delivery.</source>
+        <translation>请选择寄付或到付。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDetail</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="180"/>
+        <source>Invoice details</source>
+        <translation>发票详情</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="181"/>
+        <source>Select an invoice to see its details.</source>
+        <translation>选择一张发票以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="182"/>
+        <source>Issue…</source>
+        <translation>开票…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="183"/>
+        <source>Record shipment…</source>
+        <translation>登记邮寄…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="184"/>
+        <source>Correct shipment…</source>
+        <translation>更正快递单号…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="185"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="186"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="187"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="188"/>
+        <source>Open in Orders</source>
+        <translation>在订单管理中查看</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="189"/>
+        <source>Mailing details</source>
+        <translation>邮寄信息</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="190"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="191"/>
+        <source>Copy the recipient, address and virtual number as one block.</source>
+        <translation>将收件人、地址和虚拟号一起复制。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/detail_pane.py" line="192"/>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceReminder</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="124"/>
+        <source>%n invoices are due on the next working day</source>
+        <translation>
+            <numerusform>%n 张发票下一个工作日截止</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="128"/>
+        <source>Order %1: issue the invoice by %2.</source>
+        <translation>订单 %1 的发票最晚 %2 开票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="130"/>
+        <source>Orders %1: issue the invoices by %2.</source>
+        <translation>订单 %1 的发票最晚 %2 开票。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="135"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="180"/>
+        <source>%Ln invoices</source>
+        <translation>
+            <numerusform>共 %Ln 张发票</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="184"/>
+        <source>Write the invoices listed to a CSV file.</source>
+        <translation>将当前列出的发票导出为 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="187"/>
+        <source>Show every invoice again.</source>
+        <translation>清除全部筛选条件，显示所有发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="211"/>
+        <source>Mailing details copied.</source>
+        <translation>邮寄信息已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="243"/>
+        <source>Export invoices</source>
+        <translation>导出发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="243"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="249"/>
+        <source>Exported %Ln invoices to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 张发票到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="253"/>
+        <source>Search order number, title, tax ID or tracking number</source>
+        <translation>搜索订单号、抬头、税号或快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="257"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="258"/>
+        <source>Any due date</source>
+        <translation>全部截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="259"/>
+        <source>Requested between</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="260"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="261"/>
+        <source>Import tracking numbers…</source>
+        <translation>导入快递单号…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="262"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="263"/>
+        <source>No invoices match these filters.
+Clear the filters or search for something else.</source>
+        <translation>没有符合条件的发票。
+请清除筛选条件或换个关键词搜索。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="69"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="72"/>
+        <source>due today</source>
+        <translation>今天截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="55"/>
+        <source>1 working day left</source>
+        <translation>还剩 1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="57"/>
+        <source>%1 working days left</source>
+        <translation>还剩 %1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="60"/>
+        <source>may move once this year&apos;s holidays are published</source>
+        <translation>当年节假日公布后可能调整</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="64"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="38"/>
+        <source>Invoice type</source>
+        <translation>发票类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="65"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="37"/>
+        <source>Title</source>
+        <translation>抬头</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="70"/>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="68"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="39"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="42"/>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="41"/>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="71"/>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="75"/>
+        <source>Invoice code</source>
+        <translation>发票代码</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="78"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="79"/>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="72"/>
+        <source>Postage</source>
+        <translation>邮费</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="97"/>
+        <source>there is no title</source>
+        <translation>没有抬头</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="101"/>
+        <source>a VAT special invoice needs the buyer&apos;s tax ID</source>
+        <translation>增值税专用发票需要买家的税号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="105"/>
+        <source>the tax ID is not 15, 18 or 20 letters and digits</source>
+        <translation>税号不是 15、18 或 20 位字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="108"/>
+        <source>there is no address</source>
+        <translation>没有邮寄地址</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="119"/>
+        <source>This request looks wrong: %1. Call the buyer on the virtual number %2 to correct it before you issue.</source>
+        <translation>这份申请似乎有误：%1。开票前请拨打虚拟号 %2 联系买家更正。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="127"/>
+        <source>To correct the request, call the buyer on the virtual number %1.</source>
+        <translation>如需更正申请信息，请拨打虚拟号 %1 联系买家。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="134"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="146"/>
+        <source>requested the invoice</source>
+        <translation>申请开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="148"/>
+        <source>issued invoice number %1</source>
+        <translation>已开票，发票号码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="153"/>
+        <source>posted it: %1 (%2)</source>
+        <translation>已寄出：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="159"/>
+        <source>corrected the shipment to %1. Reason: %2</source>
+        <translation>快递单号更正为 %1。原因：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="164"/>
+        <source>revoked the request</source>
+        <translation>撤销了申请</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="180"/>
+        <source>issue invoice number %1</source>
+        <translation>开票，发票号码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="186"/>
+        <source>record the shipment %1 (%2)</source>
+        <translation>登记邮寄 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="191"/>
+        <source>correct the shipment to %1</source>
+        <translation>快递单号更正为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="202"/>
+        <source>The marketplace did not accept this change (%1): %2</source>
+        <translation>云市场未接受此修改（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="207"/>
+        <source>This change (%1) waits for an earlier change of this invoice, which the marketplace did not accept.</source>
+        <translation>此修改（%1）在等待前一项：云市场未接受这张发票之前的一项修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="211"/>
+        <source>This change is waiting to send: %1.</source>
+        <translation>此修改待发送：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="75"/>
+        <source>due in 1 working day</source>
+        <translation>1 个工作日后截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="76"/>
+        <source>due in %1 working days</source>
+        <translation>%1 个工作日后截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="84"/>
+        <source>change waiting to send</source>
+        <translation>修改待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="86"/>
+        <source>change not accepted</source>
+        <translation>云市场未接受修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="36"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="40"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="43"/>
+        <source>Carrier and tracking number</source>
+        <translation>快递公司和快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="49"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="52"/>
+        <source>Due within 1 working day</source>
+        <translation>1 个工作日内截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="54"/>
+        <source>Due within %1 working days</source>
+        <translation>%1 个工作日内截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="166"/>
+        <source>No filter is set.</source>
+        <translation>未设置筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="310"/>
+        <source>An export is being written.</source>
+        <translation>正在导出，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/invoices/viewmodel.py" line="312"/>
+        <source>No invoices to export: no invoice matches these filters.</source>
+        <translation>没有可导出的发票：没有符合筛选条件的发票。</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="78"/>
+        <source>Issue invoice</source>
+        <translation>开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="79"/>
+        <source>Issue the invoice for order %1</source>
+        <translation>为订单 %1 开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <source>Title</source>
+        <translation>抬头</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <source>Invoice code</source>
+        <translation>发票代码</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="89"/>
+        <source>8 to 20 digits, as printed</source>
+        <translation>8–20 位数字，与纸质发票一致</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="90"/>
+        <source>Optional: 10 or 12 digits</source>
+        <translation>选填：10 或 12 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="93"/>
+        <source>The invoice number is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer revokes the request first, the marketplace does not accept it.</source>
+        <translation>发票号码会先保存在本机，一旦能连上云市场就立即发送。如果买家先撤销了申请，云市场不会接受此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="96"/>
+        <source>Issue</source>
+        <translation>开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="97"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="30"/>
         <source>%1 (Beijing time)</source>
         <translation>%1（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
         <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="43"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
+        <source>Issued</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
+        <source>Shipped</source>
+        <translation>已寄出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="54"/>
+        <source>Revoked by buyer</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
+        <source>VAT ordinary invoice</source>
+        <translation>增值税普通发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="63"/>
+        <source>VAT special invoice</source>
+        <translation>增值税专用发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="71"/>
+        <source>Postage paid</source>
+        <translation>寄付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="72"/>
+        <source>Cash on delivery</source>
+        <translation>到付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="98"/>
+        <source>%1 ext. %2</source>
+        <translation>%1 转 %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="105"/>
         <source>Main account</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="109"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="61"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="116"/>
         <source>Pay-as-you-go</source>
         <translation>按需</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="131"/>
         <source>%1/month</source>
         <translation>%1/月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="132"/>
         <source>%1/year</source>
         <translation>%1/年</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="133"/>
         <source>pay-as-you-go %1/call</source>
         <translation>按需 %1/次</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="106"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="107"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="108"/>
         <source>Support</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="117"/>
         <source>Monthly</source>
         <translation>包月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="63"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="118"/>
         <source>Yearly</source>
         <translation>包年</translation>
     </message>
@@ -1058,7 +1746,6 @@
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="71"/>
         <source>Image ID</source>
-        <extracomment>The delivery configuration each delivery type needs (R-LST-1), in the order the form shows it.</extracomment>
         <translation>镜像 ID</translation>
     </message>
     <message>
@@ -1515,17 +2202,17 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="175"/>
         <source>Change not saved</source>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="169"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="183"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="171"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="185"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -1581,8 +2268,8 @@ Create one with “New listing…”.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/menus.py" line="92"/>
-        <source>Notify me of new orders</source>
-        <translation>新订单桌面通知</translation>
+        <source>Desktop notifications</source>
+        <translation>桌面通知</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/menus.py" line="93"/>
@@ -1667,86 +2354,108 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="162"/>
         <source>Review passed</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="163"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="164"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="165"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="167"/>
+        <source>Invoice requested</source>
+        <translation>买家申请开票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="168"/>
+        <source>Invoice request revoked</source>
+        <translation>买家撤销开票申请</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="170"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="103"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="104"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="105"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="121"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="115"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="292"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="299"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="294"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="300"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="321"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="301"/>
+        <source>View invoice</source>
+        <translation>查看发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="333"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="334"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="364"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="373"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="378"/>
+        <source>%n new invoice requests</source>
+        <translation>
+            <numerusform>%n 个新的开票申请</numerusform>
         </translation>
     </message>
 </context>
@@ -1870,43 +2579,43 @@ Clear the filters or search for something else.</source>
     <name>OrdersViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="296"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="297"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="299"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="300"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="300"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="301"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="305"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="306"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="298"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="299"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="290"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="291"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="310"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="311"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
@@ -1936,68 +2645,67 @@ Clear the filters or search for something else.</source>
         <translation>改价 %1 → %2 待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="97"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="255"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="256"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="302"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="303"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="92"/>
         <source>%1% off (buyer pays %2%)</source>
         <translation>减 %1%（买家支付 %2%）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="210"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="211"/>
         <source>No filter is set.</source>
-        <extracomment>Today in Beijing, for the quick date ranges (tests set another day).</extracomment>
         <translation>当前没有筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="306"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="307"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="307"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="308"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="309"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="310"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="311"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="312"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="312"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="313"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="368"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="369"/>
         <source>Read-only accounts cannot export orders.</source>
         <translation>只读账号不能导出订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="370"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="371"/>
         <source>An export is being written.</source>
         <translation>正在导出，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="372"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="373"/>
         <source>No orders to export: no order matches these filters.</source>
         <translation>没有可导出的订单：没有订单符合当前筛选条件。</translation>
     </message>
@@ -2125,7 +2833,6 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/orders/price_change.py" line="66"/>
         <source>%1 less than now (%2)</source>
-        <extracomment>R-ORD-3 (our design): a new price below this share of the current one — ¥3,000.00 cut to ¥12.35, a decimal point typed in the wrong place — is queued only once the user confirms it.</extracomment>
         <translation>比原价低 %1（%2）</translation>
     </message>
     <message>
@@ -2320,6 +3027,101 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>ShipmentDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="203"/>
+        <source>Correct shipment</source>
+        <translation>更正快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="203"/>
+        <source>Record shipment</source>
+        <translation>登记邮寄</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="159"/>
+        <source>Correct the shipment of the invoice for order %1</source>
+        <translation>更正订单 %1 的发票快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="161"/>
+        <source>Record the shipment of the invoice for order %1</source>
+        <translation>登记订单 %1 的发票邮寄</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="174"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="174"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="175"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="176"/>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="177"/>
+        <source>Postage</source>
+        <translation>邮费</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="178"/>
+        <source>Reason</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="185"/>
+        <source>Carrier&apos;s name</source>
+        <translation>快递公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="186"/>
+        <source>As on the waybill</source>
+        <translation>与快递面单一致</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="187"/>
+        <source>Postage paid</source>
+        <translation>寄付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="188"/>
+        <source>Cash on delivery</source>
+        <translation>到付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="193"/>
+        <source>e.g. the courier re-labelled the parcel</source>
+        <translation>例如：快递公司重新打印了面单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="196"/>
+        <source>The buyer sees the latest carrier and tracking number; the history keeps the one it replaces. Saved on this computer and sent as soon as the marketplace can be reached.</source>
+        <translation>买家看到的是最新的快递公司和快递单号，处理记录会保留原来的单号。修改会先保存在本机，一旦能连上云市场就立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="200"/>
+        <source>The buyer sees the carrier and the tracking number once the marketplace has them. Saved on this computer and sent as soon as the marketplace can be reached.</source>
+        <translation>云市场收到后，买家即可看到快递公司和快递单号。修改会先保存在本机，一旦能连上云市场就立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="205"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../vendor_desktop/ui/core/sign_in_dialog.py" line="85"/>
@@ -2464,20 +3266,20 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="78"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="91"/>
         <source>Row</source>
         <extracomment>A command&apos;s state as read: (state, error code, message, its Chinese); None once discarded.</extracomment>
         <translation>行号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="84"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="96"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/import_export.py" line="85"/>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="99"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2517,7 +3319,7 @@ Clear the filters or search for something else.</source>
         <translation>无法读取此文件。是否已在其他程序中打开，或文件已损坏？（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/import_table.py" line="98"/>
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
@@ -2916,7 +3718,6 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/app.py" line="134"/>
         <source>Your sign-in has expired.</source>
-        <extracomment>The embedded sandbox listens on a new port each launch; its cache is named by this key instead, so the demo&apos;s cached orders survive restarts. Seconds quitting waits for changes still being written to this computer (longer than SQLite&apos;s busy timeout, so a write waiting behind a sync page still gets its turn).</extracomment>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>

@@ -16,24 +16,26 @@ from .apphelpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
-ALL = ["dashboard", "orders", "listings", "discounts", "messages", "changes"]
+ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "messages", "changes"]
 
 # SPEC §11, the rows of today's areas: listings R for owner, operations, viewer; orders R for all
 # but finance; discounts for owner and operations; every role reads its messages and may queue a
-# change. The Workbench counts orders (and listings): it is for the roles that read orders.
+# change. The Workbench is for every role (its cards follow the role's permissions: finance
+# counts invoices, not orders), and is never where the window opens.
+# Invoices (issue 12) for owner, finance and support; operations and viewer do not see them.
 # Finance reads no orders ("invoices and refunds carry the order's number and amount"), so it
-# opens on its own area, not on an empty Orders page.
+# opens on its own area, Invoices, not on an empty Orders page.
 SEEN_BY_ROLE = {
     Role.OWNER: ALL,
-    Role.OPERATIONS: ALL,
-    Role.FINANCE: ["messages", "changes"],
-    Role.SUPPORT: ["dashboard", "orders", "messages", "changes"],
+    Role.OPERATIONS: ["dashboard", "orders", "listings", "discounts", "messages", "changes"],
+    Role.FINANCE: ["dashboard", "invoices", "messages", "changes"],
+    Role.SUPPORT: ["dashboard", "orders", "invoices", "messages", "changes"],
     Role.VIEWER: ["dashboard", "orders", "listings", "messages", "changes"],
 }
 OPENS_ON = {
     Role.OWNER: "orders",
     Role.OPERATIONS: "orders",
-    Role.FINANCE: "messages",
+    Role.FINANCE: "invoices",
     Role.SUPPORT: "orders",
     Role.VIEWER: "orders",
 }
@@ -74,7 +76,8 @@ def test_change_sets_reach_the_areas_that_listen_to_them():
     )}  # fmt: skip
     assert hearing == {
         "listing": ["dashboard", "listings"],
-        "command": ["dashboard", "listings", "discounts", "changes"],  # the Workbench counts refused changes
+        # The Workbench counts refused changes; Invoices marks the rows with a queued change.
+        "command": ["dashboard", "listings", "discounts", "invoices", "changes"],
         "nothing": ["changes"],  # a local write that named no entity still refreshes Pending changes
     }
 

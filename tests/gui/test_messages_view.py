@@ -119,7 +119,10 @@ def test_search_kind_and_unread_filters_with_a_count_and_an_empty_state(inbox):
     assert _texts(inbox) == ["云盘 标准版：截图不清晰", "买家下单：云盘 标准版"]
     inbox.search.setText("")
     kinds = [inbox.kind.itemText(i) for i in range(inbox.kind.count())]
-    assert kinds == ["All kinds", "New order", "Order paid", "Review passed", "Review failed"]
+    assert kinds == [
+        "All kinds", "New order", "Order paid", "Review passed", "Review failed",
+        "Invoice requested", "Invoice request revoked",
+    ]  # fmt: skip
     inbox.kind.setCurrentIndex(inbox.kind.findData("new_order"))
     assert inbox.count.text() == "2 messages" and set(_texts(inbox, 1)) == {"New order"}
     inbox.unread_only.setChecked(True)
@@ -153,6 +156,8 @@ def test_the_list_in_chinese(qtbot, inbox):
         "订单已支付",
         "审核通过",
         "审核未通过",
+        "买家申请开票",
+        "买家撤销开票申请",
     ]
     assert inbox.vm.model.headerData(0, Qt.Orientation.Horizontal) == "接收时间"
     inbox.kind.setCurrentIndex(inbox.kind.findData("order_paid"))

@@ -159,7 +159,7 @@ def test_detail_pane_shows_the_whole_order_with_the_virtual_number(view, qtbot):
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: bool(view.detail_values))
     labels = {name: label.text() for name, label in view.detail_values.items()}
-    assert labels["Virtual number"] == "170 0000 5000-0001"  # R-ORD-4
+    assert labels["Virtual number"] == "170 0000 5000 ext. 0001"  # R-ORD-4, written as the glossary does
     assert labels["Contact (masked)"] == "138****5678"
     assert labels["State"] == "Refunding"
     assert labels["Amount"] == "¥999,999.00/month"

@@ -180,15 +180,18 @@ def messages_by_id(session: Session, ids: Sequence[str]) -> dict[str, MessageRow
     return rows
 
 
-def new_order_messages(session: Session, among: Collection[str], since: dt.datetime) -> list[MessageRow]:
-    """Unread new-order messages created at ``since`` or later whose id is in ``among``, oldest
-    first: what a desktop notification announces after a pull (R-ORD-2).
+def new_order_messages(
+    session: Session, among: Collection[str], since: dt.datetime, kinds: Collection[str] = ("new_order",)
+) -> list[MessageRow]:
+    """Unread messages of ``kinds`` (new orders) created at ``since`` or later whose id is in
+    ``among``, oldest first: what a desktop notification announces after a pull (R-ORD-2; a
+    buyer's invoice request, issue 12).
 
     ``among`` may hold every message of a first sync (170,000 ids): the time range is asked of
     the index first, which on any pull but the first leaves a handful to look up."""
     newer = session.scalars(
         select(Message.id).where(
-            Message.kind == "new_order", Message.created_ts >= int(since.timestamp()), is_unread()
+            Message.kind.in_(tuple(kinds)), Message.created_ts >= int(since.timestamp()), is_unread()
         )
     )
     rows = messages_by_id(session, [i for i in newer if i in among]).values()

@@ -30,7 +30,7 @@ def vendor_message_row(
         title, title_en = "买家申请开票", "Invoice requested"
         body = (
             f"订单 {number}（{listing}）的买家申请开具{type_zh}，抬头「{title_text}」，金额 {amount}。"
-            f"请在 {invoice['due_date']} 前开票。"
+            f"最晚在 {invoice['due_date']} 当天开票。"
         )
         body_en = (
             f'The buyer of order {number} ({listing}) asked for a {type_en} titled "{title_text}" for {amount}. '

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from vendor_desktop.ui.core.binding import connect_refresh
 from vendor_desktop.ui.core.widgets import Retranslating
 from vendor_desktop.viewmodels.core.account import AccountViewModel
-from vendor_desktop.viewmodels.dashboard.viewmodel import Card, DashboardViewModel
+from vendor_desktop.viewmodels.dashboard.viewmodel import DUE_SOON_WORKING_DAYS, Card, DashboardViewModel
 
 # Below this width for the cards (logical pixels), the grids wrap to two columns.
 _THREE_COLUMNS = 3 * 220 + 2 * 16
@@ -165,6 +165,8 @@ class DashboardView(Retranslating, QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.figures_title)
         layout.addLayout(self.figure_grid)
+        # Today's figures are about orders and listings: a role reading neither (finance) has none.
+        self.figures_title.setHidden(not self.figure_cards)
         layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("workbenchScroll")
@@ -218,18 +220,25 @@ class DashboardView(Retranslating, QWidget):
             "rejected_listings": self.tr("Edit them and submit for review again"),
             "refused_changes": self.tr("The marketplace did not accept them: send again or discard"),
             "unread": self.tr("Notices from the marketplace"),
+            "invoices_pending": self.tr("Requested by buyers: issue and post them"),
+            "invoices_overdue": self.tr("Past the 10 working days: issue them now"),
+            "invoices_due_soon": self.tr("Issue them by the due date"),
         }
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Workbench"))
         self.todo_title.setText(self.tr("To do"))
         self.figures_title.setText(self.tr("Today"))
+        within = DUE_SOON_WORKING_DAYS  # lupdate skips a call whose count is not a name
         titles = {
             "unpaid": self.tr("Unpaid"),
             "to_deliver": self.tr("To deliver"),
             "rejected_listings": self.tr("Rejected listings"),
             "refused_changes": self.tr("Changes not accepted"),
             "unread": self.tr("Unread messages"),
+            "invoices_pending": self.tr("Pending invoices"),
+            "invoices_overdue": self.tr("Overdue invoices"),
+            "invoices_due_soon": self.tr("Due within %n working days", "", within),
             "today": self.tr("Orders today"),
             "revenue": self.tr("Paid today"),
             "on_sale": self.tr("Listings on sale"),

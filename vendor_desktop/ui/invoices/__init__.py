@@ -1,1 +1,1 @@
-"""Invoices (发票管理): the area, its dialogs and the bulk import of tracking numbers."""
+"""The Invoices area (发票管理): the page and its dialogs."""

@@ -66,7 +66,10 @@ class Area:
 def _dashboard_vm(c: AreaContext) -> QObject:
     from vendor_desktop.viewmodels.dashboard.viewmodel import DashboardViewModel
 
-    return DashboardViewModel(c.db, c.parent, reads=c.reads, permissions=c.permissions)
+    return DashboardViewModel(
+        c.db, c.parent, reads=c.reads, permissions=c.permissions,
+        settings=c.settings, settings_key=f"{c.user.account_id}/{c.user.username}",
+    )  # fmt: skip
 
 
 def _dashboard_view(vm: Any, c: AreaContext) -> QWidget:
@@ -111,6 +114,20 @@ def _discounts_view(vm: Any, _c: AreaContext) -> QWidget:
     return DiscountsView(vm)
 
 
+def _invoices_vm(c: AreaContext) -> QObject:
+    from vendor_desktop.viewmodels.invoices.viewmodel import InvoicesViewModel
+
+    return InvoicesViewModel(
+        c.db, c.queue, c.reads, c.writes, c.runner, permissions=c.permissions, parent=c.parent
+    )
+
+
+def _invoices_view(vm: Any, _c: AreaContext) -> QWidget:
+    from vendor_desktop.ui.invoices.view import InvoicesView
+
+    return InvoicesView(vm)
+
+
 def _messages_vm(c: AreaContext) -> QObject:
     from vendor_desktop.viewmodels.messages.viewmodel import MessagesViewModel
 
@@ -143,11 +160,19 @@ def _orders_layout_splitter(view: Any) -> Any:
     return view.splitter
 
 
+def _invoices_layout_header(view: Any) -> Any:
+    return view.table.horizontalHeader()
+
+
+def _invoices_layout_splitter(view: Any) -> Any:
+    return view.splitter
+
+
 # The navigation, in order. SPEC §11 says who reads what; every role reads its messages, and
 # anyone may queue a change (a message marked read is one), so Pending changes is for everyone.
 AREAS: tuple[Area, ...] = (
-    Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), "orders.read",
-         frozenset({"order", "message", "listing", "command"}),
+    Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), None,  # every role: its cards follow its permissions
+         frozenset({"order", "message", "listing", "command", "invoice"}),
          _dashboard_vm, _dashboard_view, "Ctrl+1", landing=False),
     Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order"}),
          _orders_vm, _orders_view, "Ctrl+2",
@@ -156,10 +181,13 @@ AREAS: tuple[Area, ...] = (
          _listings_vm, _listings_view, "Ctrl+3"),
     Area("discounts", QT_TRANSLATE_NOOP("Areas", "Buyer discounts"), "discounts.read", frozenset({"discount", "command"}),
          _discounts_vm, _discounts_view, "Ctrl+4"),
+    Area("invoices", QT_TRANSLATE_NOOP("Areas", "Invoices"), "invoices.read", frozenset({"invoice", "command"}),
+         _invoices_vm, _invoices_view, "Ctrl+5",
+         saved_state=(("invoices/header", _invoices_layout_header), ("invoices/splitter", _invoices_layout_splitter))),
     Area("messages", QT_TRANSLATE_NOOP("Areas", "Messages"), "messages.read", frozenset({"message"}),
-         _messages_vm, _messages_view, "Ctrl+5", count=lambda vm: vm.unread, count_changed="unread_changed"),
+         _messages_vm, _messages_view, "Ctrl+6", count=lambda vm: vm.unread, count_changed="unread_changed"),
     Area("changes", QT_TRANSLATE_NOOP("Areas", "Pending changes"), None, frozenset({"command"}),
-         _changes_vm, _changes_view, "Ctrl+6", hears_empty_changes=True,
+         _changes_vm, _changes_view, "Ctrl+7", hears_empty_changes=True,
          count=lambda vm: vm.open_count, count_changed="changed"),
 )  # fmt: skip
 

@@ -40,6 +40,7 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         self.account = context.account
         self.notifications = notifications
         self.tray: QSystemTrayIcon | None = None
+        self.notification_opens: tuple[str, str | None] = ("messages", None)  # the area a click opens
         # Asked before quitting with unsent changes; tests replace it.
         self.confirm_quit: Callable[[int], bool] = self._ask_quit
         self.resize(1280, 800)
@@ -87,6 +88,9 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
             changes.write_failed.connect(self._show_write_failure)
         if (messages := self.shell.viewmodels.get("messages")) is not None:
             messages.new_orders_arrived.connect(self.notify)
+            messages.invoice_requests_arrived.connect(self._notify_invoice_requests)
+        if (reminder := getattr(self.shell.viewmodels.get("dashboard"), "reminder", None)) is not None:
+            reminder.due_next_working_day.connect(self._remind_invoices_due)
         self.retranslate()
 
     # -- areas ---------------------------------------------------------------------------------
@@ -128,11 +132,13 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         if status_message is not None:
             status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
-    # -- notifications (R-ORD-2) -------------------------------------------------------------------
-    def notify(self, title: str, body: str) -> bool:
-        """A desktop notification for new orders while the window is not in front (if wanted)."""
+    # -- notifications (R-ORD-2, issue 12) -------------------------------------------------------
+    def notify(self, title: str, body: str, area: str = "messages", preset: str | None = None) -> bool:
+        """A desktop notification while the window is not in front (if wanted); clicking it opens
+        ``area`` filtered by ``preset``."""
         if not self.notifications or self.isActiveWindow():
             return False
+        self.notification_opens = (area, preset)
         if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(self.windowIcon(), self)
             self.tray.messageClicked.connect(self._bring_to_front)
@@ -142,8 +148,16 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
             self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 8000)
         return True
 
+    def _notify_invoice_requests(self, title: str, body: str) -> None:
+        self.notify(title, body, "invoices", "pending")
+
+    def _remind_invoices_due(self, title: str, body: str) -> None:
+        # Reminded once shown; in front, the Workbench says it and the next look offers it again.
+        if self.notify(title, body, "invoices", "due_soon"):
+            self.shell.viewmodels["dashboard"].reminder.remember()
+
     def _bring_to_front(self) -> None:
-        self.show_area("messages")
+        self.open_area(*self.notification_opens)
         self.showNormal()
         self.raise_()
         self.activateWindow()
@@ -184,6 +198,8 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
             event.ignore()
             return
         self.sync.stop()
+        if (reminder := getattr(self.shell.viewmodels.get("dashboard"), "reminder", None)) is not None:
+            reminder.stop()  # its viewmodel outlives the window; the session's cache is closing
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

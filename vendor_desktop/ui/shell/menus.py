@@ -89,7 +89,7 @@ class MenusMixin(_Base):
         self.sign_out_action.setText(self.tr("Sign out"))
         self.quit_action.setText(self.tr("Quit"))
         self.price_action.setText(self.tr("Change price by order number…"))
-        self.notifications_action.setText(self.tr("Notify me of new orders"))
+        self.notifications_action.setText(self.tr("Desktop notifications"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("About Vendor Center"))
 

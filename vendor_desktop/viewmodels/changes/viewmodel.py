@@ -38,6 +38,7 @@ from vendor_desktop.viewmodels.core.labels import (
 )
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, tone
+from vendor_desktop.viewmodels.invoices.detail import pending_change_text
 
 # Marking messages read is queued too, but is not worth a line in the panel unless refused.
 QUIET_KINDS = frozenset({"message.read", "message.read_all"})
@@ -82,6 +83,8 @@ def describe(command: Command) -> str:
             "listing.delist": QCoreApplication.translate("ChangesViewModel", "Delist the listing %1"),
         }
         return texts.get(command.kind, command.kind).replace("%1", name)
+    if command.kind.startswith("invoice."):
+        return pending_change_text(command)
     if command.kind == "message.read":
         return QCoreApplication.translate("ChangesViewModel", "Mark a message as read")
     if command.kind == "message.read_all":

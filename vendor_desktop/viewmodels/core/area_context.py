@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSettings
 
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.sync.client import SignedInUser
@@ -32,6 +32,9 @@ class AreaContext:
     account: AccountViewModel
     #: Owns the viewmodels (they outlive a view that is rebuilt).
     parent: QObject
+    #: The app's settings: what a viewmodel remembers between runs (the invoice reminders sent
+    #: today); None keeps it for this run only.
+    settings: QSettings | None = None
 
     @property
     def permissions(self) -> frozenset[str]:

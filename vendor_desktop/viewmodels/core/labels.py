@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
+from vendor_desktop.domain.invoices import carrier_named
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.workdays import SHANGHAI
@@ -42,6 +43,60 @@ def order_state_label(state: str) -> str:
         "refunded": QCoreApplication.translate("Labels", "Refunded"),
     }
     return names.get(state, state)
+
+
+def invoice_state_label(state: str) -> str:
+    """R-INV-1 states in the glossary's words (待处理, 已开票, 已寄出, 已撤销)."""
+    names = {
+        "pending": QCoreApplication.translate("Labels", "Pending"),
+        "issued": QCoreApplication.translate("Labels", "Issued"),
+        "shipped": QCoreApplication.translate("Labels", "Shipped"),
+        "revoked": QCoreApplication.translate("Labels", "Revoked by buyer"),
+    }
+    return names.get(state, state)
+
+
+def invoice_type_label(kind: str | None) -> str:
+    """增值税普通发票 / 增值税专用发票."""
+    names = {
+        "ordinary": QCoreApplication.translate("Labels", "VAT ordinary invoice"),
+        "special": QCoreApplication.translate("Labels", "VAT special invoice"),
+    }
+    return names.get(kind or "", kind or "")
+
+
+def postage_label(postage: str | None) -> str:
+    """寄付 (the vendor pays) / 到付 (the buyer pays on delivery), R-INV-5."""
+    names = {
+        "vendor_paid": QCoreApplication.translate("Labels", "Postage paid"),
+        "cod": QCoreApplication.translate("Labels", "Cash on delivery"),
+    }
+    return names.get(postage or "", postage or "")
+
+
+def carrier_label(carrier: str | None) -> str:
+    """A courier by the name the reader uses: 顺丰 on a Chinese screen, SF Express on an English
+    one; a carrier the app does not know shows as typed."""
+    if not carrier:
+        return ""
+    known = carrier_named(carrier)
+    if known is None:
+        return carrier
+    return known.name if is_chinese() else known.name_en
+
+
+def virtual_number_label(number: str | None) -> str:
+    """A virtual number as the glossary writes it: 170 1170 4956 转 4409 / ext. 4409 (R-ORD-4).
+
+    The marketplace sends the extension after a hyphen (170 1170 4956-4409); a number without
+    one is shown as sent."""
+    text = (number or "").strip()
+    main, dash, extension = text.rpartition("-")
+    if not dash or not main.strip() or not extension.strip().isdigit():
+        return text
+    return (
+        QCoreApplication.translate("Labels", "%1 ext. %2").replace("%1", main.strip()).replace("%2", extension.strip())
+    )
 
 
 def role_label(role: str) -> str:
@@ -89,8 +144,16 @@ def market_label(market_id: str) -> str:
     return market.name_zh if is_chinese() else market.name_en
 
 
-# In-app message kinds (站内信) in the order the Messages filter lists them (R-ORD-2, R-LST-6).
-MESSAGE_KINDS = ("new_order", "order_paid", "listing_approved", "listing_rejected")
+# In-app message kinds (站内信) in the order the Messages filter lists them (R-ORD-2, R-LST-6,
+# issue 12).
+MESSAGE_KINDS = (
+    "new_order",
+    "order_paid",
+    "listing_approved",
+    "listing_rejected",
+    "invoice_requested",
+    "invoice_revoked",
+)
 
 
 def message_kind_label(kind: str | None) -> str:
@@ -100,6 +163,9 @@ def message_kind_label(kind: str | None) -> str:
         "listing_rejected": QCoreApplication.translate("MessagesViewModel", "Review failed"),
         "new_order": QCoreApplication.translate("MessagesViewModel", "New order"),
         "order_paid": QCoreApplication.translate("MessagesViewModel", "Order paid"),
+        # Issue 12: a buyer asks for an invoice, or takes the request back while pending (R-INV-2).
+        "invoice_requested": QCoreApplication.translate("MessagesViewModel", "Invoice requested"),
+        "invoice_revoked": QCoreApplication.translate("MessagesViewModel", "Invoice request revoked"),
     }
     return names.get(kind or "", QCoreApplication.translate("MessagesViewModel", "Notice"))
 

@@ -56,6 +56,8 @@ _TONES: dict[str, dict[str, Tone]] = {
         "order_paid": Tone.TODO,  # deliver
         "listing_approved": Tone.DONE,
         "listing_rejected": Tone.URGENT,  # fix the listing
+        "invoice_requested": Tone.TODO,  # issue it within 10 working days (R-INV-3)
+        "invoice_revoked": Tone.CLOSED,  # nothing to issue any more
     },
     "change": {  # a queued change (outbox command)
         "pending": Tone.WAITING,

@@ -2,8 +2,10 @@
 beside yesterday's, from the cache.
 
 Which cards a user sees follows the areas their role may read (SPEC §11): a card opens an area,
-so a role without Listings has no 审核未通过 card. Business dates are Beijing dates
-(``domain.workdays.business_date``).
+so a role without Listings has no 审核未通过 card, and only the roles that read invoices (owner,
+finance, support) have the invoice cards and the due-date reminder (issue 12). The Workbench
+itself is for every role: each has at least Pending changes and Messages to count. Business
+dates are Beijing dates (``domain.workdays.business_date``).
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.invoices.dashboard import DUE_SOON_WORKING_DAYS, InvoiceCounts, invoice_counts
 from vendor_desktop.cache.orders.dashboard import DashboardCounts, dashboard_counts
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
@@ -23,6 +26,9 @@ from vendor_desktop.domain.workdays import business_date
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import Tone
+from vendor_desktop.viewmodels.dashboard.invoice_reminder import InvoiceReminder, RemindedToday
+
+__all__ = ["CARDS", "DUE_SOON_WORKING_DAYS", "Card", "CardSpec", "DashboardViewModel", "versus_yesterday"]
 
 
 def shanghai_today() -> dt.date:
@@ -41,12 +47,17 @@ class CardSpec:
 
 
 _L, _O, _M = Permission.LISTINGS_READ.value, Permission.ORDERS_READ.value, Permission.MESSAGES_READ.value
+_I = Permission.INVOICES_READ.value
 
 # Every card, in the order shown: the to-dos first, then today's figures.
 CARDS: tuple[CardSpec, ...] = (
     CardSpec("unpaid", "orders", "unpaid", _O, True, Tone.WAITING),
     CardSpec("to_deliver", "orders", "to_deliver", _O, True, Tone.TODO),
     CardSpec("rejected_listings", "listings", "rejected", _L, True, Tone.URGENT),
+    # R-INV-3: red only for the overdue ones; the others are the vendor's move (amber).
+    CardSpec("invoices_pending", "invoices", "pending", _I, True, Tone.TODO),
+    CardSpec("invoices_overdue", "invoices", "overdue", _I, True, Tone.URGENT),
+    CardSpec("invoices_due_soon", "invoices", "due_soon", _I, True, Tone.TODO),
     CardSpec("refused_changes", "changes", "rejected", None, True, Tone.URGENT),
     CardSpec("unread", "messages", "unread", _M, True, Tone.TODO),
     CardSpec("today", "orders", "today", _O, False),
@@ -102,6 +113,8 @@ class DashboardViewModel(QObject):
         reads: BackgroundRunner | None = None,
         permissions: Collection[str] | None = None,
         today: Callable[[], dt.date] = shanghai_today,
+        settings: QSettings | None = None,
+        settings_key: str = "",
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -109,10 +122,22 @@ class DashboardViewModel(QObject):
         # None: every card (tests that build the viewmodel alone).
         self.permissions = frozenset(permissions) if permissions is not None else None
         self.counts = DashboardCounts()
+        self.invoices = InvoiceCounts()
         reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
         # Counting scans the whole orders table: after a pull, on the reads runner.
-        self._refresh: Refresher[DashboardCounts] = Refresher(reads, self._prepare_reload, self._reloaded)
+        self._refresh: Refresher[tuple[DashboardCounts, InvoiceCounts]] = Refresher(
+            reads, self._prepare_reload, self._reloaded
+        )
         self.refresh()
+        # The reminder the working day before an invoice falls due: only for who reads invoices.
+        self.reminder: InvoiceReminder | None = None
+        if self.may_read_invoices:
+            reminded = RemindedToday(settings, f"invoice_reminders/{settings_key}") if settings is not None else None
+            self.reminder = InvoiceReminder(db, reads, today, reminded, self)
+
+    @property
+    def may_read_invoices(self) -> bool:
+        return self.permissions is None or _I in self.permissions
 
     # -- what the cards show -------------------------------------------------------------------
     def specs(self) -> list[CardSpec]:
@@ -129,6 +154,9 @@ class DashboardViewModel(QObject):
             "rejected_listings": c.rejected_listings,
             "refused_changes": c.refused_changes,
             "unread": c.unread_messages,
+            "invoices_pending": self.invoices.pending,
+            "invoices_overdue": self.invoices.overdue,
+            "invoices_due_soon": self.invoices.due_soon,
         }
         figures = {
             "today": (_count(c.today_orders), versus_yesterday(c.today_orders, c.yesterday_orders, _count)),
@@ -169,21 +197,26 @@ class DashboardViewModel(QObject):
     def refreshing(self) -> bool:
         return self._refresh.busy
 
-    def _prepare_reload(self) -> Callable[[], DashboardCounts]:
-        db, today = self._db, self._today()
+    def _prepare_reload(self) -> Callable[[], tuple[DashboardCounts, InvoiceCounts]]:
+        db, today, invoices = self._db, self._today(), self.may_read_invoices
         self._counted_on = today
 
-        def load() -> DashboardCounts:
+        def load() -> tuple[DashboardCounts, InvoiceCounts]:
             with db.session() as session:
-                return dashboard_counts(session, today)
+                return dashboard_counts(session, today), (
+                    invoice_counts(session, today) if invoices else InvoiceCounts()
+                )
 
         return load
 
-    def _reloaded(self, counts: DashboardCounts) -> None:
-        self.counts = counts
+    def _reloaded(self, counts: tuple[DashboardCounts, InvoiceCounts]) -> None:
+        self.counts, self.invoices = counts
         self.counts_changed.emit()
 
     def on_data_changed(self, changes: ChangeSet) -> None:
         # Commands too: a refused change, and a message marked read, count at once.
-        if set(changes.entities()) & {"order", "message", "listing", "command"}:
+        touched = set(changes.entities())
+        if touched & {"order", "message", "listing", "command", "invoice"}:
             self._refresh.request()
+        if "invoice" in touched and self.reminder is not None:
+            self.reminder.check()

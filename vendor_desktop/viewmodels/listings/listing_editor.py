@@ -57,7 +57,7 @@ def problem_text(field: str, code: str) -> str:
     return texts.get(code, code)
 
 
-#: The delivery configuration each delivery type needs (R-LST-1), in the order the form shows it.
+# The delivery configuration each delivery type needs (R-LST-1), in the order the form shows it.
 CONFIG_FIELDS: dict[Delivery, tuple[str, ...]] = {
     Delivery.IMAGE: ("image_id", "os"),
     Delivery.SAAS: ("callback_url",),

@@ -45,6 +45,9 @@ UNREAD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 RECEIVED_COLUMN, KIND_COLUMN, TEXT_COLUMN = range(3)
 
+# The messages a desktop notification announces (R-ORD-2; a buyer's invoice request, issue 12).
+NEWS_KINDS = ("new_order", "invoice_requested")
+
 
 def kind_choices() -> list[tuple[str, str]]:
     """(kind, name) for the kind filter, in the current language."""
@@ -131,6 +134,7 @@ class MessagesViewModel(QObject):
     count_changed = Signal(int)
     selected_changed = Signal()
     new_orders_arrived = Signal(str, str)  # title, body of a desktop notification (R-ORD-2)
+    invoice_requests_arrived = Signal(str, str)  # the same for buyers' invoice requests (issue 12)
     # The user asked to see what the selected message is about: area id, entity id.
     open_requested = Signal(str, str)
 
@@ -278,6 +282,9 @@ class MessagesViewModel(QObject):
         m = self.selected
         if m is None:
             return None
+        invoice_id = m.data.get("invoice_id") if isinstance(m.data, dict) else None
+        if invoice_id and self._may(Permission.INVOICES_READ):  # issue 12; finance reads no orders
+            return "invoices", str(invoice_id)
         if m.order_id and self._may(Permission.ORDERS_READ):
             return "orders", m.order_id
         if m.listing_id and self._may(Permission.LISTINGS_READ):
@@ -288,11 +295,12 @@ class MessagesViewModel(QObject):
         link = self.link()
         if link is None:
             return ""
-        return (
-            QCoreApplication.translate("MessagesViewModel", "View order")
-            if link[0] == "orders"
-            else QCoreApplication.translate("MessagesViewModel", "View listing")
-        )
+        texts = {
+            "orders": QCoreApplication.translate("MessagesViewModel", "View order"),
+            "listings": QCoreApplication.translate("MessagesViewModel", "View listing"),
+            "invoices": QCoreApplication.translate("MessagesViewModel", "View invoice"),
+        }
+        return texts[link[0]]
 
     def open_link(self) -> None:
         link = self.link()
@@ -357,14 +365,22 @@ class MessagesViewModel(QObject):
             return
         self._since = news[-1].created_at or self._since
         self._seen = {m.id for m in news if m.created_at == self._since}
-        if len(news) == 1:
-            self.new_orders_arrived.emit(title_of(news[0]), body_of(news[0]))
-        else:
-            count = len(news)  # lupdate skips a call whose count is a call
-            self.new_orders_arrived.emit(self.tr("%n new orders", "", count), body_of(news[-1]))
+        orders = [m for m in news if m.kind == "new_order"]
+        if len(orders) == 1:
+            self.new_orders_arrived.emit(title_of(orders[0]), body_of(orders[0]))
+        elif orders:
+            count = len(orders)  # lupdate skips a call whose count is a call
+            self.new_orders_arrived.emit(self.tr("%n new orders", "", count), body_of(orders[-1]))
+        # The server sends these only to roles that read invoices; a user who cannot is not told.
+        requests = [m for m in news if m.kind == "invoice_requested"]
+        if requests and (self._queue is None or self._may(Permission.INVOICES_READ)):
+            count = len(requests)
+            title = title_of(requests[0]) if count == 1 else self.tr("%n new invoice requests", "", count)
+            self.invoice_requests_arrived.emit(title, body_of(requests[-1]))
 
 
 def _news(db: CacheDatabase, changes: ChangeSet, since: dt.datetime) -> list[MessageRow]:
-    """On the reads thread: the change set's unread new-order messages from ``since`` on."""
+    """On the reads thread: the change set's unread new-order and invoice-request messages from
+    ``since`` on."""
     with db.session() as session:
-        return new_order_messages(session, changes.ids("message"), since)
+        return new_order_messages(session, changes.ids("message"), since, kinds=NEWS_KINDS)

@@ -21,8 +21,8 @@ from vendor_desktop.viewmodels.core.labels import order_state_label, price_with_
 
 MAX_REASON = 200
 
-#: R-ORD-3 (our design): a new price below this share of the current one — ¥3,000.00 cut to
-#: ¥12.35, a decimal point typed in the wrong place — is queued only once the user confirms it.
+# R-ORD-3 (our design): a new price below this share of the current one — ¥3,000.00 cut to
+# ¥12.35, a decimal point typed in the wrong place — is queued only once the user confirms it.
 CONFIRM_BELOW_PERCENT = 50
 
 MINUS = "\u2212"  # the minus sign, not a hyphen: "−99.6%"

@@ -33,6 +33,7 @@ from vendor_desktop.viewmodels.core.labels import (
     market_label,
     order_state_label,
     price_with_unit,
+    virtual_number_label,
 )
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import tone
@@ -135,7 +136,7 @@ class OrdersViewModel(QObject):
         self.selected: OrderRow | None = None
         self.selected_change: Command | None = None
         self.exporting = False
-        #: Today in Beijing, for the quick date ranges (tests set another day).
+        # Today in Beijing, for the quick date ranges (tests set another day).
         self.today: Callable[[], dt.date] = beijing_today
         # Reloads after a pull run on the reads runner (the app shares one among its areas).
         reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
@@ -306,7 +307,7 @@ class OrdersViewModel(QObject):
             (QCoreApplication.translate("OrdersViewModel", "Buyer account ID"), o.buyer_account_id),
             (QCoreApplication.translate("OrdersViewModel", "Contact (masked)"), o.buyer_contact),
             # R-ORD-4 号码隐私保护: the only number a vendor may call
-            (QCoreApplication.translate("OrdersViewModel", "Virtual number"), o.virtual_number),
+            (QCoreApplication.translate("OrdersViewModel", "Virtual number"), virtual_number_label(o.virtual_number)),
             (QCoreApplication.translate("OrdersViewModel", "Created"), local_time(o.created_at)),
             (QCoreApplication.translate("OrdersViewModel", "Paid at"), local_time(o.paid_at) or "—"),
             (QCoreApplication.translate("OrdersViewModel", "Discount"), discount_text(o)),
