@@ -336,17 +336,17 @@
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="222"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/invoice_changes.py" line="16"/>
         <source>Issue the invoice for order %1 (invoice number %2)</source>
         <translation>订单 %1 开票（发票号码 %2）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="225"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/invoice_changes.py" line="19"/>
         <source>Record the shipment of the invoice for order %1: %2, %3</source>
         <translation>登记订单 %1 的发票邮寄：%2，%3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="228"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/invoice_changes.py" line="22"/>
         <source>Correct the shipment of the invoice for order %1 to %2</source>
         <translation>订单 %1 的发票快递单号更正为 %2</translation>
     </message>
@@ -872,52 +872,52 @@
         <translation>发票金额满 %1 须寄付（由您支付邮费）；不满 %1 可以到付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="225"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="226"/>
         <source>Cash on delivery is not possible: this invoice is %1, and from %2 you pay the postage.</source>
         <translation>不能到付：这张发票金额为 %1，满 %2 须寄付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="238"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="239"/>
         <source>This does not look like a %1 tracking number. Check it; it is saved as typed if you go on.</source>
         <translation>这不像%1的快递单号，请核对。继续保存将按填写内容登记。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="247"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="248"/>
         <source>Enter the carrier&apos;s name.</source>
         <translation>请填写快递公司名称。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="250"/>
         <source>Keep the carrier&apos;s name to %1 characters.</source>
         <translation>快递公司名称不能超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="254"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="255"/>
         <source>Enter the tracking number.</source>
         <translation>请填写快递单号。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="256"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="257"/>
         <source>A tracking number is 6 to 40 letters, digits or hyphens.</source>
         <translation>快递单号为 6–40 位字母、数字或连字符。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="262"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="263"/>
         <source>Change the carrier or the tracking number.</source>
         <translation>请修改快递公司或快递单号。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="267"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="268"/>
         <source>Say why the shipment is corrected, for the buyer and your colleagues.</source>
         <translation>请填写更正原因，方便买家和同事了解。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="271"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="272"/>
         <source>Keep the reason to %1 characters.</source>
         <translation>原因不能超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="277"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="278"/>
         <source>Choose postage paid or cash on delivery.</source>
         <translation>请选择寄付或到付。</translation>
     </message>
@@ -1102,182 +1102,182 @@ Clear the filters or search for something else.</source>
 <context>
     <name>InvoicesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="51"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="69"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="53"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/table.py" line="72"/>
         <source>due today</source>
         <translation>今天截止</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="56"/>
         <source>1 working day left</source>
         <translation>还剩 1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="58"/>
         <source>%1 working days left</source>
         <translation>还剩 %1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="60"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="61"/>
         <source>may move once this year&apos;s holidays are published</source>
         <translation>当年节假日公布后可能调整</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="64"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="65"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="38"/>
         <source>Invoice type</source>
         <translation>发票类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="65"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="66"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="37"/>
         <source>Title</source>
         <translation>抬头</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="67"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="70"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="68"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="69"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="39"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="72"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="42"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="73"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="41"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="74"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="71"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="76"/>
         <source>Invoice code</source>
         <translation>发票代码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="78"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="79"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="80"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="81"/>
         <location filename="../../vendor_desktop/viewmodels/invoices/export.py" line="72"/>
         <source>Postage</source>
         <translation>邮费</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="98"/>
         <source>there is no title</source>
         <translation>没有抬头</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="102"/>
         <source>a VAT special invoice needs the buyer&apos;s tax ID</source>
         <translation>增值税专用发票需要买家的税号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="106"/>
         <source>the tax ID is not 15, 18 or 20 letters and digits</source>
         <translation>税号不是 15、18 或 20 位字母和数字</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="109"/>
         <source>there is no address</source>
         <translation>没有邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="120"/>
         <source>This request looks wrong: %1. Call the buyer on the virtual number %2 to correct it before you issue.</source>
         <translation>这份申请似乎有误：%1。开票前请拨打虚拟号 %2 联系买家更正。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="128"/>
         <source>To correct the request, call the buyer on the virtual number %1.</source>
         <translation>如需更正申请信息，请拨打虚拟号 %1 联系买家。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="135"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="146"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="143"/>
         <source>requested the invoice</source>
         <translation>申请开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="148"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="145"/>
         <source>issued invoice number %1</source>
         <translation>已开票，发票号码 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="150"/>
         <source>posted it: %1 (%2)</source>
         <translation>已寄出：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="156"/>
         <source>corrected the shipment to %1. Reason: %2</source>
         <translation>快递单号更正为 %1。原因：%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="161"/>
         <source>revoked the request</source>
         <translation>撤销了申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="180"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="177"/>
         <source>issue invoice number %1</source>
         <translation>开票，发票号码 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="186"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="183"/>
         <source>record the shipment %1 (%2)</source>
         <translation>登记邮寄 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="188"/>
         <source>correct the shipment to %1</source>
         <translation>快递单号更正为 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="202"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="199"/>
         <source>The marketplace did not accept this change (%1): %2</source>
         <translation>云市场未接受此修改（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="207"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="204"/>
         <source>This change (%1) waits for an earlier change of this invoice, which the marketplace did not accept.</source>
         <translation>此修改（%1）在等待前一项：云市场未接受这张发票之前的一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="211"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/detail.py" line="208"/>
         <source>This change is waiting to send: %1.</source>
         <translation>此修改待发送：%1。</translation>
     </message>
@@ -1408,142 +1408,142 @@ Clear the filters or search for something else.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="30"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="32"/>
         <source>%1 (Beijing time)</source>
         <translation>%1（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
         <source>Delivering</source>
         <translation>交付中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="43"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="44"/>
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="45"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="54"/>
         <source>Issued</source>
         <translation>已开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="53"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="55"/>
         <source>Shipped</source>
         <translation>已寄出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="56"/>
         <source>Revoked by buyer</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="64"/>
         <source>VAT ordinary invoice</source>
         <translation>增值税普通发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="63"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="65"/>
         <source>VAT special invoice</source>
         <translation>增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="73"/>
         <source>Postage paid</source>
         <translation>寄付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="74"/>
         <source>Cash on delivery</source>
         <translation>到付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="100"/>
         <source>%1 ext. %2</source>
         <translation>%1 转 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="113"/>
         <source>Main account</source>
         <translation>主账号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="117"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="124"/>
         <source>Pay-as-you-go</source>
         <translation>按需</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="131"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="139"/>
         <source>%1/month</source>
         <translation>%1/月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="132"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="140"/>
         <source>%1/year</source>
         <translation>%1/年</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="133"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="141"/>
         <source>pay-as-you-go %1/call</source>
         <translation>按需 %1/次</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="114"/>
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="115"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="116"/>
         <source>Support</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="125"/>
         <source>Monthly</source>
         <translation>包月</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="126"/>
         <source>Yearly</source>
         <translation>包年</translation>
     </message>
@@ -2354,37 +2354,37 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="170"/>
         <source>Review passed</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="171"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="172"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="165"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="173"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="167"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="175"/>
         <source>Invoice requested</source>
         <translation>买家申请开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="176"/>
         <source>Invoice request revoked</source>
         <translation>买家撤销开票申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="178"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
@@ -2710,17 +2710,17 @@ Clear the filters or search for something else.</source>
         <translation>没有可导出的订单：没有订单符合当前筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/date_ranges.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/core/date_ranges.py" line="48"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/date_ranges.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/core/date_ranges.py" line="49"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/date_ranges.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/core/date_ranges.py" line="50"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
@@ -2763,67 +2763,67 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PriceChangeDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="151"/>
         <source>Change order price</source>
         <translation>订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="186"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="152"/>
         <source>Change the price of an unpaid order</source>
         <translation>为待支付的订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="156"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="191"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="157"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="158"/>
         <source>Current price</source>
         <translation>当前价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="193"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="159"/>
         <source>New price (¥)</source>
         <translation>新价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="194"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="160"/>
         <source>Reason</source>
         <translation>改价原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="199"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="165"/>
         <source>e.g. 88.00</source>
         <translation>例如 88.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="200"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="166"/>
         <source>e.g. agreed bulk price with the buyer</source>
         <translation>例如：与买家协商的批量价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="201"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="167"/>
         <source>I have checked the new price</source>
         <translation>我已确认新价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="204"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="170"/>
         <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace does not accept it and the order keeps its price.</source>
         <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先支付，云市场不会接受此修改，订单价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="207"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="173"/>
         <source>Change price</source>
         <translation>确认改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="208"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -20,10 +20,10 @@ from vendor_desktop.ui.core.tag_label import TagLabel
 from vendor_desktop.ui.orders.view import OrdersView
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
+from vendor_desktop.viewmodels.core.date_ranges import QuickRange
 from vendor_desktop.viewmodels.core.labels import order_state_label
 from vendor_desktop.viewmodels.core.paged_table import FETCH_STEP
 from vendor_desktop.viewmodels.core.states import Tone
-from vendor_desktop.viewmodels.orders.date_ranges import QuickRange
 from vendor_desktop.viewmodels.orders.viewmodel import COLUMNS, OrdersViewModel
 
 from .conftest import make_order

@@ -13,7 +13,8 @@ from vendor_desktop.cache.orders.queries import order_detail
 from vendor_desktop.domain.roles import Role, permissions_for
 from vendor_desktop.sync.client import SignedInUser
 from vendor_desktop.ui.core import i18n
-from vendor_desktop.ui.orders.price_change_dialog import REASON_LINES, PriceChangeDialog
+from vendor_desktop.ui.core.reason_box import REASON_LINES
+from vendor_desktop.ui.orders.price_change_dialog import PriceChangeDialog
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.orders.price_change import (

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.core.fitting import fit_to_layout
+from vendor_desktop.ui.core.reason_box import ReasonBox
 from vendor_desktop.ui.core.saving import SaveFeedback
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, side_by_side, stacked
-from vendor_desktop.ui.orders.price_change_dialog import ReasonBox
 from vendor_desktop.viewmodels.core.labels import carrier_label
 from vendor_desktop.viewmodels.invoices.actions import OTHER, ShipmentForm, ShipmentViewModel, carrier_choices, cod_rule
 from vendor_desktop.viewmodels.invoices.detail import amount_text
@@ -61,7 +61,7 @@ class ShipmentDialog(Retranslating, QDialog):
         self.cod_rule = QLabel()
         self.cod_rule.setObjectName("hint")
         self.cod_rule.setWordWrap(True)
-        self.reason = ReasonBox()
+        self.reason = ReasonBox(vm.reason_limit)
         self.errors = {name: error_label() for name in ("carrier", "tracking_number", "postage", "reason")}
         self.note = QLabel()
         self.note.setObjectName("hint")

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from vendor_desktop.ui.core.binding import connect_refresh, set_quietly
 from vendor_desktop.ui.core.flow_layout import flow_bar
 from vendor_desktop.ui.core.list_delegate import ListDelegate
+from vendor_desktop.ui.core.saved_columns import SavedColumns
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo, side_by_side
 from vendor_desktop.ui.invoices.detail_pane import InvoiceDetail
 from vendor_desktop.ui.invoices.issue_dialog import IssueDialog
 from vendor_desktop.ui.invoices.shipment_dialog import ShipmentDialog
-from vendor_desktop.ui.orders.columns import OrdersColumns
 from vendor_desktop.viewmodels.invoices.export import COLUMNS
 from vendor_desktop.viewmodels.invoices.viewmodel import InvoicesViewModel, due_choices, state_choices
 
@@ -81,7 +81,7 @@ class InvoicesView(Retranslating, QWidget):
 
         self.table = list_table(vm.model, delegate=ListDelegate())
         # Columns as wide as what they show; the title takes the rest. Kept between runs.
-        self.columns = OrdersColumns(self.table, stretch=COLUMNS.index("title"))
+        self.columns = SavedColumns(self.table, stretch=COLUMNS.index("title"))
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.columns.setSortIndicator(COLUMNS.index("due"), Qt.SortOrder.AscendingOrder)

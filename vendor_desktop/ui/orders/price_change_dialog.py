@@ -8,7 +8,6 @@ rule is the viewmodel's). The boxes take their room from the font, not from fixe
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,51 +15,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from vendor_desktop.ui.core.fitting import fit_to_layout
+from vendor_desktop.ui.core.reason_box import ReasonBox
 from vendor_desktop.ui.core.saving import SaveFeedback
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, side_by_side, stacked
 from vendor_desktop.viewmodels.orders.price_change import MAX_REASON, PriceChangeForm, PriceChangeViewModel
-
-REASON_LINES = 3  # the reason box shows this many lines
-
-
-class ReasonBox(QPlainTextEdit):
-    """A few lines for the reason, at most MAX_REASON characters; Tab moves on, as in a line edit."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        margins = self.contentsMargins()
-        document_margin = 2 * self.document().documentMargin()
-        height = self.fontMetrics().lineSpacing() * REASON_LINES + document_margin + margins.top() + margins.bottom()
-        self.setFixedHeight(int(height) + 2)
-        self.textChanged.connect(self._cap)
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def setText(self, text: str) -> None:
-        self.setPlainText(text)
-
-    def _cap(self) -> None:
-        text = self.toPlainText()
-        if len(text) > MAX_REASON:
-            blocked = self.blockSignals(True)
-            self.setPlainText(text[:MAX_REASON])
-            self.moveCursor(self.textCursor().MoveOperation.End)
-            self.blockSignals(blocked)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            event.ignore()  # Enter changes the price, as in the other boxes; Shift+Enter breaks the line
-            return
-        super().keyPressEvent(event)
 
 
 class PriceChangeDialog(Retranslating, QDialog):
@@ -85,7 +48,7 @@ class PriceChangeDialog(Retranslating, QDialog):
         self.difference.setObjectName("hint")
         self.confirm = QCheckBox()
         self.confirm.hide()
-        self.reason = ReasonBox()
+        self.reason = ReasonBox(MAX_REASON)
         self.reason_count = QLabel()
         self.reason_count.setObjectName("hint")
         self.reason_count.setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from vendor_desktop.ui.core.binding import connect_refresh, set_quietly
 from vendor_desktop.ui.core.flow_layout import flow_bar
 from vendor_desktop.ui.core.list_delegate import ListDelegate
+from vendor_desktop.ui.core.saved_columns import SavedColumns
 from vendor_desktop.ui.core.tag_label import TagLabel
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo, side_by_side
-from vendor_desktop.ui.orders.columns import OrdersColumns
 from vendor_desktop.ui.orders.price_change_dialog import PriceChangeDialog
-from vendor_desktop.viewmodels.orders.date_ranges import QuickRange, quick_range_label
+from vendor_desktop.viewmodels.core.date_ranges import QuickRange, quick_range_label
 from vendor_desktop.viewmodels.orders.viewmodel import (
     COLUMNS,
     DetailField,
@@ -98,7 +98,7 @@ class OrdersView(Retranslating, QWidget):
 
         self.table = list_table(vm.model, delegate=ListDelegate())
         # Columns as wide as what they show; the listing takes the rest (issue 11: nothing cut).
-        self.columns = OrdersColumns(self.table, stretch=COLUMNS.index("listing"))
+        self.columns = SavedColumns(self.table, stretch=COLUMNS.index("listing"))
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.columns.setSortIndicator(COLUMNS.index("created"), Qt.SortOrder.DescendingOrder)

@@ -27,6 +27,7 @@ from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.money import format_fen
+from vendor_desktop.viewmodels.changes.invoice_changes import pending_change_text
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue, can_discard, can_retry
 from vendor_desktop.viewmodels.core.labels import (
@@ -38,7 +39,6 @@ from vendor_desktop.viewmodels.core.labels import (
 )
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, tone
-from vendor_desktop.viewmodels.invoices.detail import pending_change_text
 
 # Marking messages read is queued too, but is not worth a line in the panel unless refused.
 QUIET_KINDS = frozenset({"message.read", "message.read_all"})

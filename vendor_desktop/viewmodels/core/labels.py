@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
@@ -97,6 +99,12 @@ def virtual_number_label(number: str | None) -> str:
     return (
         QCoreApplication.translate("Labels", "%1 ext. %2").replace("%1", main.strip()).replace("%2", extension.strip())
     )
+
+
+def shipment_label(entry: Mapping[str, Any]) -> str:
+    """A shipment as one phrase: the carrier (English names on English screens) and the tracking number."""
+    parts = (carrier_label(entry.get("carrier")), str(entry.get("tracking_number") or ""))
+    return " ".join(p for p in parts if p)
 
 
 def role_label(role: str) -> str:

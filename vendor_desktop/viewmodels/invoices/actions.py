@@ -212,6 +212,7 @@ class ShipmentViewModel(_Action):
     ) -> None:
         super().__init__(queue, invoice, parent)
         self.correction = correction
+        self.reason_limit = CORRECTION_REASON_MAX  # the reason box stops there (R-INV-6)
 
     @property
     def cod_allowed(self) -> bool:

@@ -28,6 +28,7 @@ from vendor_desktop.viewmodels.core.labels import (
     local_time,
     postage_label,
     server_message,
+    shipment_label,
     virtual_number_label,
 )
 
@@ -135,10 +136,6 @@ def _actor(actor: Any) -> str:
     return str(actor)
 
 
-def _shipment(entry: dict[str, Any]) -> str:
-    return " ".join(p for p in (carrier_label(entry.get("carrier")), str(entry.get("tracking_number") or "")) if p)
-
-
 def history_line(entry: dict[str, Any]) -> str:
     """One step of the invoice's history: when, who, what (a correction with its reason)."""
     action = entry.get("action")
@@ -151,13 +148,13 @@ def history_line(entry: dict[str, Any]) -> str:
     elif action == "shipped":
         what = (
             QCoreApplication.translate("InvoicesViewModel", "posted it: %1 (%2)")
-            .replace("%1", _shipment(entry))
+            .replace("%1", shipment_label(entry))
             .replace("%2", postage_label(entry.get("postage")) or "—")
         )
     elif action == "shipment_corrected":
         what = (
             QCoreApplication.translate("InvoicesViewModel", "corrected the shipment to %1. Reason: %2")
-            .replace("%1", _shipment(entry))
+            .replace("%1", shipment_label(entry))
             .replace("%2", str(entry.get("reason") or "—"))
         )
     elif action == "revoked":
@@ -180,7 +177,7 @@ def describe_change(command: Command) -> str:
         return QCoreApplication.translate("InvoicesViewModel", "issue invoice number %1").replace(
             "%1", str(s.get("invoice_number", ""))
         )
-    shipment = _shipment(s)
+    shipment = shipment_label(s)
     if command.kind == "invoice.ship":
         return (
             QCoreApplication.translate("InvoicesViewModel", "record the shipment %1 (%2)")
@@ -213,26 +210,3 @@ def change_notice(command: Command) -> str:
 
 def amount_text(invoice: InvoiceRow) -> str:
     return format_fen(invoice.amount_fen) if invoice.amount_fen is not None else "—"
-
-
-def pending_change_text(command: Command) -> str:
-    """An invoice change as Pending changes lists it, named by its order (what finance knows)."""
-    s = command.summary or {}
-    texts = {
-        "invoice.issue": QCoreApplication.translate(
-            "ChangesViewModel", "Issue the invoice for order %1 (invoice number %2)"
-        ),
-        "invoice.ship": QCoreApplication.translate(
-            "ChangesViewModel", "Record the shipment of the invoice for order %1: %2, %3"
-        ),
-        "invoice.correct_shipment": QCoreApplication.translate(
-            "ChangesViewModel", "Correct the shipment of the invoice for order %1 to %2"
-        ),
-    }
-    second = str(s.get("invoice_number", "")) if command.kind == "invoice.issue" else _shipment(s)
-    return (
-        texts.get(command.kind, command.kind)
-        .replace("%1", str(s.get("order_number", "")))
-        .replace("%2", second)
-        .replace("%3", postage_label(s.get("postage")))
-    )

@@ -25,13 +25,13 @@ from vendor_desktop.domain.invoices import InvoiceState
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue, can_retry
+from vendor_desktop.viewmodels.core.date_ranges import beijing_today
 from vendor_desktop.viewmodels.core.labels import invoice_state_label
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import Tone, tone
 from vendor_desktop.viewmodels.invoices import actions, detail
 from vendor_desktop.viewmodels.invoices.export import default_file_name, export_headers, write_invoices_csv
 from vendor_desktop.viewmodels.invoices.table import DUE_SOON_DAYS, InvoicesTableModel, due_tag, latest_invoice_changes
-from vendor_desktop.viewmodels.orders.date_ranges import beijing_today
 
 # The due-date filter's choices: "overdue", or pending and due within this many working days.
 DUE_CHOICES = ("overdue", 1, 2, 3, 5, 10)

@@ -26,6 +26,7 @@ from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.roles import Role
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue, can_retry
+from vendor_desktop.viewmodels.core.date_ranges import QuickRange, beijing_today, matching_quick_range, quick_range
 from vendor_desktop.viewmodels.core.labels import (
     billing_mode_label,
     is_chinese,
@@ -37,7 +38,6 @@ from vendor_desktop.viewmodels.core.labels import (
 )
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import tone
-from vendor_desktop.viewmodels.orders.date_ranges import QuickRange, beijing_today, matching_quick_range, quick_range
 from vendor_desktop.viewmodels.orders.detail import DetailField, state_hint
 from vendor_desktop.viewmodels.orders.export import AMOUNT_COLUMN, COLUMNS, order_cells, write_orders_csv
 from vendor_desktop.viewmodels.orders.price_change import PriceChangeViewModel, why_price_cannot_change

@@ -1,4 +1,4 @@
-"""The orders list's columns, kept between runs (window_layout saves the header's state): their
+"""A list's columns, kept between runs (Orders and Invoices) (window_layout saves the header's state): their
 order, the sort, and the widths the user chose by hand. The other columns fit what they show
 (ui/core/fitting.py), so a state saved with fixed widths — before issue 11, when the columns were
 150 px and the like whatever they held — brings back the order and the sort, not those widths."""
@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from vendor_desktop.ui.core.fitting import ColumnFitter, fit_columns
 
-_MAGIC = b"vendor-center-orders-columns/1\n"  # a state saved by this header, not a bare QHeaderView's
+# A state saved by this header, not a bare QHeaderView's. Stored in users' settings: never change it
+# (it says "orders" because Orders had it first).
+_MAGIC = b"vendor-center-orders-columns/1\n"
 
 
-class OrdersColumns(QHeaderView):
+class SavedColumns(QHeaderView):
     """``table``'s horizontal header, its columns fitted with ``stretch`` taking the rest."""
 
     def __init__(self, table: QTableView, stretch: int) -> None:

@@ -1,4 +1,5 @@
-"""Quick ranges of order dates (今天 · 近 7 天 · 近 30 天), in Beijing days (R-ORD-2).
+"""Quick ranges of business dates (今天 · 近 7 天 · 近 30 天), in Beijing days (R-ORD-2): the Orders
+filter's ranges, and "today" for Invoices' due dates (R-INV-3).
 
 Business dates are Asia/Shanghai dates wherever the computer is (GLOSSARY "time zone"): "today"
 is today in Beijing, and "last 7 days" is today and the six days before it, as Qianniu and the
