@@ -103,6 +103,20 @@ def test_an_xlsx_with_numbers_as_numbers_and_empty_rows(qtbot, vm, tmp_path) -> 
     assert vm.summary() == "Ready: 2"
 
 
+def test_a_16_digit_number_excel_rounded_is_named_not_shipped_to_another_order(qtbot, vm, tmp_path) -> None:
+    """Excel keeps 15 significant digits: an order number it stored as a number ends in 0, maybe
+    not its own last digit. Such a row needs fixing, never ships another order's invoice."""
+    rounded = int(number(1)[:-1] + "0")
+    path = write_xlsx(tmp_path / "rounded.xlsx", [
+        ["Order number", "Carrier", "Tracking number"],
+        [rounded, "SF Express", "SF1234567890123"],
+        [int(number(2)), "SF Express", "SF1234567890124"],  # a last digit Excel could not have made
+    ])  # fmt: skip
+    _preview(qtbot, vm, path)
+    assert vm.summary() == "Ready: 1 · Needs fixing: 1"
+    assert "lost digits" in _column(vm, 6)[0]
+
+
 def test_a_tab_separated_text_file_is_read_too(qtbot, vm, tmp_path) -> None:
     path = tmp_path / "export.txt"
     path.write_text(f"订单号\t快递公司\t快递单号\n{number(1)}\t韵达\t3123456789012\n", encoding="utf-8")

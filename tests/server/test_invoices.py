@@ -199,6 +199,20 @@ def test_a_posting_is_corrected_with_a_reason_and_the_history_keeps_the_old_one(
     assert seen["buyer_messages"][-1]["kind"] == "invoice_shipment_corrected"
 
 
+def test_a_correction_that_changes_nothing_is_refused_and_tells_the_buyer_nothing(client, operator, vendor):
+    """R-INV-6: the same carrier and tracking number again is 422 naming the field: no empty step
+    in the history, no notice to the buyer."""
+    invoice = shipped_invoice(client, operator, vendor)
+    before = buyer_view(client, operator, invoice["id"])
+    body = {"carrier": " 顺丰 ", "tracking_number": "SF1234567890123", "reason": "再次确认"}
+    r = send(
+        client, "POST", f"/invoices/{invoice['id']}/shipment-correction", bearer(login(client, vendor)),
+        json=body, if_match=3,
+    )  # fmt: skip
+    assert "tracking_number" in assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]
+    assert buyer_view(client, operator, invoice["id"])["buyer_messages"] == before["buyer_messages"]
+
+
 @pytest.mark.parametrize("state", ["pending", "issued"])
 def test_only_a_shipped_invoice_can_be_corrected(client, operator, vendor, state):
     invoice = (pending_invoice if state == "pending" else issued_invoice)(client, operator, vendor)

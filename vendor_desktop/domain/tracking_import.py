@@ -169,7 +169,7 @@ def postage_of(typed: str) -> Postage | None:
 
 # -- rows and their verdicts -------------------------------------------------------------------
 #: A number a spreadsheet wrote in scientific notation (7.73012E+14): its digits are lost.
-_SCIENTIFIC = re.compile(r"[0-9](\.[0-9]+)?e\+?[0-9]+", re.IGNORECASE)
+_SCIENTIFIC = re.compile(r"[0-9](\.[0-9]+)?e\+[0-9]+", re.IGNORECASE)  # not 5E12345678, a real number
 
 
 def clean(text: str) -> str:

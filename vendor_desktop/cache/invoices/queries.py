@@ -102,8 +102,10 @@ class InvoiceRow:
 
 
 def due_within_until(today: dt.date, working_days: int) -> dt.date:
-    """The last due date that is "within ``working_days`` working days" of ``today``."""
-    return add_working_days(today, max(0, working_days)).date
+    """The first due date past "within ``working_days`` working days" of ``today``: the working
+    day after the last one counted. Due dates before it are within, also one on a holiday (the
+    approximate calendar of a year not yet published) — as the Workbench's card counts them."""
+    return add_working_days(today, max(0, working_days) + 1).date
 
 
 def _where(query: InvoiceQuery) -> tuple[str, list[Any]]:
@@ -120,7 +122,7 @@ def _where(query: InvoiceQuery) -> tuple[str, list[Any]]:
         due.append("due_date < ?")
         due_params.append(today)
     if query.due_within is not None:
-        due.append("(due_date >= ? AND due_date <= ?)")
+        due.append("(due_date >= ? AND due_date < ?)")
         due_params += [today, due_within_until(query.today, query.due_within).isoformat()]
     if due:
         conditions.append(f"state = ? AND ({' OR '.join(due)})")

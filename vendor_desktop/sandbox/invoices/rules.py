@@ -198,6 +198,10 @@ def correct_shipment(
     if not can_correct_shipment(invoice.state):
         raise _state_conflict(invoice, "corrected before it is posted", "更正快递信息")
     check_version("invoice", invoice, expected)
+    if carrier.strip() == invoice.carrier and tracking_number == invoice.tracking_number:
+        # Nothing to correct: no empty step in the history, no notice to the buyer.
+        unchanged = "unchanged: a correction replaces the carrier or the tracking number"
+        raise ApiError(422, "VALIDATION_FAILED", details={"fields": {"tracking_number": unchanged}})
     invoice.carrier, invoice.tracking_number = carrier.strip(), tracking_number
     entry = history_entry(
         iso(now),

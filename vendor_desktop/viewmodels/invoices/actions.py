@@ -216,7 +216,8 @@ class ShipmentViewModel(_Action):
 
     @property
     def cod_allowed(self) -> bool:
-        return cod_allowed(self.invoice.amount_fen or 0)
+        # An amount not known here: the vendor pays (the server would refuse 到付 anyway).
+        return self.invoice.amount_fen is not None and cod_allowed(self.invoice.amount_fen)
 
     def why_cod_disabled(self) -> str:
         """Why 到付 cannot be chosen for this invoice ("" when it can), R-INV-5."""

@@ -120,10 +120,15 @@ def cell_text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, int):
+        # Excel keeps 15 significant digits: a 16-digit number it saved always ends in 0, which
+        # may not be the real last digit (an order number turned into another order's). Shown
+        # in scientific notation, the row's check says the digits are lost.
+        return f"{value:E}" if abs(value) >= 10**15 and value % 10 == 0 else str(value)
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))  # exact: a double holds every 15-digit whole number
     if isinstance(value, float):
-        return repr(value)  # 1.2345678901234568e+16: digits lost, and the row's check says so
+        return f"{value:E}" if abs(value) >= 1e15 else repr(value)  # past 15 digits: lost
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return str(value)
