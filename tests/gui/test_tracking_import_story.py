@@ -16,7 +16,7 @@ import pytest
 
 from tests.tracking_import_helpers import write_xlsx
 from vendor_desktop.ui.invoices.import_dialog import TrackingImportDialog
-from vendor_desktop.viewmodels.invoices.tracking_import import Stage, TrackingImportViewModel
+from vendor_desktop.viewmodels.invoices.tracking_import import Stage
 
 from .apphelpers import Marketplace, outbox_once_written, sign_in
 
@@ -126,19 +126,13 @@ def write_gbk_csv(path: Path, rows: list[list[Any]]) -> Path:
 
 
 def open_import(center) -> TrackingImportDialog:
-    """*Import tracking numbers…* on the Invoices page (built as that page builds it, where the
-    page is not there yet)."""
+    """*Import tracking numbers…* on the Invoices page, as support clicks it."""
     window = center.window
-    if "invoices" in window.area_ids:
-        window.show_area("invoices")
-        view = window.view("invoices")
-        before = set(view.findChildren(TrackingImportDialog))
-        view.import_button.click()
-        return next(d for d in view.findChildren(TrackingImportDialog) if d not in before)
-    vm = TrackingImportViewModel(center.session.db, center.queue, center.reads, parent=window)
-    dialog = TrackingImportDialog(vm, parent=window)
-    dialog.show()
-    return dialog
+    window.show_area("invoices")
+    view = window.view("invoices")
+    before = set(view.findChildren(TrackingImportDialog))
+    view.import_button.click()
+    return next(d for d in view.findChildren(TrackingImportDialog) if d not in before)
 
 
 def preview(qtbot, dialog: TrackingImportDialog, path: Path) -> dict[int, tuple[str, str]]:
