@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
+    QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
     QTableView,
@@ -67,6 +69,25 @@ class ListOrEmpty(QStackedWidget):
 
     def show_list(self, has_rows: bool) -> None:
         self.setCurrentWidget(self.table if has_rows else self.empty)
+
+
+def list_over_detail(
+    listing: QWidget, detail: QWidget, *, sizes: tuple[int, int], detail_stretch: int = 1
+) -> QSplitter:
+    """A list above the selected row's detail (Orders, Invoices, Messages): the detail scrolls
+    when it is taller than its share, the list takes 3 parts of any extra height to the detail's
+    ``detail_stretch``, and the user may move the line between them (the view saves it)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(detail)
+    scroll.setMinimumHeight(120)
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.addWidget(listing)
+    splitter.addWidget(scroll)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, detail_stretch)
+    splitter.setSizes(list(sizes))
+    return splitter
 
 
 def error_label() -> QLabel:

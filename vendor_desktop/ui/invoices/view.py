@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,14 @@ from vendor_desktop.ui.core.binding import connect_refresh, set_quietly
 from vendor_desktop.ui.core.flow_layout import flow_bar
 from vendor_desktop.ui.core.list_delegate import ListDelegate
 from vendor_desktop.ui.core.saved_columns import SavedColumns
-from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo, side_by_side
+from vendor_desktop.ui.core.widgets import (
+    ListOrEmpty,
+    Retranslating,
+    list_over_detail,
+    list_table,
+    refill_combo,
+    side_by_side,
+)
 from vendor_desktop.ui.invoices.detail_pane import InvoiceDetail
 from vendor_desktop.ui.invoices.issue_dialog import IssueDialog
 from vendor_desktop.ui.invoices.shipment_dialog import ShipmentDialog
@@ -95,17 +100,7 @@ class InvoicesView(Retranslating, QWidget):
         self.retry_change, self.dismiss_change = d.retry_change, d.dismiss_change
         self.mailing, self.copy_mailing, self.contact, self.history = d.mailing, d.copy_mailing, d.contact, d.history
         self.open_order, self.order, self.field_values, self.tags = d.open_order, d.order, d.field_values, d.tags
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        scroll.setMinimumHeight(120)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([420, 330])
+        self.splitter = list_over_detail(self.list_stack, self.detail, sizes=(420, 330), detail_stretch=2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addLayout(results)

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 from vendor_desktop.ui.core.binding import connect_refresh, set_quietly
 from vendor_desktop.ui.core.list_delegate import ListDelegate
 from vendor_desktop.ui.core.palette import colours
-from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo
+from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_over_detail, list_table, refill_combo
 from vendor_desktop.viewmodels.messages.viewmodel import (
     RECEIVED_COLUMN,
     TEXT_COLUMN,
@@ -130,17 +128,7 @@ class MessagesView(Retranslating, QWidget):
         detail_layout.addWidget(self.detail_body)
         detail_layout.addLayout(link_row)
         detail_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(detail)
-        scroll.setMinimumHeight(120)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([500, 220])
+        self.splitter = list_over_detail(self.stack, detail, sizes=(500, 220))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)

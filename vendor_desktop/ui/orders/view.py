@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -33,7 +31,14 @@ from vendor_desktop.ui.core.flow_layout import flow_bar
 from vendor_desktop.ui.core.list_delegate import ListDelegate
 from vendor_desktop.ui.core.saved_columns import SavedColumns
 from vendor_desktop.ui.core.tag_label import TagLabel
-from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_table, refill_combo, side_by_side
+from vendor_desktop.ui.core.widgets import (
+    ListOrEmpty,
+    Retranslating,
+    list_over_detail,
+    list_table,
+    refill_combo,
+    side_by_side,
+)
 from vendor_desktop.ui.orders.price_change_dialog import PriceChangeDialog
 from vendor_desktop.viewmodels.core.date_ranges import QuickRange, quick_range_label
 from vendor_desktop.viewmodels.orders.viewmodel import (
@@ -161,17 +166,7 @@ class OrdersView(Retranslating, QWidget):
         detail_layout.addWidget(self.detail_placeholder)
         detail_layout.addLayout(self.detail_grid)
         detail_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(detail)
-        scroll.setMinimumHeight(120)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 190])
+        self.splitter = list_over_detail(self.list_stack, detail, sizes=(560, 190))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
