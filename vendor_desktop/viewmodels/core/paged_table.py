@@ -85,6 +85,25 @@ class HeadIds(Sequence[str]):
         return self._all().index(value, start, len(self._ids) if stop is None else stop)
 
 
+def head_then_rest(
+    db: Any, ids: Callable[[Any, int | None], list[str]], count: Callable[[Any], int]
+) -> Sequence[str]:
+    """A list's ids as ``HeadIds``: the first screenfuls (``ids(session, FETCH_STEP)``) and the
+    count in one read transaction, the rest (``ids(session, None)``) when scrolled to. ``db`` is
+    the cache (``db.session()``); a short list comes back whole."""
+    with db.session() as session:
+        head = ids(session, FETCH_STEP)
+        if len(head) < FETCH_STEP:
+            return head
+        total = count(session)
+
+    def rest() -> list[str]:
+        with db.session() as session:
+            return ids(session, None)
+
+    return HeadIds(head, total, rest)
+
+
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
     """Subclasses give the id query (``load_ids``, or ``ids_loader`` when it has filters), the row
     loader and how a row shows in each column."""

@@ -28,7 +28,7 @@ from vendor_desktop.cache.invoices.queries import (
 )
 from vendor_desktop.domain.invoices import InvoiceState, is_overdue, working_days_left
 from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, invoice_state_label
-from vendor_desktop.viewmodels.core.paged_table import FETCH_STEP, HeadIds, PagedTableModel
+from vendor_desktop.viewmodels.core.paged_table import PagedTableModel, head_then_rest
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, Tone, tone
 from vendor_desktop.viewmodels.invoices.export import AMOUNT_COLUMN, COLUMNS, STATE_COLUMN, headers, invoice_cells
 
@@ -103,16 +103,9 @@ class InvoicesTableModel(PagedTableModel[InvoiceLine]):
 
     def _query_ids(self, query: InvoiceQuery) -> Sequence[str]:
         """The first screenfuls of ids and the count, in one read transaction; the rest on demand."""
-        with self._db.session() as session:
-            head = invoice_ids(session, query, limit=FETCH_STEP)
-            if len(head) < FETCH_STEP:
-                return head
-            total = count_invoices(session, query)
-        return HeadIds(head, total, lambda: self._all_ids(query))
-
-    def _all_ids(self, query: InvoiceQuery) -> list[str]:
-        with self._db.session() as session:
-            return invoice_ids(session, query)
+        return head_then_rest(
+            self._db, lambda s, limit: invoice_ids(s, query, limit=limit), lambda s: count_invoices(s, query)
+        )
 
     def _rows_by_id(self, ids: Sequence[str]) -> dict[str, InvoiceLine]:
         with self._db.session() as session:

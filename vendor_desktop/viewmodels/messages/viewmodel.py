@@ -32,7 +32,7 @@ from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.labels import MESSAGE_KINDS, is_chinese, local_time, message_kind_label
-from vendor_desktop.viewmodels.core.paged_table import FETCH_STEP, HeadIds, PagedTableModel
+from vendor_desktop.viewmodels.core.paged_table import PagedTableModel, head_then_rest
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, tone
 
@@ -83,16 +83,9 @@ class MessagesTableModel(PagedTableModel[MessageRow]):
     def _query_ids(self, query: MessageQuery) -> Sequence[str]:
         """The first screenfuls and the count; the rest (170,000 after a big first sync) when
         scrolled to, as the orders list does."""
-        with self._db.session() as session:
-            head = message_ids(session, limit=FETCH_STEP, query=query)
-            if len(head) < FETCH_STEP:
-                return head
-            total = count_messages(session, query)
-        return HeadIds(head, total, lambda: self._all_ids(query))
-
-    def _all_ids(self, query: MessageQuery) -> list[str]:
-        with self._db.session() as session:
-            return message_ids(session, query=query)
+        return head_then_rest(
+            self._db, lambda s, limit: message_ids(s, limit=limit, query=query), lambda s: count_messages(s, query)
+        )
 
     def _rows_by_id(self, ids: Sequence[str]) -> dict[str, MessageRow]:
         with self._db.session() as session:
