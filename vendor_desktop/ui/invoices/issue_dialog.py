@@ -6,10 +6,9 @@ field. The change is queued on this computer and sent when the marketplace can b
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from vendor_desktop.ui.core.fitting import fit_to_layout
-from vendor_desktop.ui.core.saving import SaveFeedback
+from vendor_desktop.ui.core.saving import change_form
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, stacked
 from vendor_desktop.viewmodels.invoices.actions import IssueForm, IssueViewModel
 from vendor_desktop.viewmodels.invoices.detail import amount_text
@@ -19,7 +18,6 @@ class IssueDialog(Retranslating, QDialog):
     def __init__(self, vm: IssueViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        metrics = self.fontMetrics()
         self.title = QLabel()
         self.title.setObjectName("dialogTitle")
         self.request = QLabel()
@@ -44,20 +42,10 @@ class IssueDialog(Retranslating, QDialog):
             (self.labels[3], stacked(self.invoice_code, self.errors["invoice_code"])),
         ):
             self.form.addRow(label, field)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        self.saving = SaveFeedback(self, self.buttons.button(QDialogButtonBox.StandardButton.Ok))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.saving.message)
-        layout.addWidget(self.buttons)
-        fit_to_layout(self, width=metrics.averageCharWidth() * 70)
+        self.buttons, self.saving = change_form(
+            self, vm, self.submit, self.title, self.form, self.note, width_chars=70
+        )
         vm.problems_changed.connect(self.show_problems)
-        vm.queued.connect(self.saving.saved)
-        vm.save_failed.connect(self.saving.failed)
         self.retranslate()
         self.invoice_number.setFocus()
 

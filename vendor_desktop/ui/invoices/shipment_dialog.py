@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from vendor_desktop.ui.core.fitting import fit_to_layout
 from vendor_desktop.ui.core.reason_box import ReasonBox
-from vendor_desktop.ui.core.saving import SaveFeedback
+from vendor_desktop.ui.core.saving import change_form
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, side_by_side, stacked
 from vendor_desktop.viewmodels.core.labels import carrier_label
 from vendor_desktop.viewmodels.invoices.actions import OTHER, ShipmentForm, ShipmentViewModel, carrier_choices, cod_rule
@@ -37,7 +35,6 @@ class ShipmentDialog(Retranslating, QDialog):
     def __init__(self, vm: ShipmentViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        metrics = self.fontMetrics()
         self.title = QLabel()
         self.title.setObjectName("dialogTitle")
         self.amount = QLabel()
@@ -86,24 +83,14 @@ class ShipmentDialog(Retranslating, QDialog):
             self.current.hide()
             self.reason.hide()
             self.labels[4].hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        self.saving = SaveFeedback(self, self.buttons.button(QDialogButtonBox.StandardButton.Ok))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.saving.message)
-        layout.addWidget(self.buttons)
-        fit_to_layout(self, width=metrics.averageCharWidth() * 80)
+        self.buttons, self.saving = change_form(
+            self, vm, self.submit, self.title, self.form, self.note, width_chars=80
+        )
 
         self.carrier.currentIndexChanged.connect(self._carrier_chosen)
         self.other_carrier.textChanged.connect(self._warn)
         self.tracking_number.textChanged.connect(self._warn)
         vm.problems_changed.connect(self.show_problems)
-        vm.queued.connect(self.saving.saved)
-        vm.save_failed.connect(self.saving.failed)
         self.retranslate()
         if vm.correction and vm.invoice.carrier:
             self.choose_carrier(vm.invoice.carrier)

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from vendor_desktop.ui.core.fitting import fit_to_layout
 from vendor_desktop.ui.core.reason_box import ReasonBox
-from vendor_desktop.ui.core.saving import SaveFeedback
+from vendor_desktop.ui.core.saving import change_form
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, side_by_side, stacked
 from vendor_desktop.viewmodels.orders.price_change import MAX_REASON, PriceChangeForm, PriceChangeViewModel
 
@@ -71,26 +69,14 @@ class PriceChangeDialog(Retranslating, QDialog):
         ]
         for label, field in rows:
             self.form.addRow(label, field)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        self.saving = SaveFeedback(self, self.buttons.button(QDialogButtonBox.StandardButton.Ok))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.saving.message)
-        layout.addWidget(self.buttons)
-
-        # Room from the font, and taller as messages appear: never a squashed field.
-        fit_to_layout(self, width=metrics.averageCharWidth() * 80)
+        self.buttons, self.saving = change_form(
+            self, vm, self.submit, self.title, self.form, self.note, width_chars=80
+        )
 
         self.number.editingFinished.connect(self._find)
         self.new_price.textChanged.connect(self._preview)
         self.reason.textChanged.connect(self._count_reason)
         vm.problems_changed.connect(self.show_problems)
-        vm.queued.connect(self.saving.saved)
-        vm.save_failed.connect(self.saving.failed)
         self.retranslate()
         self._show_order()
 
