@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.core.apply import parse_timestamp
+from vendor_desktop.cache.core.by_id import rows_by_id
 from vendor_desktop.cache.core.models import Discount, Listing, Order
 from vendor_desktop.cache.orders.queries import OrderRow, escape_like
 from vendor_desktop.domain.discounts import discount_state
@@ -117,12 +118,7 @@ def listing_prices(session: Session, listing_id: str) -> dict[str, int]:
 
 def discounts_by_id(session: Session, ids: Sequence[str]) -> dict[str, DiscountRow]:
     """Full rows for the given ids; missing ids are simply absent."""
-    rows: dict[str, DiscountRow] = {}
-    ids = list(ids)
-    for start in range(0, len(ids), 500):
-        for d in session.scalars(select(Discount).where(Discount.id.in_(ids[start : start + 500]))):
-            rows[d.id] = _to_row(d)
-    return rows
+    return rows_by_id(session, Discount, ids, _to_row)
 
 
 def discount_for_order(session: Session, order: OrderRow) -> DiscountRow | None:

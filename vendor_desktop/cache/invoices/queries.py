@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.core.apply import parse_timestamp
+from vendor_desktop.cache.core.by_id import rows_by_id
 from vendor_desktop.cache.core.models import Invoice
 from vendor_desktop.cache.orders.search_text import fold
 from vendor_desktop.domain.invoices import InvoiceState
@@ -207,12 +208,7 @@ def _to_row(invoice: Invoice) -> InvoiceRow:
 
 def invoices_by_id(session: Session, ids: Sequence[str]) -> dict[str, InvoiceRow]:
     """Full rows for the given ids (the visible range); missing ids are simply absent."""
-    rows: dict[str, InvoiceRow] = {}
-    ids = list(ids)
-    for start in range(0, len(ids), 500):
-        for invoice in session.scalars(select(Invoice).where(Invoice.id.in_(ids[start : start + 500]))):
-            rows[invoice.id] = _to_row(invoice)
-    return rows
+    return rows_by_id(session, Invoice, ids, _to_row)
 
 
 def invoice_detail(session: Session, invoice_id: str) -> InvoiceRow | None:

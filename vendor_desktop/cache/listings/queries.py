@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.core.apply import parse_timestamp
+from vendor_desktop.cache.core.by_id import rows_by_id
 from vendor_desktop.cache.core.models import Listing
 from vendor_desktop.cache.orders.queries import escape_like
 
@@ -114,9 +115,4 @@ def listing_ids(
 
 
 def listings_by_id(session: Session, ids: Sequence[str]) -> dict[str, ListingRow]:
-    rows: dict[str, ListingRow] = {}
-    ids = list(ids)
-    for start in range(0, len(ids), 500):
-        for listing in session.scalars(select(Listing).where(Listing.id.in_(ids[start : start + 500]))):
-            rows[listing.id] = _to_row(listing)
-    return rows
+    return rows_by_id(session, Listing, ids, _to_row)

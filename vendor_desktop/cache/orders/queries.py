@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.cache.core.apply import parse_timestamp
+from vendor_desktop.cache.core.by_id import rows_by_id
 from vendor_desktop.cache.core.models import Order
 from vendor_desktop.cache.orders.search_text import fold
 from vendor_desktop.domain.workdays import SHANGHAI
@@ -201,12 +202,7 @@ def _to_row(order: Order) -> OrderRow:
 
 def orders_by_id(session: Session, ids: Sequence[str]) -> dict[str, OrderRow]:
     """Full rows for the given ids (the visible range); missing ids are simply absent."""
-    rows: dict[str, OrderRow] = {}
-    ids = list(ids)
-    for start in range(0, len(ids), 500):
-        for order in session.scalars(select(Order).where(Order.id.in_(ids[start : start + 500]))):
-            rows[order.id] = _to_row(order)
-    return rows
+    return rows_by_id(session, Order, ids, _to_row)
 
 
 def order_detail(session: Session, order_id: str) -> OrderRow | None:
