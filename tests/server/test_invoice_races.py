@@ -22,10 +22,10 @@ from sqlalchemy import event
 
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 
-from .conftest import API, OPERATOR_TOKEN
-from .test_races import _someone_waits_for_a_lock
+from .conftest import OPERATOR_TOKEN
+from .test_races import OPERATOR, _someone_waits_for_a_lock, _url
+from .test_races import _vendor as _vendor_with_orders
 
-OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
 PAIRS = 16
 
 
@@ -35,27 +35,16 @@ def sandbox(database_url: str, clock) -> Iterator[EmbeddedSandbox]:
         yield sb
 
 
-def _url(sandbox: EmbeddedSandbox, path: str) -> str:
-    return f"{sandbox.base_url}{API}{path}"
-
-
 def _vendor(sandbox: EmbeddedSandbox, invoices: int) -> tuple[dict[str, str], list[dict[str, Any]]]:
     """A vendor's owner (headers) and ``invoices`` new pending invoices on paid orders."""
-    vendor = requests.post(_url(sandbox, "/sandbox/seed"), json={"orders": 0, "listings": 10}, headers=OPERATOR).json()
-    password = next(u["password"] for u in vendor["users"] if u["role"] == "owner")
-    login = {"account_id": vendor["account_id"], "username": "owner", "password": password}
-    token = requests.post(_url(sandbox, "/auth/login"), json=login).json()["access_token"]
+    owner, orders = _vendor_with_orders(sandbox, invoices)
     made = []
-    for n in range(invoices):
-        body = {"account_id": vendor["account_id"], "listing_id": f"lst-{vendor['account_id']}-{n % 10}"}
-        order = requests.post(
-            _url(sandbox, "/sandbox/orders"), json=body | {"buyer_account_id": "5550001"}, headers=OPERATOR
-        ).json()
+    for order in orders:
         requests.post(_url(sandbox, f"/sandbox/orders/{order['id']}/pay"), headers=OPERATOR).raise_for_status()
         r = requests.post(_url(sandbox, "/sandbox/invoices"), json={"order_id": order["id"]}, headers=OPERATOR)
         assert r.status_code == 201, r.text
         made.append(r.json())
-    return {"Authorization": f"Bearer {token}"}, made
+    return owner, made
 
 
 def _issue(sandbox: EmbeddedSandbox, owner: dict[str, str], invoice_id: str, number: str) -> requests.Response:
