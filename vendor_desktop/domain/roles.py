@@ -27,9 +27,9 @@ class Permission(StrEnum):
     REFUNDS_DECIDE = "refunds.decide"
     INVOICES_READ = "invoices.read"
     INVOICES_ISSUE = "invoices.issue"
-    DEPOSIT_READ = "deposit.read"
+    DEPOSIT_READ = "deposit.read"  # the summary (balance, paid, required, tier)
     DEPOSIT_PAY = "deposit.pay"
-    EARNINGS_READ = "earnings.read"
+    EARNINGS_READ = "earnings.read"  # deposit payments, earnings, withdrawals, ledger, statements
     WITHDRAWALS_WRITE = "withdrawals.write"
     BANK_ACCOUNT_READ = "bank_account.read"
     BANK_ACCOUNT_WRITE = "bank_account.write"
@@ -49,6 +49,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: frozenset(Permission),
     Role.OPERATIONS: frozenset(
         _COMMON
+        | {P.DEPOSIT_READ}  # SPEC §11: the deposit summary only, for the deposit preview
         | {P.LISTINGS_READ, P.LISTINGS_WRITE, P.DISCOUNTS_READ, P.DISCOUNTS_WRITE}
         | {P.ORDERS_READ, P.ORDERS_CHANGE_PRICE}
     ),
@@ -73,10 +74,12 @@ ENTITY_READ_PERMISSION: dict[str, Permission] = {
     "discount": P.DISCOUNTS_READ,
     "refund": P.REFUNDS_READ,
     "invoice": P.INVOICES_READ,
+    # SPEC §11: the deposit summary is read more widely than the money behind it.
     "deposit": P.DEPOSIT_READ,
-    "deposit_payment": P.DEPOSIT_READ,
+    "deposit_payment": P.EARNINGS_READ,
     "earning": P.EARNINGS_READ,
     "withdrawal": P.EARNINGS_READ,
+    "ledger_entry": P.EARNINGS_READ,
     "vendor_profile": P.PROFILE_READ,
     "bank_account": P.BANK_ACCOUNT_READ,
     "agreement": P.PROFILE_READ,

@@ -66,13 +66,17 @@ TIMESTAMP, DATE, OBJECT, LIST = Wire.TIMESTAMP, Wire.DATE, Wire.OBJECT, Wire.LIS
 #: entity kind → its synced fields, in the order the sandbox sends them.
 SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
     # R-ACC-1: company, customer-service and contact info.
+    # Field names as API.md; checks in ``domain.account``. ``onboarding``: R-ACC-4's steps in order,
+    # each ``{step: domain.account.OnboardingStep, done: bool}``.
     "vendor_profile": _kind(
         account_id=TEXT,
         company_name=TEXT,
         contact_name=TEXT,
-        service_phone=TEXT,
-        service_email=TEXT,
-        service_qq=TEXT,
+        contact_phone=TEXT,
+        cs_phone=TEXT,
+        cs_email=TEXT,
+        cs_qq=TEXT,
+        onboarding=LIST,
     ),
     # R-LST-*: the live content and its review; ``revision`` is the pending edit of an on-sale
     # listing (R-LST-5). Fields added later are null on older listings.
@@ -171,6 +175,83 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         # actor (display name or "buyer"), invoice_number?, carrier?, tracking_number?, postage?,
         # reason?}. A correction keeps the shipment it replaced (R-INV-6).
         history=LIST,
+    ),
+    # SPEC §7–§9, the money (资金管理). Amounts are integer fen. One ``deposit`` per vendor, id =
+    # the account id: the balance (账户余额) and the deposit summary (R-DEP-2/3); operations reads
+    # it too (SPEC §11), for the deposit preview.
+    "deposit": _kind(
+        balance_fen=INTEGER,
+        paid_fen=INTEGER,  # 已缴
+        required_fen=INTEGER,  # 最大应缴保证金: the tier amount of the highest revenue market
+        outstanding_fen=INTEGER,  # 待缴 = max(0, required − paid)
+        tier=INTEGER,  # the tier the paid deposit covers (就高原则), 0 when none
+        required_tier=INTEGER,  # the highest tier among markets with revenue, 0 when none
+        covered_markets=LIST,  # market ids the paid deposit covers, SPEC §1 order
+        revenue_markets=LIST,  # market ids with revenue (R-DEP-2), SPEC §1 order
+    ),
+    # R-DEP-5/6: one payment from the balance; its receipt (缴纳凭证).
+    "deposit_payment": _kind(
+        amount_fen=INTEGER,
+        receipt_number=TEXT,  # unique per vendor, e.g. BZJ20261129000001
+        paid_at=TIMESTAMP,
+        paid_fen_after=INTEGER,  # the deposit paid once this payment was made
+        tier_after=INTEGER,  # the tier it then covered
+        paid_by=TEXT,  # the display name of the user who paid
+    ),
+    # R-WDR-1/2: one per market with revenue, id ``<account id>:<market>``. withdrawable_fen is
+    # settled money not yet withdrawn; while ``blocked_reason`` is set (domain.earnings.HoldReason)
+    # that money is on hold (暂不可提现) instead. owed_fen: refunds not yet deducted (待扣回).
+    "earning": _kind(
+        market=TEXT,
+        earned_fen=INTEGER,  # all order money ever paid in this market (before refunds)
+        pending_fen=INTEGER,  # 待结算
+        withdrawable_fen=INTEGER,
+        in_flight_fen=INTEGER,  # withdrawn from this market, requested or processing
+        paid_out_fen=INTEGER,  # withdrawn and paid
+        owed_fen=INTEGER,  # 待扣回
+        blocked_reason=or_null(TEXT),
+    ),
+    # R-WDR-3..5: ``draws`` is market id → fen taken from it (a failure returns them there).
+    "withdrawal": _kind(
+        amount_fen=INTEGER,
+        state=TEXT,  # domain.earnings.WithdrawalState
+        requested_at=TIMESTAMP,
+        expected_from=DATE,  # 15 working days after the request's Beijing date
+        expected_until=DATE,  # 20 working days after
+        expected_approximate=BOOLEAN,  # a year's holiday calendar was not known
+        draws=OBJECT,
+        bank_account=TEXT,  # where it goes, as the caller may see it: 招商银行 **** 1234
+        requested_by=TEXT,  # display name
+        processing_at=or_null(TIMESTAMP),
+        settled_at=or_null(TIMESTAMP),  # paid or failed
+        failure_reason=or_null(TEXT),
+    ),
+    # R-DEP-6, R-WDR-1, API.md: every money movement; domain.earnings.LedgerKind, signed amount.
+    "ledger_entry": _kind(
+        kind=TEXT,
+        amount_fen=INTEGER,  # + into its book (domain.earnings.ledger_book), − out of it
+        balance_after_fen=INTEGER,  # the book's balance after: the account balance, or the market's withdrawable
+        market=or_null(TEXT),  # earnings entries only
+        order_number=or_null(TEXT),  # order_settled and refund
+        withdrawal_id=or_null(TEXT),  # withdrawal and withdrawal_returned
+        receipt_number=or_null(TEXT),  # deposit_payment
+        at=TIMESTAMP,
+    ),
+    # R-ACC-2, R-WDR-4: one per vendor, id = the account id. ``account_number`` is masked
+    # (domain.account.mask_account_number) for every role but the main account (SPEC §11).
+    "bank_account": _kind(
+        holder=TEXT,
+        bank=TEXT,
+        branch=TEXT,
+        account_number=TEXT,
+        locked=BOOLEAN,  # the revenue agreement is signed: changes only through a ticket
+        updated_at=TIMESTAMP,
+    ),
+    # R-WDR-2, R-ACC-2/4: id ``<account id>:<kind>``; every role reads them (SPEC §11).
+    "agreement": _kind(
+        kind=TEXT,  # domain.earnings.AgreementKind
+        signed=BOOLEAN,
+        signed_at=or_null(TIMESTAMP),
     ),
 })
 

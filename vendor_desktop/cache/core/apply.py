@@ -23,6 +23,7 @@ from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.models import TYPED_TABLES, Entity
 from vendor_desktop.cache.invoices.search_text import invoice_search_text
 from vendor_desktop.cache.orders.search_text import order_search_text
+from vendor_desktop.domain.earnings import LedgerKind, ledger_book
 from vendor_desktop.domain.synced import SyncedField, Wire, synced_fields
 from vendor_desktop.domain.workdays import business_date
 
@@ -129,11 +130,31 @@ def _invoice_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
     )
 
 
+_LEDGER_KINDS = frozenset(LedgerKind)
+
+
+def _ledger_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
+    at = parse_timestamp(data.get("at"))
+    row["at_ts"] = _epoch(at)
+    day = business_date(at) if at else None
+    row["at_date"] = day.isoformat() if day else None
+    row["month"] = day.isoformat()[:7] if day else None
+    kind = row["kind"]
+    # A kind this build does not know yet stays out of both books rather than break the page.
+    row["book"] = ledger_book(kind).value if kind in _LEDGER_KINDS else None
+
+
+def _withdrawal_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
+    row["requested_ts"] = _epoch(parse_timestamp(data.get("requested_at")))
+
+
 _DERIVED: dict[str, ColumnFiller] = {
     "order": _order_derived,
     "message": _message_derived,
     "discount": _discount_derived,
     "invoice": _invoice_derived,
+    "ledger_entry": _ledger_derived,
+    "withdrawal": _withdrawal_derived,
 }
 
 

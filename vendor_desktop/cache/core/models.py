@@ -206,6 +206,60 @@ class Invoice(Base):
     )
 
 
+class LedgerEntry(Base):
+    """A money movement (资金流水), R-DEP-6, R-WDR-1: the ledger and the monthly statement page,
+    filter and sum these in SQL. ``amount_fen`` is signed, + into its ``book``."""
+
+    __tablename__ = "ledger_entries"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str | None] = mapped_column(String)  # domain.earnings.LedgerKind
+    book: Mapped[str | None] = mapped_column(String)  # domain.earnings.ledger_book(kind)
+    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    balance_after_fen: Mapped[int | None] = mapped_column(Integer)
+    market: Mapped[str | None] = mapped_column(String)
+    order_number: Mapped[str | None] = mapped_column(String)
+    withdrawal_id: Mapped[str | None] = mapped_column(String)
+    receipt_number: Mapped[str | None] = mapped_column(String)
+    at: Mapped[str | None] = mapped_column(String)
+    at_ts: Mapped[int | None] = mapped_column(Integer)
+    at_date: Mapped[str | None] = mapped_column(String)  # YYYY-MM-DD in Asia/Shanghai
+    month: Mapped[str | None] = mapped_column(String)  # YYYY-MM in Asia/Shanghai: the statement's month
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        Index("ix_ledger_at", "at_ts", "id"),
+        Index("ix_ledger_book_market", "book", "market", "at_ts"),
+        Index("ix_ledger_kind", "kind", "at_ts"),
+        Index("ix_ledger_month", "month", "book", "market"),
+        Index("ix_ledger_date", "at_date"),
+    )
+
+
+class Withdrawal(Base):
+    """A withdrawal (提现), R-WDR-3..5: the history pages from here, newest first."""
+
+    __tablename__ = "withdrawals"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    state: Mapped[str | None] = mapped_column(String)  # domain.earnings.WithdrawalState
+    requested_at: Mapped[str | None] = mapped_column(String)
+    requested_ts: Mapped[int | None] = mapped_column(Integer)
+    expected_from: Mapped[str | None] = mapped_column(String)
+    expected_until: Mapped[str | None] = mapped_column(String)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        Index("ix_withdrawals_requested", "requested_ts", "id"),
+        Index("ix_withdrawals_state", "state"),
+    )
+
+
 class OutboxCommand(Base):
     """A queued command (DESIGN "Outbox states"); see ``vendor_desktop.cache.core.outbox``.
 
@@ -254,5 +308,7 @@ TYPED_TABLES: dict[str, Table] = {
         ("vendor_profile", VendorProfile),
         ("discount", Discount),
         ("invoice", Invoice),
+        ("ledger_entry", LedgerEntry),
+        ("withdrawal", Withdrawal),
     )
 }
