@@ -44,7 +44,7 @@ def earnings(session: Session) -> list[dict[str, Any]]:
     """One earning per market with revenue (R-WDR-1/2), in SPEC §1's market order; each dict
     has the synced fields plus ``id``."""
     rows = [{**data, "id": id_} for id_, data in _datas(session, "earning")]
-    return sorted(rows, key=lambda e: (_MARKET_ORDER.get(e.get("market"), len(_MARKET_ORDER)), e["id"]))
+    return sorted(rows, key=lambda e: (_MARKET_ORDER.get(str(e.get("market")), len(_MARKET_ORDER)), e["id"]))
 
 
 def agreements(session: Session) -> dict[str, dict[str, Any]]:
@@ -66,4 +66,4 @@ def withdrawals_in_flight(session: Session) -> tuple[int, int]:
             Withdrawal.state.in_([s.value for s in IN_FLIGHT])
         )
     ).one()
-    return int(count), int(total)
+    return int(count or 0), int(total or 0)
