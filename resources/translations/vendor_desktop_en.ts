@@ -48,7 +48,7 @@
 <context>
     <name>InvoicesView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="180"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="175"/>
         <source>%Ln invoices</source>
         <translation>
             <numerusform>%Ln invoice</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="249"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="244"/>
         <source>Exported %Ln invoices to %1</source>
         <translation>
             <numerusform>Exported %Ln invoice to %1</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>MessagesView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="180"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="168"/>
         <source>%n messages</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="196"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="184"/>
         <source>Mark %n unread messages as read</source>
         <translation>
             <numerusform>Mark %n unread message as read</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>MessagesViewModel</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="373"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="366"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n new order</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="378"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="371"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n new invoice request</numerusform>
@@ -127,7 +127,7 @@
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="257"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="252"/>
         <source>%Ln orders · total %1</source>
         <translation>
             <numerusform>%Ln order · total %1</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="254"/>
         <source>%Ln orders</source>
         <translation>
             <numerusform>%Ln order</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="364"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="359"/>
         <source>Exported %Ln orders to %1</source>
         <translation>
             <numerusform>Exported %Ln order to %1</numerusform>

@@ -872,52 +872,52 @@
         <translation>发票金额满 %1 须寄付（由您支付邮费）；不满 %1 可以到付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="226"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="227"/>
         <source>Cash on delivery is not possible: this invoice is %1, and from %2 you pay the postage.</source>
         <translation>不能到付：这张发票金额为 %1，满 %2 须寄付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="239"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="240"/>
         <source>This does not look like a %1 tracking number. Check it; it is saved as typed if you go on.</source>
         <translation>这不像%1的快递单号，请核对。继续保存将按填写内容登记。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="248"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="249"/>
         <source>Enter the carrier&apos;s name.</source>
         <translation>请填写快递公司名称。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="250"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="251"/>
         <source>Keep the carrier&apos;s name to %1 characters.</source>
         <translation>快递公司名称不能超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="255"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="256"/>
         <source>Enter the tracking number.</source>
         <translation>请填写快递单号。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="257"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="258"/>
         <source>A tracking number is 6 to 40 letters, digits or hyphens.</source>
         <translation>快递单号为 6–40 位字母、数字或连字符。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="263"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="264"/>
         <source>Change the carrier or the tracking number.</source>
         <translation>请修改快递公司或快递单号。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="268"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="269"/>
         <source>Say why the shipment is corrected, for the buyer and your colleagues.</source>
         <translation>请填写更正原因，方便买家和同事了解。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="272"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="273"/>
         <source>Keep the reason to %1 characters.</source>
         <translation>原因不能超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="278"/>
+        <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="279"/>
         <source>Choose postage paid or cash on delivery.</source>
         <translation>请选择寄付或到付。</translation>
     </message>
@@ -1013,86 +1013,86 @@
 <context>
     <name>InvoicesView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="135"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="130"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="180"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="175"/>
         <source>%Ln invoices</source>
         <translation>
             <numerusform>共 %Ln 张发票</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="184"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="179"/>
         <source>Write the invoices listed to a CSV file.</source>
         <translation>将当前列出的发票导出为 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="182"/>
         <source>Show every invoice again.</source>
         <translation>清除全部筛选条件，显示所有发票。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="211"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="206"/>
         <source>Mailing details copied.</source>
         <translation>邮寄信息已复制。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="243"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="238"/>
         <source>Export invoices</source>
         <translation>导出发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="243"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="238"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="249"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="244"/>
         <source>Exported %Ln invoices to %1</source>
         <translation>
             <numerusform>已导出 %Ln 张发票到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="253"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="248"/>
         <source>Search order number, title, tax ID or tracking number</source>
         <translation>搜索订单号、抬头、税号或快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="257"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="252"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="258"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="253"/>
         <source>Any due date</source>
         <translation>全部截止日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="254"/>
         <source>Requested between</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="260"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="255"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="261"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="256"/>
         <source>Import tracking numbers…</source>
         <translation>导入快递单号…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="262"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="257"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/view.py" line="263"/>
+        <location filename="../../vendor_desktop/ui/invoices/view.py" line="258"/>
         <source>No invoices match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合条件的发票。
@@ -1350,57 +1350,57 @@ Clear the filters or search for something else.</source>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="78"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="66"/>
         <source>Issue invoice</source>
         <translation>开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="79"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="67"/>
         <source>Issue the invoice for order %1</source>
         <translation>为订单 %1 开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="70"/>
         <source>Title</source>
         <translation>抬头</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="70"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="70"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="70"/>
         <source>Invoice code</source>
         <translation>发票代码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="89"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="77"/>
         <source>8 to 20 digits, as printed</source>
         <translation>8–20 位数字，与纸质发票一致</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="90"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="78"/>
         <source>Optional: 10 or 12 digits</source>
         <translation>选填：10 或 12 位数字</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="81"/>
         <source>The invoice number is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer revokes the request first, the marketplace does not accept it.</source>
         <translation>发票号码会先保存在本机，一旦能连上云市场就立即发送。如果买家先撤销了申请，云市场不会接受此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="96"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="84"/>
         <source>Issue</source>
         <translation>开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="97"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1521,6 +1521,115 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="141"/>
         <source>pay-as-you-go %1/call</source>
         <translation>按需 %1/次</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="159"/>
+        <source>Requested</source>
+        <comment>withdrawal state</comment>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="160"/>
+        <source>Processing</source>
+        <comment>withdrawal state</comment>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="161"/>
+        <source>Paid</source>
+        <comment>withdrawal state</comment>
+        <translation>已到账</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="162"/>
+        <source>Failed</source>
+        <comment>withdrawal state</comment>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="171"/>
+        <source>tier %1</source>
+        <translation>第 %1 档</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="177"/>
+        <source>The access agreement and the revenue supplementary agreement must both be signed</source>
+        <translation>需签署接入协议和收益补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="180"/>
+        <source>The deposit paid does not cover this market</source>
+        <translation>已缴保证金未覆盖此类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="188"/>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="189"/>
+        <source>Deposit payment</source>
+        <translation>缴纳保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="190"/>
+        <source>Deposit refund</source>
+        <translation>保证金退还</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="191"/>
+        <source>Order settled</source>
+        <translation>订单结算</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="192"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="193"/>
+        <source>Withdrawal</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="194"/>
+        <source>Failed withdrawal returned</source>
+        <translation>提现失败退回</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="202"/>
+        <source>Access agreement</source>
+        <translation>接入协议</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="203"/>
+        <source>Revenue supplementary agreement</source>
+        <translation>收益补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="211"/>
+        <source>Register</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="212"/>
+        <source>Sign the access agreement</source>
+        <translation>签署接入协议</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="213"/>
+        <source>Real-name verification</source>
+        <translation>实名认证</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="214"/>
+        <source>Complete the account information</source>
+        <translation>完善账户信息</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="215"/>
+        <source>Pay the platform certification fee</source>
+        <translation>缴纳平台认证费</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="114"/>
@@ -2285,68 +2394,68 @@ Create one with “New listing…”.</source>
 <context>
     <name>MessagesView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="180"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="168"/>
         <source>%n messages</source>
         <translation>
             <numerusform>共 %n 条站内信</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="182"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="170"/>
         <source>No filter is set.</source>
         <translation>未设置筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="173"/>
         <source>No messages match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合筛选条件的站内信。
 清除筛选或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="180"/>
         <source>Mark this kind read</source>
         <translation>本类全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="180"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="196"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="184"/>
         <source>Mark %n unread messages as read</source>
         <translation>
             <numerusform>将 %n 条未读站内信标为已读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="229"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="217"/>
         <source>Search message titles and text</source>
         <translation>搜索站内信标题或内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="230"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="218"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="231"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="219"/>
         <source>Unread only</source>
         <translation>只看未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="220"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="233"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="221"/>
         <source>Select a message to read it.</source>
         <translation>选择一条消息以阅读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/messages/view.py" line="188"/>
+        <location filename="../../vendor_desktop/ui/messages/view.py" line="176"/>
         <source>No messages yet. New orders and payments will show up here.</source>
         <translation>暂无消息。新订单和付款通知会显示在这里。</translation>
     </message>
@@ -2354,105 +2463,105 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="235"/>
         <source>Review passed</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="171"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="236"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="172"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="237"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="173"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="238"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="175"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="240"/>
         <source>Invoice requested</source>
         <translation>买家申请开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="241"/>
         <source>Invoice request revoked</source>
         <translation>买家撤销开票申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="243"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="96"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="97"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="98"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="117"/>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="121"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="108"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="299"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="292"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="300"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="293"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="301"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="294"/>
         <source>View invoice</source>
         <translation>查看发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="322"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="333"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="334"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="327"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="373"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="366"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="378"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="371"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n 个新的开票申请</numerusform>
@@ -2462,115 +2571,115 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="323"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="318"/>
         <source>Order details</source>
         <translation>订单详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="359"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="354"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="359"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="354"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="254"/>
         <source>%Ln orders</source>
         <translation>
             <numerusform>共 %Ln 个订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="257"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="252"/>
         <source>%Ln orders · total %1</source>
         <translation>
             <numerusform>共 %Ln 个订单 · 合计 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="261"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="256"/>
         <source>The total adds up the amounts of the orders listed, as last synced with the marketplace.</source>
         <translation>合计为当前列出订单的金额之和，以最近一次与云市场同步的数据为准。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="270"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="265"/>
         <source>Write the orders listed to a CSV file.</source>
         <translation>将当前列出的订单导出为 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="268"/>
         <source>Show every order again.</source>
         <translation>清除全部筛选条件，显示所有订单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="364"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="359"/>
         <source>Exported %Ln orders to %1</source>
         <translation>
             <numerusform>已导出 %Ln 个订单到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="367"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="362"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="371"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="366"/>
         <source>Search order number, buyer or listing</source>
         <translation>搜索订单号、买家或商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="376"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="371"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="377"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="372"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="378"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="373"/>
         <source>Created between</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="381"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="376"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="382"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="377"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="383"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="378"/>
         <source>No orders match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合条件的订单。
 请清除筛选条件或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="384"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="379"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="385"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="380"/>
         <source>Change price…</source>
         <translation>改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="386"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="381"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="387"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="382"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
@@ -2763,67 +2872,67 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PriceChangeDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="151"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="134"/>
         <source>Change order price</source>
         <translation>订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="152"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="135"/>
         <source>Change the price of an unpaid order</source>
         <translation>为待支付的订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="139"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="140"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="158"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="141"/>
         <source>Current price</source>
         <translation>当前价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="159"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="142"/>
         <source>New price (¥)</source>
         <translation>新价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="160"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="143"/>
         <source>Reason</source>
         <translation>改价原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="165"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="148"/>
         <source>e.g. 88.00</source>
         <translation>例如 88.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="166"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="149"/>
         <source>e.g. agreed bulk price with the buyer</source>
         <translation>例如：与买家协商的批量价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="167"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="150"/>
         <source>I have checked the new price</source>
         <translation>我已确认新价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="170"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="153"/>
         <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace does not accept it and the order keeps its price.</source>
         <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先支付，云市场不会接受此修改，订单价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="173"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="156"/>
         <source>Change price</source>
         <translation>确认改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="174"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3029,94 +3138,94 @@ Clear the filters or search for something else.</source>
 <context>
     <name>ShipmentDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="157"/>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="203"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="144"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="190"/>
         <source>Correct shipment</source>
         <translation>更正快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="157"/>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="203"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="144"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="190"/>
         <source>Record shipment</source>
         <translation>登记邮寄</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="159"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="146"/>
         <source>Correct the shipment of the invoice for order %1</source>
         <translation>更正订单 %1 的发票快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="148"/>
         <source>Record the shipment of the invoice for order %1</source>
         <translation>登记订单 %1 的发票邮寄</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="174"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="161"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="174"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="161"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="175"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="162"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="176"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="163"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="177"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="164"/>
         <source>Postage</source>
         <translation>邮费</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="178"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="165"/>
         <source>Reason</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="172"/>
         <source>Carrier&apos;s name</source>
         <translation>快递公司名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="186"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="173"/>
         <source>As on the waybill</source>
         <translation>与快递面单一致</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="174"/>
         <source>Postage paid</source>
         <translation>寄付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="188"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="175"/>
         <source>Cash on delivery</source>
         <translation>到付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="193"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="180"/>
         <source>e.g. the courier re-labelled the parcel</source>
         <translation>例如：快递公司重新打印了面单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="196"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="183"/>
         <source>The buyer sees the latest carrier and tracking number; the history keeps the one it replaces. Saved on this computer and sent as soon as the marketplace can be reached.</source>
         <translation>买家看到的是最新的快递公司和快递单号，处理记录会保留原来的单号。修改会先保存在本机，一旦能连上云市场就立即发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="200"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="187"/>
         <source>The buyer sees the carrier and the tracking number once the marketplace has them. Saved on this computer and sent as soon as the marketplace can be reached.</source>
         <translation>云市场收到后，买家即可看到快递公司和快递单号。修改会先保存在本机，一旦能连上云市场就立即发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="205"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -152,6 +152,71 @@ def market_label(market_id: str) -> str:
     return market.name_zh if is_chinese() else market.name_en
 
 
+def withdrawal_state_label(state: str) -> str:
+    """R-WDR-5 states in the glossary's words (已申请, 处理中, 已到账, 失败)."""
+    names = {
+        # Disambiguated: "Requested" is also a column (申请时间), "Paid" an amount (已缴).
+        "requested": QCoreApplication.translate("Labels", "Requested", "withdrawal state"),
+        "processing": QCoreApplication.translate("Labels", "Processing", "withdrawal state"),
+        "paid": QCoreApplication.translate("Labels", "Paid", "withdrawal state"),
+        "failed": QCoreApplication.translate("Labels", "Failed", "withdrawal state"),
+    }
+    return names.get(state, state)
+
+
+def tier_label(tier: int) -> str:
+    """R-DEP-1: 第 2 档 / tier 2; no tier at all is 未缴 (nothing paid) — shown as the dash."""
+    if tier <= 0:
+        return "—"
+    return QCoreApplication.translate("Labels", "tier %1").replace("%1", str(tier))
+
+
+def hold_reason_label(reason: str | None) -> str:
+    """R-WDR-2: why a market's earnings are on hold (暂不可提现); empty when they are not."""
+    names = {
+        "agreement_not_signed": QCoreApplication.translate(
+            "Labels", "The access agreement and the revenue supplementary agreement must both be signed"
+        ),
+        "deposit_not_covered": QCoreApplication.translate("Labels", "The deposit paid does not cover this market"),
+    }
+    return names.get(reason or "", reason or "")
+
+
+def ledger_kind_label(kind: str) -> str:
+    """Money movements (资金流水) by kind, API.md ``ledger_entry.kind``."""
+    names = {
+        "top_up": QCoreApplication.translate("Labels", "Top-up"),
+        "deposit_payment": QCoreApplication.translate("Labels", "Deposit payment"),
+        "deposit_refund": QCoreApplication.translate("Labels", "Deposit refund"),
+        "order_settled": QCoreApplication.translate("Labels", "Order settled"),
+        "refund": QCoreApplication.translate("Labels", "Refund"),
+        "withdrawal": QCoreApplication.translate("Labels", "Withdrawal"),
+        "withdrawal_returned": QCoreApplication.translate("Labels", "Failed withdrawal returned"),
+    }
+    return names.get(kind, kind)
+
+
+def agreement_label(kind: str) -> str:
+    """接入协议 / 收益补充协议 (R-WDR-2, R-ACC-2)."""
+    names = {
+        "access": QCoreApplication.translate("Labels", "Access agreement"),
+        "revenue": QCoreApplication.translate("Labels", "Revenue supplementary agreement"),
+    }
+    return names.get(kind, kind)
+
+
+def onboarding_step_label(step: str) -> str:
+    """R-ACC-4's steps: register → agree → real-name verification → fill info → certification fee."""
+    names = {
+        "register": QCoreApplication.translate("Labels", "Register"),
+        "agree": QCoreApplication.translate("Labels", "Sign the access agreement"),
+        "verify": QCoreApplication.translate("Labels", "Real-name verification"),
+        "fill_info": QCoreApplication.translate("Labels", "Complete the account information"),
+        "certification_fee": QCoreApplication.translate("Labels", "Pay the platform certification fee"),
+    }
+    return names.get(step, step)
+
+
 # In-app message kinds (站内信) in the order the Messages filter lists them (R-ORD-2, R-LST-6,
 # issue 12).
 MESSAGE_KINDS = (
