@@ -15,7 +15,7 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="241"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="270"/>
         <source>Due within %n working days</source>
         <translation>
             <numerusform>Due within %n working day</numerusform>
@@ -67,7 +67,7 @@
 <context>
     <name>ListingsView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="146"/>
         <source>%n listings</source>
         <translation>
             <numerusform>%n listing</numerusform>
@@ -121,6 +121,41 @@
         <translation>
             <numerusform>%n new invoice request</numerusform>
             <numerusform>%n new invoice requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoneyCards</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="125"/>
+        <source>%n markets · agreements not signed</source>
+        <translation>
+            <numerusform>%n market · agreements not signed</numerusform>
+            <numerusform>%n markets · agreements not signed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="127"/>
+        <source>%n markets · deposit too low</source>
+        <translation>
+            <numerusform>%n market · deposit too low</numerusform>
+            <numerusform>%n markets · deposit too low</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="151"/>
+        <source>%n withdrawals</source>
+        <translation>
+            <numerusform>%n withdrawal</numerusform>
+            <numerusform>%n withdrawals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="153"/>
+        <source>%n withdrawals waiting to send</source>
+        <translation>
+            <numerusform>%n withdrawal waiting to send</numerusform>
+            <numerusform>%n withdrawals waiting to send</numerusform>
         </translation>
     </message>
 </context>

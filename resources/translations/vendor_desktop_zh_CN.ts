@@ -60,37 +60,37 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="174"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="175"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="177"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="178"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="180"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="181"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="182"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="183"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="184"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="185"/>
         <source>Invoices</source>
         <translation>发票管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="188"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="189"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="190"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
@@ -387,119 +387,144 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="229"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="257"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="209"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="237"/>
         <source>Nothing to do</source>
         <translation>暂无待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="246"/>
         <source>Waiting for the buyer to pay; you can change the price</source>
         <translation>等待买家支付，可改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="219"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="247"/>
         <source>Paid: deliver now</source>
         <translation>买家已支付，等待您交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="220"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="248"/>
         <source>Edit them and submit for review again</source>
         <translation>修改后重新提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="221"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="249"/>
         <source>The marketplace did not accept them: send again or discard</source>
         <translation>云市场未接受，可重新发送或放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="222"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="250"/>
         <source>Notices from the marketplace</source>
         <translation>云市场发来的通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="223"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="251"/>
         <source>Requested by buyers: issue and post them</source>
         <translation>买家已申请，开票后寄出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="224"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="252"/>
         <source>Past the 10 working days: issue them now</source>
         <translation>已超过 10 个工作日，尽快开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="225"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="253"/>
         <source>Issue them by the due date</source>
         <translation>最晚在截止日期当天开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="230"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="258"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="231"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="259"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="260"/>
+        <source>Money</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="263"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="235"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="264"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="236"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="265"/>
         <source>Rejected listings</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="237"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="266"/>
         <source>Changes not accepted</source>
         <translation>未接受的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="239"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="268"/>
         <source>Pending invoices</source>
         <translation>待处理发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="240"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="269"/>
         <source>Overdue invoices</source>
         <translation>逾期发票</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="241"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="270"/>
         <source>Due within %n working days</source>
         <translation>
             <numerusform>%n 个工作日内截止</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="242"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="271"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="243"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="272"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="238"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="274"/>
+        <source>Withdrawable</source>
+        <translation>待提现金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="275"/>
+        <source>On hold</source>
+        <translation>暂不可提现</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="276"/>
+        <source>Deposit outstanding</source>
+        <translation>待缴保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="277"/>
+        <source>Withdrawals in progress</source>
+        <translation>进行中的提现</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="267"/>
         <source>Unread messages</source>
         <translation>未读站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="244"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="273"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
     </message>
@@ -507,17 +532,17 @@
 <context>
     <name>DashboardViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="106"/>
         <source>Yesterday %1 · +%2</source>
         <translation>昨日 %1 · ↑%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="108"/>
         <source>Yesterday %1 · −%2</source>
         <translation>昨日 %1 · ↓%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="110"/>
         <source>Yesterday %1 · same</source>
         <translation>昨日 %1 · 持平</translation>
     </message>
@@ -1783,142 +1808,152 @@ Clear the filters or search for something else.</source>
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="36"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="37"/>
         <source>Too long.</source>
         <translation>内容过长。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="38"/>
         <source>Not valid.</source>
         <translation>格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="39"/>
         <source>Choose a market.</source>
         <translation>请选择类目市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="40"/>
         <source>Must be an https:// address (http is not accepted).</source>
         <translation>必须是 https:// 开头的地址（不接受 http://）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="43"/>
         <source>Not a web address.</source>
         <translation>不是有效的网址。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="44"/>
         <source>Each quota must be more than 0.</source>
         <translation>每个套餐的调用额度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="45"/>
         <source>Between 1 and 720 hours.</source>
         <translation>须在 1 到 720 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="46"/>
         <source>The price must be more than ¥0.00.</source>
         <translation>价格必须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="47"/>
         <source>The price is too large.</source>
         <translation>价格过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="48"/>
         <source>Enter a price in yuan, e.g. 99.00 (two decimals at most).</source>
         <translation>请输入以元为单位的价格，例如 99.00（最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="51"/>
         <source>Unknown billing mode.</source>
         <translation>未知的计费方式。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="52"/>
         <source>A listing needs its listing service agreement before it can be submitted.</source>
         <translation>商品须填写商品服务协议后才能提交审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="57"/>
         <source>Offer at least one billing mode with a price.</source>
         <translation>请至少提供一种计费方式并填写价格。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="71"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="72"/>
         <source>Image ID</source>
         <translation>镜像 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="72"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="73"/>
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="74"/>
         <source>Auto-delivery callback URL</source>
         <translation>自动交付回调地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="75"/>
         <source>API base URL</source>
         <translation>API 基础地址</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="75"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="76"/>
         <source>Calls included per plan</source>
         <translation>每个套餐包含的调用次数</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="76"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="77"/>
         <source>Service scope</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="77"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="78"/>
         <source>Promised response (hours)</source>
         <translation>承诺响应时间（小时）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/deposit_preview.py" line="52"/>
         <source>Deposit tier %1: selling here requires a deposit of %2.</source>
         <translation>保证金第 %1 档：在此类目市场销售须缴纳保证金 %2。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/deposit_preview.py" line="68"/>
+        <source>The deposit paid already covers this market.</source>
+        <translation>已缴保证金已覆盖此市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/deposit_preview.py" line="71"/>
+        <source>Deposit paid %1; selling here needs %2 more.</source>
+        <translation>已缴 %1，在此市场销售还需缴纳 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="91"/>
         <source>Review: a security review (about %1 working days), then up to %2 working days.</source>
         <translation>审核：先进行镜像安全审核（约 %1 个工作日），再进行最长 %2 个工作日的商品审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="96"/>
         <source>Review: up to %1 working days.</source>
         <translation>审核：最长 %1 个工作日。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="170"/>
         <source>Your role cannot edit listings.</source>
         <translation>您的角色不能编辑商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="172"/>
         <source>A listing cannot be edited while it is in review.</source>
         <translation>审核中的商品不能修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="158"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="175"/>
         <source>Its changes are in review; wait for the result.</source>
         <translation>修改审核中，审核结束后才能再修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="184"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="201"/>
         <source>A listing&apos;s market cannot change.</source>
         <translation>商品创建后不能更换类目市场。</translation>
     </message>
@@ -1926,77 +1961,77 @@ Clear the filters or search for something else.</source>
 <context>
     <name>ListingEditorDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="289"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="295"/>
         <source>New listing</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="291"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="297"/>
         <source>Edit an on-sale listing (the changes go to review; the listing stays on sale meanwhile)</source>
         <translation>编辑已上架商品（修改需审核，审核期间商品保持上架）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="293"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="299"/>
         <source>Edit listing</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="294"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="300"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="297"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="303"/>
         <source>Rejected · reason: %1</source>
         <translation>审核未通过 · 驳回原因：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="300"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="306"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="301"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="307"/>
         <source>Name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="302"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="308"/>
         <source>Summary</source>
         <translation>商品简介</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="303"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="309"/>
         <source>Description</source>
         <translation>商品详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="304"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="310"/>
         <source>Billing and prices (¥)</source>
         <translation>计费方式与价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="305"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="311"/>
         <source>Listing service agreement</source>
         <translation>商品服务协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="311"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="317"/>
         <source>e.g. 99.00</source>
         <translation>例如 99.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="316"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="322"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="316"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="322"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="317"/>
+        <location filename="../../vendor_desktop/ui/listings/listing_editor_dialog.py" line="323"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2022,49 +2057,49 @@ Clear the filters or search for something else.</source>
 <context>
     <name>ListingsView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="146"/>
         <source>%n listings</source>
         <translation>
             <numerusform>共 %n 个商品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="165"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="177"/>
         <source>Search listings</source>
         <translation>搜索商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="166"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="178"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="167"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="179"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="168"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="181"/>
         <source>New listing…</source>
         <translation>新建商品…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="169"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="182"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="170"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="183"/>
         <source>Submit for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="171"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="184"/>
         <source>Delist</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/listings/view.py" line="172"/>
+        <location filename="../../vendor_desktop/ui/listings/view.py" line="185"/>
         <source>No listings match.
 Create one with “New listing…”.</source>
         <translation>没有符合条件的商品。
@@ -2185,7 +2220,7 @@ Create one with “New listing…”.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="196"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="217"/>
         <source>delisting waiting to send</source>
         <translation>下架待发送</translation>
     </message>
@@ -2210,52 +2245,52 @@ Create one with “New listing…”.</source>
         <translation>审核截止</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="103"/>
         <source>Your role can only read listings.</source>
         <translation>您的角色只能查看商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="109"/>
         <source>Select a listing first.</source>
         <translation>请先选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="111"/>
         <source>Select only one listing.</source>
         <translation>只能选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="113"/>
         <source>This draft has not reached the marketplace yet; wait until it is sent.</source>
         <translation>草稿尚未发送到云市场，发送后才能操作。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="123"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="133"/>
         <source>Your changes have not reached the marketplace yet; submit once they are sent.</source>
         <translation>修改尚未送达云市场，送达后再提交审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="132"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="142"/>
         <source>Already in review; wait for the result.</source>
         <translation>已在审核中，请等待审核结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="144"/>
         <source>On sale with no changes to submit. Edit it first; the changes then go to review.</source>
         <translation>商品已上架，没有待提交的修改。修改后再提交审核。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="147"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="157"/>
         <source>Select the listings to delist.</source>
         <translation>请选择要下架的商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="149"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="159"/>
         <source>Only listings on sale can be delisted.</source>
         <translation>只有已上架的商品可以下架。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/listings/viewmodel.py" line="209"/>
         <source>skipped: not on sale (%1)</source>
         <translation>已跳过：未上架（%1）</translation>
     </message>
@@ -2565,6 +2600,77 @@ Clear the filters or search for something else.</source>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n 个新的开票申请</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoneyCards</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="104"/>
+        <source>Shown after the first sync</source>
+        <translation>首次同步后显示</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="115"/>
+        <source>Pending settlement %1</source>
+        <translation>待结算 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="122"/>
+        <source>Nothing on hold</source>
+        <translation>没有暂不可提现的收益</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="125"/>
+        <source>%n markets · agreements not signed</source>
+        <translation>
+            <numerusform>%n 个市场 · 协议未签署</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="127"/>
+        <source>%n markets · deposit too low</source>
+        <translation>
+            <numerusform>%n 个市场 · 已缴保证金未覆盖</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="136"/>
+        <source>Required: %1 · paid %2</source>
+        <translation>应缴%1 · 已缴 %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="139"/>
+        <source>The main account or finance pays it</source>
+        <translation>由主账号或财务缴纳</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="142"/>
+        <source>Paid: %1, covering every market with revenue</source>
+        <translation>已缴%1，已覆盖所有有收益的市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="144"/>
+        <source>None required yet: no market has revenue</source>
+        <translation>暂无应缴：尚无市场产生收益</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="151"/>
+        <source>%n withdrawals</source>
+        <translation>
+            <numerusform>共 %n 笔提现</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="151"/>
+        <source>None in progress</source>
+        <translation>没有进行中的提现</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="153"/>
+        <source>%n withdrawals waiting to send</source>
+        <translation>
+            <numerusform>%n 笔提现待发送</numerusform>
         </translation>
     </message>
 </context>

@@ -1,13 +1,17 @@
 """The Workbench (工作台): the to-dos — each card opens its list already filtered — then today's
-figures beside yesterday's, and who is signed in.
+figures beside yesterday's, the money (issue 13), and who is signed in.
 
 A to-do card is a button (hand cursor, hover and focus from the palette, Enter or Space opens
 it, read by screen readers as its title and count); it asks the shell to open its area with a
-preset filter (``open_requested``). The cards sit in grids that wrap to two columns when the
-page is narrow, and the page scrolls rather than clip.
+preset filter (``open_requested``). A card whose area this user cannot open (not theirs, or
+not in this build) is a figure: read, not clicked. Money figures are right-aligned, so amounts
+line up by their last digit. The cards sit in grids that wrap to two columns when the page is
+narrow, and the page scrolls rather than clip.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
@@ -62,6 +66,8 @@ class _Body:
         self.tone = ""
 
     def show_card(self, widget: QWidget, card: Card, caption: str) -> None:
+        if card.money:  # amounts line up by their last digit
+            self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.value.setText(card.value)
         self.caption.setText(caption)
         self.caption.setVisible(bool(caption))
@@ -116,7 +122,15 @@ class DashboardView(Retranslating, QWidget):
     # A card asks to open an area with its list filtered (area id, preset or None).
     open_requested = Signal(str, object)
 
-    def __init__(self, vm: DashboardViewModel, account: AccountViewModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vm: DashboardViewModel,
+        account: AccountViewModel,
+        parent: QWidget | None = None,
+        *,
+        opens: Collection[str] | None = None,
+    ) -> None:
+        """``opens``: the areas this user can open (None: every area a card names)."""
         super().__init__(parent)
         self.vm = vm
         self.account_vm = account
@@ -130,14 +144,16 @@ class DashboardView(Retranslating, QWidget):
         self.todo_title.setObjectName("sectionTitle")
         self.figures_title = QLabel()
         self.figures_title.setObjectName("sectionTitle")
-        for title in (self.todo_title, self.figures_title):
+        self.money_title = QLabel()
+        self.money_title.setObjectName("sectionTitle")
+        for title in (self.todo_title, self.figures_title, self.money_title):
             title.setIndent(0)  # in line with the cards (a padded label indents by itself)
         # Every card this user sees (those of the areas their role may read), by key.
         self.cards: dict[str, _TodoCard | _FigureCard] = {}
         self._targets: dict[str, tuple[str, str | None]] = {}
         for spec in vm.specs():
             card: _TodoCard | _FigureCard
-            if spec.area:
+            if spec.area and (opens is None or spec.area in opens):
                 card = _TodoCard(spec.key)
                 card.clicked.connect(lambda _=False, k=spec.key: self.open_card(k))
                 self._targets[spec.key] = (spec.area, spec.preset)
@@ -145,10 +161,12 @@ class DashboardView(Retranslating, QWidget):
                 card = _FigureCard(spec.key)
             self.cards[spec.key] = card
         self.todos = [self.cards[s.key] for s in vm.specs() if s.todo]
-        self.figure_cards = [self.cards[s.key] for s in vm.specs() if not s.todo]
+        self.figure_cards = [self.cards[s.key] for s in vm.specs() if not s.todo and not s.money]
+        self.money_cards = [self.cards[s.key] for s in vm.specs() if s.money]
         self.todo_grid = QGridLayout()
         self.figure_grid = QGridLayout()
-        for grid in (self.todo_grid, self.figure_grid):
+        self.money_grid = QGridLayout()
+        for grid in (self.todo_grid, self.figure_grid, self.money_grid):
             grid.setSpacing(16)
         self.columns = 0
         self._lay_out(3)
@@ -165,8 +183,13 @@ class DashboardView(Retranslating, QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.figures_title)
         layout.addLayout(self.figure_grid)
-        # Today's figures are about orders and listings: a role reading neither (finance) has none.
+        layout.addSpacing(12)
+        layout.addWidget(self.money_title)
+        layout.addLayout(self.money_grid)
+        # Today's figures are about orders and listings: a role reading neither (finance) has none;
+        # the money is for the roles that read it (support and viewer do not).
         self.figures_title.setHidden(not self.figure_cards)
+        self.money_title.setHidden(not self.money_cards)
         layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("workbenchScroll")
@@ -191,7 +214,12 @@ class DashboardView(Retranslating, QWidget):
         if columns == self.columns:
             return
         self.columns = columns
-        for grid, cards in ((self.todo_grid, self.todos), (self.figure_grid, self.figure_cards)):
+        grids = (
+            (self.todo_grid, self.todos),
+            (self.figure_grid, self.figure_cards),
+            (self.money_grid, self.money_cards),
+        )
+        for grid, cards in grids:
             for card in cards:
                 grid.removeWidget(card)
             for i, card in enumerate(cards):
@@ -208,7 +236,7 @@ class DashboardView(Retranslating, QWidget):
         captions = self._captions()
         nothing = self.tr("Nothing to do")
         for card in self.vm.cards():
-            caption = nothing if card.calm else captions.get(card.key, "")
+            caption = card.caption or (nothing if card.calm else captions.get(card.key, ""))
             widget = self.cards[card.key]
             widget.show_card(widget, card, caption)
         self.account.setText(self.account_vm.account_text())
@@ -229,6 +257,7 @@ class DashboardView(Retranslating, QWidget):
         self.heading.setText(self.tr("Workbench"))
         self.todo_title.setText(self.tr("To do"))
         self.figures_title.setText(self.tr("Today"))
+        self.money_title.setText(self.tr("Money"))
         within = DUE_SOON_WORKING_DAYS  # lupdate skips a call whose count is not a name
         titles = {
             "unpaid": self.tr("Unpaid"),
@@ -242,6 +271,10 @@ class DashboardView(Retranslating, QWidget):
             "today": self.tr("Orders today"),
             "revenue": self.tr("Paid today"),
             "on_sale": self.tr("Listings on sale"),
+            "withdrawable": self.tr("Withdrawable"),
+            "on_hold": self.tr("On hold"),
+            "deposit_outstanding": self.tr("Deposit outstanding"),
+            "withdrawals_in_flight": self.tr("Withdrawals in progress"),
         }
         for key, card in self.cards.items():
             card.title.setText(titles[key])

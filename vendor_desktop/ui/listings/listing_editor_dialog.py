@@ -36,7 +36,6 @@ from vendor_desktop.viewmodels.listings.listing_editor import (
     CONFIG_FIELDS,
     ListingEditorViewModel,
     config_label,
-    deposit_note,
     market_choices,
 )
 from vendor_desktop.viewmodels.listings.prices import MODES, unit_label
@@ -162,6 +161,7 @@ class ListingEditorDialog(Retranslating, QDialog):
         vm.problems_changed.connect(self.show_problems)
         vm.queued.connect(self.saving.saved)
         vm.save_failed.connect(self.saving.failed)
+        vm.deposit_changed.connect(self._deposit_changed)
         self.retranslate()
         self._modes_changed()
         self._fit()
@@ -267,7 +267,7 @@ class ListingEditorDialog(Retranslating, QDialog):
 
     def _market_changed(self, *_: object) -> None:
         market = self.market.currentData()
-        self.deposit.setText(deposit_note(market))
+        self.deposit.setText(self.vm.deposit_note(market))
         delivery = self.vm.delivery_of(market)
         shown = set(CONFIG_FIELDS.get(delivery, ())) if delivery else set()
         for key in self.config:
@@ -276,6 +276,12 @@ class ListingEditorDialog(Retranslating, QDialog):
         if self.isVisible():
             self._grow_to_fit()
         self.check()
+
+    def _deposit_changed(self) -> None:
+        """A pull brought another deposit summary: the preview follows (it may take a line more)."""
+        self.deposit.setText(self.vm.deposit_note(self.market.currentData()))
+        if self.isVisible():
+            self._grow_to_fit()
 
     def _modes_changed(self, *_: object) -> None:
         for mode in MODES:

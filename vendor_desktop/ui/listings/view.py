@@ -95,6 +95,7 @@ class ListingsView(Retranslating, QWidget):
         self._kept: list[str] = []
         connect_refresh(vm.selected_changed, self, self._show_selection)
         vm.bulk_done.connect(self._show_bulk)
+        connect_refresh(vm.deposit_changed, self, self._show_deposit_notes)
         self.retranslate()
 
     def open_editor(self, *, edit: bool) -> ListingEditorDialog:
@@ -110,6 +111,17 @@ class ListingsView(Retranslating, QWidget):
     def _filter_market(self, index: int) -> None:
         market = self.market.itemData(index)
         self.vm.set_filter(markets=[market] if market else [])
+        self._show_deposit_notes()
+
+    def _show_deposit_notes(self) -> None:
+        """Each market's deposit as the tooltip of its entry in the filter, and the chosen one's
+        as the filter's own: a filter finds listings, so the preview stays out of the way there
+        (the editor, where a market is chosen for good, shows it in full)."""
+        for index in range(1, self.market.count()):
+            note = self.vm.market_deposit_note(self.market.itemData(index))
+            self.market.setItemData(index, note, Qt.ItemDataRole.ToolTipRole)
+        chosen = self.market.currentData()
+        self.market.setToolTip(self.vm.market_deposit_note(chosen) if chosen else "")
 
     def _selected(self, *_: object) -> None:
         self.vm.select_rows(sorted(i.row() for i in self.table.selectionModel().selectedRows()))
@@ -165,6 +177,7 @@ class ListingsView(Retranslating, QWidget):
         self.search.setPlaceholderText(self.tr("Search listings"))
         refill_combo(self.state, self.tr("All states"), filter_choices())
         refill_combo(self.market, self.tr("All markets"), market_choices())
+        self._show_deposit_notes()
         self.new.setText(self.tr("New listing…"))
         self.edit.setText(self.tr("Edit…"))
         self.submit.setText(self.tr("Submit for review"))

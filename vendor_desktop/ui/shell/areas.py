@@ -75,7 +75,8 @@ def _dashboard_vm(c: AreaContext) -> QObject:
 def _dashboard_view(vm: Any, c: AreaContext) -> QWidget:
     from vendor_desktop.ui.dashboard.view import DashboardView
 
-    return DashboardView(vm, c.account)
+    # A card opens only an area this user has (the Money area is for who reads money): others are figures.
+    return DashboardView(vm, c.account, opens={a.id for a in areas_for(c.permissions)})
 
 
 def _orders_vm(c: AreaContext) -> QObject:
@@ -172,12 +173,12 @@ def _invoices_layout_splitter(view: Any) -> Any:
 # anyone may queue a change (a message marked read is one), so Pending changes is for everyone.
 AREAS: tuple[Area, ...] = (
     Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), None,  # every role: its cards follow its permissions
-         frozenset({"order", "message", "listing", "command", "invoice"}),
+         frozenset({"order", "message", "listing", "command", "invoice", "deposit", "earning", "withdrawal"}),
          _dashboard_vm, _dashboard_view, "Ctrl+1", landing=False),
     Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order"}),
          _orders_vm, _orders_view, "Ctrl+2",
          saved_state=(("orders/header", _orders_layout_header), ("orders/splitter", _orders_layout_splitter))),
-    Area("listings", QT_TRANSLATE_NOOP("Areas", "Listings"), "listings.read", frozenset({"listing", "command"}),
+    Area("listings", QT_TRANSLATE_NOOP("Areas", "Listings"), "listings.read", frozenset({"listing", "command", "deposit"}),
          _listings_vm, _listings_view, "Ctrl+3"),
     Area("discounts", QT_TRANSLATE_NOOP("Areas", "Buyer discounts"), "discounts.read", frozenset({"discount", "command"}),
          _discounts_vm, _discounts_view, "Ctrl+4"),

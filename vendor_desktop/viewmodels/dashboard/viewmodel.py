@@ -3,8 +3,10 @@ beside yesterday's, from the cache.
 
 Which cards a user sees follows the areas their role may read (SPEC §11): a card opens an area,
 so a role without Listings has no 审核未通过 card, and only the roles that read invoices (owner,
-finance, support) have the invoice cards and the due-date reminder (issue 12). The Workbench
-itself is for every role: each has at least Pending changes and Messages to count. Business
+finance, support) have the invoice cards and the due-date reminder (issue 12). The money cards
+(issue 13, ``money``) follow SPEC §11 too: owner and finance read earnings and withdrawals and
+see all four; operations reads only the deposit summary and sees only the deposit outstanding;
+support and viewer see none. The Workbench itself is for every role: each has at least Pending changes and Messages to count. Business
 dates are Beijing dates (``domain.workdays.business_date``).
 """
 
@@ -27,6 +29,7 @@ from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import Tone
 from vendor_desktop.viewmodels.dashboard.invoice_reminder import InvoiceReminder, RemindedToday
+from vendor_desktop.viewmodels.dashboard.money import MoneyCards, MoneyFigures, money_figures
 
 __all__ = ["CARDS", "DUE_SOON_WORKING_DAYS", "Card", "CardSpec", "DashboardViewModel", "versus_yesterday"]
 
@@ -44,10 +47,12 @@ class CardSpec:
     permission: str | None  # the permission of that area; None: everyone
     todo: bool  # a to-do (a count of things to act on) rather than a figure
     urgent: Tone = Tone.TODO  # the tone of a to-do that is not zero
+    money: bool = False  # a money card (资金): a section of its own; its figure and tone are the money's
 
 
 _L, _O, _M = Permission.LISTINGS_READ.value, Permission.ORDERS_READ.value, Permission.MESSAGES_READ.value
 _I = Permission.INVOICES_READ.value
+_E, _D = Permission.EARNINGS_READ.value, Permission.DEPOSIT_READ.value
 
 # Every card, in the order shown: the to-dos first, then today's figures.
 CARDS: tuple[CardSpec, ...] = (
@@ -63,6 +68,11 @@ CARDS: tuple[CardSpec, ...] = (
     CardSpec("today", "orders", "today", _O, False),
     CardSpec("revenue", "", None, _O, False),
     CardSpec("on_sale", "listings", "on_sale", _L, False),
+    # Issue 13: the money, each opening the Money area (资金管理) at what it is about.
+    CardSpec("withdrawable", "money", "earnings", _E, False, money=True),
+    CardSpec("on_hold", "money", "earnings", _E, False, money=True),
+    CardSpec("deposit_outstanding", "money", "deposit", _D, False, money=True),
+    CardSpec("withdrawals_in_flight", "money", "withdrawals", _E, False, money=True),
 )
 
 
@@ -79,6 +89,9 @@ class Card:
     tone: Tone
     # A figure beside yesterday's ("Yesterday 12 · +3"); "" when it has none.
     comparison: str = ""
+    # What the figure means now, when it depends on the data (the money cards); "": the view's own.
+    caption: str = ""
+    money: bool = False
 
     @property
     def calm(self) -> bool:
@@ -123,9 +136,11 @@ class DashboardViewModel(QObject):
         self.permissions = frozenset(permissions) if permissions is not None else None
         self.counts = DashboardCounts()
         self.invoices = InvoiceCounts()
+        self.money = MoneyFigures()
+        self._money_cards = MoneyCards(self)
         reads = reads if reads is not None else BackgroundRunner(self, name="vendor-desktop-reads")
         # Counting scans the whole orders table: after a pull, on the reads runner.
-        self._refresh: Refresher[tuple[DashboardCounts, InvoiceCounts]] = Refresher(
+        self._refresh: Refresher[tuple[DashboardCounts, InvoiceCounts, MoneyFigures]] = Refresher(
             reads, self._prepare_reload, self._reloaded
         )
         self.refresh()
@@ -135,9 +150,12 @@ class DashboardViewModel(QObject):
             reminded = RemindedToday(settings, f"invoice_reminders/{settings_key}") if settings is not None else None
             self.reminder = InvoiceReminder(db, reads, today, reminded, self)
 
+    def _may(self, permission: str) -> bool:
+        return self.permissions is None or permission in self.permissions
+
     @property
     def may_read_invoices(self) -> bool:
-        return self.permissions is None or _I in self.permissions
+        return self._may(_I)
 
     # -- what the cards show -------------------------------------------------------------------
     def specs(self) -> list[CardSpec]:
@@ -171,6 +189,10 @@ class DashboardViewModel(QObject):
             if s.todo:
                 n = todos[s.key]
                 shown.append(Card(s.key, s.area, s.preset, True, _count(n), s.urgent if n else Tone.CLOSED))
+            elif s.money:
+                may_pay = self._may(Permission.DEPOSIT_PAY.value)
+                value, shade, caption = self._money_cards.card(s.key, self.money, may_pay=may_pay)
+                shown.append(Card(s.key, s.area, s.preset, False, value, shade, caption=caption, money=True))
             else:
                 value, comparison = figures[s.key]
                 shown.append(Card(s.key, s.area, s.preset, False, value, Tone.DONE, comparison))
@@ -197,26 +219,29 @@ class DashboardViewModel(QObject):
     def refreshing(self) -> bool:
         return self._refresh.busy
 
-    def _prepare_reload(self) -> Callable[[], tuple[DashboardCounts, InvoiceCounts]]:
+    def _prepare_reload(self) -> Callable[[], tuple[DashboardCounts, InvoiceCounts, MoneyFigures]]:
         db, today, invoices = self._db, self._today(), self.may_read_invoices
+        deposit, earnings = self._may(_D), self._may(_E)
         self._counted_on = today
 
-        def load() -> tuple[DashboardCounts, InvoiceCounts]:
+        def load() -> tuple[DashboardCounts, InvoiceCounts, MoneyFigures]:
             with db.session() as session:
-                return dashboard_counts(session, today), (
-                    invoice_counts(session, today) if invoices else InvoiceCounts()
+                return (
+                    dashboard_counts(session, today),
+                    invoice_counts(session, today) if invoices else InvoiceCounts(),
+                    money_figures(session, earnings=earnings) if deposit else MoneyFigures(),
                 )
 
         return load
 
-    def _reloaded(self, counts: tuple[DashboardCounts, InvoiceCounts]) -> None:
-        self.counts, self.invoices = counts
+    def _reloaded(self, counts: tuple[DashboardCounts, InvoiceCounts, MoneyFigures]) -> None:
+        self.counts, self.invoices, self.money = counts
         self.counts_changed.emit()
 
     def on_data_changed(self, changes: ChangeSet) -> None:
         # Commands too: a refused change, and a message marked read, count at once.
         touched = set(changes.entities())
-        if touched & {"order", "message", "listing", "command", "invoice"}:
+        if touched & {"order", "message", "listing", "command", "invoice", "deposit", "earning", "withdrawal"}:
             self._refresh.request()
         if "invoice" in touched and self.reminder is not None:
             self.reminder.check()

@@ -1,7 +1,8 @@
 """The listing editor (商品编辑): one form for every market, checked as the user types.
 
 R-MKT-1: the market decides the delivery type and so which delivery fields appear. R-DEP-1: the
-editor shows the deposit a market requires before the vendor commits to it. Saving queues a
+editor shows the deposit a market requires before the vendor commits to it, and (issue 13, from
+the cached deposit summary) what the vendor would still owe to sell there. Saving queues a
 command (create, or update with the version it was based on), so a listing can be written
 offline; submitting for review is a separate action in the Listings area.
 """
@@ -14,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from vendor_desktop.cache.core.outbox import new_local_id
 from vendor_desktop.cache.listings.queries import ListingRow
-from vendor_desktop.domain.deposit import TIER_AMOUNT_FEN
 from vendor_desktop.domain.listings import (
     IMAGE_SECURITY_REVIEW_WORKING_DAYS,
     REVIEW_WORKING_DAYS,
@@ -22,10 +22,11 @@ from vendor_desktop.domain.listings import (
     validate_listing,
 )
 from vendor_desktop.domain.markets import MARKETS, Delivery
-from vendor_desktop.domain.money import MoneyError, format_fen, parse_yuan
+from vendor_desktop.domain.money import MoneyError, parse_yuan
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.labels import market_label
+from vendor_desktop.viewmodels.listings.deposit_preview import DepositPaid, deposit_preview
 from vendor_desktop.viewmodels.listings.table import rejection_reason
 
 
@@ -79,16 +80,13 @@ def config_label(key: str) -> str:
     return names.get(key, key)
 
 
-def deposit_note(market_id: str) -> str:
-    """R-DEP-1: what selling in this market requires as deposit (highest-tier rule, R-DEP-3)."""
+def deposit_note(market_id: str, deposit: DepositPaid | None = None) -> str:
+    """R-DEP-1: what selling in this market requires as deposit (highest-tier rule, R-DEP-3), what
+    the vendor would still owe for it when the deposit summary is known (issue 13), and how long
+    its review takes (R-LST-4)."""
     market = MARKETS.get(market_id)
     if market is None:
         return ""
-    deposit = (
-        QCoreApplication.translate("ListingEditor", "Deposit tier %1: selling here requires a deposit of %2.")
-        .replace("%1", str(market.deposit_tier))
-        .replace("%2", format_fen(TIER_AMOUNT_FEN[market.deposit_tier]))
-    )
     if market.delivery is Delivery.IMAGE:  # R-LST-4: the security review comes first
         review = QCoreApplication.translate(
             "ListingEditor", "Review: a security review (about %1 working days), then up to %2 working days."
@@ -98,7 +96,7 @@ def deposit_note(market_id: str) -> str:
         review = QCoreApplication.translate("ListingEditor", "Review: up to %1 working days.").replace(
             "%1", str(REVIEW_WORKING_DAYS)
         )
-    return f"{deposit}\n{review}"
+    return f"{deposit_preview(market_id, deposit)}\n{review}"
 
 
 def market_choices() -> list[tuple[str, str]]:
@@ -111,12 +109,31 @@ class ListingEditorViewModel(QObject):
     problems_changed = Signal(dict)  # field → message
     queued = Signal(object)  # ChangeSet, once the draft or edit is on disk
     save_failed = Signal(str)  # it could not be written on this computer: why, in the user's language
+    deposit_changed = Signal()  # a pull brought another deposit summary while the editor is open
 
-    def __init__(self, queue: CommandQueue, listing: ListingRow | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        queue: CommandQueue,
+        listing: ListingRow | None = None,
+        parent: QObject | None = None,
+        *,
+        deposit: DepositPaid | None = None,
+    ) -> None:
         super().__init__(parent)
         self._queue = queue
         self.listing = listing
         self.problems: dict[str, str] = {}
+        # The deposit summary as the Listings area last read it (off the GUI thread); None before
+        # the first pull and for the roles that may not read it.
+        self.deposit = deposit
+
+    def set_deposit(self, deposit: DepositPaid | None) -> None:
+        self.deposit = deposit
+        self.deposit_changed.emit()
+
+    def deposit_note(self, market_id: str) -> str:
+        """The market's tier, what the vendor would still owe there, and its review time."""
+        return deposit_note(market_id, self.deposit)
 
     @property
     def is_new(self) -> bool:

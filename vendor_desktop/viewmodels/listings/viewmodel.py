@@ -2,7 +2,8 @@
 
 R-LST-3 states, R-LST-4 due dates (Chinese working days), R-LST-5 revisions of on-sale listings.
 Submit, delist and bulk delist are queued commands; each row shows its own pending or refused
-change, so a bulk delist reports per row.
+change, so a bulk delist reports per row. Where a market is chosen (the editor, the market filter)
+its deposit is previewed from the cached deposit summary (issue 13, ``deposit_preview``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.refresh import Refresher
+from vendor_desktop.viewmodels.listings.deposit_preview import DepositPaid, deposit_loader, deposit_preview
 from vendor_desktop.viewmodels.listings.detail import ListingDetail, listing_detail
 from vendor_desktop.viewmodels.listings.listing_editor import ListingEditorViewModel, problem_text
 from vendor_desktop.viewmodels.listings.table import (
@@ -45,6 +47,7 @@ class ListingsViewModel(QObject):
     selected_changed = Signal()
     count_changed = Signal(int)
     bulk_done = Signal(list)  # [(listing name, result text)] for a bulk delist
+    deposit_changed = Signal(object)  # DepositPaid | None, read (again): the previews change
 
     def __init__(
         self, queue: CommandQueue, parent: QObject | None = None, *, reads: BackgroundRunner | None = None
@@ -58,6 +61,13 @@ class ListingsViewModel(QObject):
             reads, self.model.loader, self._reloaded
         )
         self.model.reload()
+        # SPEC §11: the deposit summary is synced only to the roles that read it (not viewer nor
+        # support); for them, and until it is read, the previews say the tier only.
+        self.deposit: DepositPaid | None = None
+        self._deposit: Refresher[DepositPaid | None] | None = None
+        if Permission.DEPOSIT_READ.value in queue.user.permissions:
+            self._deposit = Refresher(reads, lambda: deposit_loader(queue.db), self._deposit_read)
+            self._deposit.request()
 
     @property
     def can_write(self) -> bool:
@@ -150,7 +160,18 @@ class ListingsViewModel(QObject):
         return ""
 
     def new_editor(self, *, edit: bool) -> ListingEditorViewModel:
-        return ListingEditorViewModel(self._queue, self.current if edit else None, self)
+        editor = ListingEditorViewModel(self._queue, self.current if edit else None, self, deposit=self.deposit)
+        self.deposit_changed.connect(editor.set_deposit)  # a bound slot: it goes with the editor
+        return editor
+
+    # -- deposit preview (issue 13, R-DEP-1..3) ----------------------------------------------------
+    def market_deposit_note(self, market_id: str) -> str:
+        """A market's tier and what the vendor would still owe to sell there (the market filter)."""
+        return deposit_preview(market_id, self.deposit)
+
+    def _deposit_read(self, deposit: DepositPaid | None) -> None:
+        self.deposit = deposit
+        self.deposit_changed.emit(deposit)
 
     # -- lifecycle (R-LST-3) ---------------------------------------------------------------------
     def submit(self) -> None:
@@ -212,12 +233,17 @@ class ListingsViewModel(QObject):
         return listing_detail(listing) if listing is not None else None
 
     def on_data_changed(self, changes: ChangeSet) -> None:
-        if {"listing", "command"} & set(changes.entities()):
+        touched = set(changes.entities())
+        if {"listing", "command"} & touched:
             self._refresh.request()
+        if "deposit" in touched and self._deposit is not None:
+            self._deposit.request()
 
     def set_shown(self, shown: bool) -> None:
         """Whether the Listings page is on screen: hidden, a change only marks the list stale."""
         self._refresh.set_shown(shown)
+        if self._deposit is not None:
+            self._deposit.set_shown(shown)
 
     @property
     def refreshing(self) -> bool:
