@@ -1920,12 +1920,12 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/deposit_preview.py" line="68"/>
         <source>The deposit paid already covers this market.</source>
-        <translation>已缴保证金已覆盖此市场。</translation>
+        <translation>已缴保证金已覆盖此类目市场。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/deposit_preview.py" line="71"/>
         <source>Deposit paid %1; selling here needs %2 more.</source>
-        <translation>已缴 %1，在此市场销售还需缴纳 %2。</translation>
+        <translation>已缴 %1，在此类目市场销售还需缴纳 %2。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/listings/listing_editor.py" line="91"/>

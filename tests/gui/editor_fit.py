@@ -23,10 +23,14 @@ DISPLAY = (1440, 900)  # the reviewers' display, in physical pixels
 
 def _editor(listing=None):
     from vendor_desktop.ui.listings.listing_editor_dialog import ListingEditorDialog
+    from vendor_desktop.viewmodels.listings.deposit_preview import DepositPaid
     from vendor_desktop.viewmodels.listings.listing_editor import ListingEditorViewModel
 
     queue = SimpleNamespace(user=SimpleNamespace(permissions={"listings.write"}))
-    return ListingEditorDialog(ListingEditorViewModel(queue, listing))  # type: ignore[arg-type]
+    # With the deposit preview's longest line (issue 13): tier 1 paid, so tier-2 and tier-3
+    # markets say what they would still take.
+    paid = DepositPaid(100_000, ("saas",))
+    return ListingEditorDialog(ListingEditorViewModel(queue, listing, deposit=paid))  # type: ignore[arg-type]
 
 
 def problems(app, language: str) -> list[str]:
