@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 
 import pytest
 
 from vendor_desktop.cache.core.apply import apply_changes
 from vendor_desktop.cache.core.database import CacheDatabase
-from vendor_desktop.ui.core import i18n
+from vendor_desktop.ui.core import i18n, palette
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 
 from .apphelpers import Marketplace
@@ -20,6 +21,15 @@ def english(qapp):
     i18n.install(i18n.ENGLISH)
     yield
     i18n.install(i18n.ENGLISH)
+
+
+@pytest.fixture
+def styled(qapp):
+    """The app's style sheet (light), as create_application sets it; none again afterwards."""
+    template = (resources.files("vendor_desktop.resources") / "styles" / "app.qss").read_text(encoding="utf-8")
+    qapp.setStyleSheet(palette.style_sheet(template, palette.LIGHT))
+    yield
+    qapp.setStyleSheet("")
 
 
 @pytest.fixture

@@ -4,27 +4,17 @@ the user's language."""
 
 from __future__ import annotations
 
-from importlib import resources
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from vendor_desktop.cache.core.outbox import CommandState
-from vendor_desktop.ui.core import i18n, palette
+from vendor_desktop.ui.core import i18n
 
 from .apphelpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
-
-
-@pytest.fixture
-def styled(qapp):
-    """The app's style sheet (light), as create_application sets it; none again afterwards."""
-    template = (resources.files("vendor_desktop.resources") / "styles" / "app.qss").read_text(encoding="utf-8")
-    qapp.setStyleSheet(palette.style_sheet(template, palette.LIGHT))
-    yield
-    qapp.setStyleSheet("")
 
 
 def test_the_navigation_fits_its_names_with_any_count_and_shows_no_focus_frame(qtbot, tmp_path, market, styled):

@@ -331,3 +331,24 @@ def test_the_money_cards_in_chinese(qtbot, money_db, runner):
     assert view.cards["on_hold"].caption.text() == "2 个市场 · 已缴保证金未覆盖"
     assert view.cards["deposit_outstanding"].caption.text() == "应缴第 3 档 · 已缴 ¥2,000.00"
     assert view.cards["withdrawals_in_flight"].caption.text() == "共 2 笔提现"
+
+
+def test_a_large_amount_is_never_cut(qtbot, tmp_path, runner, styled):
+    """A big vendor's earnings run to nine digits: the grids wrap to two columns rather than cut
+    a figure, and go back to three when the window is wide enough."""
+    db = CacheDatabase.open(tmp_path / "big.sqlite3")
+    try:
+        with db.session(write=True) as s, s.begin():
+            apply_changes(s, [deposit(500_000, 3, ["saas"]), earning("saas", 123_456_789_01, pending=9_876_543_21)])
+        _vm, view = workbench(qtbot, db, runner, Role.OWNER)
+        value = view.cards["withdrawable"].value
+        assert value.text() == "¥123,456,789.01"
+        for width, columns in ((760, 2), (1100, 3)):
+            view.resize(width, 900)
+            qtbot.waitUntil(lambda c=columns: view.columns == c)
+            qtbot.waitUntil(lambda: value.width() > 0 and value.isVisible())
+            assert value.width() >= value.fontMetrics().horizontalAdvance(value.text()), width
+            page = view.scroll.widget()
+            assert page.minimumSizeHint().width() <= view.scroll.viewport().width(), width
+    finally:
+        db.close()

@@ -33,8 +33,11 @@ from vendor_desktop.ui.core.widgets import Retranslating
 from vendor_desktop.viewmodels.core.account import AccountViewModel
 from vendor_desktop.viewmodels.dashboard.viewmodel import DUE_SOON_WORKING_DAYS, Card, DashboardViewModel
 
-# Below this width for the cards (logical pixels), the grids wrap to two columns.
-_THREE_COLUMNS = 3 * 220 + 2 * 16
+# A card is at least this wide (logical pixels), wider when its figure needs it (a vendor's
+# earnings can run to ¥1,234,567.89); below three such cards the grids wrap to two columns.
+_CARD = 220
+_SPACING = 16
+_MARGIN = 24  # the page's, on each side
 
 
 class _Body:
@@ -167,14 +170,14 @@ class DashboardView(Retranslating, QWidget):
         self.figure_grid = QGridLayout()
         self.money_grid = QGridLayout()
         for grid in (self.todo_grid, self.figure_grid, self.money_grid):
-            grid.setSpacing(16)
+            grid.setSpacing(_SPACING)
         self.columns = 0
         self._lay_out(3)
 
         page = QWidget()
         page.setObjectName("workbenchPage")
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setContentsMargins(_MARGIN, _MARGIN, _MARGIN, _MARGIN)
         layout.addWidget(self.heading)
         layout.addWidget(self.account)
         layout.addSpacing(12)
@@ -227,8 +230,13 @@ class DashboardView(Retranslating, QWidget):
             for column in range(3):
                 grid.setColumnStretch(column, 1 if column < columns else 0)
 
+    def _columns_for(self, width: int) -> int:
+        """Three columns when three of the widest card fit, else two: a figure is never cut."""
+        card = max([_CARD, *(c.minimumSizeHint().width() for c in self.cards.values())])
+        return 3 if width - 2 * _MARGIN >= 3 * card + 2 * _SPACING else 2
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._lay_out(3 if event.size().width() - 48 >= _THREE_COLUMNS else 2)
+        self._lay_out(self._columns_for(event.size().width()))
         super().resizeEvent(event)
 
     # -- words ---------------------------------------------------------------------------------
@@ -240,6 +248,7 @@ class DashboardView(Retranslating, QWidget):
             widget = self.cards[card.key]
             widget.show_card(widget, card, caption)
         self.account.setText(self.account_vm.account_text())
+        self._lay_out(self._columns_for(self.width()))  # a longer figure may need more room
 
     def _captions(self) -> dict[str, str]:
         return {
