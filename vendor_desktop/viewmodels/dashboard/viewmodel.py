@@ -6,8 +6,8 @@ so a role without Listings has no 审核未通过 card, and only the roles that 
 finance, support) have the invoice cards and the due-date reminder (issue 12). The money cards
 (issue 13, ``money``) follow SPEC §11 too: owner and finance read earnings and withdrawals and
 see all four; operations reads only the deposit summary and sees only the deposit outstanding;
-support and viewer see none. The Workbench itself is for every role: each has at least Pending changes and Messages to count. Business
-dates are Beijing dates (``domain.workdays.business_date``).
+support and viewer see none. The Workbench itself is for every role: each has at least Pending
+changes and Messages to count. Business dates are Beijing dates (``domain.workdays.business_date``).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class CardSpec:
     key: str
     area: str  # the area the card opens; "": a figure that opens nothing
     preset: str | None  # the filter it opens with (the view's ``show_preset``)
-    permission: str | None  # the permission of that area; None: everyone
+    permission: str | None  # the permission that shows the card (its area's, or its figure's); None: everyone
     todo: bool  # a to-do (a count of things to act on) rather than a figure
     urgent: Tone = Tone.TODO  # the tone of a to-do that is not zero
     money: bool = False  # a money card (资金): a section of its own; its figure and tone are the money's
@@ -54,7 +54,7 @@ _L, _O, _M = Permission.LISTINGS_READ.value, Permission.ORDERS_READ.value, Permi
 _I = Permission.INVOICES_READ.value
 _E, _D = Permission.EARNINGS_READ.value, Permission.DEPOSIT_READ.value
 
-# Every card, in the order shown: the to-dos first, then today's figures.
+# Every card, in the order shown: the to-dos first, then today's figures, then the money.
 CARDS: tuple[CardSpec, ...] = (
     CardSpec("unpaid", "orders", "unpaid", _O, True, Tone.WAITING),
     CardSpec("to_deliver", "orders", "to_deliver", _O, True, Tone.TODO),
@@ -68,7 +68,7 @@ CARDS: tuple[CardSpec, ...] = (
     CardSpec("today", "orders", "today", _O, False),
     CardSpec("revenue", "", None, _O, False),
     CardSpec("on_sale", "listings", "on_sale", _L, False),
-    # Issue 13: the money, each opening the Money area (资金管理) at what it is about.
+    # Issue 13: the money, each opening the Money area (资金管理) with what it is about as preset.
     CardSpec("withdrawable", "money", "earnings", _E, False, money=True),
     CardSpec("on_hold", "money", "earnings", _E, False, money=True),
     CardSpec("deposit_outstanding", "money", "deposit", _D, False, money=True),
