@@ -36,6 +36,13 @@ EXPECTED = {
     "/sandbox/invoices": {"post"},
     "/sandbox/invoices/{invoice_id}": {"get"},
     "/sandbox/invoices/{invoice_id}/revoke": {"post"},
+    "/deposit/payments": {"post"},
+    "/withdrawals": {"post"},
+    "/vendor/profile": {"put"},
+    "/vendor/bank-account": {"put"},
+    "/sandbox/agreements/{kind}/sign": {"post"},
+    "/sandbox/balance/top-up": {"post"},
+    "/sandbox/withdrawals/{withdrawal_id}/settle": {"post"},
 }
 
 COMMANDS = {
@@ -51,6 +58,10 @@ COMMANDS = {
     ("/invoices/{invoice_id}/issue", "post"),
     ("/invoices/{invoice_id}/shipment", "post"),
     ("/invoices/{invoice_id}/shipment-correction", "post"),
+    ("/deposit/payments", "post"),
+    ("/withdrawals", "post"),
+    ("/vendor/profile", "put"),
+    ("/vendor/bank-account", "put"),
 }
 NEEDS_IF_MATCH = {
     ("/orders/{order_id}/price-change", "post"),
@@ -61,9 +72,12 @@ NEEDS_IF_MATCH = {
     ("/invoices/{invoice_id}/issue", "post"),
     ("/invoices/{invoice_id}/shipment", "post"),
     ("/invoices/{invoice_id}/shipment-correction", "post"),
+    ("/vendor/profile", "put"),
+    ("/vendor/bank-account", "put"),
 }
-CREATES = {"/discounts", "/listings"}  # no entity to find yet: no 404
-NAMES_NO_ENTITY = {"/messages/read-all"}  # every message of the caller: no 404 either
+CREATES = {"/discounts", "/listings", "/deposit/payments", "/withdrawals"}  # no entity to find yet: no 404
+# Every message of the caller; the caller's own vendor profile and bank account: no 404 either.
+NAMES_NO_ENTITY = {"/messages/read-all", "/vendor/profile", "/vendor/bank-account"}
 
 
 def test_schema_is_served_under_the_base_path_and_lists_every_path(client):
@@ -133,6 +147,9 @@ def test_commands_document_their_idempotency_key_and_if_match_headers(client):
         "/sandbox/listings/{listing_id}/review",
         "/sandbox/invoices",
         "/sandbox/invoices/{invoice_id}/revoke",
+        "/sandbox/agreements/{kind}/sign",
+        "/sandbox/balance/top-up",
+        "/sandbox/withdrawals/{withdrawal_id}/settle",
     ]:
         params = paths[f"{API}{path}"]["post"].get("parameters", [])
         assert all(p["name"] != "Idempotency-Key" for p in params), path
