@@ -65,10 +65,14 @@ def top_up(client: TestClient, operator: dict[str, str], vendor: dict[str, Any],
 
 
 def sign(client: TestClient, operator: dict[str, str], vendor: dict[str, Any], kind: str) -> Any:
-    return client.post(f"{API}/sandbox/agreements/{kind}/sign", json={"account_id": vendor["account_id"]}, headers=operator)
+    return client.post(
+        f"{API}/sandbox/agreements/{kind}/sign", json={"account_id": vendor["account_id"]}, headers=operator
+    )
 
 
-def settle(client: TestClient, operator: dict[str, str], withdrawal_id: str, paid: bool, reason: str | None = None) -> Any:
+def settle(
+    client: TestClient, operator: dict[str, str], withdrawal_id: str, paid: bool, reason: str | None = None
+) -> Any:
     body: dict[str, Any] = {"paid": paid} | ({"reason": reason} if reason else {})
     return client.post(f"{API}/sandbox/withdrawals/{withdrawal_id}/settle", json=body, headers=operator)
 

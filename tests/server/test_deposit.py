@@ -103,7 +103,10 @@ def test_a_seeded_vendor_starts_with_its_balance_and_deposit_explained(client, s
         200_000,
         2,
     )
-    assert [(e["kind"], e["amount_fen"]) for e in money["ledger"]] == [("top_up", 1_000_000), ("deposit_payment", -200_000)]
+    assert [(e["kind"], e["amount_fen"]) for e in money["ledger"]] == [
+        ("top_up", 1_000_000),
+        ("deposit_payment", -200_000),
+    ]
     assert len(money["payments"]) == 1 and money["payments"][0]["receipt_number"].startswith("BZJ")
     assert_books_balance(money)
 

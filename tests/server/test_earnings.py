@@ -91,9 +91,7 @@ def test_the_clock_control_settles_every_vendor(client, operator, seed):
         assert _earning(client, owner_of(client, vendor), "saas")["withdrawable_fen"] == 5_000
 
 
-def test_earnings_are_held_until_both_agreements_are_signed_and_the_deposit_covers_the_market(
-    client, operator, seed
-):
+def test_earnings_are_held_until_both_agreements_are_signed_and_the_deposit_covers_the_market(client, operator, seed):
     """R-WDR-2: agreements first (without them nothing can be withdrawn anywhere), then the
     deposit's tier (R-DEP-3); each change gives every earning a new version with its reason."""
     vendor = money_vendor(seed, seed=36, agreements=[], balance_fen=500_000)
