@@ -15,7 +15,8 @@ from fastapi.testclient import TestClient
 from vendor_desktop.domain.earnings import LedgerBook, ledger_book
 from vendor_desktop.domain.markets import MARKETS
 
-from .conftest import API, bearer, login, place_order, pull_all, send
+from .conftest import API, bearer, login, pull_all, send
+from .invoice_helpers import paid_order
 
 MARKET_INDEX = {m: i for i, m in enumerate(MARKETS)}
 
@@ -30,17 +31,9 @@ def money_vendor(make: Any, **body: Any) -> dict[str, Any]:
 def earn(
     client: TestClient, operator: dict[str, str], vendor: dict[str, Any], market: str, amount_fen: int
 ) -> dict[str, Any]:
-    """A buyer orders the vendor's listing in ``market``, the owner prices it at ``amount_fen``
-    (R-ORD-3), the buyer pays: the paid order (R-WDR-1: earned in that market)."""
+    """A paid order of ``amount_fen`` for the vendor's listing in ``market`` (R-WDR-1: earned there)."""
     listing = f"lst-{vendor['account_id']}-{MARKET_INDEX[market]}"
-    order = place_order(client, operator, vendor, listing=listing)
-    owner = bearer(login(client, vendor))
-    body = {"new_price_fen": amount_fen, "reason": "测试金额"}
-    r = send(client, "POST", f"/orders/{order['id']}/price-change", owner, json=body, if_match=1)
-    assert r.status_code == 200, r.text
-    r = client.post(f"{API}/sandbox/orders/{order['id']}/pay", headers=operator)
-    assert r.status_code == 200, r.text
-    return r.json()
+    return paid_order(client, operator, vendor, amount_fen, listing=listing)
 
 
 def complete(client: TestClient, operator: dict[str, str], order_id: str) -> dict[str, Any]:

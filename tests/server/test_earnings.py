@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import event
+
 from vendor_desktop.domain.workdays import SHANGHAI
 
 from .conftest import START
@@ -117,3 +119,23 @@ def test_signing_an_agreement_again_changes_nothing(client, operator, seed):
     assert first.status_code == again.status_code == 200
     assert again.json() == first.json() and first.json()["data"]["signed"] is True
     assert first.json()["id"] == f"{vendor['account_id']}:revenue"
+
+
+def test_a_pull_with_nothing_due_stays_a_read(client, operator, seed):
+    """Settling is lazy, but a pull takes the write lock only when something is due: money still
+    pending before its time writes nothing."""
+    vendor = money_vendor(seed, seed=38)
+    earn(client, operator, vendor, "saas", 5_000)  # due only after the review period
+    owner = owner_of(client, vendor)
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        seen.append(statement.split(None, 1)[0].upper())
+
+    engine = client.app.state.db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert money_of(client, owner)["earnings"]["saas"]["pending_fen"] == 5_000
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert "SELECT" in seen and not {"UPDATE", "INSERT", "DELETE"} & set(seen)

@@ -11,26 +11,17 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import pytest
 import requests
 
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 
-from .conftest import OPERATOR_TOKEN
 from .money_helpers import MARKET_INDEX, assert_books_balance
 from .test_races import OPERATOR, _url
 
 ATTEMPTS = 8
-
-
-@pytest.fixture
-def sandbox(database_url: str, clock) -> Iterator[EmbeddedSandbox]:
-    with EmbeddedSandbox(database_url, operator_token=OPERATOR_TOKEN, clock=clock) as sb:
-        yield sb
 
 
 def _vendor(sandbox: EmbeddedSandbox, **seed: Any) -> tuple[dict[str, Any], dict[str, str]]:

@@ -226,7 +226,7 @@ def start_processing_due(s: Session, account_id: str, now: dt.datetime) -> None:
     locked_money(s, account_id)
     for withdrawal in s.execute(_due_withdrawals(account_id, now).order_by(Withdrawal.requested_at)).scalars():
         withdrawal.state = WithdrawalState.PROCESSING.value
-        withdrawal.processing_at = f"{withdrawal.processing_on}T09:00:00+08:00"
+        withdrawal.processing_at = f"{withdrawal.processing_on}T00:00:00+08:00"
         _changed(s, "withdrawal", withdrawal)
 
 
