@@ -4,6 +4,9 @@ truthfully (API.md: "keep the schema truthful: it is fuzzed")."""
 from __future__ import annotations
 
 import json
+import re
+
+from vendor_desktop.domain.money import MAX_AMOUNT_FEN
 
 from .conftest import API
 
@@ -216,3 +219,35 @@ def test_invoice_commands_document_their_bounds_and_errors(client):
     control = paths[f"{API}/sandbox/invoices"]["post"]["responses"]
     assert "INVOICE_EXISTS" in control["409"]["description"] and "ORDER_STATE" in control["409"]["description"]
     assert "invoice_id" in schemas["MessageData"]["properties"]
+
+
+def test_money_and_account_commands_document_their_bounds_and_errors(client):
+    """SPEC §7–§9: amounts are strict integers above 0 up to the maximum; every refusal of the
+    deposit payment, the withdrawal and the account PUTs is named where it is sent."""
+    schema = client.get(f"{API}/openapi.json").json()
+    schemas, paths = schema["components"]["schemas"], schema["paths"]
+    for body in ("DepositPaymentRequest", "WithdrawalRequest", "TopUpRequest"):
+        amount = schemas[body]["properties"]["amount_fen"]
+        assert (amount["type"], amount["exclusiveMinimum"], amount["maximum"]) == ("integer", 0, MAX_AMOUNT_FEN), body
+    payment = paths[f"{API}/deposit/payments"]["post"]["responses"]
+    assert {"DEPOSIT_ABOVE_MAXIMUM", "INSUFFICIENT_BALANCE"} <= _codes(payment["422"]["description"])
+    withdrawal = paths[f"{API}/withdrawals"]["post"]["responses"]
+    assert {
+        "BANK_ACCOUNT_MISSING",
+        "AGREEMENT_NOT_SIGNED",
+        "DEPOSIT_NOT_COVERED",
+        "AMOUNT_EXCEEDS_WITHDRAWABLE",
+    } <= _codes(withdrawal["422"]["description"])
+    assert "201" in payment and "201" in withdrawal
+    bank = paths[f"{API}/vendor/bank-account"]["put"]["responses"]
+    assert "BANK_ACCOUNT_LOCKED" in bank["409"]["description"]
+    assert schemas["BankAccountRequest"]["properties"]["account_number"]["maxLength"] == 30
+    assert schemas["ProfileRequest"]["properties"]["cs_email"]["maxLength"] == 254
+    settle = paths[f"{API}/sandbox/withdrawals/{{withdrawal_id}}/settle"]["post"]["responses"]
+    assert "WITHDRAWAL_STATE" in settle["409"]["description"]
+    for entity in ("DepositData", "EarningData", "WithdrawalData", "LedgerEntryData", "BankAccountData"):
+        assert entity in schemas
+
+
+def _codes(text: str) -> set[str]:
+    return set(re.findall(r"\b[A-Z][A-Z_]{3,}\b", text))
