@@ -180,19 +180,23 @@ class DashboardView(Retranslating, QWidget):
         layout.setContentsMargins(_MARGIN, _MARGIN, _MARGIN, _MARGIN)
         layout.addWidget(self.heading)
         layout.addWidget(self.account)
-        layout.addSpacing(12)
-        layout.addWidget(self.todo_title)
-        layout.addLayout(self.todo_grid)
-        layout.addSpacing(12)
-        layout.addWidget(self.figures_title)
-        layout.addLayout(self.figure_grid)
-        layout.addSpacing(12)
-        layout.addWidget(self.money_title)
-        layout.addLayout(self.money_grid)
         # Today's figures are about orders and listings: a role reading neither (finance) has none;
-        # the money is for the roles that read it (support and viewer do not).
-        self.figures_title.setHidden(not self.figure_cards)
-        self.money_title.setHidden(not self.money_cards)
+        # the money is for the roles that read it (support and viewer do not). A section without
+        # cards takes no room, its gap above included.
+        sections = (
+            (self.todo_title, self.todo_grid, self.todos),
+            (self.figures_title, self.figure_grid, self.figure_cards),
+            (self.money_title, self.money_grid, self.money_cards),
+        )
+        for title, grid, cards in sections:
+            section = QWidget()
+            box = QVBoxLayout(section)
+            box.setContentsMargins(0, 12, 0, 0)
+            box.addWidget(title)
+            box.addLayout(grid)
+            layout.addWidget(section)
+            title.setHidden(not cards)
+            section.setHidden(not cards)
         layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("workbenchScroll")
