@@ -1,0 +1,100 @@
+"""The account's fields in the user's words: their names, and why a value is refused (R-ACC-1,
+R-ACC-2) — the app's own checks (``domain.account``) and the marketplace's 422 ``details.fields``
+use the same ``FieldProblem`` codes, so both read the same."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from vendor_desktop.domain.account import BANK_LENGTHS, PROFILE_LENGTHS, FieldProblem, mask_account_number
+
+#: R-ACC-1, in the order the page and the dialog show them.
+PROFILE_FIELDS = ("company_name", "contact_name", "contact_phone", "cs_phone", "cs_email", "cs_qq")
+#: R-ACC-2 / R-WDR-4.
+BANK_FIELDS = ("holder", "bank", "branch", "account_number")
+
+_LENGTHS = {**PROFILE_LENGTHS, **BANK_LENGTHS}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AccountFields", text)
+
+
+def field_label(field: str) -> str:
+    names = {
+        "company_name": _t("Company name"),
+        "contact_name": _t("Contact person"),
+        "contact_phone": _t("Contact phone"),
+        "cs_phone": _t("Customer-service phone"),
+        "cs_email": _t("Customer-service e-mail"),
+        "cs_qq": _t("Customer-service QQ"),
+        "holder": _t("Account holder"),
+        "bank": _t("Bank"),
+        "branch": _t("Branch"),
+        "account_number": _t("Account number"),
+    }
+    return names.get(field, field)
+
+
+def field_hint(field: str) -> str:
+    """What the box expects, as its placeholder."""
+    hints = {
+        "contact_phone": _t("e.g. 138 0013 8000 or 010-8888 6666"),
+        "cs_phone": _t("e.g. 400-820-8820"),
+        "cs_email": _t("e.g. service@example.com"),
+        "cs_qq": _t("5 to 12 digits"),
+        "account_number": _t("Digits only; spaces are fine"),
+    }
+    return hints.get(field, "")
+
+
+def problem_text(field: str, problem: FieldProblem | str) -> str:
+    """Why ``field``'s value is refused, in the user's language (R-ACC-1/2)."""
+    shortest, longest = _LENGTHS.get(field, (0, 0))
+    try:
+        problem = FieldProblem(problem)
+    except ValueError:
+        return _t("Not accepted.")
+    if problem is FieldProblem.EMPTY:
+        return _t("Required.")
+    if problem is FieldProblem.TOO_SHORT:
+        return _t("At least %1 characters.").replace("%1", str(shortest))
+    if problem is FieldProblem.TOO_LONG:
+        return _t("At most %1 characters.").replace("%1", str(longest))
+    if problem is FieldProblem.NOT_A_PHONE:
+        return _t(
+            "Enter a mobile number (138 0013 8000), a landline with its area code (010-8888 6666) or a 400/800 number."
+        )
+    if problem is FieldProblem.NOT_A_QQ:
+        return _t("A customer-service QQ number has 5–12 digits and does not start with 0.")
+    if problem is FieldProblem.NOT_AN_EMAIL:
+        return _t("Not an e-mail address, e.g. service@example.com.")
+    return _t("A bank account number has 8–30 digits.")
+
+
+def refused_fields_text(details: Mapping[str, Any]) -> str:
+    """The marketplace's 422 ``details.fields`` ({field: FieldProblem}) as one line per field."""
+    found = details.get("fields")
+    if not isinstance(found, Mapping):
+        return ""
+    return "\n".join(f"{field_label(str(f))}: {problem_text(str(f), str(p))}" for f, p in found.items())
+
+
+def shown_value(field: str, value: Any, *, mask: bool = False) -> str:
+    """A field's value as the page shows it; the account number masked where asked (SPEC §11)."""
+    text = str(value or "").strip()
+    if not text:
+        return "—"
+    if field == "account_number":
+        return mask_account_number(text) if mask else grouped(text)
+    return text
+
+
+def grouped(number: str) -> str:
+    """A long account number in groups of four, as printed on a bank's papers: 6225 8801 2345 6789."""
+    if not number.isdigit():
+        return number
+    return " ".join(number[i : i + 4] for i in range(0, len(number), 4))
