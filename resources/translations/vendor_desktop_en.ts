@@ -65,6 +65,25 @@
     </message>
 </context>
 <context>
+    <name>LedgerView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="115"/>
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="144"/>
+        <source>Exported the statement with %Ln movements to %1</source>
+        <translation>
+            <numerusform>Exported the statement with %Ln movement to %1</numerusform>
+            <numerusform>Exported the statement with %Ln movements to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListingsView</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/listings/view.py" line="134"/>

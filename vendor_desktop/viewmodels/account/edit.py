@@ -28,10 +28,6 @@ from vendor_desktop.viewmodels.account.fields import BANK_FIELDS, PROFILE_FIELDS
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AccountEdit", text)
-
-
 @dataclass(frozen=True)
 class EditKind:
     """What is edited: the command it queues, the fields and their checks, who may."""
@@ -60,13 +56,16 @@ BANK_ACCOUNT = EditKind(
 def only_owner_text(kind: EditKind) -> str:
     """Why a sub-account cannot edit (SPEC §11: both edits are the main account's)."""
     if kind is PROFILE:
-        return _t("Only the main account can change the account information.")
-    return _t("Only the main account can change the bank account.")
+        return QCoreApplication.translate("AccountEdit", "Only the main account can change the account information.")
+    return QCoreApplication.translate("AccountEdit", "Only the main account can change the bank account.")
 
 
 def locked_text() -> str:
     """R-ACC-2: once the revenue supplementary agreement is signed, only through a ticket."""
-    return _t("The revenue supplementary agreement is signed: the bank account can be changed only through a ticket.")
+    return QCoreApplication.translate(
+        "AccountEdit",
+        "The revenue supplementary agreement is signed: the bank account can be changed only through a ticket.",
+    )
 
 
 def summary_of(kind: EditKind, values: Mapping[str, str]) -> dict[str, object]:
@@ -115,7 +114,7 @@ class AccountEditViewModel(QObject):
         if self.kind.permission.value not in self._queue.user.permissions:
             return only_owner_text(self.kind)
         if self.current is None:
-            return _t("Not synced yet: sync, then try again.")
+            return QCoreApplication.translate("AccountEdit", "Not synced yet: sync, then try again.")
         if self.kind is BANK_ACCOUNT and self.current.data.get("locked") is True:
             return locked_text()
         return ""
@@ -132,7 +131,7 @@ class AccountEditViewModel(QObject):
         if blocked:
             problems["form"] = blocked
         elif only is None and not problems and self._payload(values) == self._payload(self.initial()):
-            problems["form"] = _t("Nothing has changed.")
+            problems["form"] = QCoreApplication.translate("AccountEdit", "Nothing has changed.")
         self.problems_changed.emit(problems)
         return problems
 

@@ -19,22 +19,18 @@ BANK_FIELDS = ("holder", "bank", "branch", "account_number")
 _LENGTHS = {**PROFILE_LENGTHS, **BANK_LENGTHS}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AccountFields", text)
-
-
 def field_label(field: str) -> str:
     names = {
-        "company_name": _t("Company name"),
-        "contact_name": _t("Contact person"),
-        "contact_phone": _t("Contact phone"),
-        "cs_phone": _t("Customer-service phone"),
-        "cs_email": _t("Customer-service e-mail"),
-        "cs_qq": _t("Customer-service QQ"),
-        "holder": _t("Account holder"),
-        "bank": _t("Bank"),
-        "branch": _t("Branch"),
-        "account_number": _t("Account number"),
+        "company_name": QCoreApplication.translate("AccountFields", "Company name"),
+        "contact_name": QCoreApplication.translate("AccountFields", "Contact person"),
+        "contact_phone": QCoreApplication.translate("AccountFields", "Contact phone"),
+        "cs_phone": QCoreApplication.translate("AccountFields", "Customer-service phone"),
+        "cs_email": QCoreApplication.translate("AccountFields", "Customer-service e-mail"),
+        "cs_qq": QCoreApplication.translate("AccountFields", "Customer-service QQ"),
+        "holder": QCoreApplication.translate("AccountFields", "Account holder"),
+        "bank": QCoreApplication.translate("AccountFields", "Bank"),
+        "branch": QCoreApplication.translate("AccountFields", "Branch"),
+        "account_number": QCoreApplication.translate("AccountFields", "Account number"),
     }
     return names.get(field, field)
 
@@ -42,11 +38,11 @@ def field_label(field: str) -> str:
 def field_hint(field: str) -> str:
     """What the box expects, as its placeholder."""
     hints = {
-        "contact_phone": _t("e.g. 138 0013 8000 or 010-8888 6666"),
-        "cs_phone": _t("e.g. 400-820-8820"),
-        "cs_email": _t("e.g. service@example.com"),
-        "cs_qq": _t("5 to 12 digits"),
-        "account_number": _t("Digits only; spaces are fine"),
+        "contact_phone": QCoreApplication.translate("AccountFields", "e.g. 138 0013 8000 or 010-8888 6666"),
+        "cs_phone": QCoreApplication.translate("AccountFields", "e.g. 400-820-8820"),
+        "cs_email": QCoreApplication.translate("AccountFields", "e.g. service@example.com"),
+        "cs_qq": QCoreApplication.translate("AccountFields", "5 to 12 digits"),
+        "account_number": QCoreApplication.translate("AccountFields", "Digits only; spaces are fine"),
     }
     return hints.get(field, "")
 
@@ -57,22 +53,25 @@ def problem_text(field: str, problem: FieldProblem | str) -> str:
     try:
         problem = FieldProblem(problem)
     except ValueError:
-        return _t("Not accepted.")
+        return QCoreApplication.translate("AccountFields", "Not accepted.")
     if problem is FieldProblem.EMPTY:
-        return _t("Required.")
+        return QCoreApplication.translate("AccountFields", "Required.")
     if problem is FieldProblem.TOO_SHORT:
-        return _t("At least %1 characters.").replace("%1", str(shortest))
+        return QCoreApplication.translate("AccountFields", "At least %1 characters.").replace("%1", str(shortest))
     if problem is FieldProblem.TOO_LONG:
-        return _t("At most %1 characters.").replace("%1", str(longest))
+        return QCoreApplication.translate("AccountFields", "At most %1 characters.").replace("%1", str(longest))
     if problem is FieldProblem.NOT_A_PHONE:
-        return _t(
-            "Enter a mobile number (138 0013 8000), a landline with its area code (010-8888 6666) or a 400/800 number."
+        return QCoreApplication.translate(
+            "AccountFields",
+            "Enter a mobile number (138 0013 8000), a landline with its area code (010-8888 6666) or a 400/800 number.",
         )
     if problem is FieldProblem.NOT_A_QQ:
-        return _t("A customer-service QQ number has 5–12 digits and does not start with 0.")
+        return QCoreApplication.translate(
+            "AccountFields", "A customer-service QQ number has 5–12 digits and does not start with 0."
+        )
     if problem is FieldProblem.NOT_AN_EMAIL:
-        return _t("Not an e-mail address, e.g. service@example.com.")
-    return _t("A bank account number has 8–30 digits.")
+        return QCoreApplication.translate("AccountFields", "Not an e-mail address, e.g. service@example.com.")
+    return QCoreApplication.translate("AccountFields", "A bank account number has 8–30 digits.")
 
 
 def refused_fields_text(details: Mapping[str, Any]) -> str:

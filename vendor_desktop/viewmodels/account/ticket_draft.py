@@ -25,10 +25,6 @@ MAX_SUBJECT = 100
 MAX_DESCRIPTION = 2_000
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TicketDraft", text)
-
-
 @dataclass(frozen=True)
 class TicketDraft:
     type: str
@@ -43,12 +39,18 @@ def template(bank: Mapping[str, Any] | None, requested: Mapping[str, Any] | None
     shown = {f: str(current.get(f) or "—") for f in BANK_FIELDS}
     shown["account_number"] = mask_account_number(str(current.get("account_number") or ""))
     new = {f: str((requested or {}).get(f) or "") for f in BANK_FIELDS}
-    lines = [_t("Please change the bank account on file."), "", _t("Current bank account:")]
+    lines = [
+        QCoreApplication.translate("TicketDraft", "Please change the bank account on file."),
+        "",
+        QCoreApplication.translate("TicketDraft", "Current bank account:"),
+    ]
     lines += [f"  {field_label(f)}: {shown[f]}" for f in BANK_FIELDS]
-    lines += ["", _t("New bank account:")]
+    lines += ["", QCoreApplication.translate("TicketDraft", "New bank account:")]
     lines += [f"  {field_label(f)}: {new[f]}".rstrip() for f in BANK_FIELDS]
-    lines += ["", _t("Reason:"), ""]
-    return TicketDraft(TICKET_TYPE, _t("Change the bank account"), "\n".join(lines))
+    lines += ["", QCoreApplication.translate("TicketDraft", "Reason:"), ""]
+    return TicketDraft(
+        TICKET_TYPE, QCoreApplication.translate("TicketDraft", "Change the bank account"), "\n".join(lines)
+    )
 
 
 class TicketDraftViewModel(QObject):
@@ -88,13 +90,17 @@ class TicketDraftViewModel(QObject):
     def problems(self, subject: str, description: str) -> dict[str, str]:
         problems: dict[str, str] = {}
         if not subject.strip():
-            problems["subject"] = _t("Required.")
+            problems["subject"] = QCoreApplication.translate("TicketDraft", "Required.")
         elif len(subject.strip()) > MAX_SUBJECT:
-            problems["subject"] = _t("At most %1 characters.").replace("%1", str(MAX_SUBJECT))
+            problems["subject"] = QCoreApplication.translate("TicketDraft", "At most %1 characters.").replace(
+                "%1", str(MAX_SUBJECT)
+            )
         if not description.strip():
-            problems["description"] = _t("Required.")
+            problems["description"] = QCoreApplication.translate("TicketDraft", "Required.")
         elif len(description) > MAX_DESCRIPTION:
-            problems["description"] = _t("At most %1 characters.").replace("%1", str(MAX_DESCRIPTION))
+            problems["description"] = QCoreApplication.translate("TicketDraft", "At most %1 characters.").replace(
+                "%1", str(MAX_DESCRIPTION)
+            )
         return problems
 
     def save(self, subject: str, description: str) -> dict[str, str]:

@@ -53,10 +53,6 @@ from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import Tone
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AccountViewModel", text)
-
-
 @dataclass(frozen=True)
 class Loaded:
     profile: Versioned | None = None
@@ -152,7 +148,7 @@ class AccountAreaViewModel(QObject):
         if not self._can(Permission.PROFILE_WRITE):
             return only_owner_text(PROFILE)
         if self.loaded.profile is None:
-            return _t("Not synced yet: sync, then try again.")
+            return QCoreApplication.translate("AccountViewModel", "Not synced yet: sync, then try again.")
         return ""
 
     def new_profile_edit(self) -> AccountEditViewModel:
@@ -172,10 +168,12 @@ class AccountAreaViewModel(QObject):
 
     def no_bank_account_text(self) -> str:
         if not self.reads_bank_account:
-            return _t("Only the main account and finance see the bank account.")
+            return QCoreApplication.translate(
+                "AccountViewModel", "Only the main account and finance see the bank account."
+            )
         if not self.synced:
-            return _t("Not synced yet.")
-        return _t("No bank account on file yet.")
+            return QCoreApplication.translate("AccountViewModel", "Not synced yet.")
+        return QCoreApplication.translate("AccountViewModel", "No bank account on file yet.")
 
     def bank_rows(self) -> list[tuple[str, str]]:
         bank = self.loaded.bank
@@ -193,8 +191,8 @@ class AccountAreaViewModel(QObject):
         if self.loaded.bank is None:
             return None
         if self.bank_locked:
-            return _t("Locked"), Tone.CLOSED
-        return _t("Editable"), Tone.DONE
+            return QCoreApplication.translate("AccountViewModel", "Locked"), Tone.CLOSED
+        return QCoreApplication.translate("AccountViewModel", "Editable"), Tone.DONE
 
     def lock_reason(self) -> str:
         return locked_text() if self.bank_locked else ""
@@ -240,12 +238,26 @@ class AccountAreaViewModel(QObject):
         what = "; ".join(f"{field_label(f)}: {values.get(f) or '—'}" for f in kind.fields if f in values)
         if change.state == CommandState.REJECTED:
             reason = server_message(change.error_message or "", change.error_message_zh or "") or change.error_code
-            text = _t("The marketplace did not accept this change: %1").replace("%1", reason or "")
+            text = QCoreApplication.translate(
+                "AccountViewModel", "The marketplace did not accept this change: %1"
+            ).replace("%1", reason or "")
             refused = refused_fields_text(change.error_details)
             text = "\n".join(part for part in (text, refused, what) if part)
-            return ChangeNotice(text, (_t("Not accepted"), Tone.URGENT), True, can_retry(change))
-        text = _t("Your change is saved on this computer and shows here once the marketplace has applied it.")
-        tag = _t("Waiting to send") if change.state != CommandState.SENDING else _t("Sending")
+            return ChangeNotice(
+                text,
+                (QCoreApplication.translate("AccountViewModel", "Not accepted"), Tone.URGENT),
+                True,
+                can_retry(change),
+            )
+        text = QCoreApplication.translate(
+            "AccountViewModel",
+            "Your change is saved on this computer and shows here once the marketplace has applied it.",
+        )
+        tag = (
+            QCoreApplication.translate("AccountViewModel", "Waiting to send")
+            if change.state != CommandState.SENDING
+            else QCoreApplication.translate("AccountViewModel", "Sending")
+        )
         return ChangeNotice("\n".join((text, what)), (tag, Tone.WAITING), False, can_retry(change))
 
     def discard_change(self, which: str) -> None:
@@ -267,7 +279,11 @@ class AccountAreaViewModel(QObject):
             data = self.loaded.agreements.get(kind.value, {})
             signed = data.get("signed") is True
             at = parse_timestamp(data.get("signed_at")) if signed else None
-            tag = (_t("Signed"), Tone.DONE) if signed else (_t("Not signed"), Tone.TODO)
+            tag = (
+                (QCoreApplication.translate("AccountViewModel", "Signed"), Tone.DONE)
+                if signed
+                else (QCoreApplication.translate("AccountViewModel", "Not signed"), Tone.TODO)
+            )
             rows.append((agreement_label(kind.value), tag, local_time(at) if at else "—"))
         return rows
 
@@ -281,7 +297,15 @@ class AccountAreaViewModel(QObject):
     def onboarding_summary(self) -> str:
         rows = self.onboarding_rows()
         finished = sum(done for _label, done in rows)
-        return _t("%1 of %2 steps done").replace("%1", str(finished)).replace("%2", str(len(rows)))
+        return (
+            QCoreApplication.translate("AccountViewModel", "%1 of %2 steps done")
+            .replace("%1", str(finished))
+            .replace("%2", str(len(rows)))
+        )
 
     def step_tag(self, done: bool) -> tuple[str, Tone]:
-        return (_t("Done"), Tone.DONE) if done else (_t("Not done"), Tone.TODO)
+        return (
+            (QCoreApplication.translate("AccountViewModel", "Done"), Tone.DONE)
+            if done
+            else (QCoreApplication.translate("AccountViewModel", "Not done"), Tone.TODO)
+        )

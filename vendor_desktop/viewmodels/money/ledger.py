@@ -33,16 +33,15 @@ from vendor_desktop.viewmodels.money.statement import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("LedgerViewModel", text)
-
-
 def kind_choices() -> list[tuple[str, str]]:
     return [(k.value, ledger_kind_label(k.value)) for k in LedgerKind]
 
 
 def book_choices() -> list[tuple[str, str]]:
-    return [(LedgerBook.BALANCE.value, _t("Balance")), (LedgerBook.EARNINGS.value, _t("Earnings"))]
+    return [
+        (LedgerBook.BALANCE.value, QCoreApplication.translate("LedgerViewModel", "Balance")),
+        (LedgerBook.EARNINGS.value, QCoreApplication.translate("LedgerViewModel", "Earnings")),
+    ]
 
 
 def range_choices() -> list[tuple[str, str]]:
@@ -166,8 +165,13 @@ class LedgerViewModel(QObject):
 
     def empty_text(self) -> str:
         if self.filtered:
-            return _t("No money movements match these filters.\nClear the filters to see every movement.")
-        return _t("No money has moved yet.\nTop-ups, deposit payments, settled orders and withdrawals show here.")
+            return QCoreApplication.translate(
+                "LedgerViewModel", "No money movements match these filters.\nClear the filters to see every movement."
+            )
+        return QCoreApplication.translate(
+            "LedgerViewModel",
+            "No money has moved yet.\nTop-ups, deposit payments, settled orders and withdrawals show here.",
+        )
 
     # -- the monthly statement ---------------------------------------------------------------------
     def set_month(self, month: str) -> None:
@@ -183,16 +187,18 @@ class LedgerViewModel(QObject):
     def statement_note(self) -> str:
         """Said under the statement: a month without movements, or no ledger at all up to it."""
         if not self.lines:
-            return _t("No money had moved by the end of this month.")
+            return QCoreApplication.translate("LedgerViewModel", "No money had moved by the end of this month.")
         if not any(line.count for line in self.lines):
             return no_movements_text()
         return ""
 
     def why_export_disabled(self) -> str:
         if self.exporting:
-            return _t("An export is being written.")
+            return QCoreApplication.translate("LedgerViewModel", "An export is being written.")
         if not self.lines:
-            return _t("Nothing to export: no money had moved by the end of this month.")
+            return QCoreApplication.translate(
+                "LedgerViewModel", "Nothing to export: no money had moved by the end of this month."
+            )
         return ""
 
     def default_export_name(self, suffix: str = ".xlsx") -> str:

@@ -32,10 +32,6 @@ Index = QModelIndex | QPersistentModelIndex
 Cell = str | Decimal
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StatementViewModel", text)
-
-
 def months_since(first: str | None, today: dt.date) -> list[str]:
     """Every month (YYYY-MM) from this one back to the ledger's first, newest first — months
     without a movement too: their statement is still a statement (opening = closing)."""
@@ -56,12 +52,20 @@ def months_since(first: str | None, today: dt.date) -> list[str]:
 def book_label(line: StatementLine) -> str:
     """账户余额, or 收益 · 镜像市场."""
     if line.book == LedgerBook.BALANCE:
-        return _t("Balance")
-    return _t("Earnings · %1").replace("%1", market_label(line.market or ""))
+        return QCoreApplication.translate("StatementViewModel", "Balance")
+    return QCoreApplication.translate("StatementViewModel", "Earnings · %1").replace(
+        "%1", market_label(line.market or "")
+    )
 
 
 def summary_headers() -> list[str]:
-    return [_t("Account"), _t("Opening balance"), _t("Movements"), _t("Entries"), _t("Closing balance")]
+    return [
+        QCoreApplication.translate("StatementViewModel", "Account"),
+        QCoreApplication.translate("StatementViewModel", "Opening balance"),
+        QCoreApplication.translate("StatementViewModel", "Movements"),
+        QCoreApplication.translate("StatementViewModel", "Entries"),
+        QCoreApplication.translate("StatementViewModel", "Closing balance"),
+    ]
 
 
 def summary_cells(line: StatementLine) -> list[str]:
@@ -93,17 +97,17 @@ class Words:
 def words(month: str, lines: Sequence[StatementLine]) -> Words:
     return Words(
         month=month,
-        title=_t("Statement %1").replace("%1", month),
-        summary_sheet=_t("Statement"),
-        movements_sheet=_t("Movements"),
+        title=QCoreApplication.translate("StatementViewModel", "Statement %1").replace("%1", month),
+        summary_sheet=QCoreApplication.translate("StatementViewModel", "Statement"),
+        movements_sheet=QCoreApplication.translate("StatementViewModel", "Movements"),
         summary_headers=summary_headers(),
         movement_headers=[
-            _t("Time"),
-            _t("Kind"),
-            _t("Account"),
-            _t("Amount"),
-            _t("Balance after"),
-            _t("Reference"),
+            QCoreApplication.translate("StatementViewModel", "Time"),
+            QCoreApplication.translate("StatementViewModel", "Kind"),
+            QCoreApplication.translate("StatementViewModel", "Account"),
+            QCoreApplication.translate("StatementViewModel", "Amount"),
+            QCoreApplication.translate("StatementViewModel", "Balance after"),
+            QCoreApplication.translate("StatementViewModel", "Reference"),
         ],
         kinds={k.value: ledger_kind_label(k.value) for k in LedgerKind},
         markets={m: market_label(m) for m in MARKETS},
@@ -113,7 +117,9 @@ def words(month: str, lines: Sequence[StatementLine]) -> Words:
 
 
 def no_movements_text() -> str:
-    return _t("No money moved this month: each closing balance is its opening balance.")
+    return QCoreApplication.translate(
+        "StatementViewModel", "No money moved this month: each closing balance is its opening balance."
+    )
 
 
 def _summary_rows(lines: Sequence[StatementLine], w: Words) -> Iterator[list[Cell]]:
