@@ -4,6 +4,7 @@ newest first, filters in SQL, Beijing months, and opening + movements = closing 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 
 import pytest
@@ -151,7 +152,7 @@ def test_each_months_closing_is_the_next_months_opening(empty_db, moves):
     months = [f"2026-{m:02d}" for m in range(1, 13)] + ["2027-01", "2027-02"]
     with db.session() as s:
         statements = {m: {(x.book, x.market): x for x in statement(s, m)} for m in months}
-    for earlier, later in zip(months, months[1:], strict=False):
+    for earlier, later in itertools.pairwise(months):
         for key, line in statements[earlier].items():
             assert statements[later][key].opening_fen == line.closing_fen
     total = {("balance", None): 0, ("earnings", "saas"): 0}

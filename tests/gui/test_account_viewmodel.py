@@ -90,7 +90,7 @@ def test_only_the_main_account_edits_the_profile_and_others_are_told_why(area, r
 
 
 def test_a_profile_edit_queues_a_put_based_on_the_version_shown(qtbot, area, db):
-    vm, context = area()
+    vm, _context = area()
     edit = vm.new_profile_edit()
     values = {**edit.initial(), "cs_phone": " 400 820 8821 "}
     with qtbot.waitSignal(edit.queued, timeout=10_000):
@@ -136,7 +136,7 @@ def test_an_unchanged_form_is_not_queued(qtbot, area, db):
 
 
 def test_a_queued_edit_shows_as_waiting_and_the_next_edit_starts_from_it(qtbot, area, db):
-    vm, context = area()
+    vm, _context = area()
     edit = vm.new_profile_edit()
     with qtbot.waitSignal(edit.queued, timeout=10_000):
         edit.submit({**edit.initial(), "cs_qq": "12345678"})
@@ -160,7 +160,7 @@ def _refuse(db, command_id, code, message, message_zh, details=None):
 
 
 def test_a_refused_edit_stays_with_the_marketplaces_reason_and_an_edit_replaces_it(qtbot, area, db):
-    vm, context = area()
+    vm, _context = area()
     edit = vm.new_profile_edit()
     with qtbot.waitSignal(edit.queued, timeout=10_000):
         edit.submit({**edit.initial(), "cs_email": "kefu@yunfan.example.com"})
@@ -186,7 +186,7 @@ def test_a_refused_edit_stays_with_the_marketplaces_reason_and_an_edit_replaces_
 
 
 def test_the_owner_edits_an_unlocked_bank_account_typed_with_spaces(qtbot, area, db):
-    vm, context = area()
+    vm, _context = area()
     assert vm.may_edit_bank and not vm.may_request_bank_change
     assert dict(vm.bank_rows())["Account number"] == "6225 8801 2345 6789"  # the owner's full number
     edit = vm.new_bank_edit()
@@ -266,7 +266,7 @@ def test_the_ticket_draft_names_the_masked_account_and_is_kept_per_user(qtbot, a
 
 
 def test_an_edit_refused_for_the_lock_fills_in_the_ticket_draft(qtbot, area, db):
-    vm, context = area()
+    vm, _context = area()
     edit = vm.new_bank_edit()
     with qtbot.waitSignal(edit.queued, timeout=10_000):
         edit.submit({**edit.initial(), "account_number": "6214830100001234"})

@@ -44,7 +44,7 @@ def ledger(n_settled: int) -> list[dict]:
                 market=MARKETS[n % 3],
                 number=f"2026090{n:09d}",
                 after=n,
-            )  # fmt: skip
+            )
         )
     rows.append(
         entry(9_999, "withdrawal", -30_000, dt.datetime(2026, 11, 2, 9, 0, tzinfo=SH), market="saas",
