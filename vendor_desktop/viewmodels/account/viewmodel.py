@@ -177,7 +177,7 @@ class AccountAreaViewModel(QObject):
 
     def bank_rows(self) -> list[tuple[str, str]]:
         bank = self.loaded.bank
-        if bank is None:
+        if bank is None or not self.reads_bank_account:  # a row left from another role's sync
             return []
         # As synced: the marketplace masks the number for every role but the main account.
         return [(field_label(f), shown_value(f, bank.data.get(f))) for f in BANK_FIELDS]
@@ -188,7 +188,7 @@ class AccountAreaViewModel(QObject):
 
     def bank_state(self) -> tuple[str, Tone] | None:
         """R-ACC-2: locked (changes through a ticket) or editable, as a tag."""
-        if self.loaded.bank is None:
+        if not self.bank_rows():
             return None
         if self.bank_locked:
             return QCoreApplication.translate("AccountViewModel", "Locked"), Tone.CLOSED
