@@ -13,6 +13,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -58,7 +59,8 @@ def write_csv_rows(path: Path, rows: Iterable[Sequence[str | Decimal]]) -> None:
 
 def write_xlsx_sheets(path: Path, sheets: Iterable[tuple[str, Iterable[Sequence[str | Decimal]]]]) -> None:
     """An .xlsx with a sheet per (title, rows), streamed (openpyxl's write-only mode): text cells
-    are text (formatted "@"), money cells numbers with two decimals."""
+    are strings (an .xlsx never turns a string into a number), money cells numbers shown with
+    two decimals."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -66,12 +68,15 @@ def write_xlsx_sheets(path: Path, sheets: Iterable[tuple[str, Iterable[Sequence[
     for title, rows in sheets:
         sheet = workbook.create_sheet(title[:31])  # Excel's limit for a sheet's name
         for row in rows:
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(sheet, value=value if isinstance(value, Decimal) else as_text_cell(value))
-                cell.number_format = "#,##0.00" if isinstance(value, Decimal) else "@"
-                cells.append(cell)
-            sheet.append(cells)
+            sheet.append([_xlsx_cell(sheet, value, WriteOnlyCell) for value in row])
     tmp = path.with_name(path.name + ".part")
     workbook.save(tmp)
     tmp.replace(path)
+
+
+def _xlsx_cell(sheet: Any, value: str | Decimal, make: Any) -> Any:
+    if isinstance(value, Decimal):
+        cell = make(sheet, value=value)
+        cell.number_format = "#,##0.00"
+        return cell
+    return as_text_cell(value)  # openpyxl would take "=…" for a formula
