@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from vendor_desktop.ui.core.saving import change_form
-from vendor_desktop.ui.core.widgets import Retranslating, error_label, stacked
+from vendor_desktop.ui.core.widgets import Retranslating, error_label, show_problems, stacked
 from vendor_desktop.viewmodels.account.edit import PROFILE, AccountEditViewModel
 from vendor_desktop.viewmodels.account.fields import field_hint, field_label
 
@@ -54,9 +54,7 @@ class AccountEditDialog(Retranslating, QDialog):
         self.vm.check(self.values(), only=frozenset(self.touched))
 
     def show_problems(self, problems: dict) -> None:
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+        show_problems(self.errors, problems)
 
     def submit(self) -> None:
         if self.saving.saving:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.core.fitting import fit_to_layout
-from vendor_desktop.ui.core.widgets import Retranslating, error_label, stacked
+from vendor_desktop.ui.core.widgets import Retranslating, error_label, show_problems, stacked
 from vendor_desktop.viewmodels.account.ticket_draft import MAX_SUBJECT, TicketDraftViewModel
 
 DESCRIPTION_LINES = 18
@@ -75,9 +75,7 @@ class TicketDraftDialog(Retranslating, QDialog):
 
     def save(self) -> None:
         problems = self.vm.save(self.subject.text(), self.description.toPlainText())
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+        show_problems(self.errors, problems)
         if not problems:
             self.accept()
 
