@@ -80,42 +80,42 @@
 <context>
     <name>AccountEditDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="71"/>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="69"/>
         <source>Edit account information</source>
         <translation>修改账户信息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="71"/>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="69"/>
         <source>Edit bank account</source>
         <translation>修改银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="73"/>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="71"/>
         <source>Company, contact and customer-service details</source>
         <translation>公司、联系人和客服信息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="73"/>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="71"/>
         <source>Where withdrawals go</source>
         <translation>提现转入的银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="80"/>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="78"/>
         <source>Buyers see the customer-service phone, e-mail and QQ. The change is saved on this computer and sent to the marketplace as soon as it can be reached.</source>
         <translation>买家可以看到客服电话、邮箱和 QQ。修改先保存在本机，能连上云市场时立即发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="82"/>
         <source>Withdrawals go to this account. Once the revenue supplementary agreement is signed, it can be changed only through a ticket. The change is saved on this computer and sent to the marketplace as soon as it can be reached.</source>
         <translation>提现转入这个账户。签署收益补充协议后，只能通过工单修改。修改先保存在本机，能连上云市场时立即发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="87"/>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="85"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="88"/>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -199,42 +199,42 @@
         <translation>只填数字，可以带空格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="76"/>
         <source>Not accepted.</source>
         <translation>云市场不接受此内容。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="58"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="55"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="60"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="56"/>
         <source>At least %1 characters.</source>
         <translation>至少 %1 个字。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="62"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="59"/>
         <source>At most %1 characters.</source>
         <translation>最多 %1 个字。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="64"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="62"/>
         <source>Enter a mobile number (138 0013 8000), a landline with its area code (010-8888 6666) or a 400/800 number.</source>
         <translation>应为手机号（138 0013 8000）、带区号的座机（010-8888 6666）或 400/800 号码。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="69"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="66"/>
         <source>A customer-service QQ number has 5–12 digits and does not start with 0.</source>
         <translation>客服 QQ 应为 5–12 位数字，且不以 0 开头。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="69"/>
         <source>Not an e-mail address, e.g. service@example.com.</source>
         <translation>邮箱格式不对，应形如 名称@域名。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="72"/>
         <source>A bank account number has 8–30 digits.</source>
         <translation>银行账号应为 8–30 位数字。</translation>
     </message>
@@ -356,62 +356,62 @@
         <translation>还没有登记银行账户。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="197"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="195"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="198"/>
         <source>Editable</source>
         <translation>可修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="241"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="249"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="248"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="256"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="252"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="260"/>
         <source>Your change is saved on this computer and shows here once the marketplace has applied it.</source>
         <translation>修改已保存在本机，云市场生效后显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="257"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="265"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="259"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="267"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="283"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="291"/>
         <source>Signed</source>
         <translation>已签署</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="285"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="293"/>
         <source>Not signed</source>
         <translation>未签署</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="301"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="309"/>
         <source>%1 of %2 steps done</source>
         <translation>已完成 %1/%2 步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="308"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="316"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="310"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="318"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -4012,62 +4012,62 @@ Clear the filters or search for something else.</source>
 <context>
     <name>TicketDraftDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="85"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="83"/>
         <source>Request a bank account change</source>
         <translation>申请修改银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="86"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="84"/>
         <source>Ask the marketplace to change the bank account</source>
         <translation>请云市场修改银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="89"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="87"/>
         <source>The bank account is locked because the revenue supplementary agreement is signed: only the marketplace can change it, through a ticket. Tickets are not available in this version yet, so this draft is kept on this computer. It will be sent as a ticket once tickets are available; until then you can also contact the marketplace&apos;s support.</source>
         <translation>已签署收益补充协议，银行账户已锁定，只能由云市场通过工单修改。本版本还不能提交工单，这份草稿先保存在本机，工单功能上线后再作为工单发送；在此之前也可以直接联系云市场客服。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
         <source>Ticket type</source>
         <translation>工单类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
         <source>Subject</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="96"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="94"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="98"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="96"/>
         <source>A draft saved earlier on this computer is shown. Start over for a fresh one.</source>
         <translation>显示的是之前保存在本机的草稿。点“重新填写”可以从头开始。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="100"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="98"/>
         <source>Fill in the new account&apos;s details and why, then save the draft.</source>
         <translation>填写新账户的信息和修改原因，然后保存草稿。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="100"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="103"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="104"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="102"/>
         <source>Start over</source>
         <translation>重新填写</translation>
     </message>

@@ -277,3 +277,35 @@ def test_an_edit_refused_for_the_lock_fills_in_the_ticket_draft(qtbot, area, db)
     notice = vm.bank_notice()
     assert notice.rejected and "The bank account is locked" in notice.text
     assert "Account number: 6214830100001234" in vm.new_ticket_draft().draft.description
+
+
+def test_the_owner_puts_a_first_bank_account_on_file(qtbot, tmp_path, settings):
+    """None on file yet (the revenue agreement unsigned): *Edit…* creates it, on top of version 0."""
+    db = CacheDatabase.open(tmp_path / "first.sqlite3")
+    write(db, [profile(), agreement("access", True), agreement("revenue", False)])
+    context = Context(db, user(), settings)
+    try:
+        vm = AccountAreaViewModel(context.context)
+        assert vm.bank_rows() == [] and vm.no_bank_account_text() == "No bank account on file yet."
+        assert vm.may_edit_bank
+        edit = vm.new_bank_edit()
+        values = {
+            "holder": "杭州云帆科技有限公司",
+            "bank": "招商银行",
+            "branch": "杭州分行",
+            "account_number": "6225 8801 2345",
+        }
+        with qtbot.waitSignal(edit.queued, timeout=10_000):
+            assert edit.submit(values)
+        (command,) = open_commands(db)
+        assert (command.kind, command.base_version, command.entity_id) == ("bank_account.update", 0, ACCOUNT)
+    finally:
+        context.close()
+        db.close()
+
+
+def test_a_signed_revenue_agreement_locks_the_account_even_before_the_account_says_so(area, db):
+    """R-ACC-2: the agreement is what locks it; the bank account's own flag may come in a later page."""
+    write(db, [agreement("revenue", True)])
+    vm, _ = area()
+    assert vm.bank_locked and not vm.may_edit_bank and vm.may_request_bank_change

@@ -48,30 +48,32 @@ def field_hint(field: str) -> str:
 
 
 def problem_text(field: str, problem: FieldProblem | str) -> str:
-    """Why ``field``'s value is refused, in the user's language (R-ACC-1/2)."""
+    """Why ``field``'s value is refused, in the user's language (R-ACC-1/2); a problem this build
+    does not know yet is still said to be refused."""
     shortest, longest = _LENGTHS.get(field, (0, 0))
-    try:
-        problem = FieldProblem(problem)
-    except ValueError:
-        return QCoreApplication.translate("AccountFields", "Not accepted.")
-    if problem is FieldProblem.EMPTY:
-        return QCoreApplication.translate("AccountFields", "Required.")
-    if problem is FieldProblem.TOO_SHORT:
-        return QCoreApplication.translate("AccountFields", "At least %1 characters.").replace("%1", str(shortest))
-    if problem is FieldProblem.TOO_LONG:
-        return QCoreApplication.translate("AccountFields", "At most %1 characters.").replace("%1", str(longest))
-    if problem is FieldProblem.NOT_A_PHONE:
-        return QCoreApplication.translate(
+    texts: dict[str, str] = {
+        FieldProblem.EMPTY: QCoreApplication.translate("AccountFields", "Required."),
+        FieldProblem.TOO_SHORT: QCoreApplication.translate("AccountFields", "At least %1 characters.").replace(
+            "%1", str(shortest)
+        ),
+        FieldProblem.TOO_LONG: QCoreApplication.translate("AccountFields", "At most %1 characters.").replace(
+            "%1", str(longest)
+        ),
+        FieldProblem.NOT_A_PHONE: QCoreApplication.translate(
             "AccountFields",
             "Enter a mobile number (138 0013 8000), a landline with its area code (010-8888 6666) or a 400/800 number.",
-        )
-    if problem is FieldProblem.NOT_A_QQ:
-        return QCoreApplication.translate(
+        ),
+        FieldProblem.NOT_A_QQ: QCoreApplication.translate(
             "AccountFields", "A customer-service QQ number has 5–12 digits and does not start with 0."
-        )
-    if problem is FieldProblem.NOT_AN_EMAIL:
-        return QCoreApplication.translate("AccountFields", "Not an e-mail address, e.g. service@example.com.")
-    return QCoreApplication.translate("AccountFields", "A bank account number has 8–30 digits.")
+        ),
+        FieldProblem.NOT_AN_EMAIL: QCoreApplication.translate(
+            "AccountFields", "Not an e-mail address, e.g. service@example.com."
+        ),
+        FieldProblem.NOT_AN_ACCOUNT_NUMBER: QCoreApplication.translate(
+            "AccountFields", "A bank account number has 8–30 digits."
+        ),
+    }
+    return texts.get(str(problem), QCoreApplication.translate("AccountFields", "Not accepted."))
 
 
 def refused_fields_text(details: Mapping[str, Any]) -> str:

@@ -184,7 +184,10 @@ class AccountAreaViewModel(QObject):
 
     @property
     def bank_locked(self) -> bool:
-        return self.loaded.bank is not None and self.loaded.bank.data.get("locked") is True
+        """R-ACC-2: the revenue supplementary agreement is signed (the account says so too)."""
+        revenue = self.loaded.agreements.get(AgreementKind.REVENUE.value, {})
+        bank = self.loaded.bank.data if self.loaded.bank else {}
+        return bank.get("locked") is True or revenue.get("signed") is True
 
     def bank_state(self) -> tuple[str, Tone] | None:
         """R-ACC-2: locked (changes through a ticket) or editable, as a tag."""
@@ -203,8 +206,9 @@ class AccountAreaViewModel(QObject):
 
     @property
     def may_edit_bank(self) -> bool:
-        """*Edit…*: the main account, while the revenue agreement is unsigned (R-ACC-2)."""
-        return self.owner and self.loaded.bank is not None and not self.bank_locked
+        """*Edit…*: the main account, while the revenue agreement is unsigned (R-ACC-2); also to
+        put a first account on file."""
+        return self.owner and self.synced and not self.bank_locked
 
     @property
     def may_request_bank_change(self) -> bool:
@@ -212,8 +216,12 @@ class AccountAreaViewModel(QObject):
         return self.owner and self.bank_locked
 
     def new_bank_edit(self) -> AccountEditViewModel:
+        # None on file yet: the marketplace creates it on top of version 0 (If-Match: 0).
+        bank = self.loaded.bank
+        if bank is None and self.synced:
+            bank = Versioned(self.account_id, 0, {"locked": self.bank_locked})
         return AccountEditViewModel(
-            self.queue, BANK_ACCOUNT, self.loaded.bank, self.loaded.bank_change,
+            self.queue, BANK_ACCOUNT, bank, self.loaded.bank_change,
             account_id=self.user.account_id, parent=self,
         )  # fmt: skip
 
