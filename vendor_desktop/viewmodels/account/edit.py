@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from vendor_desktop.cache.account.queries import Versioned
 from vendor_desktop.cache.core.outbox import Command, CommandState
+from vendor_desktop.cache.money.account import Versioned
 from vendor_desktop.domain.account import (
     FieldProblem,
     bank_account_problems,

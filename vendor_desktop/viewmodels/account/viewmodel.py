@@ -16,11 +16,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from vendor_desktop.cache.account.queries import Versioned, bank_account, profile
 from vendor_desktop.cache.core import outbox
 from vendor_desktop.cache.core.apply import parse_timestamp
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.outbox import Command, CommandState
+from vendor_desktop.cache.money.account import Versioned, bank_account, profile
 from vendor_desktop.cache.money.queries import agreements
 from vendor_desktop.domain.account import ONBOARDING_ORDER
 from vendor_desktop.domain.earnings import AgreementKind
