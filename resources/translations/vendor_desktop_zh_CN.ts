@@ -52,27 +52,27 @@
 <context>
     <name>AccountEdit</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="59"/>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="60"/>
         <source>Only the main account can change the account information.</source>
         <translation>只有主账号可以修改账户信息。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="60"/>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="61"/>
         <source>Only the main account can change the bank account.</source>
         <translation>只有主账号可以修改银行账户。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="65"/>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="66"/>
         <source>The revenue supplementary agreement is signed: the bank account can be changed only through a ticket.</source>
         <translation>已签署收益补充协议，银行账户只能通过工单修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="119"/>
         <source>Not synced yet: sync, then try again.</source>
         <translation>尚未同步：同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="136"/>
         <source>Nothing has changed.</source>
         <translation>没有修改任何内容。</translation>
     </message>
@@ -202,6 +202,16 @@
         <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="76"/>
         <source>Not accepted.</source>
         <translation>云市场不接受此内容。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="81"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="86"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="55"/>
@@ -336,82 +346,82 @@
         <translation>账号 ID %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="153"/>
         <source>Not synced yet: sync, then try again.</source>
         <translation>尚未同步：同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="171"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="173"/>
         <source>Only the main account and finance see the bank account.</source>
         <translation>只有主账号和财务可以查看银行账户。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="175"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="177"/>
         <source>Not synced yet.</source>
         <translation>尚未同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="178"/>
         <source>No bank account on file yet.</source>
         <translation>还没有登记银行账户。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="197"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="199"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="198"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="200"/>
         <source>Editable</source>
         <translation>可修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="251"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="256"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="258"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="260"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="262"/>
         <source>Your change is saved on this computer and shows here once the marketplace has applied it.</source>
         <translation>修改已保存在本机，云市场生效后显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="265"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="267"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="267"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="269"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="291"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="293"/>
         <source>Signed</source>
         <translation>已签署</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="293"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="295"/>
         <source>Not signed</source>
         <translation>未签署</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="309"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="311"/>
         <source>%1 of %2 steps done</source>
         <translation>已完成 %1/%2 步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="316"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="318"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="318"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="320"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

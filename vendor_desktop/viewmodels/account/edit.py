@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -68,9 +69,10 @@ def locked_text() -> str:
     )
 
 
-def summary_of(kind: EditKind, values: Mapping[str, str]) -> dict[str, object]:
-    """What Pending changes shows of the edit: the new values, the account number masked."""
-    shown = {f: values.get(f, "") for f in kind.fields}
+def summary_of(kind: EditKind, values: Mapping[str, str], before: Mapping[str, Any]) -> dict[str, object]:
+    """What Pending changes and the page show of the edit: the fields it changes (every field for a
+    first bank account) with their new values, the account number masked."""
+    shown = {f: values.get(f, "") for f in kind.fields if values.get(f, "") != normalized(f, str(before.get(f) or ""))}
     if "account_number" in shown:
         shown["account_number"] = mask_account_number(shown["account_number"])
     return {"fields": shown}
@@ -155,6 +157,6 @@ class AccountEditViewModel(QObject):
             method="PUT",
             path=self.kind.path,
             payload=payload,
-            summary=summary_of(self.kind, payload),
+            summary=summary_of(self.kind, payload, self.current.data),
         )
         return True

@@ -76,12 +76,22 @@ def problem_text(field: str, problem: FieldProblem | str) -> str:
     return texts.get(str(problem), QCoreApplication.translate("AccountFields", "Not accepted."))
 
 
+def named(field: str, value: str) -> str:
+    """ "Customer-service QQ: 12345678" — 客服 QQ：12345678 (full-width colon in Chinese)."""
+    return QCoreApplication.translate("AccountFields", "%1: %2").replace("%1", field_label(field)).replace("%2", value)
+
+
+def listed(parts: list[str]) -> str:
+    """Several of those on one line: "a; b" — "a；b"."""
+    return QCoreApplication.translate("AccountFields", "; ").join(parts)
+
+
 def refused_fields_text(details: Mapping[str, Any]) -> str:
     """The marketplace's 422 ``details.fields`` ({field: FieldProblem}) as one line per field."""
     found = details.get("fields")
     if not isinstance(found, Mapping):
         return ""
-    return "\n".join(f"{field_label(str(f))}: {problem_text(str(f), str(p))}" for f, p in found.items())
+    return "\n".join(named(str(f), problem_text(str(f), str(p))) for f, p in found.items())
 
 
 def shown_value(field: str, value: Any, *, mask: bool = False) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from vendor_desktop.domain.account import mask_account_number
-from vendor_desktop.viewmodels.account.fields import BANK_FIELDS, field_label
+from vendor_desktop.viewmodels.account.fields import BANK_FIELDS, named
 
 TICKET_TYPE = "account"  # R-TKT-1's type for the account's matters
 MAX_SUBJECT = 100
@@ -44,9 +44,9 @@ def template(bank: Mapping[str, Any] | None, requested: Mapping[str, Any] | None
         "",
         QCoreApplication.translate("TicketDraft", "Current bank account:"),
     ]
-    lines += [f"  {field_label(f)}: {shown[f]}" for f in BANK_FIELDS]
+    lines += [f"  {named(f, shown[f])}" for f in BANK_FIELDS]
     lines += ["", QCoreApplication.translate("TicketDraft", "New bank account:")]
-    lines += [f"  {field_label(f)}: {new[f]}".rstrip() for f in BANK_FIELDS]
+    lines += [f"  {named(f, new[f])}".rstrip() for f in BANK_FIELDS]
     lines += ["", QCoreApplication.translate("TicketDraft", "Reason:"), ""]
     return TicketDraft(
         TICKET_TYPE, QCoreApplication.translate("TicketDraft", "Change the bank account"), "\n".join(lines)

@@ -37,6 +37,8 @@ from vendor_desktop.viewmodels.account.fields import (
     BANK_FIELDS,
     PROFILE_FIELDS,
     field_label,
+    listed,
+    named,
     refused_fields_text,
     shown_value,
 )
@@ -243,7 +245,7 @@ class AccountAreaViewModel(QObject):
             return None
         fields = change.summary.get("fields")
         values: dict[str, Any] = fields if isinstance(fields, dict) else {}
-        what = "; ".join(f"{field_label(f)}: {values.get(f) or '—'}" for f in kind.fields if f in values)
+        what = listed([named(f, str(values.get(f) or "—")) for f in kind.fields if f in values])
         if change.state == CommandState.REJECTED:
             reason = server_message(change.error_message or "", change.error_message_zh or "") or change.error_code
             text = QCoreApplication.translate(
