@@ -200,7 +200,7 @@ class AccountAreaViewModel(QObject):
         return QCoreApplication.translate("AccountViewModel", "Editable"), Tone.DONE
 
     def lock_reason(self) -> str:
-        return locked_text() if self.bank_locked else ""
+        return locked_text() if self.bank_locked and self.reads_bank_account else ""
 
     @property
     def owner(self) -> bool:
@@ -228,7 +228,7 @@ class AccountAreaViewModel(QObject):
         )  # fmt: skip
 
     def bank_notice(self) -> ChangeNotice | None:
-        return self._notice(self.loaded.bank_change, BANK_ACCOUNT)
+        return self._notice(self.loaded.bank_change, BANK_ACCOUNT) if self.owner else None
 
     def new_ticket_draft(self) -> TicketDraftViewModel:
         """The draft asking the marketplace to change the locked account; the details of an edit
