@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-LEDGER_SIZE = (1200, 760)
+LEDGER_SIZE = (1000, 620)  # within the display at 150 % (1280×720 logical)
 
 
 def account_page(tour: Any) -> QWidget:
