@@ -160,3 +160,17 @@ def test_each_months_closing_is_the_next_months_opening(empty_db, moves):
         total[("balance", None) if book == "balance" else ("earnings", "saas")] += amount
     for key, line in statements["2027-02"].items():
         assert line.closing_fen == total[key] and line.count == 0
+
+
+def test_a_statement_always_has_the_balance_once_anything_moved(tmp_path):
+    db = CacheDatabase.open(tmp_path / "earnings-only.sqlite3")
+    with db.session() as s, s.begin():
+        apply_changes(s, [entry(1, "order_settled", 9_900, dt.datetime(2026, 10, 3, tzinfo=SH), "api")])
+    with db.session() as s:
+        lines = statement(s, "2026-10")
+        assert statement(s, "2026-09") == []
+    db.close()
+    assert [(x.book, x.market, x.opening_fen, x.movements_fen, x.closing_fen) for x in lines] == [
+        ("balance", None, 0, 0, 0),
+        ("earnings", "api", 0, 9_900, 9_900),
+    ]

@@ -154,8 +154,9 @@ def first_month(session: Session) -> str | None:
 
 def statement(session: Session, month: str) -> list[StatementLine]:
     """R-DEP-6, R-WDR-1: each book's opening, movements and closing for ``month`` (YYYY-MM): the
-    balance first, then each market's earnings in SPEC §1 order. A book with entries only after
-    the month is not in it; one with none in the month has opening = closing."""
+    balance first (zero if it never moved, once anything has), then each market's earnings in
+    SPEC §1 order. A market with entries only after the month is not in it; a book with none in
+    the month has opening = closing. Nothing at all before the month's end: no lines."""
     sql = (
         "SELECT book, market,"
         " coalesce(sum(CASE WHEN month < ? THEN amount_fen END), 0),"
@@ -171,6 +172,10 @@ def statement(session: Session, month: str) -> list[StatementLine]:
         StatementLine(book, market if book == LedgerBook.EARNINGS else None, int(opening), int(moved), int(count))
         for book, market, opening, moved, count in _rows(session, sql, [month] * 4)
     ]
+
+    if lines and not any(line.book == LedgerBook.BALANCE for line in lines):
+        # The balance is a book of every statement, also of a vendor that never topped up.
+        lines.append(StatementLine(LedgerBook.BALANCE.value, None, 0, 0, 0))
 
     def order(line: StatementLine) -> tuple[int, int, str]:
         if line.book == LedgerBook.BALANCE:

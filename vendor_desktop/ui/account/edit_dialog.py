@@ -38,7 +38,7 @@ class AccountEditDialog(Retranslating, QDialog):
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
         self.buttons, self.saving = change_form(
-            self, vm, self.submit, self.title, self.form, stacked(self.errors["form"], self.note), width_chars=72
+            self, vm, self.submit, self.title, self.form, stacked(self.errors["form"], self.note), width_chars=84
         )
         vm.problems_changed.connect(self.show_problems)
         self.retranslate()
