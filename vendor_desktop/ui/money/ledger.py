@@ -6,13 +6,15 @@ Self-contained, so the Money area puts it in a tab: ``LedgerView(LedgerViewModel
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +111,8 @@ class LedgerView(Retranslating, QWidget):
             self.month.setCurrentIndex(max(0, self.month.findData(chosen)))
 
         set_quietly(self.month, fill, None)
+        _fit_choices(self.market)
+        _fit_choices(self.month)
 
     def _show_count(self) -> None:
         n = self.vm.count
@@ -150,6 +154,8 @@ class LedgerView(Retranslating, QWidget):
         refill_combo(self.kind, self.tr("All kinds"), kind_choices())
         refill_combo(self.book, self.tr("Balance and earnings"), book_choices())
         self._fill_choices()
+        for combo in (self.range, self.kind, self.book, self.market, self.month):
+            _fit_choices(combo)
         self.clear.setText(self.tr("Clear filters"))
         self.statement_title.setText(self.tr("Monthly statement"))
         self.export_csv.setText(self.tr("Export CSV…"))
@@ -158,3 +164,14 @@ class LedgerView(Retranslating, QWidget):
         self.vm.statement_model.relabel()
         self._show_count()
         self._show_statement()
+
+
+def _fit_choices(combo: QComboBox) -> None:
+    """At least as wide as its longest choice in this language, measured by each character's
+    advance: Qt's own size hint measures the ink, a pixel short of "Balance and earnings"."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    longest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    size = QSize(longest, metrics.height())
+    combo.setMinimumWidth(combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, size, combo).width())
