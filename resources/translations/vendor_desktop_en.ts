@@ -67,7 +67,7 @@
 <context>
     <name>LedgerView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="115"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="119"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>%Ln entry</numerusform>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="144"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="148"/>
         <source>Exported the statement with %Ln movements to %1</source>
         <translation>
             <numerusform>Exported the statement with %Ln movement to %1</numerusform>

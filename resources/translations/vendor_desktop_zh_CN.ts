@@ -200,16 +200,21 @@
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="76"/>
+        <source>Contains characters that cannot be used here (such as control characters).</source>
+        <translation>含有不能使用的字符（如控制字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="80"/>
         <source>Not accepted.</source>
         <translation>云市场不接受此内容。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="85"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="90"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -252,88 +257,88 @@
 <context>
     <name>AccountView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="188"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="182"/>
         <source>Account ID</source>
         <translation>账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="191"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="185"/>
         <source>Change the company, contact and customer-service details.</source>
         <translation>修改公司、联系人和客服信息。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="223"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="217"/>
         <source>signed %1</source>
         <translation>%1 签署</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="240"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="234"/>
         <source>Account ID copied.</source>
         <translation>已复制账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="250"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="244"/>
         <source>Draft kept on this computer.</source>
         <translation>草稿已保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="260"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="254"/>
         <source>Account</source>
         <translation>账户信息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="261"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="255"/>
         <source>Account information</source>
         <translation>账户信息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="262"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="256"/>
         <source>Bank account</source>
         <translation>银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="263"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="257"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="264"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="258"/>
         <source>Onboarding</source>
         <translation>入驻进度</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="265"/>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="266"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="260"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="267"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="261"/>
         <source>Request a change…</source>
         <translation>申请修改…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="268"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="262"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="269"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="263"/>
         <source>Copy the account ID, e.g. for a ticket or a call to the marketplace.</source>
         <translation>复制账号 ID，用于工单或联系云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="271"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="265"/>
         <source>Prepare the ticket that asks the marketplace to change the bank account.</source>
         <translation>准备请云市场修改银行账户的工单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="274"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="268"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="275"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="269"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
@@ -2034,86 +2039,86 @@ Clear the filters or search for something else.</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="94"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="104"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="115"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="119"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>共 %Ln 笔资金流水</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="119"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="123"/>
         <source>No filter is set.</source>
         <translation>没有设置筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="129"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="133"/>
         <source>The summary and every movement of the month.</source>
         <translation>当月汇总和每一笔资金流水。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="135"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="139"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="135"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="139"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="137"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="141"/>
         <source>Export statement</source>
         <translation>导出对账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="144"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="148"/>
         <source>Exported the statement with %Ln movements to %1</source>
         <translation>
             <numerusform>已导出对账单（%Ln 笔资金流水）到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="149"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="153"/>
         <source>Any time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="150"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="154"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="151"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="155"/>
         <source>Balance and earnings</source>
         <translation>账户余额和收益</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="153"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="159"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="154"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="160"/>
         <source>Monthly statement</source>
         <translation>月度对账单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="155"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="161"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/ledger.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="162"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>

@@ -72,6 +72,10 @@ def problem_text(field: str, problem: FieldProblem | str) -> str:
         FieldProblem.NOT_AN_ACCOUNT_NUMBER: QCoreApplication.translate(
             "AccountFields", "A bank account number has 8–30 digits."
         ),
+        # The marketplace's own check (API.md "Conventions": control characters and the like).
+        "invalid_characters": QCoreApplication.translate(
+            "AccountFields", "Contains characters that cannot be used here (such as control characters)."
+        ),
     }
     return texts.get(str(problem), QCoreApplication.translate("AccountFields", "Not accepted."))
 
