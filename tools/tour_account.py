@@ -66,6 +66,7 @@ def _ledger(tour: Any) -> QWidget:
     window.setWindowTitle(view.tr("Monthly statement"))
     window.resize(*LEDGER_SIZE)
     window.show()
+    tour.wait_until(lambda: not view.vm.loading, "the ledger")
     if view.vm.months[1:]:  # last month: a statement with movements, if the demo has any
         view.month.setCurrentIndex(1)
     tour.wait_until(lambda: not view.vm.refreshing, "the statement")

@@ -2166,31 +2166,37 @@ Clear the filters or search for something else.</source>
         <translation>收益</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="172"/>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="207"/>
+        <source>Reading the ledger on this computer…</source>
+        <translation>正在读取本机的资金流水…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="174"/>
         <source>No money movements match these filters.
 Clear the filters to see every movement.</source>
         <translation>没有符合筛选条件的资金流水。
 清除筛选即可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="171"/>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="177"/>
         <source>No money has moved yet.
 Top-ups, deposit payments, settled orders and withdrawals show here.</source>
         <translation>还没有资金流水。
 充值、缴纳保证金、订单结算和提现都会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="198"/>
         <source>No money had moved by the end of this month.</source>
         <translation>截至本月底还没有资金流水。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="197"/>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="205"/>
         <source>An export is being written.</source>
         <translation>正在导出。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="209"/>
         <source>Nothing to export: no money had moved by the end of this month.</source>
         <translation>没有可导出的内容：截至本月底还没有资金流水。</translation>
     </message>

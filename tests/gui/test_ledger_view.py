@@ -14,7 +14,7 @@ from vendor_desktop.ui.money.ledger import LedgerView
 from vendor_desktop.viewmodels.money.ledger import LedgerViewModel
 
 from .account_fixtures import SH, Context, entry, user, write
-from .test_ledger_viewmodel import TODAY, ledger
+from .test_ledger_viewmodel import TODAY, ledger, loaded
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -24,7 +24,7 @@ def view(qtbot, tmp_path):
     db = CacheDatabase.open(tmp_path / "cache.sqlite3")
     write(db, ledger(1_232))
     context = Context(db, user())
-    view = LedgerView(LedgerViewModel(context.context, today=lambda: TODAY))
+    view = LedgerView(loaded(qtbot, LedgerViewModel(context.context, today=lambda: TODAY)))
     qtbot.addWidget(view)
     view.resize(1100, 760)
     view.show()
@@ -69,8 +69,11 @@ def test_a_ledger_that_never_moved_has_nothing_to_export(qtbot, tmp_path):
     db = CacheDatabase.open(tmp_path / "empty.sqlite3")
     context = Context(db, user())
     try:
-        view = LedgerView(LedgerViewModel(context.context, today=lambda: TODAY))
+        vm = LedgerViewModel(context.context, today=lambda: TODAY)
+        view = LedgerView(vm)  # built before the first read is back: says so, then shows it
         qtbot.addWidget(view)
+        assert view.empty.text() == "Reading the ledger on this computer…" and not view.export_csv.isEnabled()
+        loaded(qtbot, vm)
         assert view.vm.count == 0 and view.empty.text().startswith("No money has moved yet.")
         assert not view.export_csv.isEnabled()
         assert view.export_csv.toolTip().startswith("Nothing to export")

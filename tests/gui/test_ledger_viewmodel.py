@@ -61,10 +61,16 @@ def db(tmp_path):
     db.close()
 
 
+def loaded(qtbot, vm: LedgerViewModel) -> LedgerViewModel:
+    """The tab reads on the reads runner, from the start too: wait until what it read is shown."""
+    qtbot.waitUntil(lambda: not vm.refreshing, timeout=10_000)
+    return vm
+
+
 @pytest.fixture
-def vm(db):
+def vm(qtbot, db):
     context = Context(db, user())
-    yield LedgerViewModel(context.context, today=lambda: TODAY)
+    yield loaded(qtbot, LedgerViewModel(context.context, today=lambda: TODAY))
     context.close()
 
 

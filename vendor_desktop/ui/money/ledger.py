@@ -116,7 +116,7 @@ class LedgerView(Retranslating, QWidget):
 
     def _show_count(self) -> None:
         n = self.vm.count
-        self.count.setText(self.tr("%Ln entries", "", n))
+        self.count.setText("" if self.vm.loading else self.tr("%Ln entries", "", n))
         self.list_stack.show_list(n > 0)
         self.empty.setText(self.vm.empty_text())
         self.clear.setEnabled(self.vm.filtered)
