@@ -3831,79 +3831,53 @@ Clear the filters or search for something else.</source>
 <context>
     <name>StatementViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="55"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="56"/>
         <source>Balance</source>
         <translation>账户余额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="56"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="57"/>
         <source>Earnings · %1</source>
         <translation>收益 · %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="63"/>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="64"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="64"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="65"/>
         <source>Opening balance</source>
         <translation>期初余额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="65"/>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="103"/>
         <source>Movements</source>
         <translation>本月发生额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="67"/>
         <source>Entries</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="67"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="68"/>
         <source>Closing balance</source>
         <translation>期末余额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="101"/>
         <source>Statement %1</source>
         <translation>对账单 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="102"/>
         <source>Statement</source>
         <translation>对账单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="105"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="106"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="108"/>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="109"/>
-        <source>Balance after</source>
-        <translation>变动后余额</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="110"/>
-        <source>Reference</source>
-        <translation>关联单号</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="120"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="114"/>
         <source>No money moved this month: each closing balance is its opening balance.</source>
         <translation>本月没有资金流水：期末余额等于期初余额。</translation>
     </message>

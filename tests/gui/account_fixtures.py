@@ -88,6 +88,14 @@ def entry(
     })  # fmt: skip
 
 
+def account_db(path: Any, *, bank_on_file: bool = True, revenue_signed: bool = False) -> CacheDatabase:
+    """A cache file with the profile, the agreements (access signed) and, if asked, the bank account."""
+    db = CacheDatabase.open(path)
+    write(db, [profile(), *([bank()] if bank_on_file else []), agreement("access", True)])
+    write(db, [agreement("revenue", revenue_signed)])
+    return db
+
+
 def write(db: CacheDatabase, changes: list[dict[str, Any]]) -> None:
     with db.session() as s, s.begin():
         apply_changes(s, changes)

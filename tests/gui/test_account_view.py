@@ -9,13 +9,12 @@ import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 
-from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.domain.roles import Role
 from vendor_desktop.ui.account.view import AccountView
 from vendor_desktop.ui.core import i18n
 from vendor_desktop.viewmodels.account.viewmodel import AccountAreaViewModel
 
-from .account_fixtures import ACCOUNT, Context, agreement, bank, open_commands, profile, user, write
+from .account_fixtures import ACCOUNT, Context, account_db, bank, open_commands, user, write
 from .apphelpers import closed
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -23,8 +22,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 @pytest.fixture
 def db(tmp_path):
-    db = CacheDatabase.open(tmp_path / "cache.sqlite3")
-    write(db, [profile(), bank(), agreement("access", True), agreement("revenue", False)])
+    db = account_db(tmp_path / "cache.sqlite3")
     yield db
     db.close()
 

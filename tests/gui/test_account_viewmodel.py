@@ -7,31 +7,33 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import CommandState
 from vendor_desktop.cache.core.outbox_results import mark_rejected
 from vendor_desktop.domain.roles import Role
 from vendor_desktop.ui.core import i18n
 from vendor_desktop.viewmodels.account.viewmodel import AccountAreaViewModel
 
-from .account_fixtures import ACCOUNT, Context, agreement, bank, open_commands, profile, user, write, written
+from .account_fixtures import (
+    ACCOUNT,
+    Context,
+    account_db,
+    agreement,
+    bank,
+    open_commands,
+    profile,
+    user,
+    write,
+    written,
+)
 
 pytestmark = pytest.mark.usefixtures("english")
 
-PROFILE_VALUES = {
-    "company_name": "杭州云帆科技有限公司",
-    "contact_name": "孙丽",
-    "contact_phone": "13800138000",
-    "cs_phone": "400-820-8820",
-    "cs_email": "service@yunfan.example.com",
-    "cs_qq": "800012345",
-}
+PROFILE_VALUES = {k: v for k, v in profile()["data"].items() if k not in ("account_id", "onboarding")}
 
 
 @pytest.fixture
 def db(tmp_path):
-    db = CacheDatabase.open(tmp_path / "cache.sqlite3")
-    write(db, [profile(), bank(), agreement("access", True), agreement("revenue", False)])
+    db = account_db(tmp_path / "cache.sqlite3")
     yield db
     db.close()
 
@@ -235,8 +237,7 @@ def test_finance_reads_the_number_masked_and_cannot_edit(area, db):
 
 @pytest.mark.parametrize("role", [Role.OPERATIONS, Role.SUPPORT, Role.VIEWER])
 def test_roles_without_the_bank_account_are_told_who_sees_it(tmp_path, settings, role):
-    db = CacheDatabase.open(tmp_path / "other.sqlite3")
-    write(db, [profile(), agreement("access", True), agreement("revenue", True)])  # no bank_account synced
+    db = account_db(tmp_path / "other.sqlite3", bank_on_file=False, revenue_signed=True)  # none synced to them
     context = Context(db, user(role), settings)
     try:
         vm = AccountAreaViewModel(context.context)
@@ -281,8 +282,7 @@ def test_an_edit_refused_for_the_lock_fills_in_the_ticket_draft(qtbot, area, db)
 
 def test_the_owner_puts_a_first_bank_account_on_file(qtbot, tmp_path, settings):
     """None on file yet (the revenue agreement unsigned): *Edit…* creates it, on top of version 0."""
-    db = CacheDatabase.open(tmp_path / "first.sqlite3")
-    write(db, [profile(), agreement("access", True), agreement("revenue", False)])
+    db = account_db(tmp_path / "first.sqlite3", bank_on_file=False)
     context = Context(db, user(), settings)
     try:
         vm = AccountAreaViewModel(context.context)

@@ -195,7 +195,7 @@ def test_the_statement_exports_as_csv_with_long_numbers_kept_as_text(qtbot, vm, 
     blank = rows.index([])
     movements = rows[blank + 1 :]
     assert movements[0][0] == ("Time" if language == "en" else "时间")
-    assert movements[1][:4] == ["2026-09-01 09:00", "Top-up" if language == "en" else "充值", balance_name, "5000.00"]
+    assert movements[1][:4] == ["2026-09-01 09:00", "Top-up" if language == "en" else "充值", "—", "5000.00"]
     assert movements[2][3] == "-1000.00" and movements[2][5] == "BZJ20260902000001"
     assert movements[3][5] == '="2026090000000000"'  # Excel keeps every digit of an order number
     assert len(movements) == 1 + 2 + 28 * 24

@@ -26,6 +26,7 @@ from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.viewmodels.core.labels import ledger_kind_label, local_time, market_label
 from vendor_desktop.viewmodels.core.spreadsheet import write_csv_rows, write_xlsx_sheets, yuan
+from vendor_desktop.viewmodels.money.ledger_table import headers as ledger_headers
 from vendor_desktop.viewmodels.money.ledger_table import reference, signed_money
 
 Index = QModelIndex | QPersistentModelIndex
@@ -101,14 +102,7 @@ def words(month: str, lines: Sequence[StatementLine]) -> Words:
         summary_sheet=QCoreApplication.translate("StatementViewModel", "Statement"),
         movements_sheet=QCoreApplication.translate("StatementViewModel", "Movements"),
         summary_headers=summary_headers(),
-        movement_headers=[
-            QCoreApplication.translate("StatementViewModel", "Time"),
-            QCoreApplication.translate("StatementViewModel", "Kind"),
-            QCoreApplication.translate("StatementViewModel", "Account"),
-            QCoreApplication.translate("StatementViewModel", "Amount"),
-            QCoreApplication.translate("StatementViewModel", "Balance after"),
-            QCoreApplication.translate("StatementViewModel", "Reference"),
-        ],
+        movement_headers=ledger_headers(),
         kinds={k.value: ledger_kind_label(k.value) for k in LedgerKind},
         markets={m: market_label(m) for m in MARKETS},
         books={(line.book, line.market): book_label(line) for line in lines},
@@ -140,7 +134,7 @@ def _movement_rows(db: CacheDatabase, w: Words) -> Iterator[list[Cell]]:
 
 
 def _movement_cells(row: LedgerRow, w: Words) -> list[Cell]:
-    account = w.markets.get(row.market or "", row.market or "") if row.market else w.books.get(("balance", None), "")
+    account = w.markets.get(row.market, row.market) if row.market else "—"  # as the ledger shows it
     after = yuan(row.balance_after_fen) if row.balance_after_fen is not None else ""
     return [local_time(row.at), w.kinds.get(row.kind, row.kind), account, yuan(row.amount_fen), after, reference(row)]
 
