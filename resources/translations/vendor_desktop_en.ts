@@ -15,7 +15,7 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="270"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="283"/>
         <source>Due within %n working days</source>
         <translation>
             <numerusform>Due within %n working day</numerusform>
@@ -61,6 +61,25 @@
         <translation>
             <numerusform>Exported %Ln invoice to %1</numerusform>
             <numerusform>Exported %Ln invoices to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="119"/>
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="148"/>
+        <source>Exported the statement with %Ln movements to %1</source>
+        <translation>
+            <numerusform>Exported the statement with %Ln movement to %1</numerusform>
+            <numerusform>Exported the statement with %Ln movements to %1</numerusform>
         </translation>
     </message>
 </context>

@@ -50,49 +50,428 @@
     </message>
 </context>
 <context>
+    <name>AccountEdit</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="60"/>
+        <source>Only the main account can change the account information.</source>
+        <translation>只有主账号可以修改账户信息。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="61"/>
+        <source>Only the main account can change the bank account.</source>
+        <translation>只有主账号可以修改银行账户。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="66"/>
+        <source>The revenue supplementary agreement is signed: the bank account can be changed only through a ticket.</source>
+        <translation>已签署收益补充协议，银行账户只能通过工单修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="119"/>
+        <source>Not synced yet: sync, then try again.</source>
+        <translation>尚未同步：同步后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/edit.py" line="136"/>
+        <source>Nothing has changed.</source>
+        <translation>没有修改任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountEditDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="69"/>
+        <source>Edit account information</source>
+        <translation>修改账户信息</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="69"/>
+        <source>Edit bank account</source>
+        <translation>修改银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="71"/>
+        <source>Company, contact and customer-service details</source>
+        <translation>公司、联系人和客服信息</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="71"/>
+        <source>Where withdrawals go</source>
+        <translation>提现转入的银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="78"/>
+        <source>Buyers see the customer-service phone, e-mail and QQ. The change is saved on this computer and sent to the marketplace as soon as it can be reached.</source>
+        <translation>买家可以看到客服电话、邮箱和 QQ。修改先保存在本机，能连上云市场时立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="82"/>
+        <source>Withdrawals go to this account. Once the revenue supplementary agreement is signed, it can be changed only through a ticket. The change is saved on this computer and sent to the marketplace as soon as it can be reached.</source>
+        <translation>提现转入这个账户。签署收益补充协议后，只能通过工单修改。修改先保存在本机，能连上云市场时立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="85"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/edit_dialog.py" line="86"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AccountFields</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="24"/>
+        <source>Company name</source>
+        <extracomment>R-ACC-1, in the order the page and the dialog show them. R-ACC-2 / R-WDR-4.</extracomment>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="25"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="26"/>
+        <source>Contact phone</source>
+        <translation>联系人电话</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="27"/>
+        <source>Customer-service phone</source>
+        <translation>客服电话</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="28"/>
+        <source>Customer-service e-mail</source>
+        <translation>客服邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="29"/>
+        <source>Customer-service QQ</source>
+        <translation>客服 QQ</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="30"/>
+        <source>Account holder</source>
+        <translation>开户名</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="31"/>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="32"/>
+        <source>Branch</source>
+        <translation>开户支行</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="33"/>
+        <source>Account number</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="41"/>
+        <source>e.g. 138 0013 8000 or 010-8888 6666</source>
+        <translation>如 138 0013 8000 或 010-8888 6666</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="42"/>
+        <source>e.g. 400-820-8820</source>
+        <translation>如 400-820-8820</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="43"/>
+        <source>e.g. service@example.com</source>
+        <translation>买家联系客服用的邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="44"/>
+        <source>5 to 12 digits</source>
+        <translation>5–12 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="45"/>
+        <source>Digits only; spaces are fine</source>
+        <translation>只填数字，可以带空格</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="55"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="56"/>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="59"/>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="62"/>
+        <source>Enter a mobile number (138 0013 8000), a landline with its area code (010-8888 6666) or a 400/800 number.</source>
+        <translation>应为手机号（138 0013 8000）、带区号的座机（010-8888 6666）或 400/800 号码。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="66"/>
+        <source>A customer-service QQ number has 5–12 digits and does not start with 0.</source>
+        <translation>客服 QQ 应为 5–12 位数字，且不以 0 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="69"/>
+        <source>Not an e-mail address, e.g. service@example.com.</source>
+        <translation>邮箱格式不对，应形如 名称@域名。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="72"/>
+        <source>A bank account number has 8–30 digits.</source>
+        <translation>银行账号应为 8–30 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="76"/>
+        <source>Contains characters that cannot be used here (such as control characters).</source>
+        <translation>含有不能使用的字符（如控制字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="80"/>
+        <source>Not accepted.</source>
+        <translation>云市场不接受此内容。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="85"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/fields.py" line="90"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>AccountView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="182"/>
+        <source>Account ID</source>
+        <translation>账号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="185"/>
+        <source>Change the company, contact and customer-service details.</source>
+        <translation>修改公司、联系人和客服信息。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="217"/>
+        <source>signed %1</source>
+        <translation>%1 签署</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="234"/>
+        <source>Account ID copied.</source>
+        <translation>已复制账号 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="244"/>
+        <source>Draft kept on this computer.</source>
+        <translation>草稿已保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="254"/>
+        <source>Account</source>
+        <translation>账户信息</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="255"/>
+        <source>Account information</source>
+        <translation>账户信息</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="256"/>
+        <source>Bank account</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="257"/>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="258"/>
+        <source>Onboarding</source>
+        <translation>入驻进度</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="260"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="261"/>
+        <source>Request a change…</source>
+        <translation>申请修改…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="262"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="263"/>
+        <source>Copy the account ID, e.g. for a ticket or a call to the marketplace.</source>
+        <translation>复制账号 ID，用于工单或联系云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="265"/>
+        <source>Prepare the ticket that asks the marketplace to change the bank account.</source>
+        <translation>准备请云市场修改银行账户的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="268"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="269"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+</context>
+<context>
     <name>AccountViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/account.py" line="65"/>
         <source>Account ID %1</source>
         <translation>账号 ID %1</translation>
     </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="153"/>
+        <source>Not synced yet: sync, then try again.</source>
+        <translation>尚未同步：同步后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="173"/>
+        <source>Only the main account and finance see the bank account.</source>
+        <translation>只有主账号和财务可以查看银行账户。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="177"/>
+        <source>Not synced yet.</source>
+        <translation>尚未同步。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="178"/>
+        <source>No bank account on file yet.</source>
+        <translation>还没有登记银行账户。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="199"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="200"/>
+        <source>Editable</source>
+        <translation>可修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="251"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="258"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="262"/>
+        <source>Your change is saved on this computer and shows here once the marketplace has applied it.</source>
+        <translation>修改已保存在本机，云市场生效后显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="267"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="269"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="293"/>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="295"/>
+        <source>Not signed</source>
+        <translation>未签署</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="311"/>
+        <source>%1 of %2 steps done</source>
+        <translation>已完成 %1/%2 步</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="318"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="320"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="175"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="187"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="178"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="190"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="181"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="193"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="183"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="195"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="197"/>
         <source>Invoices</source>
         <translation>发票管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="188"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="200"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="202"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="206"/>
+        <source>Account</source>
+        <translation>账户信息</translation>
     </message>
 </context>
 <context>
@@ -387,144 +766,144 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="257"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="270"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="237"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="249"/>
         <source>Nothing to do</source>
         <translation>暂无待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="246"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="259"/>
         <source>Waiting for the buyer to pay; you can change the price</source>
         <translation>等待买家支付，可改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="247"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="260"/>
         <source>Paid: deliver now</source>
         <translation>买家已支付，等待您交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="248"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="261"/>
         <source>Edit them and submit for review again</source>
         <translation>修改后重新提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="249"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="262"/>
         <source>The marketplace did not accept them: send again or discard</source>
         <translation>云市场未接受，可重新发送或放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="250"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="263"/>
         <source>Notices from the marketplace</source>
         <translation>云市场发来的通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="251"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="264"/>
         <source>Requested by buyers: issue and post them</source>
         <translation>买家已申请，开票后寄出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="252"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="265"/>
         <source>Past the 10 working days: issue them now</source>
         <translation>已超过 10 个工作日，尽快开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="253"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="266"/>
         <source>Issue them by the due date</source>
         <translation>最晚在截止日期当天开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="258"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="271"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="259"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="272"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="260"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="273"/>
         <source>Money</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="263"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="276"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="264"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="277"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="265"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="278"/>
         <source>Rejected listings</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="266"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="279"/>
         <source>Changes not accepted</source>
         <translation>未接受的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="268"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="281"/>
         <source>Pending invoices</source>
         <translation>待处理发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="269"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="282"/>
         <source>Overdue invoices</source>
         <translation>逾期发票</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="270"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="283"/>
         <source>Due within %n working days</source>
         <translation>
             <numerusform>%n 个工作日内截止</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="271"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="284"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="272"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="285"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="274"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="287"/>
         <source>Withdrawable</source>
         <translation>待提现金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="275"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="288"/>
         <source>On hold</source>
         <translation>暂不可提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="276"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="289"/>
         <source>Deposit outstanding</source>
         <translation>待缴保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="277"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="290"/>
         <source>Withdrawals in progress</source>
         <translation>进行中的提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="267"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="280"/>
         <source>Unread messages</source>
         <translation>未读站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="286"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
     </message>
@@ -1680,6 +2059,171 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="126"/>
         <source>Yearly</source>
         <translation>包年</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="94"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="104"/>
+        <source>All markets</source>
+        <translation>全部市场</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="119"/>
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>共 %Ln 笔资金流水</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="123"/>
+        <source>No filter is set.</source>
+        <translation>没有设置筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="133"/>
+        <source>The summary and every movement of the month.</source>
+        <translation>当月汇总和每一笔资金流水。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="139"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="139"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="141"/>
+        <source>Export statement</source>
+        <translation>导出对账单</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="148"/>
+        <source>Exported the statement with %Ln movements to %1</source>
+        <translation>
+            <numerusform>已导出对账单（%Ln 笔资金流水）到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="153"/>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="154"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="155"/>
+        <source>Balance and earnings</source>
+        <translation>账户余额和收益</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="159"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="160"/>
+        <source>Monthly statement</source>
+        <translation>月度对账单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="161"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/ledger.py" line="162"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="42"/>
+        <source>Balance</source>
+        <translation>账户余额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="43"/>
+        <source>Earnings</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="172"/>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="207"/>
+        <source>Reading the ledger on this computer…</source>
+        <translation>正在读取本机的资金流水…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="174"/>
+        <source>No money movements match these filters.
+Clear the filters to see every movement.</source>
+        <translation>没有符合筛选条件的资金流水。
+清除筛选即可查看全部。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="177"/>
+        <source>No money has moved yet.
+Top-ups, deposit payments, settled orders and withdrawals show here.</source>
+        <translation>还没有资金流水。
+充值、缴纳保证金、订单结算和提现都会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="198"/>
+        <source>No money had moved by the end of this month.</source>
+        <translation>截至本月底还没有资金流水。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="205"/>
+        <source>An export is being written.</source>
+        <translation>正在导出。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger.py" line="209"/>
+        <source>Nothing to export: no money had moved by the end of this month.</source>
+        <translation>没有可导出的内容：截至本月底还没有资金流水。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger_table.py" line="30"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger_table.py" line="31"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger_table.py" line="32"/>
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger_table.py" line="33"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger_table.py" line="34"/>
+        <source>Balance after</source>
+        <translation>变动后余额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/ledger_table.py" line="35"/>
+        <source>Reference</source>
+        <translation>关联单号</translation>
     </message>
 </context>
 <context>
@@ -3391,6 +3935,60 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>StatementViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="56"/>
+        <source>Balance</source>
+        <translation>账户余额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="57"/>
+        <source>Earnings · %1</source>
+        <translation>收益 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="64"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="65"/>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="103"/>
+        <source>Movements</source>
+        <translation>本月发生额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="67"/>
+        <source>Entries</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="68"/>
+        <source>Closing balance</source>
+        <translation>期末余额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="101"/>
+        <source>Statement %1</source>
+        <translation>对账单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="102"/>
+        <source>Statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/statement.py" line="114"/>
+        <source>No money moved this month: each closing balance is its opening balance.</source>
+        <translation>本月没有资金流水：期末余额等于期初余额。</translation>
+    </message>
+</context>
+<context>
     <name>StatusBarMixin</name>
     <message>
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="58"/>
@@ -3470,6 +4068,109 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/core/sync_status.py" line="163"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDraft</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="43"/>
+        <source>Please change the bank account on file.</source>
+        <translation>请修改登记的银行账户。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="45"/>
+        <source>Current bank account:</source>
+        <translation>当前银行账户：</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="48"/>
+        <source>New bank account:</source>
+        <translation>新的银行账户：</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="50"/>
+        <source>Reason:</source>
+        <translation>修改原因：</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="52"/>
+        <source>Change the bank account</source>
+        <translation>修改银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="99"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="101"/>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDraftDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="83"/>
+        <source>Request a bank account change</source>
+        <translation>申请修改银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="84"/>
+        <source>Ask the marketplace to change the bank account</source>
+        <translation>请云市场修改银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="87"/>
+        <source>The bank account is locked because the revenue supplementary agreement is signed: only the marketplace can change it, through a ticket. Tickets are not available in this version yet, so this draft is kept on this computer. It will be sent as a ticket once tickets are available; until then you can also contact the marketplace&apos;s support.</source>
+        <translation>已签署收益补充协议，银行账户已锁定，只能由云市场通过工单修改。本版本还不能提交工单，这份草稿先保存在本机，工单功能上线后再作为工单发送；在此之前也可以直接联系云市场客服。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
+        <source>Ticket type</source>
+        <translation>工单类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="94"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="96"/>
+        <source>A draft saved earlier on this computer is shown. Start over for a fresh one.</source>
+        <translation>显示的是之前保存在本机的草稿。点“重新填写”可以从头开始。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="98"/>
+        <source>Fill in the new account&apos;s details and why, then save the draft.</source>
+        <translation>填写新账户的信息和修改原因，然后保存草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="100"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="101"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="102"/>
+        <source>Start over</source>
+        <translation>重新填写</translation>
     </message>
 </context>
 <context>

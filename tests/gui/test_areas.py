@@ -16,7 +16,7 @@ from .apphelpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
-ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "messages", "changes"]
+ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "messages", "changes", "account"]
 
 # SPEC §11, the rows of today's areas: listings R for owner, operations, viewer; orders R for all
 # but finance; discounts for owner and operations; every role reads its messages and may queue a
@@ -25,12 +25,13 @@ ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "messages", "
 # Invoices (issue 12) for owner, finance and support; operations and viewer do not see them.
 # Finance reads no orders ("invoices and refunds carry the order's number and amount"), so it
 # opens on its own area, Invoices, not on an empty Orders page.
+# Account (issue 13) for every role: each reads the profile and the agreements, never lands there.
 SEEN_BY_ROLE = {
     Role.OWNER: ALL,
-    Role.OPERATIONS: ["dashboard", "orders", "listings", "discounts", "messages", "changes"],
-    Role.FINANCE: ["dashboard", "invoices", "messages", "changes"],
-    Role.SUPPORT: ["dashboard", "orders", "invoices", "messages", "changes"],
-    Role.VIEWER: ["dashboard", "orders", "listings", "messages", "changes"],
+    Role.OPERATIONS: ["dashboard", "orders", "listings", "discounts", "messages", "changes", "account"],
+    Role.FINANCE: ["dashboard", "invoices", "messages", "changes", "account"],
+    Role.SUPPORT: ["dashboard", "orders", "invoices", "messages", "changes", "account"],
+    Role.VIEWER: ["dashboard", "orders", "listings", "messages", "changes", "account"],
 }
 OPENS_ON = {
     Role.OWNER: "orders",
@@ -44,7 +45,10 @@ OPENS_ON = {
 def test_the_registry_declares_each_area_once_with_a_real_permission_and_shortcut():
     assert [a.id for a in AREAS] == ALL  # the navigation order
     assert len({a.shortcut for a in AREAS}) == len(AREAS)
-    assert [a.shortcut for a in AREAS] == [f"Ctrl+{n}" for n in range(1, len(AREAS) + 1)]
+    # Ctrl+1… in navigation order; Account is Ctrl+9 whatever comes before it (Money takes Ctrl+8).
+    numbers = [int(a.shortcut.removeprefix("Ctrl+")) for a in AREAS]
+    assert numbers == sorted(numbers) and numbers[: len(AREAS) - 1] == list(range(1, len(AREAS)))
+    assert area("account").shortcut == "Ctrl+9"
     permissions = {p.value for p in Permission}
     known_kinds = set(ENTITY_READ_PERMISSION) | {"command"}
     for a in AREAS:
@@ -77,7 +81,7 @@ def test_change_sets_reach_the_areas_that_listen_to_them():
     assert hearing == {
         "listing": ["dashboard", "listings"],
         # The Workbench counts refused changes; Invoices marks the rows with a queued change.
-        "command": ["dashboard", "listings", "discounts", "invoices", "changes"],
+        "command": ["dashboard", "listings", "discounts", "invoices", "changes", "account"],
         "nothing": ["changes"],  # a local write that named no entity still refreshes Pending changes
     }
 

@@ -99,6 +99,13 @@ def error_label() -> QLabel:
     return label
 
 
+def show_problems(errors: dict[str, QLabel], problems: dict[str, str]) -> None:
+    """Each field's message in its ``error_label``, shown only where there is one."""
+    for name, label in errors.items():
+        label.setText(problems.get(name, ""))
+        label.setVisible(name in problems)
+
+
 def stacked(*widgets: QWidget) -> QWidget:
     """Widgets one under the other without margins (a field and its message)."""
     box = QWidget()

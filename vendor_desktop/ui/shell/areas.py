@@ -153,6 +153,18 @@ def _changes_view(vm: Any, _c: AreaContext) -> QWidget:
     return ChangesView(vm)
 
 
+def _account_vm(c: AreaContext) -> QObject:
+    from vendor_desktop.viewmodels.account.viewmodel import AccountAreaViewModel
+
+    return AccountAreaViewModel(c)
+
+
+def _account_view(vm: Any, _c: AreaContext) -> QWidget:
+    from vendor_desktop.ui.account.view import AccountView
+
+    return AccountView(vm)
+
+
 def _orders_layout_header(view: Any) -> Any:
     return view.table.horizontalHeader()
 
@@ -190,6 +202,10 @@ AREAS: tuple[Area, ...] = (
     Area("changes", QT_TRANSLATE_NOOP("Areas", "Pending changes"), None, frozenset({"command"}),
          _changes_vm, _changes_view, "Ctrl+7", hears_empty_changes=True,
          count=lambda vm: vm.open_count, count_changed="changed"),
+    # SPEC §11: every role reads the profile and the agreements (the bank account: see the view).
+    Area("account", QT_TRANSLATE_NOOP("Areas", "Account"), None,
+         frozenset({"vendor_profile", "bank_account", "agreement", "command"}),
+         _account_vm, _account_view, "Ctrl+9", landing=False),
 )  # fmt: skip
 
 
