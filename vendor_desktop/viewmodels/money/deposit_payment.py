@@ -1,0 +1,162 @@
+"""*Pay deposit…* (缴纳保证金), R-DEP-1..5: up to a tier, or an amount typed in yuan.
+
+Before anything is queued the dialog says what the payment does — the tier it reaches, the
+markets it opens and the balance left — and refuses, with the reason, what the marketplace would
+refuse: more than the balance can pay (R-DEP-5: top up first, no partial payment) and more than
+tier 3 (R-DEP-4, ``DEPOSIT_ABOVE_MAXIMUM``). Nothing refused is queued.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from vendor_desktop.domain.deposit import MAX_TIER, markets_opened, most_payable_fen, tier_covered, to_reach_tier_fen
+from vendor_desktop.domain.money import MoneyError, format_fen, parse_yuan
+from vendor_desktop.domain.roles import Permission
+from vendor_desktop.viewmodels.core.commands import CommandQueue
+from vendor_desktop.viewmodels.core.labels import tier_label
+from vendor_desktop.viewmodels.money.figures import PAY_KIND, MoneyFigures, markets_text, tier_amount_text
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MoneyViewModel", text)
+
+
+def amount_problem(text: str) -> tuple[int | None, str]:
+    """The amount typed in yuan, or why it is not one (shared by both money dialogs)."""
+    try:
+        fen = parse_yuan(text)
+    except MoneyError as error:
+        if error.code == "too_many_decimals":
+            return None, _tr("At most two decimals: fen are the smallest unit.")
+        if error.code == "too_large":
+            return None, _tr("That amount is too large.")
+        return None, _tr("Enter an amount in yuan, e.g. 2000 or 2,000.00.")
+    if fen <= 0:
+        return None, _tr("Enter an amount above ¥0.00.")
+    return fen, ""
+
+
+@dataclass(frozen=True)
+class PaymentPreview:
+    """What a payment would do, in words: the deposit and tier after, the markets it opens, the
+    balance left."""
+
+    deposit_after: str
+    markets_opened: str
+    balance_after: str
+
+
+class DepositPaymentViewModel(QObject):
+    problems_changed = Signal(dict)  # "amount" / "form" → message; empty when fine
+    queued = Signal(object)  # ChangeSet, once the payment is on disk
+    save_failed = Signal(str)
+
+    def __init__(self, queue: CommandQueue, figures: MoneyFigures, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self.figures = figures
+
+    @property
+    def paid_fen(self) -> int:
+        """The deposit as it will be once the payments already queued here are made."""
+        return self.figures.paid_with_queued_fen
+
+    def tier_choices(self) -> list[tuple[int, str]]:
+        """(tier, text) for each tier above the one the deposit reaches: 第 3 档（¥5,000.00）：缴纳 ¥3,000.00."""
+        current = tier_covered(self.paid_fen)
+        return [
+            (
+                tier,
+                _tr("%1: pay %2")
+                .replace("%1", tier_amount_text(tier))
+                .replace("%2", format_fen(to_reach_tier_fen(self.paid_fen, tier))),
+            )
+            for tier in range(current + 1, MAX_TIER + 1)
+        ]
+
+    def amount_for_tier(self, tier: int) -> int:
+        return to_reach_tier_fen(self.paid_fen, tier)
+
+    def balance_text(self) -> str:
+        text = format_fen(self.figures.balance_fen)
+        if self.figures.queued_payment_fen:
+            text += " " + _tr("(%1 of it already queued for the deposit)").replace(
+                "%1", format_fen(self.figures.queued_payment_fen)
+            )
+        return text
+
+    def deposit_text(self) -> str:
+        """已缴 ¥1,000.00 · 第 1 档 · 应缴 ¥5,000.00."""
+        f = self.figures
+        return (
+            _tr("Paid %1 · %2 · required %3")
+            .replace("%1", format_fen(f.paid_fen))
+            .replace("%2", tier_label(f.tier) if f.tier else _tr("no tier yet"))
+            .replace("%3", format_fen(f.required_fen))
+        )
+
+    def preview(self, amount_fen: int | None) -> PaymentPreview | None:
+        if amount_fen is None or amount_fen <= 0:
+            return None
+        after = self.paid_fen + amount_fen
+        tier_after = tier_covered(after)
+        return PaymentPreview(
+            deposit_after=_tr("%1 · %2")
+            .replace("%1", format_fen(after))
+            .replace("%2", tier_label(tier_after) if tier_after else _tr("no tier yet")),
+            markets_opened=markets_text(markets_opened(self.paid_fen, amount_fen)),
+            balance_after=format_fen(self.figures.balance_left_fen - amount_fen),
+        )
+
+    def why_cannot_pay(self) -> str:
+        """Why no payment can be made at all ("" when one can)."""
+        if Permission.DEPOSIT_PAY.value not in self._queue.user.permissions:
+            return _tr("Your role cannot pay the deposit. Ask the main account or finance.")
+        if not self.figures.synced:
+            return _tr("The deposit figures have not reached this computer yet. Sync first.")
+        if most_payable_fen(self.paid_fen) == 0:
+            return _tr("The deposit already covers tier 3, the highest: nothing more to pay.")
+        return ""
+
+    def check(self, text: str) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if why := self.why_cannot_pay():
+            problems["form"] = why
+        else:
+            fen, why = amount_problem(text)
+            if fen is None:
+                problems["amount"] = why
+            elif fen > most_payable_fen(self.paid_fen):  # R-DEP-4, DEPOSIT_ABOVE_MAXIMUM
+                problems["amount"] = _tr("The deposit goes up to tier 3 (¥5,000.00): pay at most %1.").replace(
+                    "%1", format_fen(most_payable_fen(self.paid_fen))
+                )
+            elif fen > self.figures.balance_left_fen:  # R-DEP-5, INSUFFICIENT_BALANCE
+                problems["amount"] = _tr("Balance too low: top up %1 first.").replace(
+                    "%1", format_fen(fen - self.figures.balance_left_fen)
+                )
+        self.problems_changed.emit(problems)
+        return problems
+
+    def submit(self, text: str) -> bool:
+        if self.check(text):
+            return False
+        fen, _ = amount_problem(text)
+        assert fen is not None
+        tier_after = tier_covered(self.paid_fen + fen)
+        self._queue.enqueue(
+            self.queued.emit,
+            self.save_failed.emit,
+            kind=PAY_KIND,
+            entity="deposit_payment",
+            entity_id=f"local-{uuid.uuid4()}",
+            base_version=None,
+            method="POST",
+            path="/deposit/payments",
+            payload={"amount_fen": fen},
+            summary={"amount_fen": fen, "paid_fen_before": self.paid_fen, "tier_after": tier_after},
+        )
+        return True

@@ -1,0 +1,165 @@
+"""*Withdraw…* (提现), R-WDR-2..5: how much, to which bank account, and when it should arrive.
+
+The dialog shows what can be withdrawn now (markets not on hold, less what is already queued
+here), the bank account on file as the role may see it, and the expected arrival window as
+dates. It refuses up front, with the reason, what the marketplace would refuse: an agreement
+not signed (R-WDR-2), no bank account (R-WDR-4), an amount above what can be withdrawn — saying
+how much is on hold and why (R-WDR-2/5). Nothing refused is queued.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from vendor_desktop.domain.earnings import ARRIVAL_WORKING_DAYS, DrawRefused, arrival_window, draw_plan
+from vendor_desktop.domain.money import format_fen
+from vendor_desktop.domain.roles import Permission
+from vendor_desktop.viewmodels.core.commands import CommandQueue
+from vendor_desktop.viewmodels.core.date_ranges import beijing_today
+from vendor_desktop.viewmodels.money.deposit_payment import amount_problem
+from vendor_desktop.viewmodels.money.figures import WITHDRAW_KIND, MoneyFigures, and_list, agreement_name
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MoneyViewModel", text)
+
+
+def bank_account_text(account: dict | None) -> str:
+    """招商银行 北京分行 **** 1234 · 北京云栈科技有限公司 — as synced (masked for all but the main account)."""
+    if not account:
+        return ""
+    place = " ".join(str(account.get(k) or "") for k in ("bank", "branch")).strip()
+    number = str(account.get("account_number") or "")
+    holder = str(account.get("holder") or "")
+    return " · ".join(part for part in (f"{place} {number}".strip(), holder) if part)
+
+
+class WithdrawalViewModel(QObject):
+    problems_changed = Signal(dict)  # "amount" / "form" → message
+    queued = Signal(object)
+    save_failed = Signal(str)
+
+    def __init__(
+        self,
+        queue: CommandQueue,
+        figures: MoneyFigures,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], dt.date] = beijing_today,
+    ) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self.figures = figures
+        self.today = today
+
+    @property
+    def withdrawable_fen(self) -> int:
+        return self.figures.withdrawable_fen
+
+    def withdrawable_text(self) -> str:
+        """待提现金额, and what part of it is already queued here."""
+        text = format_fen(self.withdrawable_fen)
+        queued = sum(int((c.payload or {}).get("amount_fen") or 0) for c in self.figures.queued_withdrawals
+                     if c.state != "rejected")  # fmt: skip
+        if queued:
+            text += " " + _tr("(after %1 already queued)").replace("%1", format_fen(queued))
+        return text
+
+    def default_amount(self) -> str:
+        """All that can be withdrawn now, as the amount field shows it (no ¥, no commas)."""
+        return format_fen(self.withdrawable_fen, symbol=False).replace(",", "")
+
+    def bank_account(self) -> str:
+        return bank_account_text(self.figures.bank_account) or _tr("No bank account on file")
+
+    def arrival_text(self) -> str:
+        """R-WDR-3: 预计 2026-12-18 至 2026-12-25 到账（15–20 个工作日）, from today's Beijing date."""
+        window = arrival_window(self.today())
+        text = (
+            _tr("Expected %1 to %2 (%3–%4 working days)")
+            .replace("%1", window.first.isoformat())
+            .replace("%2", window.last.isoformat())
+            .replace("%3", str(ARRIVAL_WORKING_DAYS[0]))
+            .replace("%4", str(ARRIVAL_WORKING_DAYS[1]))
+        )
+        if window.approximate:
+            text += " " + _tr("— may move once next year's holidays are published")
+        return text
+
+    def on_hold_text(self) -> str:
+        """What is on hold and why, market by market ("" when nothing is)."""
+        held = [e for e in self.figures.earnings if e.get("blocked_reason") and int(e.get("withdrawable_fen") or 0)]
+        if not held:
+            return ""
+        hints = sorted({self.figures.release_hint(e) for e in held})
+        return (
+            _tr("%1 is on hold. To release it: %2.")
+            .replace("%1", format_fen(self.figures.on_hold_fen))
+            .replace("%2", "; ".join(hints))
+        )
+
+    def why_cannot_withdraw(self) -> str:
+        """Why no withdrawal can be requested at all ("" when one can): role, agreements, bank account."""
+        if Permission.WITHDRAWALS_WRITE.value not in self._queue.user.permissions:
+            return _tr("Your role cannot withdraw earnings. Ask the main account or finance.")
+        if not self.figures.synced:
+            return _tr("The earnings have not reached this computer yet. Sync first.")
+        missing = self.figures.missing_agreements()
+        if missing:  # R-WDR-2
+            return _tr("Withdrawals need both agreements signed. Not signed yet: %1.").replace(
+                "%1", and_list([agreement_name(k) for k in missing])
+            )
+        if not self.figures.bank_account:  # R-WDR-4
+            return _tr("No bank account on file to receive the money. The main account adds it under Account.")
+        return ""
+
+    def check(self, text: str) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if why := self.why_cannot_withdraw():
+            problems["form"] = why
+        else:
+            fen, why = amount_problem(text)
+            if fen is None:
+                problems["amount"] = why
+            else:
+                try:
+                    draw_plan(self.figures.withdrawable_by_market(), self.figures.held_markets(), fen)
+                except DrawRefused as refused:  # R-WDR-5, R-WDR-2
+                    problems["amount"] = self._refusal(refused)
+        self.problems_changed.emit(problems)
+        return problems
+
+    def _refusal(self, refused: DrawRefused) -> str:
+        text = _tr("At most %1 can be withdrawn now.").replace("%1", format_fen(refused.withdrawable_fen))
+        if refused.on_hold_fen:
+            text += " " + self.on_hold_text()
+        return text
+
+    def submit(self, text: str) -> bool:
+        if self.check(text):
+            return False
+        fen, _ = amount_problem(text)
+        assert fen is not None
+        window = arrival_window(self.today())
+        self._queue.enqueue(
+            self.queued.emit,
+            self.save_failed.emit,
+            kind=WITHDRAW_KIND,
+            entity="withdrawal",
+            entity_id=f"local-{uuid.uuid4()}",
+            base_version=None,
+            method="POST",
+            path="/withdrawals",
+            payload={"amount_fen": fen},
+            summary={
+                "amount_fen": fen,
+                "bank_account": bank_account_text(self.figures.bank_account),
+                "expected_from": window.first.isoformat(),
+                "expected_until": window.last.isoformat(),
+            },
+        )
+        return True
