@@ -115,12 +115,13 @@ class PayDepositDialog(Retranslating, QDialog):
         self.balance.setText(self.vm.balance_text())
         self.deposit.setText(self.vm.deposit_text())
         chosen = self.tier.currentData()
-        set_quietly(self.tier, self.tier.clear, None)
+        blocked = self.tier.blockSignals(True)  # the same choice in the new words: no change to hear
+        self.tier.clear()
         for tier, text in self.vm.tier_choices():
-            set_quietly(self.tier, lambda _v, t=tier, x=text: self.tier.addItem(x, t), None)
-        set_quietly(self.tier, lambda _v: self.tier.addItem(self.tr("An amount I type"), TYPED), None)
-        index = self.tier.findData(chosen) if chosen is not None else 0
-        set_quietly(self.tier, self.tier.setCurrentIndex, max(0, index))
+            self.tier.addItem(text, tier)
+        self.tier.addItem(self.tr("An amount I type"), TYPED)
+        self.tier.setCurrentIndex(max(0, self.tier.findData(chosen)) if chosen is not None else 0)
+        self.tier.blockSignals(blocked)
         self.amount.setPlaceholderText(self.tr("Amount in yuan, e.g. 2000.00"))
         self.note.setText(
             self.tr(

@@ -99,9 +99,7 @@ class OverviewTab(Retranslating, QWidget):
         self.lists.setChildrenCollapsible(False)
         self.lists.addWidget(_section(self.earnings_title, [self.earnings_figures, self.withdraw], self.earnings_list))
         self.lists.addWidget(_section(self.withdrawals_title, [self.withdrawals_count], self.withdrawals_list))
-        self.lists.addWidget(
-            _section(self.payments_title, [self.print_receipt, self.save_receipt], self.payments_list)
-        )
+        self.lists.addWidget(_section(self.payments_title, [self.print_receipt, self.save_receipt], self.payments_list))
         self.lists.setSizes([260, 220, 160])
 
         layout = QVBoxLayout(self)
@@ -125,9 +123,7 @@ class OverviewTab(Retranslating, QWidget):
         vm = self.vm
         self.synced.setText(vm.synced_text())
         summary = vm.summary()
-        for name, value, pair in zip(
-            self.figure_names, self.figure_values, summary or [("", "")] * 5, strict=True
-        ):
+        for name, value, pair in zip(self.figure_names, self.figure_values, summary or [("", "")] * 5, strict=True):
             name.setText(pair[0])
             value.setText(pair[1])
             name.setVisible(bool(summary))
@@ -174,9 +170,7 @@ class OverviewTab(Retranslating, QWidget):
         self.payments_title.setText(self.tr("Deposit payments"))
         self.print_receipt.setText(self.tr("Print receipt…"))
         self.save_receipt.setText(self.tr("Save receipt as PDF…"))
-        self.no_figures.setText(
-            self.tr("No money figures on this computer yet. They arrive with the first sync.")
-        )
+        self.no_figures.setText(self.tr("No money figures on this computer yet. They arrive with the first sync."))
         self.earnings_list.empty.setText(self.vm.empty_earnings_text())
         self.withdrawals_list.empty.setText(self.vm.empty_withdrawals_text())
         self.payments_list.empty.setText(self.vm.empty_payments_text())

@@ -4,7 +4,7 @@ laid out by ``QTextDocument``, printed through ``QPrinter`` or written by ``QPdf
 from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from vendor_desktop.viewmodels.money.receipt import Receipt

@@ -65,7 +65,9 @@ class MoneyView(Retranslating, QWidget):
         receipt = self.vm.receipt(self.overview.selected_payment_row())
         if receipt is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save receipt"), receipt.file_name(), self.tr("PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save receipt"), receipt.file_name(), self.tr("PDF (*.pdf)")
+        )
         if path:
             self.save_selected_receipt(path)
 

@@ -36,7 +36,13 @@ class WithdrawDialog(Retranslating, QDialog):
         self.form.addRow(self.errors["form"])
         for label, field in zip(
             self.labels,
-            (self.withdrawable, self.on_hold, stacked(self.amount, self.errors["amount"]), self.bank_account, self.arrival),
+            (
+                self.withdrawable,
+                self.on_hold,
+                stacked(self.amount, self.errors["amount"]),
+                self.bank_account,
+                self.arrival,
+            ),
             strict=True,
         ):
             self.form.addRow(label, field)

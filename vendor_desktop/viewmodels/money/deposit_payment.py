@@ -13,12 +13,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from vendor_desktop.domain.deposit import MAX_TIER, markets_opened, most_payable_fen, tier_covered, to_reach_tier_fen
+from vendor_desktop.domain.deposit import (
+    MAX_TIER,
+    TIER_AMOUNT_FEN,
+    markets_opened,
+    most_payable_fen,
+    tier_covered,
+    to_reach_tier_fen,
+)
 from vendor_desktop.domain.money import MoneyError, format_fen, parse_yuan
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.labels import tier_label
-from vendor_desktop.viewmodels.money.figures import PAY_KIND, MoneyFigures, markets_text, tier_amount_text
+from vendor_desktop.viewmodels.money.figures import PAY_KIND, MoneyFigures, markets_text
 
 
 def _tr(text: str) -> str:
@@ -71,9 +78,10 @@ class DepositPaymentViewModel(QObject):
         return [
             (
                 tier,
-                _tr("%1: pay %2")
-                .replace("%1", tier_amount_text(tier))
-                .replace("%2", format_fen(to_reach_tier_fen(self.paid_fen, tier))),
+                _tr("Tier %1 (%2 in all): pay %3")
+                .replace("%1", str(tier))
+                .replace("%2", format_fen(TIER_AMOUNT_FEN[tier]))
+                .replace("%3", format_fen(to_reach_tier_fen(self.paid_fen, tier))),
             )
             for tier in range(current + 1, MAX_TIER + 1)
         ]

@@ -21,7 +21,7 @@ from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.cache.core.sync_state import last_success_at
 from vendor_desktop.cache.money import queries
-from vendor_desktop.domain.deposit import TIER_AMOUNT_FEN, tier_covered, to_reach_tier_fen
+from vendor_desktop.domain.deposit import to_reach_tier_fen
 from vendor_desktop.domain.earnings import AgreementKind, DrawRefused, HoldReason, draw_plan
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
@@ -215,15 +215,6 @@ def markets_text(markets: Sequence[str], *, with_tier: bool = False) -> str:
         _tr("%1 (%2)").replace("%1", market_label(m)).replace("%2", tier_label(MARKETS[m].deposit_tier))
         for m in markets
     ])  # fmt: skip
-
-
-def tier_amount_text(tier: int) -> str:
-    """第 2 档（¥2,000.00）: a tier with what it costs in all (R-DEP-1)."""
-    return _tr("%1 (%2)").replace("%1", tier_label(tier)).replace("%2", format_fen(TIER_AMOUNT_FEN[tier]))
-
-
-def covered_tier(paid_fen: int) -> int:
-    return tier_covered(paid_fen)
 
 
 def load_figures(db: CacheDatabase) -> MoneyFigures:

@@ -33,7 +33,9 @@ from vendor_desktop.viewmodels.money.withdrawal import WithdrawalViewModel
 from vendor_desktop.viewmodels.money.withdrawals_table import WithdrawalLine, WithdrawalsTableModel
 
 #: Entity kinds the Overview shows (the area listens to these and ``command``).
-LISTENS = frozenset({"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "agreement", "bank_account"})
+LISTENS = frozenset(
+    {"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "agreement", "bank_account"}
+)
 
 
 def _tr(text: str) -> str:

@@ -15,13 +15,22 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from vendor_desktop.domain.earnings import ARRIVAL_WORKING_DAYS, DrawRefused, arrival_window, draw_plan
+from vendor_desktop.domain.deposit import to_reach_tier_fen
+from vendor_desktop.domain.earnings import ARRIVAL_WORKING_DAYS, DrawRefused, HoldReason, arrival_window, draw_plan
+from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.date_ranges import beijing_today
 from vendor_desktop.viewmodels.money.deposit_payment import amount_problem
-from vendor_desktop.viewmodels.money.figures import WITHDRAW_KIND, MoneyFigures, and_list, agreement_name
+from vendor_desktop.viewmodels.money.figures import (
+    WITHDRAW_KIND,
+    MoneyFigures,
+    agreement_name,
+    and_list,
+    markets_text,
+    sign_agreements_text,
+)
 
 
 def _tr(text: str) -> str:
@@ -91,16 +100,24 @@ class WithdrawalViewModel(QObject):
         return text
 
     def on_hold_text(self) -> str:
-        """What is on hold and why, market by market ("" when nothing is)."""
-        held = [e for e in self.figures.earnings if e.get("blocked_reason") and int(e.get("withdrawable_fen") or 0)]
+        """How much is on hold, why, and what would release it ("" when nothing is), R-WDR-2."""
+        f = self.figures
+        held = [e for e in f.earnings if e.get("blocked_reason") and int(e.get("withdrawable_fen") or 0)]
         if not held:
             return ""
-        hints = sorted({self.figures.release_hint(e) for e in held})
-        return (
-            _tr("%1 is on hold. To release it: %2.")
-            .replace("%1", format_fen(self.figures.on_hold_fen))
-            .replace("%2", "; ".join(hints))
-        )
+        parts = []
+        if any(e["blocked_reason"] == HoldReason.AGREEMENT_NOT_SIGNED for e in held):
+            parts.append(sign_agreements_text(f.missing_agreements()))
+        uncovered = [str(e["market"]) for e in held if e["blocked_reason"] == HoldReason.DEPOSIT_NOT_COVERED]
+        if uncovered:
+            tier = max(MARKETS[m].deposit_tier for m in uncovered if m in MARKETS)
+            parts.append(
+                _tr("The deposit does not cover %1: pay up to tier %2 (%3 more)")
+                .replace("%1", markets_text(uncovered))
+                .replace("%2", str(tier))
+                .replace("%3", format_fen(to_reach_tier_fen(f.paid_fen, tier)))
+            )
+        return _tr("%1 is on hold. %2.").replace("%1", format_fen(f.on_hold_fen)).replace("%2", _tr("; ").join(parts))
 
     def why_cannot_withdraw(self) -> str:
         """Why no withdrawal can be requested at all ("" when one can): role, agreements, bank account."""
