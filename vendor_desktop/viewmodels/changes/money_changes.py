@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from vendor_desktop.cache.core.outbox import Command
 from vendor_desktop.domain.money import format_fen
 
-#: The kinds described here (``describe`` in viewmodel.py hands them over).
+# The kinds described here (``describe`` in viewmodel.py hands them over).
 MONEY_KINDS = frozenset({"deposit.pay", "withdrawal.request", "profile.update", "bank_account.update"})
 
 

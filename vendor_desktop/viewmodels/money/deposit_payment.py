@@ -28,22 +28,20 @@ from vendor_desktop.viewmodels.core.labels import tier_label
 from vendor_desktop.viewmodels.money.figures import PAY_KIND, MoneyFigures, markets_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MoneyViewModel", text)
-
-
 def amount_problem(text: str) -> tuple[int | None, str]:
     """The amount typed in yuan, or why it is not one (shared by both money dialogs)."""
     try:
         fen = parse_yuan(text)
     except MoneyError as error:
         if error.code == "too_many_decimals":
-            return None, _tr("At most two decimals: fen are the smallest unit.")
+            return None, QCoreApplication.translate(
+                "MoneyViewModel", "At most two decimals: fen are the smallest unit."
+            )
         if error.code == "too_large":
-            return None, _tr("That amount is too large.")
-        return None, _tr("Enter an amount in yuan, e.g. 2000 or 2,000.00.")
+            return None, QCoreApplication.translate("MoneyViewModel", "That amount is too large.")
+        return None, QCoreApplication.translate("MoneyViewModel", "Enter an amount in yuan, e.g. 2000 or 2,000.00.")
     if fen <= 0:
-        return None, _tr("Enter an amount above ¥0.00.")
+        return None, QCoreApplication.translate("MoneyViewModel", "Enter an amount above ¥0.00.")
     return fen, ""
 
 
@@ -78,7 +76,7 @@ class DepositPaymentViewModel(QObject):
         return [
             (
                 tier,
-                _tr("Tier %1 (%2 in all): pay %3")
+                QCoreApplication.translate("MoneyViewModel", "Tier %1 (%2 in all): pay %3")
                 .replace("%1", str(tier))
                 .replace("%2", format_fen(TIER_AMOUNT_FEN[tier]))
                 .replace("%3", format_fen(to_reach_tier_fen(self.paid_fen, tier))),
@@ -92,18 +90,20 @@ class DepositPaymentViewModel(QObject):
     def balance_text(self) -> str:
         text = format_fen(self.figures.balance_fen)
         if self.figures.queued_payment_fen:
-            text += " " + _tr("(%1 of it already queued for the deposit)").replace(
-                "%1", format_fen(self.figures.queued_payment_fen)
-            )
+            text += " " + QCoreApplication.translate(
+                "MoneyViewModel", "(%1 of it already queued for the deposit)"
+            ).replace("%1", format_fen(self.figures.queued_payment_fen))
         return text
 
     def deposit_text(self) -> str:
         """已缴 ¥1,000.00 · 第 1 档 · 应缴 ¥5,000.00."""
         f = self.figures
         return (
-            _tr("Paid %1 · %2 · required %3")
+            QCoreApplication.translate("MoneyViewModel", "Paid %1 · %2 · required %3")
             .replace("%1", format_fen(f.paid_fen))
-            .replace("%2", tier_label(f.tier) if f.tier else _tr("no tier yet"))
+            .replace(
+                "%2", tier_label(f.tier) if f.tier else QCoreApplication.translate("MoneyViewModel", "no tier yet")
+            )
             .replace("%3", format_fen(f.required_fen))
         )
 
@@ -113,9 +113,12 @@ class DepositPaymentViewModel(QObject):
         after = self.paid_fen + amount_fen
         tier_after = tier_covered(after)
         return PaymentPreview(
-            deposit_after=_tr("%1 · %2")
+            deposit_after=QCoreApplication.translate("MoneyViewModel", "%1 · %2")
             .replace("%1", format_fen(after))
-            .replace("%2", tier_label(tier_after) if tier_after else _tr("no tier yet")),
+            .replace(
+                "%2",
+                tier_label(tier_after) if tier_after else QCoreApplication.translate("MoneyViewModel", "no tier yet"),
+            ),
             markets_opened=markets_text(markets_opened(self.paid_fen, amount_fen)),
             balance_after=format_fen(self.figures.balance_left_fen - amount_fen),
         )
@@ -123,11 +126,17 @@ class DepositPaymentViewModel(QObject):
     def why_cannot_pay(self) -> str:
         """Why no payment can be made at all ("" when one can)."""
         if Permission.DEPOSIT_PAY.value not in self._queue.user.permissions:
-            return _tr("Your role cannot pay the deposit. Ask the main account or finance.")
+            return QCoreApplication.translate(
+                "MoneyViewModel", "Your role cannot pay the deposit. Ask the main account or finance."
+            )
         if not self.figures.synced:
-            return _tr("The deposit figures have not reached this computer yet. Sync first.")
+            return QCoreApplication.translate(
+                "MoneyViewModel", "The deposit figures have not reached this computer yet. Sync first."
+            )
         if most_payable_fen(self.paid_fen) == 0:
-            return _tr("The deposit already covers tier 3, the highest: nothing more to pay.")
+            return QCoreApplication.translate(
+                "MoneyViewModel", "The deposit already covers tier 3, the highest: nothing more to pay."
+            )
         return ""
 
     def check(self, text: str) -> dict[str, str]:
@@ -139,13 +148,13 @@ class DepositPaymentViewModel(QObject):
             if fen is None:
                 problems["amount"] = why
             elif fen > most_payable_fen(self.paid_fen):  # R-DEP-4, DEPOSIT_ABOVE_MAXIMUM
-                problems["amount"] = _tr("The deposit goes up to tier 3 (¥5,000.00): pay at most %1.").replace(
-                    "%1", format_fen(most_payable_fen(self.paid_fen))
-                )
+                problems["amount"] = QCoreApplication.translate(
+                    "MoneyViewModel", "The deposit goes up to tier 3 (¥5,000.00): pay at most %1."
+                ).replace("%1", format_fen(most_payable_fen(self.paid_fen)))
             elif fen > self.figures.balance_left_fen:  # R-DEP-5, INSUFFICIENT_BALANCE
-                problems["amount"] = _tr("Balance too low: top up %1 first.").replace(
-                    "%1", format_fen(fen - self.figures.balance_left_fen)
-                )
+                problems["amount"] = QCoreApplication.translate(
+                    "MoneyViewModel", "Balance too low: top up %1 first."
+                ).replace("%1", format_fen(fen - self.figures.balance_left_fen))
         self.problems_changed.emit(problems)
         return problems
 

@@ -31,10 +31,6 @@ PAY_KIND = "deposit.pay"
 WITHDRAW_KIND = "withdrawal.request"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MoneyViewModel", text)
-
-
 def _amount(command: Command) -> int:
     value = (command.payload or {}).get("amount_fen", 0)
     return value if isinstance(value, int) else 0
@@ -161,7 +157,7 @@ class MoneyFigures:
             market = MARKETS.get(str(earning.get("market")))
             tier = market.deposit_tier if market else 3
             return (
-                _tr("Deposit below tier %1: pay up to tier %1 (%2 more)")
+                QCoreApplication.translate("MoneyViewModel", "Deposit below tier %1: pay up to tier %1 (%2 more)")
                 .replace("%1", str(tier))
                 .replace("%2", format_fen(to_reach_tier_fen(self.paid_fen, tier)))
             )
@@ -170,34 +166,42 @@ class MoneyFigures:
     def agreements_text(self) -> str:
         """Both agreements signed, or which is missing: withdrawals need both (R-WDR-2)."""
         if not self.agreements:
-            return _tr("The agreements' state arrives with the next sync.")
+            return QCoreApplication.translate("MoneyViewModel", "The agreements' state arrives with the next sync.")
         missing = self.missing_agreements()
         if not missing:
-            return _tr("Access agreement and revenue supplementary agreement signed.")
-        return _tr("Not signed yet: %1. Withdrawals need both agreements signed.").replace(
-            "%1", and_list([agreement_name(k) for k in missing])
-        )
+            return QCoreApplication.translate(
+                "MoneyViewModel", "Access agreement and revenue supplementary agreement signed."
+            )
+        return QCoreApplication.translate(
+            "MoneyViewModel", "Not signed yet: %1. Withdrawals need both agreements signed."
+        ).replace("%1", and_list([agreement_name(k) for k in missing]))
 
 
 def agreement_name(kind: str) -> str:
     """An agreement's name inside a sentence (接入协议, the revenue supplementary agreement)."""
     names = {
-        "access": _tr("the access agreement"),
-        "revenue": _tr("the revenue supplementary agreement"),
+        "access": QCoreApplication.translate("MoneyViewModel", "the access agreement"),
+        "revenue": QCoreApplication.translate("MoneyViewModel", "the revenue supplementary agreement"),
     }
     return names.get(kind, kind)
 
 
 def sign_agreements_text(missing: Sequence[str]) -> str:
     """签署收益补充协议: what releases earnings held for unsigned agreements."""
-    return _tr("Sign %1").replace("%1", and_list([agreement_name(k) for k in missing]))
+    return QCoreApplication.translate("MoneyViewModel", "Sign %1").replace(
+        "%1", and_list([agreement_name(k) for k in missing])
+    )
 
 
 def and_list(items: Sequence[str]) -> str:
     """接入协议和收益补充协议 / the access agreement and the revenue supplementary agreement."""
     if len(items) <= 1:
         return "".join(items)
-    return _tr("%1 and %2").replace("%1", list_text(items[:-1])).replace("%2", items[-1])
+    return (
+        QCoreApplication.translate("MoneyViewModel", "%1 and %2")
+        .replace("%1", list_text(items[:-1]))
+        .replace("%2", items[-1])
+    )
 
 
 def list_text(items: Sequence[str]) -> str:
@@ -212,7 +216,7 @@ def markets_text(markets: Sequence[str], *, with_tier: bool = False) -> str:
     if not with_tier:
         return list_text([market_label(m) for m in markets])
     return list_text([
-        _tr("%1 (%2)").replace("%1", market_label(m)).replace("%2", tier_label(MARKETS[m].deposit_tier))
+        QCoreApplication.translate("MoneyViewModel", "%1 (%2)").replace("%1", market_label(m)).replace("%2", tier_label(MARKETS[m].deposit_tier))
         for m in markets
     ])  # fmt: skip
 

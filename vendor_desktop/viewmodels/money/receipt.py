@@ -15,10 +15,6 @@ from vendor_desktop.domain.money import format_fen
 from vendor_desktop.viewmodels.core.labels import local_time, tier_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MoneyViewModel", text)
-
-
 @dataclass(frozen=True)
 class Receipt:
     receipt_number: str
@@ -38,7 +34,7 @@ class Receipt:
         return (
             f"<h2 style='margin-bottom:18px'>{html.escape(self.title)}</h2>"
             f"<table cellspacing='0'>{rows}</table>"
-            f"<p style='margin-top:24px;color:#555'>{html.escape(_tr('Issued by the marketplace when the deposit was paid.'))}</p>"
+            f"<p style='margin-top:24px;color:#555'>{html.escape(QCoreApplication.translate('MoneyViewModel', 'Issued by the marketplace when the deposit was paid.'))}</p>"
         )
 
 
@@ -47,13 +43,19 @@ def receipt_for(payment: Mapping[str, Any], company: str, account_id: str) -> Re
     tier reached and who paid."""
     number = str(payment.get("receipt_number") or "")
     lines = (
-        (_tr("Vendor"), company or "—"),
-        (_tr("Account ID"), account_id),
-        (_tr("Receipt number"), number),
-        (_tr("Amount"), format_fen(int(payment.get("amount_fen") or 0))),
-        (_tr("Paid at"), local_time(parse_timestamp(payment.get("paid_at"))) or "—"),
-        (_tr("Deposit paid after"), format_fen(int(payment.get("paid_fen_after") or 0))),
-        (_tr("Tier after"), tier_label(int(payment.get("tier_after") or 0))),
-        (_tr("Paid by"), str(payment.get("paid_by") or "—")),
+        (QCoreApplication.translate("MoneyViewModel", "Vendor"), company or "—"),
+        (QCoreApplication.translate("MoneyViewModel", "Account ID"), account_id),
+        (QCoreApplication.translate("MoneyViewModel", "Receipt number"), number),
+        (QCoreApplication.translate("MoneyViewModel", "Amount"), format_fen(int(payment.get("amount_fen") or 0))),
+        (
+            QCoreApplication.translate("MoneyViewModel", "Paid at"),
+            local_time(parse_timestamp(payment.get("paid_at"))) or "—",
+        ),
+        (
+            QCoreApplication.translate("MoneyViewModel", "Deposit paid after"),
+            format_fen(int(payment.get("paid_fen_after") or 0)),
+        ),
+        (QCoreApplication.translate("MoneyViewModel", "Tier after"), tier_label(int(payment.get("tier_after") or 0))),
+        (QCoreApplication.translate("MoneyViewModel", "Paid by"), str(payment.get("paid_by") or "—")),
     )
-    return Receipt(number, _tr("Deposit receipt"), lines)
+    return Receipt(number, QCoreApplication.translate("MoneyViewModel", "Deposit receipt"), lines)

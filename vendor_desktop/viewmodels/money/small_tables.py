@@ -21,10 +21,6 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MoneyViewModel", text)
-
-
 class _Rows(QAbstractTableModel):
     """A short list of rows of cells, replaced whole by ``set_rows``."""
 
@@ -102,14 +98,14 @@ class EarningsModel(_Rows):
 
     def headers(self) -> list[str]:
         return [
-            _tr("Market"),
-            _tr("Pending settlement"),
-            _tr("Withdrawable"),
-            _tr("On hold"),
-            _tr("Why on hold, and what releases it"),
-            _tr("Being withdrawn"),
-            _tr("Paid out"),
-            _tr("Owed"),
+            QCoreApplication.translate("MoneyViewModel", "Market"),
+            QCoreApplication.translate("MoneyViewModel", "Pending settlement"),
+            QCoreApplication.translate("MoneyViewModel", "Withdrawable"),
+            QCoreApplication.translate("MoneyViewModel", "On hold"),
+            QCoreApplication.translate("MoneyViewModel", "Why on hold, and what releases it"),
+            QCoreApplication.translate("MoneyViewModel", "Being withdrawn"),
+            QCoreApplication.translate("MoneyViewModel", "Paid out"),
+            QCoreApplication.translate("MoneyViewModel", "Owed"),
         ]
 
     def show(self, figures: MoneyFigures) -> None:
@@ -134,7 +130,7 @@ class EarningsModel(_Rows):
         if rows:
             free = sum(int(e.get("withdrawable_fen") or 0) for e in figures.earnings if not e.get("blocked_reason"))
             rows.append([
-                _tr("Total"),
+                QCoreApplication.translate("MoneyViewModel", "Total"),
                 format_fen(figures.total("pending_fen")),
                 format_fen(free),
                 format_fen(figures.on_hold_fen),
@@ -159,7 +155,14 @@ class PaymentsModel(_Rows):
     money_columns = frozenset({1})
 
     def headers(self) -> list[str]:
-        return [_tr("Receipt number"), _tr("Amount"), _tr("Paid at"), _tr("Tier after"), _tr("Paid by"), _tr("Note")]
+        return [
+            QCoreApplication.translate("MoneyViewModel", "Receipt number"),
+            QCoreApplication.translate("MoneyViewModel", "Amount"),
+            QCoreApplication.translate("MoneyViewModel", "Paid at"),
+            QCoreApplication.translate("MoneyViewModel", "Tier after"),
+            QCoreApplication.translate("MoneyViewModel", "Paid by"),
+            QCoreApplication.translate("MoneyViewModel", "Note"),
+        ]
 
     def show(self, figures: MoneyFigures) -> None:
         rows: list[list[str]] = []
@@ -186,7 +189,7 @@ class PaymentsModel(_Rows):
 
 def _queued_payment_cells(command: Command) -> list[str]:
     s = command.summary or {}
-    note = _tr("Waiting to be sent to the marketplace")
+    note = QCoreApplication.translate("MoneyViewModel", "Waiting to be sent to the marketplace")
     if command.state == CommandState.REJECTED:
         note = refusal_text(command)
     return [

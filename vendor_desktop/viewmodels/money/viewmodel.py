@@ -32,14 +32,10 @@ from vendor_desktop.viewmodels.money.small_tables import EarningsModel, Payments
 from vendor_desktop.viewmodels.money.withdrawal import WithdrawalViewModel
 from vendor_desktop.viewmodels.money.withdrawals_table import WithdrawalLine, WithdrawalsTableModel
 
-#: Entity kinds the Overview shows (the area listens to these and ``command``).
+# Entity kinds the Overview shows (the area listens to these and ``command``).
 LISTENS = frozenset(
     {"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "agreement", "bank_account"}
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MoneyViewModel", text)
 
 
 @dataclass(frozen=True)
@@ -131,13 +127,20 @@ class MoneyViewModel(QObject):
             return []
         required = format_fen(f.required_fen)
         if f.required_tier:
-            required = _tr("%1 (%2)").replace("%1", required).replace("%2", tier_label(f.required_tier))
+            required = (
+                QCoreApplication.translate("MoneyViewModel", "%1 (%2)")
+                .replace("%1", required)
+                .replace("%2", tier_label(f.required_tier))
+            )
         return [
-            (_tr("Balance"), format_fen(f.balance_fen)),
-            (_tr("Deposit paid"), format_fen(f.paid_fen)),
-            (_tr("Deposit required"), required),
-            (_tr("Deposit outstanding"), format_fen(f.outstanding_fen)),
-            (_tr("Tier covered"), tier_label(f.tier) if f.tier else _tr("none yet")),
+            (QCoreApplication.translate("MoneyViewModel", "Balance"), format_fen(f.balance_fen)),
+            (QCoreApplication.translate("MoneyViewModel", "Deposit paid"), format_fen(f.paid_fen)),
+            (QCoreApplication.translate("MoneyViewModel", "Deposit required"), required),
+            (QCoreApplication.translate("MoneyViewModel", "Deposit outstanding"), format_fen(f.outstanding_fen)),
+            (
+                QCoreApplication.translate("MoneyViewModel", "Tier covered"),
+                tier_label(f.tier) if f.tier else QCoreApplication.translate("MoneyViewModel", "none yet"),
+            ),
         ]
 
     def markets_lines(self) -> list[tuple[str, str]]:
@@ -146,14 +149,20 @@ class MoneyViewModel(QObject):
         if not f.synced:
             return []
         return [
-            (_tr("Markets covered"), markets_text(f.covered_markets())),
-            (_tr("Revenue markets not covered"), markets_text(f.uncovered_revenue_markets(), with_tier=True)),
+            (QCoreApplication.translate("MoneyViewModel", "Markets covered"), markets_text(f.covered_markets())),
+            (
+                QCoreApplication.translate("MoneyViewModel", "Revenue markets not covered"),
+                markets_text(f.uncovered_revenue_markets(), with_tier=True),
+            ),
         ]
 
     def earnings_figures(self) -> list[tuple[str, str]]:
         """待提现金额 and 暂不可提现: what can be withdrawn now, and what is on hold."""
         f = self.figures
-        return [(_tr("Withdrawable now"), format_fen(f.withdrawable_fen)), (_tr("On hold"), format_fen(f.on_hold_fen))]
+        return [
+            (QCoreApplication.translate("MoneyViewModel", "Withdrawable now"), format_fen(f.withdrawable_fen)),
+            (QCoreApplication.translate("MoneyViewModel", "On hold"), format_fen(f.on_hold_fen)),
+        ]
 
     def agreements_text(self) -> str:
         return self.figures.agreements_text()
@@ -166,17 +175,23 @@ class MoneyViewModel(QObject):
         """When these figures came from the marketplace (the page works offline on them)."""
         last = self.figures.last_synced
         if last is None:
-            return _tr("Not synced yet: the figures arrive with the first sync.")
-        return _tr("As of the last sync, %1").replace("%1", business_time(last))
+            return QCoreApplication.translate(
+                "MoneyViewModel", "Not synced yet: the figures arrive with the first sync."
+            )
+        return QCoreApplication.translate("MoneyViewModel", "As of the last sync, %1").replace(
+            "%1", business_time(last)
+        )
 
     def empty_earnings_text(self) -> str:
-        return _tr("No earnings yet. Paid orders bring earnings to their market.")
+        return QCoreApplication.translate(
+            "MoneyViewModel", "No earnings yet. Paid orders bring earnings to their market."
+        )
 
     def empty_withdrawals_text(self) -> str:
-        return _tr("No withdrawals yet.")
+        return QCoreApplication.translate("MoneyViewModel", "No withdrawals yet.")
 
     def empty_payments_text(self) -> str:
-        return _tr("No deposit paid yet.")
+        return QCoreApplication.translate("MoneyViewModel", "No deposit paid yet.")
 
     # -- what the user may do ----------------------------------------------------------------------
     def _acting(self, permission: Permission) -> bool:
@@ -184,16 +199,22 @@ class MoneyViewModel(QObject):
 
     def why_cannot_pay(self) -> str:
         if not self._acting(Permission.DEPOSIT_PAY):
-            return _tr("Your role cannot pay the deposit. Ask the main account or finance.")
+            return QCoreApplication.translate(
+                "MoneyViewModel", "Your role cannot pay the deposit. Ask the main account or finance."
+            )
         return self.new_deposit_payment().why_cannot_pay()
 
     def why_cannot_withdraw(self) -> str:
         """Only the role and missing figures disable *Withdraw…*: the dialog explains the rest
         (agreements, bank account, how much is on hold), which the vendor needs to read."""
         if not self._acting(Permission.WITHDRAWALS_WRITE):
-            return _tr("Your role cannot withdraw earnings. Ask the main account or finance.")
+            return QCoreApplication.translate(
+                "MoneyViewModel", "Your role cannot withdraw earnings. Ask the main account or finance."
+            )
         if not self.figures.synced:
-            return _tr("The earnings have not reached this computer yet. Sync first.")
+            return QCoreApplication.translate(
+                "MoneyViewModel", "The earnings have not reached this computer yet. Sync first."
+            )
         return ""
 
     def new_deposit_payment(self) -> DepositPaymentViewModel:
@@ -217,7 +238,9 @@ class MoneyViewModel(QObject):
 
     def why_no_receipt(self, row: int) -> str:
         if row < 0:
-            return _tr("Select a deposit payment to print its receipt.")
+            return QCoreApplication.translate("MoneyViewModel", "Select a deposit payment to print its receipt.")
         if self.receipt(row) is None:
-            return _tr("The receipt comes once the marketplace has the payment.")
+            return QCoreApplication.translate(
+                "MoneyViewModel", "The receipt comes once the marketplace has the payment."
+            )
         return ""

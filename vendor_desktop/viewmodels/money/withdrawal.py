@@ -33,10 +33,6 @@ from vendor_desktop.viewmodels.money.figures import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MoneyViewModel", text)
-
-
 def bank_account_text(account: dict | None) -> str:
     """招商银行 北京分行 **** 1234 · 北京云栈科技有限公司 — as synced (masked for all but the main account)."""
     if not account:
@@ -75,7 +71,9 @@ class WithdrawalViewModel(QObject):
         queued = sum(int((c.payload or {}).get("amount_fen") or 0) for c in self.figures.queued_withdrawals
                      if c.state != "rejected")  # fmt: skip
         if queued:
-            text += " " + _tr("(after %1 already queued)").replace("%1", format_fen(queued))
+            text += " " + QCoreApplication.translate("MoneyViewModel", "(after %1 already queued)").replace(
+                "%1", format_fen(queued)
+            )
         return text
 
     def default_amount(self) -> str:
@@ -83,20 +81,24 @@ class WithdrawalViewModel(QObject):
         return format_fen(self.withdrawable_fen, symbol=False).replace(",", "")
 
     def bank_account(self) -> str:
-        return bank_account_text(self.figures.bank_account) or _tr("No bank account on file")
+        return bank_account_text(self.figures.bank_account) or QCoreApplication.translate(
+            "MoneyViewModel", "No bank account on file"
+        )
 
     def arrival_text(self) -> str:
         """R-WDR-3: 预计 2026-12-18 至 2026-12-25 到账（15–20 个工作日）, from today's Beijing date."""
         window = arrival_window(self.today())
         text = (
-            _tr("Expected %1 to %2 (%3–%4 working days)")
+            QCoreApplication.translate("MoneyViewModel", "Expected %1 to %2 (%3–%4 working days)")
             .replace("%1", window.first.isoformat())
             .replace("%2", window.last.isoformat())
             .replace("%3", str(ARRIVAL_WORKING_DAYS[0]))
             .replace("%4", str(ARRIVAL_WORKING_DAYS[1]))
         )
         if window.approximate:
-            text += " " + _tr("— may move once next year's holidays are published")
+            text += " " + QCoreApplication.translate(
+                "MoneyViewModel", "— may move once next year's holidays are published"
+            )
         return text
 
     def on_hold_text(self) -> str:
@@ -112,26 +114,39 @@ class WithdrawalViewModel(QObject):
         if uncovered:
             tier = max(MARKETS[m].deposit_tier for m in uncovered if m in MARKETS)
             parts.append(
-                _tr("The deposit does not cover %1: pay up to tier %2 (%3 more)")
+                QCoreApplication.translate(
+                    "MoneyViewModel", "The deposit does not cover %1: pay up to tier %2 (%3 more)"
+                )
                 .replace("%1", markets_text(uncovered))
                 .replace("%2", str(tier))
                 .replace("%3", format_fen(to_reach_tier_fen(f.paid_fen, tier)))
             )
-        return _tr("%1 is on hold. %2.").replace("%1", format_fen(f.on_hold_fen)).replace("%2", _tr("; ").join(parts))
+        return (
+            QCoreApplication.translate("MoneyViewModel", "%1 is on hold. %2.")
+            .replace("%1", format_fen(f.on_hold_fen))
+            .replace("%2", QCoreApplication.translate("MoneyViewModel", "; ").join(parts))
+        )
 
     def why_cannot_withdraw(self) -> str:
         """Why no withdrawal can be requested at all ("" when one can): role, agreements, bank account."""
         if Permission.WITHDRAWALS_WRITE.value not in self._queue.user.permissions:
-            return _tr("Your role cannot withdraw earnings. Ask the main account or finance.")
+            return QCoreApplication.translate(
+                "MoneyViewModel", "Your role cannot withdraw earnings. Ask the main account or finance."
+            )
         if not self.figures.synced:
-            return _tr("The earnings have not reached this computer yet. Sync first.")
+            return QCoreApplication.translate(
+                "MoneyViewModel", "The earnings have not reached this computer yet. Sync first."
+            )
         missing = self.figures.missing_agreements()
         if missing:  # R-WDR-2
-            return _tr("Withdrawals need both agreements signed. Not signed yet: %1.").replace(
-                "%1", and_list([agreement_name(k) for k in missing])
-            )
+            return QCoreApplication.translate(
+                "MoneyViewModel", "Withdrawals need both agreements signed. Not signed yet: %1."
+            ).replace("%1", and_list([agreement_name(k) for k in missing]))
         if not self.figures.bank_account:  # R-WDR-4
-            return _tr("No bank account on file to receive the money. The main account adds it under Account.")
+            return QCoreApplication.translate(
+                "MoneyViewModel",
+                "No bank account on file to receive the money. The main account adds it under Account.",
+            )
         return ""
 
     def check(self, text: str) -> dict[str, str]:
@@ -151,7 +166,9 @@ class WithdrawalViewModel(QObject):
         return problems
 
     def _refusal(self, refused: DrawRefused) -> str:
-        text = _tr("At most %1 can be withdrawn now.").replace("%1", format_fen(refused.withdrawable_fen))
+        text = QCoreApplication.translate("MoneyViewModel", "At most %1 can be withdrawn now.").replace(
+            "%1", format_fen(refused.withdrawable_fen)
+        )
         if refused.on_hold_fen:
             text += " " + self.on_hold_text()
         return text

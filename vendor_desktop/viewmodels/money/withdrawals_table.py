@@ -30,32 +30,30 @@ PENDING_PREFIX = "command:"
 AMOUNT_COLUMN, STATE_COLUMN = 0, 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MoneyViewModel", text)
-
-
 def window_text(first: dt.date | None, last: dt.date | None, approximate: bool) -> str:
     """R-WDR-3: 2026-12-18 – 2026-12-25, marked when a year's holidays were not known yet."""
     if first is None or last is None:
         return "—"
     text = f"{first.isoformat()} – {last.isoformat()}"
-    return text + " " + _tr("(approximate)") if approximate else text
+    return text + " " + QCoreApplication.translate("MoneyViewModel", "(approximate)") if approximate else text
 
 
 def refusal_text(command: Command) -> str:
     reason = server_message(command.error_message or "", command.error_message_zh or "") or command.error_code or ""
-    return _tr("The marketplace did not accept this change: %1").replace("%1", reason)
+    return QCoreApplication.translate("MoneyViewModel", "The marketplace did not accept this change: %1").replace(
+        "%1", reason
+    )
 
 
 def change_tag(command: Command) -> tuple[str, Tone]:
     """A queued change's state as a tag (GLOSSARY "queued change")."""
     if command.state == CommandState.REJECTED:
-        return _tr("Not accepted"), Tone.URGENT
+        return QCoreApplication.translate("MoneyViewModel", "Not accepted"), Tone.URGENT
     if command.state == CommandState.HELD:
-        return _tr("Waiting for an earlier change"), Tone.TODO
+        return QCoreApplication.translate("MoneyViewModel", "Waiting for an earlier change"), Tone.TODO
     if command.state == CommandState.SENDING:
-        return _tr("Sending"), Tone.WAITING
-    return _tr("Waiting to send"), Tone.WAITING
+        return QCoreApplication.translate("MoneyViewModel", "Sending"), Tone.WAITING
+    return QCoreApplication.translate("MoneyViewModel", "Waiting to send"), Tone.WAITING
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,11 @@ class WithdrawalLine:
         s = c.summary or {}
         # Not requested yet: the window the marketplace would give it if it were sent today.
         window = arrival_window(business_date(c.created_at))
-        note = refusal_text(c) if c.state == CommandState.REJECTED else _tr("Waiting to be sent to the marketplace")
+        note = (
+            refusal_text(c)
+            if c.state == CommandState.REJECTED
+            else QCoreApplication.translate("MoneyViewModel", "Waiting to be sent to the marketplace")
+        )
         return [
             format_fen(int(s.get("amount_fen") or 0)),
             state,
@@ -111,13 +113,13 @@ class WithdrawalLine:
 
 def headers() -> list[str]:
     return [
-        _tr("Amount"),
-        _tr("State"),
-        _tr("Requested at"),
-        _tr("Expected"),
-        _tr("Settled at"),
-        _tr("Bank account"),
-        _tr("Note"),
+        QCoreApplication.translate("MoneyViewModel", "Amount"),
+        QCoreApplication.translate("MoneyViewModel", "State"),
+        QCoreApplication.translate("MoneyViewModel", "Requested at"),
+        QCoreApplication.translate("MoneyViewModel", "Expected"),
+        QCoreApplication.translate("MoneyViewModel", "Settled at"),
+        QCoreApplication.translate("MoneyViewModel", "Bank account"),
+        QCoreApplication.translate("MoneyViewModel", "Note"),
     ]
 
 
