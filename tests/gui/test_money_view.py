@@ -64,7 +64,13 @@ def test_the_overview_shows_the_figures_and_the_lists(qtbot, db, writes):
     view = make_view(qtbot, db, writes)
     o = view.overview
     assert view.tabs.count() == 1 and view.tabs.tabText(0) == "Overview"
-    assert [v.text() for v in o.figure_values] == ["¥1,500.00", "¥1,000.00", "¥5,000.00 (tier 3)", "¥4,000.00", "tier 1"]
+    assert [v.text() for v in o.figure_values] == [
+        "¥1,500.00",
+        "¥1,000.00",
+        "¥5,000.00 (tier 3)",
+        "¥4,000.00",
+        "tier 1",
+    ]
     assert o.market_values[1].text() == "API market (tier 2), SaaS market (tier 3)"
     assert o.earnings_figures.text() == "Withdrawable now ¥1,200.00 · On hold ¥1,100.00"
     assert o.withdrawals_count.text() == "3 withdrawals"

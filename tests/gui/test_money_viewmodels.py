@@ -147,8 +147,11 @@ def test_a_short_balance_is_refused_in_the_dialog_and_nothing_is_queued(qtbot, d
     assert pay.check("4000") == {"amount": "Balance too low: top up ¥2,500.00 first."}
     assert not pay.submit("4000.01")
     assert pay.check("4000.01") == {"amount": "The deposit goes up to tier 3 (¥5,000.00): pay at most ¥4,000.00."}
-    for text, message in (("", "Enter an amount in yuan, e.g. 2000 or 2,000.00."), ("0", "Enter an amount above ¥0.00."),
-                          ("1.005", "At most two decimals: fen are the smallest unit.")):  # fmt: skip
+    for text, message in (
+        ("", "Enter an amount in yuan, e.g. 2000 or 2,000.00."),
+        ("0", "Enter an amount above ¥0.00."),
+        ("1.005", "At most two decimals: fen are the smallest unit."),
+    ):
         assert pay.check(text) == {"amount": message}
     assert on_disk(qtbot, vm) == []
 
@@ -198,8 +201,7 @@ def test_withdraw_shows_the_withdrawable_amount_the_bank_account_and_the_window(
     assert w.bank_account() == "招商银行 北京分行中关村支行 **** 1234 · 北京云栈科技有限公司"
     assert w.arrival_text() == "Expected 2026-12-18 to 2026-12-25 (15–20 working days)"  # R-WDR-3
     assert w.on_hold_text() == (
-        "¥1,100.00 is on hold. The deposit does not cover API market, SaaS market: "
-        "pay up to tier 3 (¥4,000.00 more)."
+        "¥1,100.00 is on hold. The deposit does not cover API market, SaaS market: pay up to tier 3 (¥4,000.00 more)."
     )
 
 
