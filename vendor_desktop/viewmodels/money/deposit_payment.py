@@ -9,6 +9,7 @@ tier 3 (R-DEP-4, ``DEPOSIT_ABOVE_MAXIMUM``). Nothing refused is queued.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -43,6 +44,24 @@ def amount_problem(text: str) -> tuple[int | None, str]:
     if fen <= 0:
         return None, QCoreApplication.translate("MoneyViewModel", "Enter an amount above ¥0.00.")
     return fen, ""
+
+
+def why_cannot_pay(permissions: Collection[str], figures: MoneyFigures) -> str:
+    """Why *Pay deposit…* can do nothing ("" when a payment can be made): the role, no figures
+    yet, or a deposit already at tier 3 (R-DEP-4)."""
+    if Permission.DEPOSIT_PAY.value not in permissions:
+        return QCoreApplication.translate(
+            "MoneyViewModel", "Your role cannot pay the deposit. Ask the main account or finance."
+        )
+    if not figures.synced:
+        return QCoreApplication.translate(
+            "MoneyViewModel", "The deposit figures have not reached this computer yet. Sync first."
+        )
+    if most_payable_fen(figures.paid_with_queued_fen) == 0:
+        return QCoreApplication.translate(
+            "MoneyViewModel", "The deposit already covers tier 3, the highest: nothing more to pay."
+        )
+    return ""
 
 
 @dataclass(frozen=True)
@@ -125,19 +144,7 @@ class DepositPaymentViewModel(QObject):
 
     def why_cannot_pay(self) -> str:
         """Why no payment can be made at all ("" when one can)."""
-        if Permission.DEPOSIT_PAY.value not in self._queue.user.permissions:
-            return QCoreApplication.translate(
-                "MoneyViewModel", "Your role cannot pay the deposit. Ask the main account or finance."
-            )
-        if not self.figures.synced:
-            return QCoreApplication.translate(
-                "MoneyViewModel", "The deposit figures have not reached this computer yet. Sync first."
-            )
-        if most_payable_fen(self.paid_fen) == 0:
-            return QCoreApplication.translate(
-                "MoneyViewModel", "The deposit already covers tier 3, the highest: nothing more to pay."
-            )
-        return ""
+        return why_cannot_pay(self._queue.user.permissions, self.figures)
 
     def check(self, text: str) -> dict[str, str]:
         problems: dict[str, str] = {}

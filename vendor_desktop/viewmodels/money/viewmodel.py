@@ -19,17 +19,16 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.domain.money import format_fen
-from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.date_ranges import beijing_today
 from vendor_desktop.viewmodels.core.labels import business_time, tier_label
 from vendor_desktop.viewmodels.core.refresh import Refresher
-from vendor_desktop.viewmodels.money.deposit_payment import DepositPaymentViewModel
+from vendor_desktop.viewmodels.money.deposit_payment import DepositPaymentViewModel, why_cannot_pay
 from vendor_desktop.viewmodels.money.figures import MoneyFigures, load_figures, markets_text
 from vendor_desktop.viewmodels.money.receipt import Receipt, receipt_for
 from vendor_desktop.viewmodels.money.small_tables import EarningsModel, PaymentsModel
-from vendor_desktop.viewmodels.money.withdrawal import WithdrawalViewModel
+from vendor_desktop.viewmodels.money.withdrawal import WithdrawalViewModel, why_no_withdrawal
 from vendor_desktop.viewmodels.money.withdrawals_table import WithdrawalLine, WithdrawalsTableModel
 
 # Entity kinds the Overview shows (the area listens to these and ``command``).
@@ -194,28 +193,14 @@ class MoneyViewModel(QObject):
         return QCoreApplication.translate("MoneyViewModel", "No deposit paid yet.")
 
     # -- what the user may do ----------------------------------------------------------------------
-    def _acting(self, permission: Permission) -> bool:
-        return self.queue is not None and permission.value in self.permissions
-
     def why_cannot_pay(self) -> str:
-        if not self._acting(Permission.DEPOSIT_PAY):
-            return QCoreApplication.translate(
-                "MoneyViewModel", "Your role cannot pay the deposit. Ask the main account or finance."
-            )
-        return self.new_deposit_payment().why_cannot_pay()
+        return why_cannot_pay(self._acting_permissions(), self.figures)
 
     def why_cannot_withdraw(self) -> str:
-        """Only the role and missing figures disable *Withdraw…*: the dialog explains the rest
-        (agreements, bank account, how much is on hold), which the vendor needs to read."""
-        if not self._acting(Permission.WITHDRAWALS_WRITE):
-            return QCoreApplication.translate(
-                "MoneyViewModel", "Your role cannot withdraw earnings. Ask the main account or finance."
-            )
-        if not self.figures.synced:
-            return QCoreApplication.translate(
-                "MoneyViewModel", "The earnings have not reached this computer yet. Sync first."
-            )
-        return ""
+        return why_no_withdrawal(self._acting_permissions(), self.figures)
+
+    def _acting_permissions(self) -> frozenset[str]:
+        return self.permissions if self.queue is not None else frozenset()
 
     def new_deposit_payment(self) -> DepositPaymentViewModel:
         assert self.queue is not None

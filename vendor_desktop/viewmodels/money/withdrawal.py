@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -41,6 +41,20 @@ def bank_account_text(account: dict | None) -> str:
     number = str(account.get("account_number") or "")
     holder = str(account.get("holder") or "")
     return " · ".join(part for part in (f"{place} {number}".strip(), holder) if part)
+
+
+def why_no_withdrawal(permissions: Collection[str], figures: MoneyFigures) -> str:
+    """What disables *Withdraw…* itself: the role, or no figures yet. The dialog says the rest
+    (agreements, bank account, what is on hold), which the vendor needs to read."""
+    if Permission.WITHDRAWALS_WRITE.value not in permissions:
+        return QCoreApplication.translate(
+            "MoneyViewModel", "Your role cannot withdraw earnings. Ask the main account or finance."
+        )
+    if not figures.synced:
+        return QCoreApplication.translate(
+            "MoneyViewModel", "The earnings have not reached this computer yet. Sync first."
+        )
+    return ""
 
 
 class WithdrawalViewModel(QObject):
@@ -129,14 +143,8 @@ class WithdrawalViewModel(QObject):
 
     def why_cannot_withdraw(self) -> str:
         """Why no withdrawal can be requested at all ("" when one can): role, agreements, bank account."""
-        if Permission.WITHDRAWALS_WRITE.value not in self._queue.user.permissions:
-            return QCoreApplication.translate(
-                "MoneyViewModel", "Your role cannot withdraw earnings. Ask the main account or finance."
-            )
-        if not self.figures.synced:
-            return QCoreApplication.translate(
-                "MoneyViewModel", "The earnings have not reached this computer yet. Sync first."
-            )
+        if why := why_no_withdrawal(self._queue.user.permissions, self.figures):
+            return why
         missing = self.figures.missing_agreements()
         if missing:  # R-WDR-2
             return QCoreApplication.translate(
