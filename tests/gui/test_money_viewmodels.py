@@ -300,3 +300,14 @@ def test_pending_changes_words_the_account_changes_too(db, writes):
     with db.session() as s:
         texts = [describe(c) for c in outbox.visible_commands(s)]
     assert texts == ["Save changes to the account information", "Change the bank account"]
+
+
+def test_the_money_models_pass_qts_model_checks(qtmodeltester, qtbot, db, writes):
+    write(db, md.a_vendor())
+    vm = money(db, writes)
+    w = vm.new_withdrawal()
+    with qtbot.waitSignal(w.queued, timeout=10_000):
+        w.submit("100")  # a queued row too
+    on_disk(qtbot, vm)
+    for model in (vm.earnings_model, vm.payments_model, vm.withdrawals_model):
+        qtmodeltester.check(model)

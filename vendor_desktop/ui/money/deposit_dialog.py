@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from vendor_desktop.ui.core.binding import set_quietly
 from vendor_desktop.ui.core.saving import change_form
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, stacked
-from vendor_desktop.viewmodels.money.deposit_payment import DepositPaymentViewModel, amount_problem
+from vendor_desktop.ui.money.amount_dialog import AmountDialogMixin
+from vendor_desktop.viewmodels.money.amount_form import amount_problem
+from vendor_desktop.viewmodels.money.deposit_payment import DepositPaymentViewModel
 
 TYPED = -1  # the tier combo's value for an amount the user typed
 
 
-class PayDepositDialog(Retranslating, QDialog):
+class PayDepositDialog(AmountDialogMixin, Retranslating, QDialog):
     def __init__(self, vm: DepositPaymentViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -85,18 +87,6 @@ class PayDepositDialog(Retranslating, QDialog):
         self.deposit_after.setText(preview.deposit_after if preview else "—")
         self.markets_opened.setText(preview.markets_opened if preview else "—")
         self.balance_after.setText(preview.balance_after if preview else "—")
-
-    def show_problems(self, problems: dict) -> None:
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
-
-    def submit(self) -> None:
-        if self.saving.saving:
-            return
-        self.saving.start()
-        if not self.vm.submit(self.amount.text()):
-            self.saving.not_sent()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Pay deposit"))

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from vendor_desktop.ui.core.saving import change_form
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, stacked
+from vendor_desktop.ui.money.amount_dialog import AmountDialogMixin
 from vendor_desktop.viewmodels.money.withdrawal import WithdrawalViewModel
 
 
-class WithdrawDialog(Retranslating, QDialog):
+class WithdrawDialog(AmountDialogMixin, Retranslating, QDialog):
     def __init__(self, vm: WithdrawalViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -54,18 +55,6 @@ class WithdrawDialog(Retranslating, QDialog):
             self.show_problems({"form": why})
         self.amount.selectAll()
         self.amount.setFocus()
-
-    def show_problems(self, problems: dict) -> None:
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
-
-    def submit(self) -> None:
-        if self.saving.saving:
-            return
-        self.saving.start()
-        if not self.vm.submit(self.amount.text()):
-            self.saving.not_sent()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Withdraw"))

@@ -8,11 +8,11 @@ tier 3 (R-DEP-4, ``DEPOSIT_ABOVE_MAXIMUM``). Nothing refused is queued.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 
 from vendor_desktop.domain.deposit import (
     MAX_TIER,
@@ -22,28 +22,11 @@ from vendor_desktop.domain.deposit import (
     tier_covered,
     to_reach_tier_fen,
 )
-from vendor_desktop.domain.money import MoneyError, format_fen, parse_yuan
+from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
-from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.labels import tier_label
+from vendor_desktop.viewmodels.money.amount_form import AmountForm
 from vendor_desktop.viewmodels.money.figures import PAY_KIND, MoneyFigures, markets_text
-
-
-def amount_problem(text: str) -> tuple[int | None, str]:
-    """The amount typed in yuan, or why it is not one (shared by both money dialogs)."""
-    try:
-        fen = parse_yuan(text)
-    except MoneyError as error:
-        if error.code == "too_many_decimals":
-            return None, QCoreApplication.translate(
-                "MoneyViewModel", "At most two decimals: fen are the smallest unit."
-            )
-        if error.code == "too_large":
-            return None, QCoreApplication.translate("MoneyViewModel", "That amount is too large.")
-        return None, QCoreApplication.translate("MoneyViewModel", "Enter an amount in yuan, e.g. 2000 or 2,000.00.")
-    if fen <= 0:
-        return None, QCoreApplication.translate("MoneyViewModel", "Enter an amount above ¥0.00.")
-    return fen, ""
 
 
 def why_cannot_pay(permissions: Collection[str], figures: MoneyFigures) -> str:
@@ -74,15 +57,8 @@ class PaymentPreview:
     balance_after: str
 
 
-class DepositPaymentViewModel(QObject):
-    problems_changed = Signal(dict)  # "amount" / "form" → message; empty when fine
-    queued = Signal(object)  # ChangeSet, once the payment is on disk
-    save_failed = Signal(str)
-
-    def __init__(self, queue: CommandQueue, figures: MoneyFigures, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._queue = queue
-        self.figures = figures
+class DepositPaymentViewModel(AmountForm):
+    kind, entity, path = PAY_KIND, "deposit_payment", "/deposit/payments"
 
     @property
     def paid_fen(self) -> int:
@@ -146,41 +122,24 @@ class DepositPaymentViewModel(QObject):
         """Why no payment can be made at all ("" when one can)."""
         return why_cannot_pay(self._queue.user.permissions, self.figures)
 
-    def check(self, text: str) -> dict[str, str]:
-        problems: dict[str, str] = {}
+    def problems(self, fen: int | None, text_problem: str) -> dict[str, str]:
         if why := self.why_cannot_pay():
-            problems["form"] = why
-        else:
-            fen, why = amount_problem(text)
-            if fen is None:
-                problems["amount"] = why
-            elif fen > most_payable_fen(self.paid_fen):  # R-DEP-4, DEPOSIT_ABOVE_MAXIMUM
-                problems["amount"] = QCoreApplication.translate(
+            return {"form": why}
+        if fen is None:
+            return {"amount": text_problem}
+        if fen > most_payable_fen(self.paid_fen):  # R-DEP-4, DEPOSIT_ABOVE_MAXIMUM
+            return {
+                "amount": QCoreApplication.translate(
                     "MoneyViewModel", "The deposit goes up to tier 3 (¥5,000.00): pay at most %1."
                 ).replace("%1", format_fen(most_payable_fen(self.paid_fen)))
-            elif fen > self.figures.balance_left_fen:  # R-DEP-5, INSUFFICIENT_BALANCE
-                problems["amount"] = QCoreApplication.translate(
-                    "MoneyViewModel", "Balance too low: top up %1 first."
-                ).replace("%1", format_fen(fen - self.figures.balance_left_fen))
-        self.problems_changed.emit(problems)
-        return problems
+            }
+        if fen > self.figures.balance_left_fen:  # R-DEP-5, INSUFFICIENT_BALANCE: top up first
+            return {
+                "amount": QCoreApplication.translate("MoneyViewModel", "Balance too low: top up %1 first.").replace(
+                    "%1", format_fen(fen - self.figures.balance_left_fen)
+                )
+            }
+        return {}
 
-    def submit(self, text: str) -> bool:
-        if self.check(text):
-            return False
-        fen, _ = amount_problem(text)
-        assert fen is not None
-        tier_after = tier_covered(self.paid_fen + fen)
-        self._queue.enqueue(
-            self.queued.emit,
-            self.save_failed.emit,
-            kind=PAY_KIND,
-            entity="deposit_payment",
-            entity_id=f"local-{uuid.uuid4()}",
-            base_version=None,
-            method="POST",
-            path="/deposit/payments",
-            payload={"amount_fen": fen},
-            summary={"amount_fen": fen, "paid_fen_before": self.paid_fen, "tier_after": tier_after},
-        )
-        return True
+    def summary(self, fen: int) -> dict[str, Any]:
+        return {"amount_fen": fen, "paid_fen_before": self.paid_fen, "tier_after": tier_covered(self.paid_fen + fen)}

@@ -4,93 +4,75 @@ R-DEP-6; together they never pass tier 3, R-DEP-4). Both are swapped whole after
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from vendor_desktop.cache.core.apply import parse_timestamp
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, hold_reason_label, local_time, market_label, tier_label
+from vendor_desktop.viewmodels.core.paged_table import PagedTableModel
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, Tone
 from vendor_desktop.viewmodels.money.figures import MoneyFigures
 from vendor_desktop.viewmodels.money.withdrawals_table import change_tag, refusal_text
 
-Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class _Rows(QAbstractTableModel):
-    """A short list of rows of cells, replaced whole by ``set_rows``."""
+@dataclass(frozen=True)
+class Line:
+    """One row, made whole when the figures are read: its cells and, by column, a fuller
+    tooltip and tags; ``change`` marks a queued row (CHANGE_ROLE)."""
+
+    cells: list[str]
+    tips: dict[int, str] = field(default_factory=dict)
+    tags: dict[int, list[tuple[str, Tone]]] = field(default_factory=dict)
+    change: str | None = None
+
+
+class _Lines(PagedTableModel[Line]):
+    """A short list held in memory and replaced whole by ``show_lines``."""
 
     money_columns: frozenset[int] = frozenset()
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[list[str]] = []
-        self._tooltips: list[list[str | None]] = []
-        self._tags: dict[tuple[int, int], list[tuple[str, Tone]]] = {}
-        self._changes: dict[int, str] = {}
-        self.ids: list[str] = []
+        self._lines: dict[str, Line] = {}
+        super().__init__(lambda: list(self._lines), self._by_id, parent)
 
-    def headers(self) -> list[str]:
-        raise NotImplementedError
+    def _by_id(self, ids: Sequence[str]) -> dict[str, Line]:
+        return {i: self._lines[i] for i in ids if i in self._lines}
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def show_lines(self, lines: dict[str, Line]) -> None:
+        self._lines = lines
+        self.apply_ids(list(lines), lines)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+    def display(self, row: Line, column: int) -> Any:
+        return row.cells[column]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return section + 1
+    def cells(self, row: Line) -> list[Any]:
+        return list(row.cells)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[row][column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return RIGHT if column in self.money_columns else LEFT
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return RIGHT if column in self.money_columns else super().alignment(column)
+
+    def row_data(self, row: Line, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self._tooltips[row][column]
-            return tip if tip is not None else (self._rows[row][column] or None)
+            return row.tips.get(column)
         if role == TAGS_ROLE:
-            return self._tags.get((row, column))
+            return row.tags.get(column)
         if role == CHANGE_ROLE:
-            return self._changes.get(row)
-        if role == Qt.ItemDataRole.UserRole:
-            return self.ids[row] if row < len(self.ids) else None
+            return row.change
         return None
-
-    def _replace(
-        self,
-        rows: list[list[str]],
-        ids: list[str],
-        tooltips: list[list[str | None]] | None = None,
-        tags: dict[tuple[int, int], list[tuple[str, Tone]]] | None = None,
-        changes: dict[int, str] | None = None,
-    ) -> None:
-        self.beginResetModel()
-        self._rows, self.ids = rows, ids
-        self._tooltips = tooltips or [[None] * len(r) for r in rows]
-        self._tags, self._changes = tags or {}, changes or {}
-        self.endResetModel()
 
 
 # -- earnings per market -----------------------------------------------------------------------
-EARNING_FIELDS = ("pending_fen", "withdrawable_fen", "on_hold", "hold", "in_flight_fen", "paid_out_fen", "owed_fen")
 HOLD_COLUMN = 4
 
 
-class EarningsModel(_Rows):
+class EarningsModel(_Lines):
     """收益 by market: pending settlement, withdrawable, on hold (why, and what releases it), in
     flight, paid out, owed; the last row adds them up."""
 
@@ -109,13 +91,12 @@ class EarningsModel(_Rows):
         ]
 
     def show(self, figures: MoneyFigures) -> None:
-        rows: list[list[str]] = []
-        tips: list[list[str | None]] = []
+        lines: dict[str, Line] = {}
         for e in figures.earnings:
             held = bool(e.get("blocked_reason"))
             settled = int(e.get("withdrawable_fen") or 0)
             hint = figures.release_hint(e)
-            rows.append([
+            cells = [
                 market_label(str(e.get("market"))),
                 format_fen(int(e.get("pending_fen") or 0)),
                 format_fen(0 if held else settled),
@@ -124,12 +105,13 @@ class EarningsModel(_Rows):
                 format_fen(int(e.get("in_flight_fen") or 0)),
                 format_fen(int(e.get("paid_out_fen") or 0)),
                 format_fen(int(e.get("owed_fen") or 0)),
-            ])  # fmt: skip
-            tip = f"{hold_reason_label(str(e.get('blocked_reason')))}\n{hint}" if held else None
-            tips.append([None, None, None, None, tip, None, None, None])
-        if rows:
+            ]
+            # The reason in full beside the hint, for a cell cut short.
+            tips = {HOLD_COLUMN: f"{hold_reason_label(str(e['blocked_reason']))}\n{hint}"} if held else {}
+            lines[str(e.get("market"))] = Line(cells, tips)
+        if lines:
             free = sum(int(e.get("withdrawable_fen") or 0) for e in figures.earnings if not e.get("blocked_reason"))
-            rows.append([
+            lines["total"] = Line([
                 QCoreApplication.translate("MoneyViewModel", "Total"),
                 format_fen(figures.total("pending_fen")),
                 format_fen(free),
@@ -139,16 +121,14 @@ class EarningsModel(_Rows):
                 format_fen(figures.total("paid_out_fen")),
                 format_fen(figures.total("owed_fen")),
             ])  # fmt: skip
-            tips.append([None] * 8)
-        ids = [str(e.get("market")) for e in figures.earnings] + (["total"] if rows else [])
-        self._replace(rows, ids, tips)
+        self.show_lines(lines)
 
 
 # -- deposit payments --------------------------------------------------------------------------
 PAYMENT_STATE_COLUMN = 0  # a queued payment has no receipt yet: its state shows there
 
 
-class PaymentsModel(_Rows):
+class PaymentsModel(_Lines):
     """缴纳凭证: each payment's receipt number, amount, time, the tier it reached and who paid;
     a payment queued here heads the list, as a pending row."""
 
@@ -165,17 +145,14 @@ class PaymentsModel(_Rows):
         ]
 
     def show(self, figures: MoneyFigures) -> None:
-        rows: list[list[str]] = []
-        ids: list[str] = []
-        tags: dict[tuple[int, int], list[tuple[str, Tone]]] = {}
-        changes: dict[int, str] = {}
+        lines: dict[str, Line] = {}
         for c in reversed(figures.queued_payments):
-            tags[(len(rows), PAYMENT_STATE_COLUMN)] = [change_tag(c)]
-            changes[len(rows)] = "rejected" if c.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
-            rows.append(_queued_payment_cells(c))
-            ids.append(f"command:{c.id}")
+            change = "rejected" if c.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
+            lines[f"command:{c.id}"] = Line(
+                _queued_payment_cells(c), tags={PAYMENT_STATE_COLUMN: [change_tag(c)]}, change=change
+            )
         for p in figures.payments:
-            rows.append([
+            lines[str(p["id"])] = Line([
                 str(p.get("receipt_number") or "—"),
                 format_fen(int(p.get("amount_fen") or 0)),
                 local_time(parse_timestamp(p.get("paid_at"))) or "—",
@@ -183,8 +160,7 @@ class PaymentsModel(_Rows):
                 str(p.get("paid_by") or "—"),
                 "",
             ])  # fmt: skip
-            ids.append(str(p["id"]))
-        self._replace(rows, ids, tags=tags, changes=changes)
+        self.show_lines(lines)
 
 
 def _queued_payment_cells(command: Command) -> list[str]:

@@ -213,10 +213,8 @@ class MoneyViewModel(QObject):
     # -- receipts ----------------------------------------------------------------------------------
     def receipt(self, row: int) -> Receipt | None:
         """The receipt of the payment on ``row`` of the payments list; None for a queued one."""
-        ids = self.payments_model.ids
-        if not 0 <= row < len(ids):
-            return None
-        payment: dict[str, Any] | None = next((p for p in self.figures.payments if p["id"] == ids[row]), None)
+        payment_id = self.payments_model.id_at(row)
+        payment: dict[str, Any] | None = next((p for p in self.figures.payments if p["id"] == payment_id), None)
         if payment is None:
             return None
         return receipt_for(payment, self._company(), self.account_id)

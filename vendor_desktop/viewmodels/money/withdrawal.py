@@ -10,10 +10,10 @@ how much is on hold and why (R-WDR-2/5). Nothing refused is queued.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable, Collection
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 
 from vendor_desktop.domain.deposit import to_reach_tier_fen
 from vendor_desktop.domain.earnings import ARRIVAL_WORKING_DAYS, DrawRefused, HoldReason, arrival_window, draw_plan
@@ -22,7 +22,7 @@ from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.date_ranges import beijing_today
-from vendor_desktop.viewmodels.money.deposit_payment import amount_problem
+from vendor_desktop.viewmodels.money.amount_form import AmountForm
 from vendor_desktop.viewmodels.money.figures import (
     WITHDRAW_KIND,
     MoneyFigures,
@@ -57,10 +57,8 @@ def why_no_withdrawal(permissions: Collection[str], figures: MoneyFigures) -> st
     return ""
 
 
-class WithdrawalViewModel(QObject):
-    problems_changed = Signal(dict)  # "amount" / "form" → message
-    queued = Signal(object)
-    save_failed = Signal(str)
+class WithdrawalViewModel(AmountForm):
+    kind, entity, path = WITHDRAW_KIND, "withdrawal", "/withdrawals"
 
     def __init__(
         self,
@@ -70,9 +68,7 @@ class WithdrawalViewModel(QObject):
         *,
         today: Callable[[], dt.date] = beijing_today,
     ) -> None:
-        super().__init__(parent)
-        self._queue = queue
-        self.figures = figures
+        super().__init__(queue, figures, parent)
         self.today = today
 
     @property
@@ -157,21 +153,16 @@ class WithdrawalViewModel(QObject):
             )
         return ""
 
-    def check(self, text: str) -> dict[str, str]:
-        problems: dict[str, str] = {}
+    def problems(self, fen: int | None, text_problem: str) -> dict[str, str]:
         if why := self.why_cannot_withdraw():
-            problems["form"] = why
-        else:
-            fen, why = amount_problem(text)
-            if fen is None:
-                problems["amount"] = why
-            else:
-                try:
-                    draw_plan(self.figures.withdrawable_by_market(), self.figures.held_markets(), fen)
-                except DrawRefused as refused:  # R-WDR-5, R-WDR-2
-                    problems["amount"] = self._refusal(refused)
-        self.problems_changed.emit(problems)
-        return problems
+            return {"form": why}
+        if fen is None:
+            return {"amount": text_problem}
+        try:
+            draw_plan(self.figures.withdrawable_by_market(), self.figures.held_markets(), fen)
+        except DrawRefused as refused:  # R-WDR-5, R-WDR-2
+            return {"amount": self._refusal(refused)}
+        return {}
 
     def _refusal(self, refused: DrawRefused) -> str:
         text = QCoreApplication.translate("MoneyViewModel", "At most %1 can be withdrawn now.").replace(
@@ -181,27 +172,11 @@ class WithdrawalViewModel(QObject):
             text += " " + self.on_hold_text()
         return text
 
-    def submit(self, text: str) -> bool:
-        if self.check(text):
-            return False
-        fen, _ = amount_problem(text)
-        assert fen is not None
+    def summary(self, fen: int) -> dict[str, Any]:
         window = arrival_window(self.today())
-        self._queue.enqueue(
-            self.queued.emit,
-            self.save_failed.emit,
-            kind=WITHDRAW_KIND,
-            entity="withdrawal",
-            entity_id=f"local-{uuid.uuid4()}",
-            base_version=None,
-            method="POST",
-            path="/withdrawals",
-            payload={"amount_fen": fen},
-            summary={
-                "amount_fen": fen,
-                "bank_account": bank_account_text(self.figures.bank_account),
-                "expected_from": window.first.isoformat(),
-                "expected_until": window.last.isoformat(),
-            },
-        )
-        return True
+        return {
+            "amount_fen": fen,
+            "bank_account": bank_account_text(self.figures.bank_account),
+            "expected_from": window.first.isoformat(),
+            "expected_until": window.last.isoformat(),
+        }
