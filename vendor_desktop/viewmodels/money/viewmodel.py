@@ -104,8 +104,12 @@ class MoneyViewModel(QObject):
             self._refresh.request()
 
     def set_shown(self, shown: bool) -> None:
-        """Whether the Money page is on screen: hidden, a pull only marks it stale."""
+        """Whether the Money page is on screen: hidden, a pull only marks it stale. Shown, it
+        reads again (a few small rows): "as of the last sync" then names the latest sync, also
+        after pulls that changed no money."""
         self._refresh.set_shown(shown)
+        if shown and not self._refresh.busy:
+            self._refresh.request()
 
     @property
     def refreshing(self) -> bool:
