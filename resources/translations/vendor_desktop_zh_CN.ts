@@ -2629,74 +2629,73 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MoneyViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="23"/>
         <source>At most two decimals: fen are the smallest unit.</source>
         <translation>金额最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="27"/>
         <source>That amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="28"/>
         <source>Enter an amount in yuan, e.g. 2000 or 2,000.00.</source>
         <translation>请输入以元为单位的金额，如 2000 或 2,000.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="30"/>
         <source>Enter an amount above ¥0.00.</source>
         <translation>金额须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="79"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="74"/>
         <source>Tier %1 (%2 in all): pay %3</source>
         <translation>第 %1 档（共 %2）：缴纳 %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="93"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="88"/>
         <source>(%1 of it already queued for the deposit)</source>
         <translation>（其中 %1 已用于待发送的保证金缴纳）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="97"/>
         <source>Paid %1 · %2 · required %3</source>
         <translation>已缴 %1 · %2 · 应缴 %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="120"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="115"/>
         <source>no tier yet</source>
         <translation>未达任何档位</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="111"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="129"/>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="202"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="36"/>
         <source>Your role cannot pay the deposit. Ask the main account or finance.</source>
         <translation>您的角色不能缴纳保证金，请联系主账号或财务。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="133"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="40"/>
         <source>The deposit figures have not reached this computer yet. Sync first.</source>
         <translation>本机还没有保证金数据，请先同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="137"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="44"/>
         <source>The deposit already covers tier 3, the highest: nothing more to pay.</source>
         <translation>保证金已达最高的第 3 档，无需再缴。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="132"/>
         <source>The deposit goes up to tier 3 (¥5,000.00): pay at most %1.</source>
         <translation>保证金最高为第 3 档（¥5,000.00），本次最多缴纳 %1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="138"/>
         <source>Balance too low: top up %1 first.</source>
         <translation>账户余额不足：还需充值 %1</translation>
     </message>
@@ -2742,7 +2741,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="219"/>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="131"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="134"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -2758,20 +2757,20 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="48"/>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="159"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="139"/>
         <source>Receipt number</source>
         <translation>凭证编号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="49"/>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="160"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="140"/>
         <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="116"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="51"/>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="141"/>
         <source>Paid at</source>
         <translation>缴纳时间</translation>
     </message>
@@ -2782,13 +2781,13 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="58"/>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="162"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="142"/>
         <source>Tier after</source>
         <translation>缴纳后档位</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="59"/>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="143"/>
         <source>Paid by</source>
         <translation>缴纳人</translation>
     </message>
@@ -2798,202 +2797,200 @@ Clear the filters or search for something else.</source>
         <translation>保证金缴纳凭证</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="83"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="84"/>
         <source>Pending settlement</source>
         <translation>待结算</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="85"/>
         <source>Withdrawable</source>
         <translation>待提现金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="167"/>
         <source>On hold</source>
         <translation>暂不可提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="87"/>
         <source>Why on hold, and what releases it</source>
         <translation>原因与解除方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="88"/>
         <source>Being withdrawn</source>
         <translation>提现中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="89"/>
         <source>Paid out</source>
         <translation>已提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="90"/>
         <source>Owed</source>
         <translation>待扣回</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="133"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="115"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="164"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="144"/>
         <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="122"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="192"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="168"/>
         <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="95"/>
         <source>Waiting to be sent to the marketplace</source>
         <translation>等待发送到云市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="136"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="139"/>
         <source>Balance</source>
         <translation>账户余额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="137"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="140"/>
         <source>Deposit paid</source>
         <translation>已缴保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="138"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="141"/>
         <source>Deposit required</source>
         <translation>应缴保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="139"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="142"/>
         <source>Deposit outstanding</source>
         <translation>待缴保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="141"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="144"/>
         <source>Tier covered</source>
         <translation>已覆盖档位</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="142"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="145"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="152"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="155"/>
         <source>Markets covered</source>
         <translation>已覆盖的类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="154"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="157"/>
         <source>Revenue markets not covered</source>
         <translation>有收入但未覆盖的类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="166"/>
         <source>Withdrawable now</source>
         <translation>待提现金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="181"/>
         <source>Not synced yet: the figures arrive with the first sync.</source>
         <translation>尚未同步：首次同步后显示资金数据。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="181"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="184"/>
         <source>As of the last sync, %1</source>
         <translation>截至上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="186"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="189"/>
         <source>No earnings yet. Paid orders bring earnings to their market.</source>
         <translation>暂无收益。订单支付后，收益计入其类目市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="194"/>
         <source>No withdrawals yet.</source>
         <translation>暂无提现。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="197"/>
         <source>No deposit paid yet.</source>
         <translation>尚未缴纳保证金。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="211"/>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="133"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="50"/>
         <source>Your role cannot withdraw earnings. Ask the main account or finance.</source>
         <translation>您的角色不能提现，请联系主账号或财务。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="215"/>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="137"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="54"/>
         <source>The earnings have not reached this computer yet. Sync first.</source>
         <translation>本机还没有收益数据，请先同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="241"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="228"/>
         <source>Select a deposit payment to print its receipt.</source>
         <translation>请先选择一笔保证金缴纳记录。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="230"/>
         <source>The receipt comes once the marketplace has the payment.</source>
         <translation>云市场收到这笔缴纳后才有缴纳凭证。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="84"/>
         <source>(after %1 already queued)</source>
         <translation>（已扣除待发送的 %1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="94"/>
         <source>No bank account on file</source>
         <translation>尚未登记银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="102"/>
         <source>Expected %1 to %2 (%3–%4 working days)</source>
         <translation>预计 %1 至 %2 到账（%3–%4 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="109"/>
         <source>— may move once next year&apos;s holidays are published</source>
         <translation>（次年节假日公布后可能调整）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="117"/>
-        <source>The deposit does not cover %1: pay up to tier %2 (%3 more)</source>
-        <translation>保证金未覆盖%1：缴纳至第 %2 档（还需 %3）</translation>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="121"/>
+        <source>%1 is on hold. %2</source>
+        <translation>%1 暂不可提现。%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="125"/>
-        <source>%1 is on hold. %2.</source>
-        <translation>%1 暂不可提现。%2。</translation>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="140"/>
+        <source>%1.</source>
+        <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="127"/>
-        <source>; </source>
-        <translation>；</translation>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="148"/>
+        <source>The deposit does not cover %1: pay up to tier %2 (%3 more) to release it.</source>
+        <translation>保证金未覆盖%1：缴纳至第 %2 档（还需 %3）即可提现。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="142"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="163"/>
         <source>Withdrawals need both agreements signed. Not signed yet: %1.</source>
         <translation>提现需要两份协议均已签署。尚未签署：%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="146"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="167"/>
         <source>No bank account on file to receive the money. The main account adds it under Account.</source>
         <translation>尚未登记收款的银行账户，请主账号在账户信息中添加。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="169"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="185"/>
         <source>At most %1 can be withdrawn now.</source>
         <translation>当前最多可提现 %1。</translation>
     </message>
@@ -3427,72 +3424,72 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PayDepositDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="92"/>
         <source>Pay deposit</source>
         <translation>缴纳保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="103"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="93"/>
         <source>Pay the deposit from the balance</source>
         <translation>从账户余额缴纳保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="105"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="95"/>
         <source>Balance</source>
         <translation>账户余额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="106"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="96"/>
         <source>Deposit now</source>
         <translation>当前保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="107"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="97"/>
         <source>Pay up to</source>
         <translation>缴纳至</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="108"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="98"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="109"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="99"/>
         <source>Deposit after</source>
         <translation>缴纳后保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="100"/>
         <source>Markets opened</source>
         <translation>新覆盖的类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="111"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="101"/>
         <source>Balance after</source>
         <translation>缴纳后余额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="122"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="112"/>
         <source>An amount I type</source>
         <translation>自定金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="125"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="115"/>
         <source>Amount in yuan, e.g. 2000.00</source>
         <translation>金额（元），如 2000.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="128"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="118"/>
         <source>The payment is saved on this computer and sent to the marketplace as soon as it can be reached. The deposit is paid from the balance, in full or not at all: top up first if the balance is short.</source>
         <translation>缴纳保存在本机，能连上云市场时立即发送。保证金从账户余额中一次缴清，不能部分缴纳：余额不足时请先充值。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="131"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="121"/>
         <source>Pay</source>
         <translation>缴纳</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="132"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4471,53 +4468,53 @@ Clear the filters or search for something else.</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="71"/>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="60"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="81"/>
         <source>Withdraw</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="72"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="61"/>
         <source>Withdraw earnings to the bank account</source>
         <translation>将收益提现到银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="74"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="63"/>
         <source>Withdrawable</source>
         <translation>待提现金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="75"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="64"/>
         <source>On hold</source>
         <translation>暂不可提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="76"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="65"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="66"/>
         <source>Bank account</source>
         <translation>银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="78"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="67"/>
         <source>Expected</source>
         <translation>预计到账</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="86"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="75"/>
         <source>Amount in yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="89"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="78"/>
         <source>The request is saved on this computer and sent to the marketplace as soon as it can be reached. The money goes to the bank account on file.</source>
         <translation>提现申请保存在本机，能连上云市场时立即发送。款项汇入已登记的银行账户。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="82"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -142,7 +142,7 @@ def test_withdraw_shows_the_window_and_queues_the_amount(qtbot, db, writes):
     assert dialog.arrival.text() == "Expected 2026-12-18 to 2026-12-25 (15–20 working days)"
     dialog.amount.setText("2000")
     dialog.submit()
-    assert dialog.errors["amount"].text().startswith("At most ¥1,200.00 can be withdrawn now. ¥1,100.00 is on hold.")
+    assert dialog.errors["amount"].text().startswith("At most ¥1,200.00 can be withdrawn now. ¥1,100.00 is on hold. ")
     dialog.amount.setText("1200")
     dialog.submit()
     qtbot.waitUntil(lambda: closed(dialog))

@@ -201,7 +201,8 @@ def test_withdraw_shows_the_withdrawable_amount_the_bank_account_and_the_window(
     assert w.bank_account() == "招商银行 北京分行中关村支行 **** 1234 · 北京云栈科技有限公司"
     assert w.arrival_text() == "Expected 2026-12-18 to 2026-12-25 (15–20 working days)"  # R-WDR-3
     assert w.on_hold_text() == (
-        "¥1,100.00 is on hold. The deposit does not cover API market, SaaS market: pay up to tier 3 (¥4,000.00 more)."
+        "¥1,100.00 is on hold. The deposit does not cover API market, SaaS market: pay up to tier 3 (¥4,000.00 more) "
+        "to release it."
     )
 
 

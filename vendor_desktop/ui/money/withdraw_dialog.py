@@ -69,7 +69,7 @@ class WithdrawDialog(AmountDialogMixin, Retranslating, QDialog):
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.withdrawable.setText(self.vm.withdrawable_text())
-        self.on_hold.setText(self.vm.on_hold_text() or "—")
+        self.on_hold.setText(self.vm.on_hold_field())
         self.bank_account.setText(self.vm.bank_account())
         self.arrival.setText(self.vm.arrival_text())
         self.amount.setPlaceholderText(self.tr("Amount in yuan"))

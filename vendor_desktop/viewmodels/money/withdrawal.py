@@ -112,30 +112,47 @@ class WithdrawalViewModel(AmountForm):
         return text
 
     def on_hold_text(self) -> str:
-        """How much is on hold, why, and what would release it ("" when nothing is), R-WDR-2."""
+        """How much is on hold, why, and what would release it ("" when nothing is), R-WDR-2:
+        what a refused amount says."""
+        reasons = self.hold_reasons()
+        if not reasons:
+            return ""
+        return (
+            QCoreApplication.translate("MoneyViewModel", "%1 is on hold. %2")
+            .replace("%1", format_fen(self.figures.on_hold_fen))
+            .replace("%2", reasons)
+        )
+
+    def on_hold_field(self) -> str:
+        """The dialog's *On hold* line: the amount, and under it why and what would release it."""
+        reasons = self.hold_reasons()
+        return f"{format_fen(self.figures.on_hold_fen)}\n{reasons}" if reasons else format_fen(0)
+
+    def hold_reasons(self) -> str:
+        """Why earnings are on hold and what releases them, in one sentence ("" when none are)."""
         f = self.figures
         held = [e for e in f.earnings if e.get("blocked_reason") and int(e.get("withdrawable_fen") or 0)]
         if not held:
             return ""
         parts = []
         if any(e["blocked_reason"] == HoldReason.AGREEMENT_NOT_SIGNED for e in held):
-            parts.append(sign_agreements_text(f.missing_agreements()))
+            parts.append(
+                QCoreApplication.translate("MoneyViewModel", "%1.").replace(
+                    "%1", sign_agreements_text(f.missing_agreements())
+                )
+            )
         uncovered = [str(e["market"]) for e in held if e["blocked_reason"] == HoldReason.DEPOSIT_NOT_COVERED]
         if uncovered:
             tier = max(MARKETS[m].deposit_tier for m in uncovered if m in MARKETS)
             parts.append(
                 QCoreApplication.translate(
-                    "MoneyViewModel", "The deposit does not cover %1: pay up to tier %2 (%3 more)"
+                    "MoneyViewModel", "The deposit does not cover %1: pay up to tier %2 (%3 more) to release it."
                 )
                 .replace("%1", markets_text(uncovered))
                 .replace("%2", str(tier))
                 .replace("%3", format_fen(to_reach_tier_fen(f.paid_fen, tier)))
             )
-        return (
-            QCoreApplication.translate("MoneyViewModel", "%1 is on hold. %2.")
-            .replace("%1", format_fen(f.on_hold_fen))
-            .replace("%2", QCoreApplication.translate("MoneyViewModel", "; ").join(parts))
-        )
+        return " ".join(parts)
 
     def why_cannot_withdraw(self) -> str:
         """Why no withdrawal can be requested at all ("" when one can): role, agreements, bank account."""
