@@ -184,6 +184,10 @@ def _invoices_layout_splitter(view: Any) -> Any:
     return view.splitter
 
 
+def _money_layout_lists(view: Any) -> Any:
+    return view.overview.lists
+
+
 # The navigation, in order. SPEC §11 says who reads what; every role reads its messages, and
 # anyone may queue a change (a message marked read is one), so Pending changes is for everyone.
 AREAS: tuple[Area, ...] = (
@@ -204,7 +208,7 @@ AREAS: tuple[Area, ...] = (
     Area("money", QT_TRANSLATE_NOOP("Areas", "Money"), "earnings.read",
          frozenset({"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "agreement",
                     "bank_account", "command"}),
-         _money_vm, _money_view, "Ctrl+8"),
+         _money_vm, _money_view, "Ctrl+8", saved_state=(("money/lists", _money_layout_lists),)),
     Area("messages", QT_TRANSLATE_NOOP("Areas", "Messages"), "messages.read", frozenset({"message"}),
          _messages_vm, _messages_view, "Ctrl+6", count=lambda vm: vm.unread, count_changed="unread_changed"),
     Area("changes", QT_TRANSLATE_NOOP("Areas", "Pending changes"), None, frozenset({"command"}),
