@@ -140,7 +140,10 @@ def test_finance_pays_the_deposit_releases_earnings_and_withdraws_offline_once(q
         # Back online: sent once, applied, and settled paid by the marketplace.
         market.restart()
         center.window.sync_button.click()
-        qtbot.waitUntil(lambda: history.rowCount() == 1 and history.index(0, 1).data() == "Requested", timeout=30_000)
+        qtbot.waitUntil(
+            lambda: history.rowCount() == 1 and history.index(0, 1).data() in ("Requested", "Processing"),
+            timeout=30_000,
+        )
         withdrawals = [c for c in server_changes(market) if c["entity"] == "withdrawal"]
         assert len(withdrawals) == 1 and withdrawals[0]["data"]["amount_fen"] == API_PRICE_FEN + SAAS_PRICE_FEN
         settled = market.operator("POST", f"/withdrawals/{withdrawals[0]['id']}/settle", json={"paid": True})
