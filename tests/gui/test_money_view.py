@@ -163,3 +163,14 @@ def test_a_receipt_saves_as_a_pdf_that_names_the_receipt(qtbot, db, writes, tmp_
     text = pdf_text(pdf)
     for shown in ("BZJ20261129000001", "¥1,000.00", "2026-11-11", md.ACCOUNT, "北京云栈科技有限公司", "财务"):
         assert shown in text, shown
+
+
+def test_pay_deposit_at_tier_3_says_at_once_there_is_nothing_to_pay(qtbot, db, writes):
+    with db.session() as s, s.begin():
+        apply_changes(s, [md.deposit(paid_fen=500_000, tier=3)])
+    view = make_view(qtbot, db, writes)
+    assert not view.pay.isEnabled()
+    assert view.pay.toolTip() == "The deposit already covers tier 3, the highest: nothing more to pay."
+    dialog = view.open_pay_deposit()  # from the menu or a shortcut, say
+    assert dialog.errors["form"].isVisible()
+    assert dialog.tier.count() == 1 and dialog.tier.currentText() == "An amount I type"

@@ -59,6 +59,9 @@ class PayDepositDialog(AmountDialogMixin, Retranslating, QDialog):
         self.amount.textChanged.connect(self._typed)
         self.retranslate()
         self._tier_chosen()
+        # What rules out any payment (the role, tier 3 already reached) shows at once, not after OK.
+        if why := vm.why_cannot_pay():
+            self.show_problems({"form": why})
         self.amount.setFocus()
 
     def choose_tier(self, tier: int) -> None:
