@@ -16,14 +16,13 @@ import datetime as dt
 import pytest
 
 from vendor_desktop.cache.core.outbox import CommandState
+from vendor_desktop.domain.money import format_fen, parse_yuan
 
 from .apphelpers import Marketplace, closed, go_offline, outbox_once_written, server_changes, sign_in, tried_offline
 
 pytestmark = pytest.mark.usefixtures("english")
 
 BALANCE_FEN = 150_000  # ¥1,500.00: ¥500.00 short of tier 2
-API_PRICE_FEN = 120_000
-SAAS_PRICE_FEN = 80_000
 
 
 def on_sale_listing(market: Marketplace, market_id: str) -> dict:
@@ -57,10 +56,10 @@ def vendor(tmp_path):
     market = Marketplace(tmp_path, orders=0, listings=40, seed=13, balance_fen=BALANCE_FEN, deposit_paid_fen=0)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     set_clock(market, now - dt.timedelta(days=6))  # R-REF-1: the SaaS review period is over by now
-    paid_order(market, on_sale_listing(market, "saas"), "B-SAAS-1")
+    saas = paid_order(market, on_sale_listing(market, "saas"), "B-SAAS-1")
     set_clock(market, now)
-    paid_order(market, on_sale_listing(market, "api"), "B-API-1")
-    yield market
+    api = paid_order(market, on_sale_listing(market, "api"), "B-API-1")
+    yield market, api["data"]["amount_fen"], saas["data"]["amount_fen"]
     market.stop()
 
 
@@ -76,7 +75,7 @@ def pay_tier(qtbot, view, tier: int):
 
 
 def test_finance_pays_the_deposit_releases_earnings_and_withdraws_offline_once(qtbot, tmp_path, vendor):
-    market = vendor
+    market, api_fen, saas_fen = vendor
     center = sign_in(qtbot, tmp_path, market, username="finance")
     try:
         center.window.show_area("money")
@@ -114,22 +113,24 @@ def test_finance_pays_the_deposit_releases_earnings_and_withdraws_offline_once(q
             ),
             timeout=30_000,
         )
-        assert earning(vm, "api")["withdrawable_fen"] == API_PRICE_FEN
-        assert earning(vm, "saas")["withdrawable_fen"] == SAAS_PRICE_FEN
+        assert earning(vm, "api")["withdrawable_fen"] == api_fen
+        assert earning(vm, "saas")["withdrawable_fen"] == saas_fen
         saas_row = vm.earnings_model.row_of("saas")
         assert vm.earnings_model.index(saas_row, 4).data() == "Deposit below tier 3: pay up to tier 3 (¥3,000.00 more)"
-        assert view.overview.earnings_figures.text() == "Withdrawable now ¥1,200.00 · On hold ¥800.00"
+        assert view.overview.earnings_figures.text() == (
+            f"Withdrawable now {format_fen(api_fen)} · On hold {format_fen(saas_fen)}"
+        )
 
         # Paying up to tier 3 releases them.
         dialog = pay_tier(qtbot, view, 3)
         qtbot.waitUntil(lambda: closed(dialog))
         qtbot.waitUntil(lambda: earning(vm, "saas").get("blocked_reason") is None, timeout=30_000)
-        qtbot.waitUntil(lambda: vm.figures.withdrawable_fen == API_PRICE_FEN + SAAS_PRICE_FEN, timeout=30_000)
+        qtbot.waitUntil(lambda: vm.figures.withdrawable_fen == api_fen + saas_fen, timeout=30_000)
 
         # A withdrawal of everything, requested offline: it waits, pending, at the top of the history.
         go_offline(qtbot, center, market)
         dialog = view.open_withdraw()
-        assert dialog.amount.text() == "2000.00"
+        assert parse_yuan(dialog.amount.text()) == api_fen + saas_fen  # everything, by default
         assert dialog.arrival.text().startswith("Expected ")
         dialog.submit()
         qtbot.waitUntil(lambda: closed(dialog))
@@ -145,12 +146,12 @@ def test_finance_pays_the_deposit_releases_earnings_and_withdraws_offline_once(q
             timeout=30_000,
         )
         withdrawals = [c for c in server_changes(market) if c["entity"] == "withdrawal"]
-        assert len(withdrawals) == 1 and withdrawals[0]["data"]["amount_fen"] == API_PRICE_FEN + SAAS_PRICE_FEN
+        assert len(withdrawals) == 1 and withdrawals[0]["data"]["amount_fen"] == api_fen + saas_fen
         settled = market.operator("POST", f"/withdrawals/{withdrawals[0]['id']}/settle", json={"paid": True})
         assert settled.status_code == 200, settled.text
         center.window.sync_button.click()
         qtbot.waitUntil(lambda: history.index(0, 1).data() == "Paid", timeout=30_000)
-        assert history.index(0, 0).data() == "¥2,000.00"
+        assert history.index(0, 0).data() == format_fen(api_fen + saas_fen)
         assert history.index(0, 4).data() != "—"  # settled at
         assert vm.figures.withdrawable_fen == 0
     finally:
