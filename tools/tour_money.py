@@ -1,6 +1,7 @@
 """The Money screens of the tour (tools/tour.py): the Overview with a deposit payment selected,
-*Pay deposit…* refusing more than the balance can pay (R-DEP-5, the message under the amount),
-and *Withdraw…* refusing more than can be withdrawn, saying what is on hold and why (R-WDR-2)."""
+*Pay deposit…* refusing an amount under the field (more than the balance can pay, R-DEP-5, or —
+with the demo's ¥8,000.00 balance — more than tier 3 takes, R-DEP-4), and *Withdraw…* refusing
+more than can be withdrawn, saying what is on hold and why (R-WDR-2)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def _pay_more_than_the_balance(tour: Any) -> QWidget:
     money = tour.show_area("money")
     dialog = money.open_pay_deposit()
     vm = dialog.vm
-    # One yuan past what the balance can pay, within tier 3 when the deposit has room for it.
+    # One yuan past what the balance can pay: refused for the balance, or for tier 3 if that comes first.
     short = vm.figures.balance_left_fen + 100
     dialog.amount.setText(f"{short // 100}.{short % 100:02d}")
     dialog.submit()

@@ -100,7 +100,10 @@ class OverviewTab(Retranslating, QWidget):
         self.lists.addWidget(_section(self.earnings_title, [self.earnings_figures, self.withdraw], self.earnings_list))
         self.lists.addWidget(_section(self.withdrawals_title, [self.withdrawals_count], self.withdrawals_list))
         self.lists.addWidget(_section(self.payments_title, [self.print_receipt, self.save_receipt], self.payments_list))
-        self.lists.setSizes([260, 220, 160])
+        # Earnings first (up to ten markets and their total), then the history; a vendor has few payments.
+        for index, stretch in enumerate((3, 2, 1)):
+            self.lists.setStretchFactor(index, stretch)
+        self.lists.setSizes([330, 190, 120])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.synced)
