@@ -17,6 +17,7 @@ import pytest
 
 from vendor_desktop.cache.core.outbox import CommandState
 from vendor_desktop.domain.money import format_fen, parse_yuan
+from vendor_desktop.viewmodels.changes.viewmodel import describe
 
 from .apphelpers import Marketplace, closed, go_offline, outbox_once_written, server_changes, sign_in, tried_offline
 
@@ -135,6 +136,8 @@ def test_finance_pays_the_deposit_releases_earnings_and_withdraws_offline_once(q
         dialog.submit()
         qtbot.waitUntil(lambda: closed(dialog))
         tried_offline(qtbot, center)
+        [waiting] = center.window.changes_vm.commands
+        assert describe(waiting).startswith(f"Withdraw {format_fen(api_fen + saas_fen)} to ")  # Pending changes
         history = vm.withdrawals_model
         qtbot.waitUntil(lambda: history.rowCount() == 1 and history.index(0, 1).data() == "Waiting to send")
 
