@@ -45,13 +45,14 @@ LATIN_IN_CHINESE = frozenset(
         "MIT",  # the licence's name (About)
         "F5",  # the key that syncs
         *("Excel", "UTF-8", "xlsx", "xls"),  # the spreadsheet and its file types (importing tracking numbers)
+        "PDF",  # a deposit receipt saved as a file (the Money area)
     }
 )
 # A forbidden term inside one of these longer words is not the term (客户端 is software, not a buyer).
 # More come from the glossary itself: its own words, and the "… is fine" of its "not" column.
 ALLOWED_COMPOUNDS = frozenset({"客户端"})
 # Entities of the States table the app does not show yet (each needs its label check once it does).
-STATES_NOT_IN_THE_APP = frozenset({"refund", "withdrawal", "ticket"})
+STATES_NOT_IN_THE_APP = frozenset({"refund", "ticket"})
 
 
 # --- the glossary -----------------------------------------------------------------------------
@@ -498,6 +499,7 @@ def _label_functions() -> dict[str, Callable[[str], str]]:
         "listing revision": lambda state: listings.revision_state_label(state),
         "discount": discounts.state_label,
         "invoice": labels.invoice_state_label,
+        "withdrawal": labels.withdrawal_state_label,  # the Money area (issue 13)
         "queued change": _queued_change_label,
     }
 

@@ -206,6 +206,17 @@
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="154"/>
+        <source>%n withdrawals</source>
+        <translation>
+            <numerusform>%n withdrawal</numerusform>
+            <numerusform>%n withdrawals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBarMixin</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/shell/status_bar.py" line="97"/>

@@ -434,42 +434,47 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="208"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="211"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="193"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="214"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="195"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="216"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="197"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="218"/>
         <source>Invoices</source>
         <translation>发票管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="200"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="222"/>
+        <source>Money</source>
+        <translation>资金管理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="226"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="202"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="228"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="206"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
         <source>Account</source>
         <translation>账户信息</translation>
     </message>
@@ -512,205 +517,205 @@
 <context>
     <name>ChangesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="58"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="59"/>
         <source>Change the price of order %1 from %2 to %3</source>
         <translation>订单 %1 改价：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="66"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="67"/>
         <source>Give buyer %1 %2 on %3</source>
         <translation>为买家 %1 设置「%3」%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="73"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="74"/>
         <source>Revoke the discount of buyer %1 on %2</source>
         <translation>撤销买家 %1 在「%2」上的折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="80"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
         <source>Create the draft listing %1</source>
         <translation>创建商品草稿「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="81"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
         <source>Save changes to the listing %1</source>
         <translation>保存商品「%1」的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="82"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="83"/>
         <source>Submit the listing %1 for review</source>
         <translation>提交商品「%1」审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="83"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="84"/>
         <source>Delist the listing %1</source>
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="89"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="102"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
         <source>Mark all “%1” messages as read</source>
         <translation>将全部“%1”站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
         <source>Mark all messages as read</source>
         <translation>将全部站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="103"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="106"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="130"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="131"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="137"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="148"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="151"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="156"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="158"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="161"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="165"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="167"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="170"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="179"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="202"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="182"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="205"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="183"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="186"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="187"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="193"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="196"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="212"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="197"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="206"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="246"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="247"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="248"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="251"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="252"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="387"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="390"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="389"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="392"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="390"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="393"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -728,6 +733,36 @@
         <location filename="../../vendor_desktop/viewmodels/changes/invoice_changes.py" line="22"/>
         <source>Correct the shipment of the invoice for order %1 to %2</source>
         <translation>订单 %1 的发票快递单号更正为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/money_changes.py" line="29"/>
+        <source>Pay %1 of deposit (up to tier %2)</source>
+        <translation>缴纳保证金 %1（至第 %2 档）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/money_changes.py" line="33"/>
+        <source>Pay %1 of deposit</source>
+        <translation>缴纳保证金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/money_changes.py" line="38"/>
+        <source>Withdraw %1 to %2</source>
+        <translation>提现 %1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/money_changes.py" line="42"/>
+        <source>Withdraw %1</source>
+        <translation>提现 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/money_changes.py" line="44"/>
+        <source>Save changes to the account information</source>
+        <translation>保存账户信息的修改</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/money_changes.py" line="46"/>
+        <source>Change the bank account</source>
+        <translation>修改银行账户</translation>
     </message>
 </context>
 <context>
@@ -3219,6 +3254,458 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>MoneyView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="67"/>
+        <source>Receipt saved to %1</source>
+        <translation>缴纳凭证已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="75"/>
+        <source>Save receipt</source>
+        <translation>保存缴纳凭证</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="75"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="90"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="92"/>
+        <source>Ledger · Statement</source>
+        <translation>资金流水 · 对账单</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="23"/>
+        <source>At most two decimals: fen are the smallest unit.</source>
+        <translation>金额最多两位小数（精确到分）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="27"/>
+        <source>That amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="28"/>
+        <source>Enter an amount in yuan, e.g. 2000 or 2,000.00.</source>
+        <translation>请输入以元为单位的金额，如 2000 或 2,000.00。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="30"/>
+        <source>Enter an amount above ¥0.00.</source>
+        <translation>金额须大于 ¥0.00。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="36"/>
+        <source>Your role cannot pay the deposit. Ask the main account or finance.</source>
+        <translation>您的角色不能缴纳保证金，请联系主账号或财务。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="40"/>
+        <source>The deposit figures have not reached this computer yet. Sync first.</source>
+        <translation>本机还没有保证金数据，请先同步。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="44"/>
+        <source>The deposit already covers tier 3, the highest: nothing more to pay.</source>
+        <translation>保证金已达最高的第 3 档，无需再缴。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="74"/>
+        <source>Tier %1 (%2 in all): pay %3</source>
+        <translation>第 %1 档（共 %2）：缴纳 %3</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="88"/>
+        <source>(%1 of it already queued for the deposit)</source>
+        <translation>（其中 %1 已用于待发送的保证金缴纳）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="97"/>
+        <source>Paid %1 · %2 · required %3</source>
+        <translation>已缴 %1 · %2 · 应缴 %3</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="100"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="115"/>
+        <source>no tier yet</source>
+        <translation>未达任何档位</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="111"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="132"/>
+        <source>The deposit goes up to tier 3 (¥5,000.00): pay at most %1.</source>
+        <translation>保证金最高为第 3 档（¥5,000.00），本次最多缴纳 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="138"/>
+        <source>Balance too low: top up %1 first.</source>
+        <translation>账户余额不足：还需充值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="160"/>
+        <source>Deposit below tier %1: pay up to tier %1 (%2 more)</source>
+        <translation>保证金未达第 %1 档：缴纳至第 %1 档（还需 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="169"/>
+        <source>The agreements&apos; state arrives with the next sync.</source>
+        <translation>协议签署情况将在下次同步后显示。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="172"/>
+        <source>Access agreement and revenue supplementary agreement signed.</source>
+        <translation>接入协议和收益补充协议均已签署。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="175"/>
+        <source>Not signed yet: %1. Withdrawals need both agreements signed.</source>
+        <translation>尚未签署：%1。提现需要两份协议均已签署。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="183"/>
+        <source>the access agreement</source>
+        <translation>接入协议</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="184"/>
+        <source>the revenue supplementary agreement</source>
+        <translation>收益补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="191"/>
+        <source>Sign %1</source>
+        <translation>签署%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="201"/>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/figures.py" line="219"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="143"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="46"/>
+        <source>Vendor</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="47"/>
+        <source>Account ID</source>
+        <translation>账号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="139"/>
+        <source>Receipt number</source>
+        <translation>凭证编号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="49"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="116"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="51"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="141"/>
+        <source>Paid at</source>
+        <translation>缴纳时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="55"/>
+        <source>Deposit paid after</source>
+        <translation>缴纳后已缴保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="58"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="142"/>
+        <source>Tier after</source>
+        <translation>缴纳后档位</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="59"/>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="143"/>
+        <source>Paid by</source>
+        <translation>缴纳人</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/receipt.py" line="61"/>
+        <source>Deposit receipt</source>
+        <translation>保证金缴纳凭证</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="83"/>
+        <source>Market</source>
+        <translation>类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="84"/>
+        <source>Pending settlement</source>
+        <translation>待结算</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="85"/>
+        <source>Withdrawable</source>
+        <translation>待提现金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="176"/>
+        <source>On hold</source>
+        <translation>暂不可提现</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="87"/>
+        <source>Why on hold, and what releases it</source>
+        <translation>原因与解除方式</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="88"/>
+        <source>Being withdrawn</source>
+        <translation>提现中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="89"/>
+        <source>Paid out</source>
+        <translation>已提现</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="90"/>
+        <source>Owed</source>
+        <translation>待扣回</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="115"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="144"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="122"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/small_tables.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="95"/>
+        <source>Waiting to be sent to the marketplace</source>
+        <translation>等待发送到云市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="148"/>
+        <source>Balance</source>
+        <translation>账户余额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="149"/>
+        <source>Deposit paid</source>
+        <translation>已缴保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="150"/>
+        <source>Deposit required</source>
+        <translation>应缴保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="151"/>
+        <source>Deposit outstanding</source>
+        <translation>待缴保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="153"/>
+        <source>Tier covered</source>
+        <translation>已覆盖档位</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="154"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="164"/>
+        <source>Markets covered</source>
+        <translation>已覆盖的类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="166"/>
+        <source>Revenue markets not covered</source>
+        <translation>有收入但未覆盖的类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="175"/>
+        <source>Withdrawable now</source>
+        <translation>待提现金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="190"/>
+        <source>Not synced yet: the figures arrive with the first sync.</source>
+        <translation>尚未同步：首次同步后显示资金数据。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="193"/>
+        <source>As of the last sync, %1</source>
+        <translation>截至上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="198"/>
+        <source>No earnings yet. Paid orders bring earnings to their market.</source>
+        <translation>暂无收益。订单支付后，收益计入其类目市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="203"/>
+        <source>No withdrawals yet.</source>
+        <translation>暂无提现。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="206"/>
+        <source>No deposit paid yet.</source>
+        <translation>尚未缴纳保证金。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="237"/>
+        <source>Select a deposit payment to print its receipt.</source>
+        <translation>请先选择一笔保证金缴纳记录。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/viewmodel.py" line="239"/>
+        <source>The receipt comes once the marketplace has the payment.</source>
+        <translation>云市场收到这笔缴纳后才有缴纳凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="50"/>
+        <source>Your role cannot withdraw earnings. Ask the main account or finance.</source>
+        <translation>您的角色不能提现，请联系主账号或财务。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="54"/>
+        <source>The earnings have not reached this computer yet. Sync first.</source>
+        <translation>本机还没有收益数据，请先同步。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="84"/>
+        <source>(after %1 already queued)</source>
+        <translation>（已扣除待发送的 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="94"/>
+        <source>No bank account on file</source>
+        <translation>尚未登记银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="102"/>
+        <source>Expected %1 to %2 (%3–%4 working days)</source>
+        <translation>预计 %1 至 %2 到账（%3–%4 个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="109"/>
+        <source>— may move once next year&apos;s holidays are published</source>
+        <translation>（次年节假日公布后可能调整）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="121"/>
+        <source>%1 is on hold. %2</source>
+        <translation>%1 暂不可提现。%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="140"/>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="148"/>
+        <source>The deposit does not cover %1: pay up to tier %2 (%3 more) to release it.</source>
+        <translation>保证金未覆盖%1：缴纳至第 %2 档（还需 %3）即可提现。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="163"/>
+        <source>Withdrawals need both agreements signed. Not signed yet: %1.</source>
+        <translation>提现需要两份协议均已签署。尚未签署：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="167"/>
+        <source>No bank account on file to receive the money. The main account adds it under Account.</source>
+        <translation>尚未登记收款的银行账户，请主账号在账户信息中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="185"/>
+        <source>At most %1 can be withdrawn now.</source>
+        <translation>当前最多可提现 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="38"/>
+        <source>(approximate)</source>
+        <translation>（约）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="43"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="51"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="53"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="55"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="56"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="117"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="118"/>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="119"/>
+        <source>Expected</source>
+        <translation>预计到账</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="120"/>
+        <source>Settled at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="121"/>
+        <source>Bank account</source>
+        <translation>银行账户</translation>
+    </message>
+</context>
+<context>
     <name>OrdersView</name>
     <message>
         <location filename="../../vendor_desktop/ui/orders/view.py" line="318"/>
@@ -3517,6 +4004,149 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="43"/>
         <source>The money went back to the buyer.</source>
         <translation>款项已退还买家。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="148"/>
+        <source>Pay the deposit from the balance, up to a tier or an amount.</source>
+        <translation>从账户余额缴纳保证金：缴至某一档，或自定金额。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="151"/>
+        <source>Withdraw earnings to the bank account on file.</source>
+        <translation>将收益提现到已登记的银行账户。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="154"/>
+        <source>%n withdrawals</source>
+        <translation>
+            <numerusform>共 %n 笔提现</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="162"/>
+        <source>Print the selected payment&apos;s receipt.</source>
+        <translation>打印所选缴纳记录的缴纳凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="163"/>
+        <source>Save the selected payment&apos;s receipt as a PDF file.</source>
+        <translation>将所选缴纳记录的缴纳凭证保存为 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="169"/>
+        <source>Pay deposit…</source>
+        <translation>缴纳保证金…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="170"/>
+        <source>Withdraw…</source>
+        <translation>提现…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="171"/>
+        <source>Earnings by market</source>
+        <translation>各类目市场收益</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="172"/>
+        <source>Withdrawals</source>
+        <translation>提现记录</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="173"/>
+        <source>Deposit payments</source>
+        <translation>保证金缴纳记录</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="174"/>
+        <source>Print receipt…</source>
+        <translation>打印缴纳凭证…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="175"/>
+        <source>Save receipt as PDF…</source>
+        <translation>缴纳凭证存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/overview.py" line="176"/>
+        <source>No money figures on this computer yet. They arrive with the first sync.</source>
+        <translation>本机还没有资金数据，首次同步后显示。</translation>
+    </message>
+</context>
+<context>
+    <name>PayDepositDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="95"/>
+        <source>Pay deposit</source>
+        <translation>缴纳保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="96"/>
+        <source>Pay the deposit from the balance</source>
+        <translation>从账户余额缴纳保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="98"/>
+        <source>Balance</source>
+        <translation>账户余额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="99"/>
+        <source>Deposit now</source>
+        <translation>当前保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="100"/>
+        <source>Pay up to</source>
+        <translation>缴纳至</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="101"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="102"/>
+        <source>Deposit after</source>
+        <translation>缴纳后保证金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="103"/>
+        <source>Markets opened</source>
+        <translation>新覆盖的类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="104"/>
+        <source>Balance after</source>
+        <translation>缴纳后余额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="115"/>
+        <source>An amount I type</source>
+        <translation>自定金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="118"/>
+        <source>Amount in yuan, e.g. 2000.00</source>
+        <translation>金额（元），如 2000.00</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="121"/>
+        <source>The payment is saved on this computer and sent to the marketplace as soon as it can be reached. The deposit is paid from the balance, in full or not at all: top up first if the balance is short.</source>
+        <translation>缴纳保存在本机，能连上云市场时立即发送。保证金从账户余额中一次缴清，不能部分缴纳：余额不足时请先充值。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="124"/>
+        <source>Pay</source>
+        <translation>缴纳</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="125"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -4645,6 +5275,60 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/app.py" line="215"/>
         <source>Changes not saved</source>
         <translation>修改未保存</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="60"/>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="81"/>
+        <source>Withdraw</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="61"/>
+        <source>Withdraw earnings to the bank account</source>
+        <translation>将收益提现到银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="63"/>
+        <source>Withdrawable</source>
+        <translation>待提现金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="64"/>
+        <source>On hold</source>
+        <translation>暂不可提现</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="65"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="66"/>
+        <source>Bank account</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="67"/>
+        <source>Expected</source>
+        <translation>预计到账</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="75"/>
+        <source>Amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="78"/>
+        <source>The request is saved on this computer and sent to the marketplace as soon as it can be reached. The money goes to the bank account on file.</source>
+        <translation>提现申请保存在本机，能连上云市场时立即发送。款项汇入已登记的银行账户。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/withdraw_dialog.py" line="82"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

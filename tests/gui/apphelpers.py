@@ -19,11 +19,12 @@ OPERATOR = "operator-secret"
 class Marketplace:
     """A sandbox over a database file: it can stop and come back at the same address."""
 
-    def __init__(self, tmp_path, *, orders: int = 60, listings: int = 12, seed: int = 7) -> None:
+    def __init__(self, tmp_path, *, orders: int = 60, listings: int = 12, seed: int = 7, **seed_options) -> None:
+        """``seed_options``: the rest of ``POST /sandbox/seed`` (agreements, balance_fen, deposit_paid_fen)."""
         self.url = f"sqlite:///{tmp_path / 'marketplace.sqlite3'}"
         self.sandbox = EmbeddedSandbox(self.url, operator_token=OPERATOR).start()
         self.port = self.sandbox.port
-        self.vendor = self.sandbox.seed(orders=orders, listings=listings, seed=seed)
+        self.vendor = self.sandbox.seed(orders=orders, listings=listings, seed=seed, **seed_options)
 
     @property
     def base_url(self) -> str:

@@ -16,7 +16,7 @@ from .apphelpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
-ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "messages", "changes", "account"]
+ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "money", "messages", "changes", "account"]
 
 # SPEC §11, the rows of today's areas: listings R for owner, operations, viewer; orders R for all
 # but finance; discounts for owner and operations; every role reads its messages and may queue a
@@ -25,11 +25,12 @@ ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "messages", "
 # Invoices (issue 12) for owner, finance and support; operations and viewer do not see them.
 # Finance reads no orders ("invoices and refunds carry the order's number and amount"), so it
 # opens on its own area, Invoices, not on an empty Orders page.
+# Money (issue 13) for owner and finance: deposit payments, earnings, withdrawals (earnings.read).
 # Account (issue 13) for every role: each reads the profile and the agreements, never lands there.
 SEEN_BY_ROLE = {
     Role.OWNER: ALL,
     Role.OPERATIONS: ["dashboard", "orders", "listings", "discounts", "messages", "changes", "account"],
-    Role.FINANCE: ["dashboard", "invoices", "messages", "changes", "account"],
+    Role.FINANCE: ["dashboard", "invoices", "money", "messages", "changes", "account"],
     Role.SUPPORT: ["dashboard", "orders", "invoices", "messages", "changes", "account"],
     Role.VIEWER: ["dashboard", "orders", "listings", "messages", "changes", "account"],
 }
@@ -45,9 +46,9 @@ OPENS_ON = {
 def test_the_registry_declares_each_area_once_with_a_real_permission_and_shortcut():
     assert [a.id for a in AREAS] == ALL  # the navigation order
     assert len({a.shortcut for a in AREAS}) == len(AREAS)
-    # Ctrl+1… in navigation order; Account is Ctrl+9 whatever comes before it (Money takes Ctrl+8).
-    numbers = [int(a.shortcut.removeprefix("Ctrl+")) for a in AREAS]
-    assert numbers == sorted(numbers) and numbers[: len(AREAS) - 1] == list(range(1, len(AREAS)))
+    # Ctrl+1… each once; a new area takes the next number wherever it sits, so no shortcut a user
+    # learnt moves (Money, after Invoices, is Ctrl+8; Account, last, Ctrl+9).
+    assert {a.shortcut for a in AREAS} == {f"Ctrl+{n}" for n in range(1, len(AREAS) + 1)}
     assert area("account").shortcut == "Ctrl+9"
     permissions = {p.value for p in Permission}
     known_kinds = set(ENTITY_READ_PERMISSION) | {"command"}
@@ -81,7 +82,7 @@ def test_change_sets_reach_the_areas_that_listen_to_them():
     assert hearing == {
         "listing": ["dashboard", "listings"],
         # The Workbench counts refused changes; Invoices marks the rows with a queued change.
-        "command": ["dashboard", "listings", "discounts", "invoices", "changes", "account"],
+        "command": ["dashboard", "listings", "discounts", "invoices", "money", "changes", "account"],
         "nothing": ["changes"],  # a local write that named no entity still refreshes Pending changes
     }
 

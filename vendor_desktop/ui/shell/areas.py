@@ -129,6 +129,23 @@ def _invoices_view(vm: Any, _c: AreaContext) -> QWidget:
     return InvoicesView(vm)
 
 
+def _money_vm(c: AreaContext) -> QObject:
+    from vendor_desktop.viewmodels.money.ledger import LedgerViewModel
+    from vendor_desktop.viewmodels.money.viewmodel import MoneyViewModel
+
+    account = c.account
+    return MoneyViewModel(
+        c.db, c.queue, c.reads, permissions=c.permissions, parent=c.parent,
+        company=lambda: account.company, account_id=c.user.account_id, ledger=LedgerViewModel(c),
+    )  # fmt: skip
+
+
+def _money_view(vm: Any, _c: AreaContext) -> QWidget:
+    from vendor_desktop.ui.money.view import MoneyView
+
+    return MoneyView(vm)
+
+
 def _messages_vm(c: AreaContext) -> QObject:
     from vendor_desktop.viewmodels.messages.viewmodel import MessagesViewModel
 
@@ -181,6 +198,10 @@ def _invoices_layout_splitter(view: Any) -> Any:
     return view.splitter
 
 
+def _money_layout_lists(view: Any) -> Any:
+    return view.overview.lists
+
+
 # The navigation, in order. SPEC §11 says who reads what; every role reads its messages, and
 # anyone may queue a change (a message marked read is one), so Pending changes is for everyone.
 AREAS: tuple[Area, ...] = (
@@ -197,6 +218,11 @@ AREAS: tuple[Area, ...] = (
     Area("invoices", QT_TRANSLATE_NOOP("Areas", "Invoices"), "invoices.read", frozenset({"invoice", "command"}),
          _invoices_vm, _invoices_view, "Ctrl+5",
          saved_state=(("invoices/header", _invoices_layout_header), ("invoices/splitter", _invoices_layout_splitter))),
+    # Issue 13: SPEC §11, deposit payments, earnings and withdrawals are the owner's and finance's.
+    Area("money", QT_TRANSLATE_NOOP("Areas", "Money"), "earnings.read",
+         frozenset({"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "agreement",
+                    "bank_account", "command"}),
+         _money_vm, _money_view, "Ctrl+8", saved_state=(("money/lists", _money_layout_lists),)),
     Area("messages", QT_TRANSLATE_NOOP("Areas", "Messages"), "messages.read", frozenset({"message"}),
          _messages_vm, _messages_view, "Ctrl+6", count=lambda vm: vm.unread, count_changed="unread_changed"),
     Area("changes", QT_TRANSLATE_NOOP("Areas", "Pending changes"), None, frozenset({"command"}),
