@@ -1,0 +1,384 @@
+"""Property (issue 13 item 6): whatever a vendor, its buyers, the marketplace and the clock do, in any
+order, with answers lost and commands resent, the money never appears, vanishes or goes negative,
+and a resent command applies once.
+
+A Hypothesis state machine drives the sandbox through its HTTP API — top-ups, orders paid in every
+market, services completed, time passing (hours to weeks: review periods, working days, National
+Day), deposit payments, withdrawals, payouts and failed payouts, agreements signed — with some of
+the vendor's answers lost and the command resent later with the same Idempotency-Key. After every
+step it pulls ``/sync/changes`` as the owner, from its last cursor, and checks the books
+(``check_books``) and a model of what the money should be (money_model.py).
+
+Budget: ``MONEY_EXAMPLES`` examples of up to ``MONEY_STEPS`` steps per database (CI: the defaults
+below). Run it longer locally with e.g. ``VENDOR_DESKTOP_MONEY_EXAMPLES=300 pytest
+tests/server/test_money_property.py -n 0``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import uuid
+from collections import defaultdict
+from typing import Any
+
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+
+from vendor_desktop.domain.deposit import DEPOSIT_MAXIMUM_FEN, TIER_AMOUNT_FEN, tier_covered
+from vendor_desktop.domain.earnings import AgreementKind, LedgerBook, LedgerKind, WithdrawalState, ledger_book
+from vendor_desktop.domain.markets import MARKETS, Delivery
+from vendor_desktop.domain.workdays import SHANGHAI
+
+from .conftest import API, OPERATOR_TOKEN, bearer, login
+from .money_model import ExpectedWithdrawal, MoneyModel, PaidOrder
+
+MONEY_EXAMPLES = int(os.environ.get("VENDOR_DESKTOP_MONEY_EXAMPLES", "12"))
+MONEY_STEPS = int(os.environ.get("VENDOR_DESKTOP_MONEY_STEPS", "30"))
+#: API.md: idempotency keys are kept at least 7 days; the app resends well within that.
+KEY_KEPT = dt.timedelta(days=7)
+#: One seed for every vendor (its password hashes are computed once); each gets its own account id.
+SEED = 13
+_accounts = itertools.count(1)
+OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
+MARKET_IDS = list(MARKETS)
+MANUAL = {m for m, info in MARKETS.items() if info.delivery is Delivery.MANUAL}
+
+# Interesting places to start the clock: before Mid-Autumn and National Day 2026, an ordinary
+# week, the turn of a year whose holidays are not published yet; or anywhere in 2026.
+starts = st.one_of(
+    st.sampled_from(
+        [
+            dt.datetime(2026, 9, 24, 22, 30, tzinfo=SHANGHAI),
+            dt.datetime(2026, 11, 26, 10, 0, tzinfo=SHANGHAI),
+            dt.datetime(2026, 12, 24, 15, 0, tzinfo=SHANGHAI),
+        ]
+    ),
+    st.datetimes(dt.datetime(2026, 1, 1), dt.datetime(2026, 12, 31)).map(lambda d: d.replace(tzinfo=SHANGHAI)),
+)
+waits = st.one_of(
+    st.integers(1, 23).map(lambda h: dt.timedelta(hours=h)),
+    st.integers(1, 6).map(lambda d: dt.timedelta(days=d)),
+    st.integers(1, 4).map(lambda w: dt.timedelta(weeks=w)),
+)
+# Deposit payments: what reaches each tier exactly, one fen short or over, anything, and nonsense.
+deposit_amounts = st.one_of(
+    st.sampled_from(["to tier 1", "to tier 2", "to tier 3", "one fen over the maximum"]),
+    st.integers(1, DEPOSIT_MAXIMUM_FEN + 1),
+    st.integers(-100, 0),
+)
+# Withdrawals: all that is free, one fen more, all including held money, part of it, anything.
+withdrawal_amounts = st.one_of(
+    st.sampled_from(["everything free", "one fen more than free", "everything including held", "half of free"]),
+    st.integers(1, 2_000_000),
+    st.integers(-100, 0),
+)
+users = st.sampled_from(["owner", "finance"])  # SPEC §11: both may pay deposits and withdraw
+
+
+class VendorMoney(RuleBasedStateMachine):
+    """One vendor's money, driven through the sandbox's HTTP API; rules named as the vendor would."""
+
+    def __init__(self, client: TestClient) -> None:
+        super().__init__()
+        self.client = client
+
+    # --- set-up ---------------------------------------------------------------------------
+
+    @initialize(start=starts, agreements=st.sets(st.sampled_from(list(AgreementKind))))
+    def a_new_vendor(self, start: dt.datetime, agreements: set[str]) -> None:
+        self.set_clock(start)
+        vendor = self.operator(
+            "/seed",
+            {"orders": 0, "listings": len(MARKETS), "seed": SEED, "account_id": f"money-{next(_accounts)}",
+             "agreements": sorted(agreements)},
+            expect=201,
+        )  # fmt: skip
+        self.account = vendor["account_id"]
+        self.headers = {role: bearer(login(self.client, vendor, role)) for role in ("owner", "finance")}
+        self.model = MoneyModel(now=start, signed=set(agreements))
+        self.cursor: str | None = None
+        self.seen: dict[tuple[str, str], dict[str, Any]] = {}
+        self.ledger: list[dict[str, Any]] = []  # in commit order
+        self.lost: list[dict[str, Any]] = []  # commands whose answer the app never got
+        self.refused = False  # the last step was refused: the next pull must bring nothing
+        self.pull()
+        # The seed puts one listing on sale in every market; a buyer orders it in any billing mode.
+        on_sale = {d["market"]: (i, d) for i, d in self.of_kind("listing").items() if d["state"] == "on_sale"}
+        assert set(on_sale) == set(MARKETS)
+        self.listings = {m: i for m, (i, _) in on_sale.items()}
+        self.billing = {m: sorted(d["billing"]) for m, (_, d) in on_sale.items()}
+
+    # --- the marketplace's side (operator controls) ---------------------------------------
+
+    @rule(amount=st.integers(1, 300_000))
+    def money_is_topped_up(self, amount: int) -> None:
+        self.operator("/balance/top-up", {"account_id": self.account, "amount_fen": amount})
+        self.model.topped_up_fen += amount
+
+    @rule(market=st.sampled_from(MARKET_IDS), mode=st.integers(0, 2))
+    def a_buyer_orders_and_pays(self, market: str, mode: int) -> None:
+        modes = self.billing[market]
+        placed = self.operator(
+            "/orders",
+            {"account_id": self.account, "listing_id": self.listings[market], "buyer_account_id": "5550001",
+             "billing_mode": modes[mode % len(modes)]},
+            expect=201,
+        )  # fmt: skip
+        paid = self.operator(f"/orders/{placed['id']}/pay")
+        self.model.orders[placed["id"]] = PaidOrder(
+            paid["data"]["number"], market, paid["data"]["amount_fen"], self.model.now
+        )
+
+    @precondition(lambda self: self.completable())
+    @rule(pick=st.integers(0, 10**6))
+    def the_buyer_confirms_a_service_complete(self, pick: int) -> None:
+        # R-ORD-5, R-WDR-1: a manual service settles now; SaaS, API and image money is unmoved.
+        order_id = self.completable()[pick % len(self.completable())]
+        self.operator(f"/orders/{order_id}/complete")
+        self.model.orders[order_id].completed_at = self.model.now
+
+    def completable(self) -> list[str]:
+        # In the order they were placed, not by id: ids are random, and a step must pick the same
+        # order every time Hypothesis replays it.
+        return [i for i, o in self.model.orders.items() if o.completed_at is None]
+
+    @rule(wait=waits)
+    def time_passes(self, wait: dt.timedelta) -> None:
+        self.model.now += wait
+        self.set_clock(self.model.now)
+        self.lost = [c for c in self.lost if self.model.now - c["sent_at"] < KEY_KEPT]
+
+    @rule(kind=st.sampled_from(list(AgreementKind)))
+    def the_vendor_signs_an_agreement(self, kind: str) -> None:
+        self.operator(f"/agreements/{kind}/sign", {"account_id": self.account})
+        self.model.signed.add(kind)
+
+    @precondition(lambda self: self.model.withdrawals)
+    @rule(pick=st.integers(0, 10**6), paid=st.booleans())
+    def the_marketplace_settles_a_withdrawal(self, pick: int, paid: bool) -> None:
+        # R-WDR-5: paid out, or failed (its money back to withdrawable); once only.
+        ids = list(self.model.withdrawals)  # in request order, as completable() explains
+        wid = ids[pick % len(ids)]
+        withdrawal = self.model.withdrawals[wid]
+        body = {"paid": paid} if paid else {"paid": False, "reason": "收款账户户名不符"}
+        if withdrawal.settled is not None:
+            self.operator(f"/withdrawals/{wid}/settle", body, expect=409, code="WITHDRAWAL_STATE")
+            self.refused = True
+            return
+        self.operator(f"/withdrawals/{wid}/settle", body)
+        withdrawal.settled = WithdrawalState.PAID if paid else WithdrawalState.FAILED
+
+    # --- the vendor's commands (Idempotency-Key; answers may be lost) ---------------------
+
+    @rule(amount=deposit_amounts, user=users, answer_lost=st.booleans())
+    def the_vendor_pays_deposit(self, amount: int | str, user: str, answer_lost: bool) -> None:
+        amount_fen = self.deposit_amount(amount)
+        refusals = self.model.deposit_refusals(amount_fen)
+        answer = self.command(user, "/deposit/payments", {"amount_fen": amount_fen}, answer_lost)
+        if refusals:
+            assert answer.status_code == 422 and answer.json()["error"]["code"] in refusals, answer.text
+            self.refused = True
+            return
+        assert answer.status_code == 201, answer.text
+        self.model.deposit_payments.append(amount_fen)
+
+    def deposit_amount(self, amount: int | str) -> int:
+        paid = self.model.deposit_paid_fen
+        if amount == "one fen over the maximum":
+            return DEPOSIT_MAXIMUM_FEN - paid + 1
+        if isinstance(amount, str):  # "to tier N": what it takes to cover tier N (at least 1 fen)
+            return max(1, TIER_AMOUNT_FEN[int(amount[-1])] - paid)
+        return amount
+
+    @rule(amount=withdrawal_amounts, user=users, answer_lost=st.booleans())
+    def the_vendor_withdraws(self, amount: int | str, user: str, answer_lost: bool) -> None:
+        amount_fen = self.withdrawal_amount(amount)
+        outcome = self.model.withdrawal_outcome(amount_fen)
+        answer = self.command(user, "/withdrawals", {"amount_fen": amount_fen}, answer_lost)
+        if isinstance(outcome, str):
+            assert answer.status_code == 422 and answer.json()["error"]["code"] == outcome, answer.text
+            self.refused = True
+            return
+        assert answer.status_code == 201, answer.text
+        self.model.withdrawals[answer.json()["id"]] = ExpectedWithdrawal(amount_fen, outcome, self.model.now)
+
+    def withdrawal_amount(self, amount: int | str) -> int:
+        free, everything = self.model.withdrawable_fen(False), self.model.withdrawable_fen(True)
+        named = {
+            "everything free": free,
+            "one fen more than free": free + 1,
+            "everything including held": everything,
+            "half of free": free // 2,
+        }
+        return named[amount] if isinstance(amount, str) else amount
+
+    @precondition(lambda self: self.lost)
+    @rule(pick=st.integers(0, 10**6))
+    def the_app_resends_a_command_whose_answer_was_lost(self, pick: int) -> None:
+        # API.md: the same key and body replay the first answer — refusals included — and
+        # change nothing, however the account moved on since.
+        sent = self.lost.pop(pick % len(self.lost))
+        again = self.client.post(sent["path"], json=sent["body"], headers=sent["headers"])
+        assert (again.status_code, again.json()) == (sent["status"], sent["answer"]), again.text
+        self.refused = True
+
+    @precondition(lambda self: self.lost)
+    @rule(pick=st.integers(0, 10**6))
+    def the_app_reuses_a_key_for_another_amount(self, pick: int) -> None:
+        sent = self.lost[pick % len(self.lost)]
+        other = {"amount_fen": sent["body"]["amount_fen"] + 1}
+        again = self.client.post(sent["path"], json=other, headers=sent["headers"])
+        assert again.status_code == 422 and again.json()["error"]["code"] == "IDEMPOTENCY_KEY_REUSED", again.text
+        self.refused = True
+
+    # --- talking to the sandbox -----------------------------------------------------------
+
+    def operator(self, path: str, body: Any = None, *, expect: int = 200, code: str | None = None) -> Any:
+        answer = self.client.post(f"{API}/sandbox{path}", json=body, headers=OPERATOR)
+        assert answer.status_code == expect, answer.text
+        if code is not None:
+            assert answer.json()["error"]["code"] == code, answer.text
+        return answer.json()
+
+    def set_clock(self, moment: dt.datetime) -> None:
+        self.operator("/clock", {"now": moment.isoformat()})
+
+    def command(self, user: str, path: str, body: dict[str, Any], answer_lost: bool) -> Any:
+        headers = {**self.headers[user], "Idempotency-Key": str(uuid.uuid4())}
+        answer = self.client.post(f"{API}{path}", json=body, headers=headers)
+        if answer_lost:  # the server answered; the app never heard, and will send it again
+            self.lost.append({"path": f"{API}{path}", "body": body, "headers": headers, "sent_at": self.model.now,
+                              "status": answer.status_code, "answer": answer.json()})  # fmt: skip
+        return answer
+
+    def pull(self) -> list[dict[str, Any]]:
+        """The owner's next changes, from the last cursor, into ``seen`` and ``ledger``."""
+        changes: list[dict[str, Any]] = []
+        while True:
+            params = {"limit": 500, **({"cursor": self.cursor} if self.cursor else {})}
+            page = self.client.get(f"{API}/sync/changes", params=params, headers=self.headers["owner"])
+            assert page.status_code == 200, page.text
+            body = page.json()
+            changes += body["changes"]
+            self.cursor = body["cursor"]
+            if not body["has_more"]:
+                break
+        for change in changes:
+            key = (change["entity"], change["id"])
+            if change["entity"] == "ledger_entry":
+                # A ledger entry is written once and never changes: a second sight is a rewrite.
+                assert key not in self.seen, f"ledger entry {change['id']} changed: {change['data']}"
+                self.ledger.append(change["data"])
+            if change["deleted"]:
+                self.seen.pop(key, None)
+            else:
+                self.seen[key] = change["data"]
+        return changes
+
+    def of_kind(self, entity: str) -> dict[str, dict[str, Any]]:
+        return {i: d for (e, i), d in self.seen.items() if e == entity}
+
+    # --- after every step -----------------------------------------------------------------
+
+    @invariant()
+    def the_books_balance(self) -> None:
+        changes = self.pull()
+        if self.refused:
+            assert changes == [], f"a refused or replayed command changed {[(c['entity'], c['id']) for c in changes]}"
+            self.refused = False
+        check_books(self.seen[("deposit", self.account)], self.of_kind("earning"), self.ledger)
+        self.check_model()
+
+    def check_model(self) -> None:
+        model = self.model
+        deposit = self.seen[("deposit", self.account)]
+        assert {k: deposit[k] for k in model.deposit_summary()} == model.deposit_summary()
+        earnings = {e["market"]: e for e in self.of_kind("earning").values()}
+        assert set(earnings) == set(model.earnings()), "earnings are kept for exactly the markets that earned"
+        for market, expected in model.earnings().items():
+            assert {k: earnings[market][k] for k in expected} == expected, market
+        withdrawals = self.of_kind("withdrawal")
+        assert set(withdrawals) == set(model.withdrawals), "a withdrawal appeared or vanished"
+        for wid, w in model.withdrawals.items():
+            view = model.withdrawal_view(w)
+            assert {k: withdrawals[wid][k] for k in view} == view, f"withdrawal {wid}"
+        payments = self.of_kind("deposit_payment").values()
+        assert sorted(p["amount_fen"] for p in payments) == sorted(model.deposit_payments)
+        assert len({p["receipt_number"] for p in payments}) == len(payments), "a receipt number was reused"
+        for p in payments:
+            assert p["tier_after"] == tier_covered(p["paid_fen_after"])
+        agreements = {d["kind"]: d["signed"] for d in self.of_kind("agreement").values()}
+        assert agreements == {k.value: k in model.signed for k in AgreementKind}
+        self.check_ledger_references()
+
+    def check_ledger_references(self) -> None:
+        """Each movement the model knows of is in the ledger exactly once, and nothing else is."""
+        model, moved = self.model, defaultdict(int)
+        for e in self.ledger:
+            moved[
+                e["kind"], e.get("order_number") or e.get("withdrawal_id") or e.get("receipt_number"), e["market"]
+            ] += e["amount_fen"]
+        expected: dict[tuple[str, Any, Any], int] = defaultdict(int)
+        expected[LedgerKind.TOP_UP, None, None] = model.topped_up_fen
+        for o in model.orders.values():
+            if model.settled(o):
+                expected[LedgerKind.ORDER_SETTLED, o.number, o.market] = o.amount_fen
+        for wid, w in model.withdrawals.items():
+            for market, fen in w.draws.items():
+                expected[LedgerKind.WITHDRAWAL, wid, market] = -fen
+                if w.settled is WithdrawalState.FAILED:
+                    expected[LedgerKind.WITHDRAWAL_RETURNED, wid, market] = fen
+        deposit_paid = sum(v for (kind, *_), v in moved.items() if kind == LedgerKind.DEPOSIT_PAYMENT)
+        assert deposit_paid == -model.deposit_paid_fen
+        others = {k: v for k, v in moved.items() if k[0] != LedgerKind.DEPOSIT_PAYMENT and v}
+        assert others == {k: v for k, v in expected.items() if v}
+
+
+def check_books(deposit: dict[str, Any], earnings: dict[str, dict[str, Any]], ledger: list[dict[str, Any]]) -> None:
+    """The server's own numbers agree with each other, whatever the model says."""
+    # (d) nothing is ever negative
+    for row in [deposit, *earnings.values()]:
+        negative = {k: v for k, v in row.items() if k.endswith("_fen") and v < 0}
+        assert not negative, f"negative money: {negative}"
+    # (a) every fen topped up is in the balance or the deposit (no refunds before exit)
+    topped_up = sum(e["amount_fen"] for e in ledger if e["kind"] in (LedgerKind.TOP_UP, LedgerKind.DEPOSIT_REFUND))
+    assert topped_up == deposit["balance_fen"] + deposit["paid_fen"]
+    # (b) every fen an order earned is pending, withdrawable, on its way or paid out
+    for e in earnings.values():
+        assert e["owed_fen"] == 0
+        parts = e["pending_fen"] + e["withdrawable_fen"] + e["in_flight_fen"] + e["paid_out_fen"]
+        assert e["earned_fen"] == parts, f"{e['market']}: earned {e['earned_fen']} ≠ {parts}"
+    # (c) the ledger adds up to each book, and each entry's balance after is the running sum
+    running: dict[tuple[LedgerBook, str | None], int] = defaultdict(int)
+    for entry in ledger:
+        book = ledger_book(entry["kind"])
+        assert (entry["market"] is None) == (book is LedgerBook.BALANCE), entry
+        running[book, entry["market"]] += entry["amount_fen"]
+        assert entry["balance_after_fen"] == running[book, entry["market"]], entry
+        assert entry["balance_after_fen"] >= 0, entry
+    assert running[LedgerBook.BALANCE, None] == deposit["balance_fen"]
+    for e in earnings.values():
+        assert running[LedgerBook.EARNINGS, e["market"]] == e["withdrawable_fen"], e["market"]
+
+
+def test_money_is_never_made_lost_or_applied_twice(client: TestClient) -> None:
+    run_state_machine_as_test(
+        lambda: VendorMoney(client),
+        settings=settings(
+            max_examples=MONEY_EXAMPLES,
+            stateful_step_count=MONEY_STEPS,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+        ),
+    )
