@@ -108,17 +108,29 @@ def test_a_96f579b_database_keeps_its_rows_and_gets_the_models_schema(stored_url
         assert schema_diff(db.engine) == []
         kept = dump(db.engine)
     for table, data in _OLD["rows"].items():
-        if table != "change_log":
+        if table not in {"change_log", "vendors", "orders"}:
             # Messages gain 0003's invoice_id, null: no message of then was about an invoice.
             added = (None,) if table == "messages" else ()
             assert kept[table] == [(*row, *added) for row in data["values"]], table  # meta too: cursors stay valid
+    # 0004: the customer-service fields keep their values under API.md's names (R-ACC-1).
+    (vendor,) = _rows("vendors")
+    with started(stored_url) as db, db.engine.connect() as conn:
+        upgraded = conn.execute(text("SELECT cs_phone, cs_email, cs_qq FROM vendors")).one()
+    assert tuple(upgraded) == (vendor["service_phone"], vendor["service_email"], vendor["service_qq"])
+    # Orders gain 0004's settlement (R-WDR-1): settles_at and settled, just before their version.
+    assert [(*row[:-3], row[-1]) for row in kept["orders"]] == [tuple(old) for old in _OLD["rows"]["orders"]["values"]]
     assert kept["invoices"] == []
     messages = {m["id"]: m for m in _rows("messages")}
     about = {i: "order" if m["order_id"] else "listing" if m["listing_id"] else None for i, m in messages.items()}
-    # Each change-log row gains the audience of its message's subject, and no single reader.
-    assert kept["change_log"] == [
-        (*row, about[row[3]] if row[2] == "message" else None, None) for row in _OLD["rows"]["change_log"]["values"]
+    # Each change-log row gains the audience of its message's subject, and no single reader; 0004
+    # moves the profile's row after them (its fields changed) and adds the money's.
+    old_log = [
+        (*row, about[row[3]] if row[2] == "message" else None, None)
+        for row in _OLD["rows"]["change_log"]["values"]
+        if row[2] != "vendor_profile"
     ]
+    assert kept["change_log"][: len(old_log)] == old_log
+    assert {row[2] for row in kept["change_log"][len(old_log) :]} >= {"vendor_profile", "deposit", "agreement"}
     # A message read before is read by every user who receives it, as of when it came.
     assert set(kept["message_reads"]) == {
         (i, user["id"], m["created_at"])
@@ -200,7 +212,8 @@ def test_a_database_at_0002_gains_invoices_and_keeps_its_messages(stored_url, cl
         r = client.post(f"{API}/sandbox/invoices", json={"order_id": order["id"]}, headers=operator)
         assert r.status_code == 201, r.text
         changes, _ = pull_all(client, bearer(_login(client, "finance")))
-        assert {c["entity"] for c in changes} == {"vendor_profile", "invoice", "message"}
+        money = {"deposit", "earning", "ledger_entry", "bank_account", "agreement"}  # 0004's, finance reads them
+        assert {c["entity"] for c in changes} == {"vendor_profile", "invoice", "message"} | money
         assert [c["data"]["kind"] for c in changes if c["entity"] == "message"] == ["invoice_requested"]
 
 

@@ -45,6 +45,9 @@ class FieldProblem(StrEnum):
     NOT_A_QQ = "not_a_qq"
     NOT_AN_EMAIL = "not_an_email"
     NOT_AN_ACCOUNT_NUMBER = "not_an_account_number"
+    # Control characters, lone surrogates (API.md "Conventions"): the server's check, which the
+    # app's typing never produces but a pasted value can.
+    INVALID_CHARACTERS = "invalid_characters"
 
 
 _PATTERNS: dict[str, tuple[re.Pattern[str], FieldProblem]] = {

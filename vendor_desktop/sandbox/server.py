@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from .account import routes as account
 from .controls import invoices as invoice_controls
+from .controls import money as money_controls
 from .controls import routes as controls
 from .core.app import build_app
 from .core.clock import Clock
@@ -17,12 +19,21 @@ from .discounts import routes as discounts
 from .invoices import routes as invoices
 from .listings import routes as listings
 from .messages import routes as messages
+from .money import routes as money
 from .orders import routes as orders
 
 #: Each area's vendor routes, in the order the OpenAPI document lists them.
-AREA_ROUTERS = (orders.router, messages.router, discounts.router, listings.router, invoices.router)
+AREA_ROUTERS = (
+    orders.router,
+    messages.router,
+    discounts.router,
+    listings.router,
+    invoices.router,
+    money.router,
+    account.router,
+)
 #: The operator's ``/sandbox/*`` controls (playing buyers and the review), only with sandbox_controls.
-CONTROL_ROUTERS = (controls.router, invoice_controls.router)
+CONTROL_ROUTERS = (controls.router, invoice_controls.router, money_controls.router)
 
 
 def create_app(

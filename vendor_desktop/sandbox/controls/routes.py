@@ -17,6 +17,7 @@ from vendor_desktop.domain.orders import OrderState
 
 from ..core import changes, entities
 from ..core.auth import clock_of, db_of
+from ..core.catch_up import catch_up
 from ..core.clock import SettableClock
 from ..core.database import Vendor
 from ..core.errors import ApiError, error_responses
@@ -24,6 +25,7 @@ from ..core.schemas import EntityEnvelope, storable_problem
 from ..listings import lifecycle as listing_lifecycle
 from ..listings.models import Listing
 from ..listings.schemas import ListingReviewRequest
+from ..money import rules as money
 from ..orders.models import Order
 from ..orders.rules import move_order, place_order
 from .schemas import (
@@ -84,7 +86,13 @@ def _move(request: Request, order_id: str, target: OrderState) -> dict[str, Any]
         order = s.execute(select(Order).where(Order.id == order_id)).scalar_one_or_none()
         if order is None:
             raise ApiError(404, "NOT_FOUND", "No such order.", "订单不存在。")
-        move_order(s, order, target, clock_of(request).now())
+        now = clock_of(request).now()
+        move_order(s, order, target, now)
+        # R-WDR-1: paid money is earned, and settles when domain.earnings.settles_at says.
+        if target is OrderState.PAID:
+            money.order_paid(s, order, now)
+        elif target is OrderState.COMPLETED:
+            money.order_completed(s, order, now)
         return entities.envelope("order", order)
 
 
@@ -173,9 +181,14 @@ def _rejection_reason(reason: str | None) -> str:
 
 @router.post("/clock", response_model=ClockResponse, responses=error_responses(400, 401, 422))
 def set_clock(body: ClockRequest, request: Request) -> ClockResponse:
-    """Set the sandbox clock; it then stands still at that moment until set again."""
+    """Set the sandbox clock; it then stands still at that moment until set again. Every vendor
+    is brought up to it: money whose settlement time passed becomes withdrawable (R-WDR-1), and
+    requested withdrawals whose next working day came are processing (R-WDR-5)."""
     clock: SettableClock = request.app.state.clock
     clock.set(body.now)
+    with db_of(request).session() as s:
+        for account_id in s.execute(select(Vendor.account_id)).scalars().all():
+            catch_up(s, account_id, body.now)
     return ClockResponse(now=clock.now())
 
 

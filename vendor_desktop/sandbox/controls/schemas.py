@@ -19,6 +19,10 @@ class SeedRequest(StrictBody):
     balance_fen: Fen = 0
     deposit_paid_fen: Fen = 0
     account_id: AccountId | None = None
+    bank_account: bool = Field(True, description="a bank account on file (false: withdrawals are BANK_ACCOUNT_MISSING)")
+    withdrawals: int = Field(
+        0, ge=0, le=2, description="past withdrawals in its history: 1 = one paid, 2 = also one processing"
+    )
 
 
 class SeededUser(BaseModel):

@@ -23,7 +23,11 @@ from sqlalchemy.orm import Session
 from vendor_desktop.domain.roles import Role
 from vendor_desktop.domain.workdays import SHANGHAI
 
+from ..account import seed as account_seed
+from ..account.models import Agreement, BankAccount
+from ..account.rules import onboarding
 from ..core import names
+from ..core.clock import iso
 from ..core.changes import record_new_bulk
 from ..core.database import User, Vendor
 from ..core.errors import ApiError
@@ -36,6 +40,8 @@ from ..listings.models import Listing
 from ..listings.seed import seed_listings, seed_review_messages
 from ..messages.models import Message, MessageRead, message_subject
 from ..messages.seed import seed_reads
+from ..money.models import DepositPayment, Earning, LedgerEntry, Money, Withdrawal
+from ..money.seed import seed_money
 from ..orders.models import Order
 from ..orders.seed import reprice_messages, seed_orders
 from .errors import ACCOUNT_EXISTS
@@ -72,6 +78,8 @@ def seed_vendor(
     balance_fen: int = 0,
     deposit_paid_fen: int = 0,
     account_id: str | None = None,
+    bank_account: bool = True,
+    withdrawals: int = 0,
 ) -> dict[str, Any]:
     """Create a vendor with demo data in the caller's transaction; 409 ACCOUNT_EXISTS if taken."""
     if orders and not listings:
@@ -83,16 +91,20 @@ def seed_vendor(
     # Dates are spread back from the start of "today" in Shanghai, so a seed is stable all day.
     today = now.astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
     company, _, pinyin = names.company(rng)
+    signed = list(dict.fromkeys(agreements if agreements is not None else ["access", "revenue"]))
+    profile = {
+        "company_name": company,
+        "contact_name": names.person_name(rng),
+        "contact_phone": account_seed.contact_phone(seed),
+        "cs_phone": f"400-{rng.randrange(100, 1000)}-{rng.randrange(10_000):04d}",
+        "cs_email": f"service@{pinyin}.com.cn",
+        "cs_qq": str(rng.randrange(10**8, 10**10)),
+    }
+    # R-ACC-4: registered, verified and certified before it came here; agreed as it signed.
     vendor = Vendor(
         account_id=account_id,
-        company_name=company,
-        contact_name=names.person_name(rng),
-        service_phone=f"400-{rng.randrange(100, 1000)}-{rng.randrange(10_000):04d}",
-        service_email=f"service@{pinyin}.com.cn",
-        service_qq=str(rng.randrange(10**8, 10**10)),
-        balance_fen=balance_fen,
-        deposit_paid_fen=deposit_paid_fen,
-        agreements=list(dict.fromkeys(agreements if agreements is not None else ["access", "revenue"])),
+        **profile,
+        onboarding=onboarding("access" in signed, profile),
         seed=seed,
         version=1,
     )
@@ -128,6 +140,26 @@ def seed_vendor(
         message_rows + seed_review_messages(account_id, listing_rows) + invoice_messages, key=lambda m: m["created_at"]
     )
     read_rows = seed_reads(message_rows, users_by_role)
+    # SPEC §7–§9: the account and its money, from the start of its history (before any order).
+    start = today - dt.timedelta(days=181)
+    bank_row = (
+        account_seed.bank_account_row(seed, account_id, company, company[:2], "revenue" in signed, iso(start))
+        if bank_account
+        else None
+    )
+    money = seed_money(
+        account_id,
+        order_rows,
+        today,
+        start=start,
+        balance_fen=balance_fen,
+        deposit_paid_fen=deposit_paid_fen,
+        signed=signed,
+        paid_by=display_names[Role.OWNER],
+        bank_account=bank_row,
+        withdrawals=withdrawals,
+    )
+    agreement_rows = account_seed.agreement_rows(account_id, signed, iso(start))
     tables = (
         (Listing, listing_rows),
         (Order, order_rows),
@@ -135,6 +167,13 @@ def seed_vendor(
         (MessageRead, read_rows),
         (Discount, discount_rows),
         (Invoice, invoice_rows),
+        (Money, [money.money]),
+        (Earning, money.earnings),
+        (DepositPayment, money.deposit_payments),
+        (Withdrawal, money.withdrawals),
+        (LedgerEntry, money.ledger),
+        (Agreement, agreement_rows),
+        (BankAccount, [bank_row] if bank_row else []),
     )
     for model, rows in tables:
         for start in range(0, len(rows), 5000):
@@ -143,13 +182,14 @@ def seed_vendor(
     log = [
         {
             "account_id": account_id,
-            "entity": "vendor_profile",
+            "entity": entity,
             "entity_id": account_id,
             "version": 1,
             "deleted": False,
             "audience": None,
             "user_id": None,
         }
+        for entity in ("vendor_profile", "deposit", *(["bank_account"] if bank_row else []))
     ]
     for entity, rows in (
         ("listing", listing_rows),
@@ -157,6 +197,11 @@ def seed_vendor(
         ("message", message_rows),
         ("discount", discount_rows),
         ("invoice", invoice_rows),
+        ("agreement", agreement_rows),
+        ("earning", money.earnings),
+        ("deposit_payment", money.deposit_payments),
+        ("withdrawal", money.withdrawals),
+        ("ledger_entry", money.ledger),
     ):
         log.extend(
             {

@@ -160,7 +160,9 @@ class Page:
     changes: list[dict[str, Any]]
 
 
-def read_page(s: Session, account_id: str, cursor: str | None, limit: int, visible: list[str], user_id: str) -> Page:
+def read_page(
+    s: Session, account_id: str, cursor: str | None, limit: int, visible: list[str], user_id: str, role: str
+) -> Page:
     """The next ``limit`` changes after ``cursor`` that the caller may see, in commit order: the
     entity kinds its role reads (``visible``), messages only about those (``audience``), and of
     the per-user changes only the caller's own."""
@@ -184,7 +186,7 @@ def read_page(s: Session, account_id: str, cursor: str | None, limit: int, visib
     for r in rows:
         if not r.deleted:
             by_entity.setdefault(r.entity, []).append(r.entity_id)
-    current = {name: entities.load(s, name, ids, user_id) for name, ids in by_entity.items()}
+    current = {name: entities.load(s, name, ids, user_id, role) for name, ids in by_entity.items()}
     # An entity with a change for everyone and one of the caller's own (a message they read) is
     # listed once, at its latest position.
     latest = {(r.entity, r.entity_id): r.seq for r in rows}

@@ -12,6 +12,8 @@ from typing import Annotated, Any
 from fastapi import Path
 from sqlalchemy.orm import Session
 
+from .auth import Caller
+from .database import User
 from .errors import ApiError, error_responses
 
 EntityId = Annotated[str, Path(max_length=64)]
@@ -40,3 +42,9 @@ def own(s: Session, model: type[Any], entity_id: str, account_id: str, what: tup
     if row is None or row.account_id != account_id:
         raise ApiError(404, "NOT_FOUND", f"No such {what[0]}.", f"{what[1]}不存在。")
     return row
+
+
+def actor_name(s: Session, caller: Caller) -> str:
+    """Who did it, as the vendor's staff know them: the caller's display name."""
+    user = s.get(User, caller.user_id)
+    return user.display_name if user is not None else caller.username

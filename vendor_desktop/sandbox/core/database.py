@@ -38,10 +38,12 @@ from sqlalchemy.pool import StaticPool
 
 # Every area's tables join core's on Base.metadata here, so that importing this module gives the
 # whole schema (Alembic's autogenerate, the migration tests). A new area adds its models here.
+from ..account import models as account_models  # noqa: F401
 from ..discounts import models as discounts_models  # noqa: F401
 from ..invoices import models as invoices_models  # noqa: F401
 from ..listings import models as listings_models  # noqa: F401
 from ..messages import models as messages_models  # noqa: F401
+from ..money import models as money_models  # noqa: F401
 from ..orders import models as orders_models  # noqa: F401
 from . import entities
 from .base import Base
@@ -55,12 +57,15 @@ class Vendor(Base):
     account_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     company_name: Mapped[str] = mapped_column(String(200))
     contact_name: Mapped[str] = mapped_column(String(100))
-    service_phone: Mapped[str] = mapped_column(String(40))
-    service_email: Mapped[str] = mapped_column(String(200))
-    service_qq: Mapped[str] = mapped_column(String(20))
-    balance_fen: Mapped[int] = mapped_column(BigInteger, default=0)
-    deposit_paid_fen: Mapped[int] = mapped_column(BigInteger, default=0)
-    agreements: Mapped[list[str]] = mapped_column(JSON, default=list)  # signed kinds
+    contact_phone: Mapped[str] = mapped_column(String(40))
+    cs_phone: Mapped[str] = mapped_column(String(40))
+    # Up to 254 characters (domain.account). SQLite enforces no length, and its old column of 200
+    # could be widened only by rebuilding the table every other one points at: 300 on PostgreSQL.
+    cs_email: Mapped[str] = mapped_column(String(200).with_variant(String(300), "postgresql"))
+    cs_qq: Mapped[str] = mapped_column(String(20))
+    # R-ACC-4: [{step, done}] in domain.account.ONBOARDING_ORDER; kept current by account/rules.py
+    # (signing the access agreement, completing the profile).
+    onboarding: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     seed: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -29,13 +29,17 @@ class EntityKind:
     """One synced entity type: its name on the wire, its table, primary-key column and serializer.
 
     ``read_ids``: for a kind whose read state is per user (a message, SPEC §11), the ids among some
-    that this user has read; each user's copy then carries its own ``read``."""
+    that this user has read; each user's copy then carries its own ``read``.
+
+    ``view``: for a kind some roles see less of (the bank account's number, SPEC §11), the data as
+    a role sees it; ``None`` for the role means "not known", and gets the narrowest view."""
 
     name: str
     model: type
     pk: Any
     serialize: Callable[[Any], dict[str, Any]]
     read_ids: Callable[[Session, str, Iterable[str]], set[str]] | None = None
+    view: Callable[[dict[str, Any], str | None], dict[str, Any]] | None = None
 
 
 # entity name → its kind, in the order the areas registered them
@@ -65,25 +69,37 @@ def get(s: Session, entity: str, entity_id: str) -> Any | None:
     return s.get(_ENTITIES[entity].model, entity_id)
 
 
+#: Kinds with one entity per vendor: their id is the account id (API.md, domain/synced.py).
+PER_VENDOR = frozenset({"vendor_profile", "deposit", "bank_account"})
+
+
 def entity_id(entity: str, row: Any) -> str:
-    return row.account_id if entity == "vendor_profile" else row.id
+    return row.account_id if entity in PER_VENDOR else row.id
 
 
-def envelope(entity: str, row: Any, *, read: bool = False) -> dict[str, Any]:
+def envelope(entity: str, row: Any, *, read: bool = False, role: str | None = None) -> dict[str, Any]:
     """``{"entity", "id", "version", "data"}``: what a command's 2xx answer carries (API.md).
-    ``read``: for a message (a kind with ``read_ids``), whether the caller has read it."""
+    ``read``: for a message (a kind with ``read_ids``), whether the caller has read it; ``role``:
+    the caller's, for a kind with a ``view``."""
     kind = _ENTITIES[entity]
     version, data = row.version, kind.serialize(row)
+    if kind.view is not None:
+        data = kind.view(data, role)
     if kind.read_ids is not None:
         version, data = _as_read_by(version, data, read)
     return {"entity": entity, "id": entity_id(entity, row), "version": version, "data": data}
 
 
-def load(s: Session, entity: str, ids: Iterable[str], user_id: str) -> dict[str, tuple[int, dict[str, Any]]]:
-    """Current (version, data) of these entities as ``user_id`` sees them; missing ids are simply
-    absent (deleted)."""
+def load(
+    s: Session, entity: str, ids: Iterable[str], user_id: str, role: str | None = None
+) -> dict[str, tuple[int, dict[str, Any]]]:
+    """Current (version, data) of these entities as ``user_id`` (of ``role``) sees them; missing
+    ids are simply absent (deleted)."""
     kind = _ENTITIES[entity]
     model, pk, serialize = kind.model, kind.pk, kind.serialize
+    if kind.view is not None:
+        view, plain = kind.view, serialize
+        serialize = lambda row: view(plain(row), role)  # noqa: E731
     wanted = list(dict.fromkeys(ids))
     found: dict[str, tuple[int, dict[str, Any]]] = {}
     # Chunked: SQLite caps bound parameters per statement.

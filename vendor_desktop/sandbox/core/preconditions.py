@@ -58,12 +58,12 @@ def expected_version(if_match: str | None) -> int:
     return int(text)
 
 
-def check_version(entity: str, row: Any, expected: int) -> None:
+def check_version(entity: str, row: Any, expected: int, role: str | None = None) -> None:
     """412 VERSION_CONFLICT, with the current entity so the client can show and rebase, unless
     ``row`` is still at ``expected``."""
     if row.version != expected:
         raise ApiError(
             412,
             "VERSION_CONFLICT",
-            details={"current": entities.envelope(entity, row), "expected_version": expected},
+            details={"current": entities.envelope(entity, row, role=role), "expected_version": expected},
         )

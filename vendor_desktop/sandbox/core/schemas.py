@@ -215,13 +215,25 @@ class MessageData(BaseModel):
     )
 
 
+class OnboardingStepData(BaseModel):
+    step: Literal["register", "agree", "verify", "fill_info", "certification_fee"]
+    done: bool
+
+
 class VendorProfileData(BaseModel):
+    """R-ACC-1: company, customer-service (cs_*) and contact info; R-ACC-4: the onboarding steps."""
+
     account_id: str
     company_name: str
     contact_name: str
-    service_phone: str
-    service_email: str
-    service_qq: str
+    contact_phone: str
+    cs_phone: str
+    cs_email: str
+    cs_qq: str
+    onboarding: list[OnboardingStepData] = Field(
+        description="R-ACC-4 in order: register, agree (the access agreement is signed), verify, fill_info "
+        "(the profile passes R-ACC-1's checks), certification_fee"
+    )
 
 
 class InvoiceMailing(BaseModel):
@@ -279,8 +291,131 @@ class InvoiceData(BaseModel):
     history: list[InvoiceHistoryEntry]
 
 
-EntityData = OrderData | ListingData | MessageData | VendorProfileData | DiscountData | InvoiceData
-EntityName = Literal["vendor_profile", "listing", "order", "message", "discount", "invoice"]
+MarketId = Annotated[str, Field(description="a market id of SPEC §1, e.g. saas")]
+
+
+class DepositData(BaseModel):
+    """The balance (账户余额) and deposit summary (保证金), id = the account id; owner, finance and
+    operations read it (SPEC §11)."""
+
+    balance_fen: int
+    paid_fen: int = Field(description="已缴")
+    required_fen: int = Field(description="R-DEP-2 最大应缴保证金: the tier amount of the highest market with revenue")
+    outstanding_fen: int = Field(description="待缴 = max(0, required − paid)")
+    tier: int = Field(description="R-DEP-3: the tier the paid deposit covers (就高原则), 0 when none")
+    required_tier: int = Field(description="the highest tier among markets with revenue, 0 when none")
+    covered_markets: list[MarketId] = Field(description="markets the paid deposit covers, SPEC §1 order")
+    revenue_markets: list[MarketId] = Field(description="markets with revenue (R-DEP-2), SPEC §1 order")
+
+
+class DepositPaymentData(BaseModel):
+    """R-DEP-5/6: one payment of deposit from the balance, and its receipt (缴纳凭证)."""
+
+    amount_fen: int
+    receipt_number: str = Field(description="unique per vendor: BZJ, the Beijing date, a sequence")
+    paid_at: Timestamp
+    paid_fen_after: int
+    tier_after: int
+    paid_by: str = Field(description="display name of the user who paid")
+
+
+class EarningData(BaseModel):
+    """R-WDR-1/2: one market's earnings (收益), id `<account id>:<market>`."""
+
+    market: MarketId
+    earned_fen: int = Field(description="all order money ever paid in this market")
+    pending_fen: int = Field(description="待结算: paid, not yet settled (R-WDR-1)")
+    withdrawable_fen: int = Field(description="settled, not withdrawn; on hold (暂不可提现) while blocked_reason is set")
+    in_flight_fen: int = Field(description="withdrawn, requested or processing")
+    paid_out_fen: int
+    owed_fen: int = Field(description="待扣回: refunds not yet deducted")
+    blocked_reason: Literal["agreement_not_signed", "deposit_not_covered"] | None
+
+
+class WithdrawalData(BaseModel):
+    """R-WDR-2..5: a withdrawal (提现) to the bank account on file."""
+
+    amount_fen: int
+    state: Literal["requested", "processing", "paid", "failed"]
+    requested_at: Timestamp
+    expected_from: str = Field(description="预计到账 from (YYYY-MM-DD): 15 working days after the request (R-WDR-3)")
+    expected_until: str = Field(description="20 working days after the request (YYYY-MM-DD)")
+    expected_approximate: bool = Field(description="true when that year's official holidays are not known yet")
+    draws: dict[str, int] = Field(description="market id → fen drawn from it (a failure returns them there)")
+    bank_account: str = Field(description="where it goes: the bank and the masked number, e.g. 招商银行 **** 1234")
+    requested_by: str
+    processing_at: Timestamp | None
+    settled_at: Timestamp | None = Field(description="when it was paid out or failed")
+    failure_reason: str | None
+
+
+class LedgerEntryData(BaseModel):
+    """One money movement (资金流水)."""
+
+    kind: Literal[
+        "top_up", "deposit_payment", "deposit_refund", "order_settled", "refund", "withdrawal", "withdrawal_returned"
+    ]
+    amount_fen: int = Field(description="signed: + into its book, − out of it")
+    balance_after_fen: int = Field(
+        description="the book's balance after: the account balance (top_up, deposit_payment, deposit_refund) or "
+        "the market's withdrawable (the others)"
+    )
+    market: MarketId | None = Field(description="earnings entries only")
+    order_number: str | None
+    withdrawal_id: str | None
+    receipt_number: str | None
+    at: Timestamp
+
+
+class BankAccountData(BaseModel):
+    """R-ACC-2, R-WDR-4: the bank account (银行账户), id = the account id."""
+
+    holder: str
+    bank: str
+    branch: str
+    account_number: str = Field(description="the main account sees it whole; finance sees **** and the last four")
+    locked: bool = Field(description="the revenue agreement is signed: change it only through a ticket (R-ACC-2)")
+    updated_at: Timestamp
+
+
+class AgreementData(BaseModel):
+    """R-WDR-2: 接入协议 (access) and 收益补充协议 (revenue), id `<account id>:<kind>`."""
+
+    kind: Literal["access", "revenue"]
+    signed: bool
+    signed_at: Timestamp | None
+
+
+EntityData = (
+    OrderData
+    | ListingData
+    | MessageData
+    | VendorProfileData
+    | DiscountData
+    | InvoiceData
+    | DepositData
+    | DepositPaymentData
+    | EarningData
+    | WithdrawalData
+    | LedgerEntryData
+    | BankAccountData
+    | AgreementData
+)
+EntityName = Literal[
+    "vendor_profile",
+    "listing",
+    "order",
+    "message",
+    "discount",
+    "invoice",
+    "deposit",
+    "deposit_payment",
+    "earning",
+    "withdrawal",
+    "ledger_entry",
+    "bank_account",
+    "agreement",
+]
 
 
 class Change(BaseModel):

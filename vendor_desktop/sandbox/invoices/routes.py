@@ -17,8 +17,7 @@ from vendor_desktop.domain.roles import Permission
 
 from ..core import entities
 from ..core.auth import Caller, clock_of
-from ..core.commands import EntityId, command_errors
-from ..core.database import User
+from ..core.commands import EntityId, actor_name, command_errors
 from ..core.errors import ApiError
 from ..core.idempotency import command_router, command_transaction
 from ..core.preconditions import IfMatch, expected_version, require
@@ -40,11 +39,6 @@ def _own_invoice(s: Session, invoice_id: str, caller: Caller) -> Invoice:
     if invoice is None or invoice.account_id != caller.account_id:
         raise ApiError(404, "NOT_FOUND", "No such invoice.", "发票不存在。")
     return invoice
-
-
-def _actor(s: Session, caller: Caller) -> str:
-    user = s.get(User, caller.user_id)
-    return user.display_name if user is not None else caller.username
 
 
 @router.post(
@@ -74,7 +68,7 @@ def issue_invoice(
         invoice = _own_invoice(t.session, invoice_id, caller)
         version = expected_version(if_match)
         now = clock_of(request).now()
-        issue(t.session, invoice, body.invoice_number, body.invoice_code, version, _actor(t.session, caller), now)
+        issue(t.session, invoice, body.invoice_number, body.invoice_code, version, actor_name(t.session, caller), now)
         return t.answer(entities.envelope("invoice", invoice))
 
 
@@ -104,7 +98,7 @@ def record_shipment(
     with command_transaction(request) as t:
         invoice = _own_invoice(t.session, invoice_id, caller)
         version = expected_version(if_match)
-        actor, now = _actor(t.session, caller), clock_of(request).now()
+        actor, now = actor_name(t.session, caller), clock_of(request).now()
         ship(t.session, invoice, body.carrier, body.tracking_number, body.postage, version, actor, now)
         return t.answer(entities.envelope("invoice", invoice))
 
@@ -136,6 +130,6 @@ def correct_invoice_shipment(
     with command_transaction(request) as t:
         invoice = _own_invoice(t.session, invoice_id, caller)
         version = expected_version(if_match)
-        actor, now = _actor(t.session, caller), clock_of(request).now()
+        actor, now = actor_name(t.session, caller), clock_of(request).now()
         correct_shipment(t.session, invoice, body.carrier, body.tracking_number, body.reason, version, actor, now)
         return t.answer(entities.envelope("invoice", invoice))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..core import entities
@@ -15,7 +15,10 @@ class Order(Base):
     """A buyer's order (订单), R-ORD-*; buyer details are stored already masked (R-ORD-4)."""
 
     __tablename__ = "orders"
-    __table_args__ = (UniqueConstraint("account_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("account_id", "number"),
+        Index("ix_orders_settlement", "account_id", "settled", "settles_at"),
+    )
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
     number: Mapped[str] = mapped_column(String(32))
@@ -38,6 +41,10 @@ class Order(Base):
     discount_percent: Mapped[int | None] = mapped_column(Integer, nullable=True)
     price_changed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     price_change_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # R-WDR-1: when the paid amount stops being pending settlement (domain.earnings.settles_at;
+    # null until known: unpaid, or a manual service not yet completed), and whether it has.
+    settles_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    settled: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
