@@ -69,17 +69,16 @@ class MoneyModel:
     def balance_fen(self) -> int:
         return self.topped_up_fen - self.deposit_paid_fen
 
-    def deposit_refusals(self, amount_fen: int) -> set[str]:
-        """R-DEP-4/5: the codes a payment of ``amount_fen`` may be refused with (empty: paid).
-        When it breaks two rules the contract does not say which is named, so either will do."""
+    def deposit_refusal(self, amount_fen: int) -> str | None:
+        """R-DEP-4/5: the code a payment of ``amount_fen`` is refused with, or None when it is paid;
+        checked in the order the served OpenAPI documents."""
         if amount_fen <= 0:
-            return {"VALIDATION_FAILED"}
-        codes = set()
+            return "VALIDATION_FAILED"
         if self.deposit_paid_fen + amount_fen > DEPOSIT_MAXIMUM_FEN:
-            codes.add("DEPOSIT_ABOVE_MAXIMUM")
+            return "DEPOSIT_ABOVE_MAXIMUM"
         if amount_fen > self.balance_fen:
-            codes.add("INSUFFICIENT_BALANCE")
-        return codes
+            return "INSUFFICIENT_BALANCE"
+        return None
 
     def revenue_markets(self) -> list[str]:
         """R-DEP-2: markets where the vendor has earned, SPEC §1 order."""
