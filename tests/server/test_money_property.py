@@ -73,26 +73,40 @@ waits = st.one_of(
     st.integers(1, 6).map(lambda d: dt.timedelta(days=d)),
     st.integers(1, 4).map(lambda w: dt.timedelta(weeks=w)),
 )
-# one_of picks a branch evenly, so a branch listed three times is three times as likely.
-# Deposit payments: mostly what reaches a tier exactly, or one fen over the maximum; else any
-# amount; now and then nonsense.
-named_deposits = st.sampled_from(["to tier 1", "to tier 2", "to tier 3", "one fen over the maximum"])
+
+
+def weighted(*choices: tuple[int, st.SearchStrategy[Any]]) -> st.SearchStrategy[Any]:
+    """Each strategy drawn in proportion to its weight (one_of would draw each branch evenly);
+    examples shrink towards the first."""
+    return st.sampled_from([s for weight, s in choices for _ in range(weight)]).flatmap(lambda s: s)
+
+
+# Hypothesis favours small integers, and a vendor with ¥3.17 does little: mostly round amounts.
+round_amounts = st.sampled_from([1_000_000, 500_000, 200_000, 100_000])
 nonsense = st.sampled_from([0, -1])
-deposit_amounts = st.one_of(named_deposits, named_deposits, named_deposits, st.integers(1, 600_000), nonsense)
-# Withdrawals: mostly all that is free, one fen more, all including held money, or part of it.
+# Deposit payments: mostly what reaches a tier exactly, or one fen over the maximum.
+deposit_amounts = weighted(
+    (6, st.sampled_from(["to tier 1", "to tier 2", "to tier 3", "one fen over the maximum"])),
+    (2, st.integers(1, 600_000)),
+    (1, nonsense),
+)
+# Withdrawals: of what the earnings hold (all that is free, half, one fen more, all including
+# held money) when they hold any; and any amount, or nonsense, at any time.
 named_withdrawals = st.sampled_from(
-    ["everything free", "one fen more than free", "everything including held", "half of free"]
+    ["everything free", "half of free", "one fen more than free", "everything including held"]
 )
-withdrawal_amounts = st.one_of(
-    named_withdrawals, named_withdrawals, named_withdrawals, st.integers(1, 2_000_000), nonsense
-)
+any_withdrawal = weighted((4, st.integers(1, 2_000_000)), (1, nonsense))
 # How a vendor starts: usually both agreements signed, and some balance and deposit already (the
 # seed writes them as a top-up and a deposit payment, so the books start balanced).
-agreements_at_start = st.sampled_from([("access", "revenue"), ("access", "revenue"), ("access",), ("revenue",), ()])
-# Round amounts mostly: Hypothesis favours small integers, and a vendor with ¥3.17 does little.
-round_amounts = st.sampled_from([100_000, 200_000, 500_000, 1_000_000])
-balances_at_start = st.one_of(st.just(0), round_amounts, round_amounts, st.integers(0, 1_000_000))
-deposits_at_start = st.one_of(st.sampled_from([0, *TIER_AMOUNT_FEN.values()]), st.integers(0, DEPOSIT_MAXIMUM_FEN))
+agreements_at_start = weighted(
+    (4, st.just(("access", "revenue"))), (1, st.sampled_from([("access",), ("revenue",), ()]))
+)
+balances_at_start = weighted((3, round_amounts), (1, st.just(0)), (1, st.integers(0, 1_000_000)))
+deposits_at_start = weighted(
+    (3, st.sampled_from([TIER_AMOUNT_FEN[2], TIER_AMOUNT_FEN[1], DEPOSIT_MAXIMUM_FEN, 0])),
+    (1, st.integers(0, DEPOSIT_MAXIMUM_FEN)),
+)
+top_ups = weighted((3, round_amounts), (1, st.integers(1, 600_000)))
 users = st.sampled_from(["owner", "finance"])  # SPEC §11: both may pay deposits and withdraw
 
 
@@ -133,8 +147,8 @@ class VendorMoney(RuleBasedStateMachine):
 
     # --- the marketplace's side (operator controls) ---------------------------------------
 
-    @rule(amount=st.one_of(round_amounts, st.integers(1, 600_000)))
-    def money_is_topped_up(self, amount: int) -> None:
+    @rule(amount=top_ups)
+    def the_vendor_tops_up_the_balance(self, amount: int) -> None:
         self.operator("/balance/top-up", {"account_id": self.account, "amount_fen": amount})
         self.model.topped_up_fen += amount
 
@@ -176,8 +190,11 @@ class VendorMoney(RuleBasedStateMachine):
             self.tokens[role] = fresh.json()
         self.lost = [c for c in self.lost if self.model.now - c["sent_at"] < KEY_KEPT]
 
-    @rule(kind=st.sampled_from(list(AgreementKind)))
-    def the_vendor_signs_an_agreement(self, kind: str) -> None:
+    @precondition(lambda self: self.model.signed != set(AgreementKind))
+    @rule()
+    def the_vendor_signs_the_next_agreement(self) -> None:
+        # R-WDR-2; signing again is a no-op, and drawing it often would crowd out the money.
+        kind = next(k for k in AgreementKind if k not in self.model.signed)
         self.operator(f"/agreements/{kind}/sign", {"account_id": self.account})
         self.model.signed.add(kind)
 
@@ -220,9 +237,23 @@ class VendorMoney(RuleBasedStateMachine):
             return max(1, TIER_AMOUNT_FEN[int(amount[-1])] - paid)
         return amount
 
-    @rule(amount=withdrawal_amounts, user=users, answer_lost=st.booleans())
-    def the_vendor_withdraws(self, amount: int | str, user: str, answer_lost: bool) -> None:
-        amount_fen = self.withdrawal_amount(amount)
+    @precondition(lambda self: self.model.withdrawable_fen(including_held=True))
+    @rule(amount=named_withdrawals, user=users, answer_lost=st.booleans())
+    def the_vendor_withdraws_earnings(self, amount: str, user: str, answer_lost: bool) -> None:
+        free, everything = self.model.withdrawable_fen(False), self.model.withdrawable_fen(True)
+        amount_fen = {
+            "everything free": free,
+            "half of free": free // 2,
+            "one fen more than free": free + 1,
+            "everything including held": everything,
+        }[amount]
+        self.withdraw(max(1, amount_fen), user, answer_lost)
+
+    @rule(amount=any_withdrawal, user=users, answer_lost=st.booleans())
+    def the_vendor_asks_to_withdraw_any_amount(self, amount: int, user: str, answer_lost: bool) -> None:
+        self.withdraw(amount, user, answer_lost)
+
+    def withdraw(self, amount_fen: int, user: str, answer_lost: bool) -> None:
         outcome = self.model.withdrawal_outcome(amount_fen)
         answer = self.command(user, "/withdrawals", {"amount_fen": amount_fen}, answer_lost)
         event(f"withdrawal: {outcome if isinstance(outcome, str) else f'drawn from {len(outcome)} market(s)'}")
@@ -232,16 +263,6 @@ class VendorMoney(RuleBasedStateMachine):
             return
         assert answer.status_code == 201, answer.text
         self.model.withdrawals[answer.json()["id"]] = ExpectedWithdrawal(amount_fen, outcome, self.model.now)
-
-    def withdrawal_amount(self, amount: int | str) -> int:
-        free, everything = self.model.withdrawable_fen(False), self.model.withdrawable_fen(True)
-        named = {
-            "everything free": free,
-            "one fen more than free": free + 1,
-            "everything including held": everything,
-            "half of free": free // 2,
-        }
-        return max(1, named[amount]) if isinstance(amount, str) else amount
 
     @precondition(lambda self: self.lost)
     @rule(pick=st.integers(0, 10**6))
