@@ -21,6 +21,7 @@ with warnings.catch_warnings():
 
 from vendor_desktop.domain.workdays import SHANGHAI
 from vendor_desktop.sandbox.core.clock import SettableClock
+from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sandbox.server import create_app
 
 from .. import postgres
@@ -85,6 +86,14 @@ def client(clock: SettableClock, database_url: str) -> Iterator[TestClient]:
             yield c
     finally:
         app.state.db.dispose()
+
+
+@pytest.fixture
+def sandbox(database_url: str, clock: SettableClock) -> Iterator[EmbeddedSandbox]:
+    """The sandbox served over real HTTP (uvicorn on a free loopback port): requests really
+    overlap, for the race tests."""
+    with EmbeddedSandbox(database_url, operator_token=OPERATOR_TOKEN, clock=clock) as sb:
+        yield sb
 
 
 @pytest.fixture

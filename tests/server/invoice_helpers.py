@@ -16,10 +16,15 @@ from .conftest import API, bearer, login, place_order, send
 
 
 def paid_order(
-    client: TestClient, operator: dict[str, str], vendor: dict[str, Any], amount_fen: int | None = None
+    client: TestClient,
+    operator: dict[str, str],
+    vendor: dict[str, Any],
+    amount_fen: int | None = None,
+    listing: str = "",
 ) -> dict[str, Any]:
-    """A new order the buyer paid, of ``amount_fen`` when given (set by a price change first)."""
-    order = place_order(client, operator, vendor)
+    """A new order the buyer paid, of ``amount_fen`` when given (set by a price change first), for
+    ``listing`` (else an on-sale one)."""
+    order = place_order(client, operator, vendor, listing=listing)
     if amount_fen is not None:
         owner = bearer(login(client, vendor))
         body = {"new_price_fen": amount_fen, "reason": "按发票测试金额调整"}

@@ -113,6 +113,11 @@ _fields = st.fixed_dictionaries(
             "billing_mode",
             "now",
             "refresh_token",
+            "amount_fen",
+            "paid",
+            "reason",
+            "bank_account",
+            "withdrawals",
         ]
     },
 )
@@ -121,7 +126,18 @@ _fields = st.fixed_dictionaries(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     path=st.sampled_from(
-        ["/auth/login", "/auth/refresh", "/sandbox/orders", "/sandbox/clock", "/sandbox/seed", "/sandbox/invoices"]
+        [
+            "/auth/login",
+            "/auth/refresh",
+            "/sandbox/orders",
+            "/sandbox/clock",
+            "/sandbox/seed",
+            "/sandbox/invoices",
+            "/sandbox/balance/top-up",
+            "/sandbox/agreements/access/sign",
+            "/sandbox/agreements/bogus/sign",
+            "/sandbox/withdrawals/no-such/settle",
+        ]
     ),
     body=_fields | _json,
 )
@@ -174,6 +190,8 @@ _command_fields = st.fixed_dictionaries(
         for k in [
             "new_price_fen", "reason", "listing_id", "buyer_account_id", "percent", "valid_from", "valid_until",
             "up_to", "kind", "invoice_number", "invoice_code", "carrier", "tracking_number", "postage",
+            "amount_fen", "company_name", "contact_name", "contact_phone", "cs_phone", "cs_email", "cs_qq",
+            "holder", "bank", "branch", "account_number",
         ]
     },
 )
@@ -193,6 +211,10 @@ _header_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=12
             ("POST", "/invoices/{invoice}/issue"),
             ("POST", "/invoices/{invoice}/shipment"),
             ("POST", "/invoices/{invoice}/shipment-correction"),
+            ("POST", "/deposit/payments"),
+            ("POST", "/withdrawals"),
+            ("PUT", "/vendor/profile"),
+            ("PUT", "/vendor/bank-account"),
         ]
     ),
     body=_command_fields | _json,
@@ -265,3 +287,58 @@ def test_hostile_text_in_commands_is_a_clean_answer(client, operator, vendor):
         headers={**headers, "Idempotency-Key": "k", "If-Match": "1", "Content-Type": "application/json"},
     )
     assert_error(r, 400, "MALFORMED_REQUEST")
+
+
+# --- money amounts and account fields (SPEC §7–§9) ----------------------------------------------
+
+# Not a strict JSON integer, ≤ 0, or beyond any sane amount: 422 naming amount_fen, never a 500.
+BAD_AMOUNTS = ["100", "abc", 1.5, 100.0, True, None, [100], {"fen": 100}, 0, -1, -(10**30), 10**30, 10**11]
+
+
+def test_bad_amounts_are_422_naming_the_field_and_change_nothing(client, operator, seed):
+    from .money_helpers import money_of, money_vendor, owner_of, pay_deposit, withdraw
+
+    vendor = money_vendor(seed, seed=71, balance_fen=600_000)
+    owner = owner_of(client, vendor)
+    before = money_of(client, owner)
+    for amount in BAD_AMOUNTS:
+        for command in (pay_deposit, withdraw):
+            r = command(client, owner, amount)
+            assert "amount_fen" in assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"], (command, amount)
+        body = {"account_id": vendor["account_id"], "amount_fen": amount}
+        r = client.post(f"{API}/sandbox/balance/top-up", json=body, headers=operator)
+        assert "amount_fen" in assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"], amount
+    # 1e3 is a JSON number with an exponent: a float to the parser, not an integer.
+    for path in ("/deposit/payments", "/withdrawals"):
+        r = client.post(
+            f"{API}{path}",
+            content=b'{"amount_fen": 1e3}',
+            headers={**owner, "Idempotency-Key": "e-" + path[1:4], "Content-Type": "application/json"},
+        )
+        assert "amount_fen" in assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]
+    assert money_of(client, owner) == before
+
+
+def test_hostile_text_in_account_fields_is_a_clean_answer(client, seed):
+    from .conftest import entity_now, send
+    from .money_helpers import money_vendor, owner_of
+
+    vendor = money_vendor(seed, seed=72, agreements=["access"])
+    owner = owner_of(client, vendor)
+    profile = entity_now(client, owner, "vendor_profile", vendor["account_id"])
+    hostile = [HUGE, SQL, "a\x00b", "\u202e\u200b", "\x85", 42, None]
+    for value in hostile:
+        body = {f: value for f in ("company_name", "contact_name", "contact_phone", "cs_phone", "cs_email", "cs_qq")}
+        r = send(client, "PUT", "/vendor/profile", owner, json=body, if_match=profile["version"])
+        assert_error(r, 422, "VALIDATION_FAILED")
+        bank = {f: value for f in ("holder", "bank", "branch", "account_number")}
+        r = send(client, "PUT", "/vendor/bank-account", owner, json=bank, if_match=1)
+        assert_error(r, 422, "VALIDATION_FAILED")
+    # A lone surrogate, as JSON can carry it (an escape), in every field.
+    body = ", ".join(f'"{f}": "a\\ud800"' for f in ("company_name", "contact_name", "contact_phone", "cs_phone",
+                                                     "cs_email", "cs_qq"))  # fmt: skip
+    headers = {**owner, "Idempotency-Key": "surrogate", "If-Match": str(profile["version"])}
+    headers["Content-Type"] = "application/json"
+    r = client.put(f"{API}/vendor/profile", content="{" + body + "}", headers=headers)
+    assert set(assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]) >= {"company_name", "cs_email"}
+    assert entity_now(client, owner, "vendor_profile", vendor["account_id"]) == profile

@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -22,17 +21,10 @@ from sqlalchemy import event
 
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 
-from .conftest import OPERATOR_TOKEN
 from .test_races import OPERATOR, _someone_waits_for_a_lock, _url
 from .test_races import _vendor as _vendor_with_orders
 
 PAIRS = 16
-
-
-@pytest.fixture
-def sandbox(database_url: str, clock) -> Iterator[EmbeddedSandbox]:
-    with EmbeddedSandbox(database_url, operator_token=OPERATOR_TOKEN, clock=clock) as sb:
-        yield sb
 
 
 def _vendor(sandbox: EmbeddedSandbox, invoices: int) -> tuple[dict[str, str], list[dict[str, Any]]]:

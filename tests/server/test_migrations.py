@@ -7,6 +7,7 @@ autogenerate finds nothing to change."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,10 +16,12 @@ from typing import Any
 import pytest
 from alembic import command
 from sqlalchemy import Engine, MetaData, create_engine, event, select, text
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from vendor_desktop.sandbox.controls.seed import seed_vendor
 from vendor_desktop.sandbox.core import schema_upgrade
+from vendor_desktop.sandbox.core.changes import encode_cursor
 from vendor_desktop.sandbox.core.clock import SettableClock
 from vendor_desktop.sandbox.core.database import Base, Database, Meta
 from vendor_desktop.sandbox.server import create_app
@@ -336,3 +339,102 @@ def _login(client: TestClient, role: str) -> dict[str, Any]:
 def _read_flag(client: TestClient, headers: dict[str, str], message_id: str) -> bool:
     changes, _ = pull_all(client, headers)
     return bool(next(c["data"]["read"] for c in changes if c["entity"] == "message" and c["id"] == message_id))
+
+
+# --- 0004: the money ------------------------------------------------------------------------------
+
+
+def _at_0003_with_money(url: str) -> None:
+    """A 96f579b database brought to 0003, whose vendor had a balance and a tier-1 deposit."""
+    build_96f579b(url)
+    engine = create_engine(url)
+    try:
+        _alembic(engine, "upgrade", "0003_invoices")
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE vendors SET balance_fen = 123456, deposit_paid_fen = 100000"))
+    finally:
+        engine.dispose()
+
+
+def test_a_database_at_0003_gains_the_money_with_books_that_add_up(stored_url, clock):
+    """0004: the old balance and deposit arrive as a top-up and a deposit payment; every paid order
+    is earned in its market and settled if its time has passed (R-WDR-1); the bank account is on
+    file and locked (the revenue agreement was signed, R-ACC-2); the profile keeps its values under
+    API.md's names with a contact phone and its onboarding (R-ACC-1/4)."""
+    from .money_helpers import assert_books_balance, money_of
+
+    _at_0003_with_money(stored_url)
+    paid = [o for o in _rows("orders") if o["state"] in {"paid", "delivering", "completed", "refunding"}]
+    with serving(stored_url, clock) as client:
+        owner = bearer(_login(client, "owner"))
+        money = money_of(client, owner)
+        assert (money["deposit"]["balance_fen"], money["deposit"]["paid_fen"], money["deposit"]["tier"]) == (
+            123_456,
+            100_000,
+            1,
+        )
+        assert money["ledger"][:2] == [
+            {**money["ledger"][0], "kind": "top_up", "amount_fen": 223_456, "balance_after_fen": 223_456},
+            {**money["ledger"][1], "kind": "deposit_payment", "amount_fen": -100_000, "balance_after_fen": 123_456},
+        ]
+        earned = {o["market"] for o in paid}
+        assert set(money["earnings"]) == earned and money["deposit"]["revenue_markets"]
+        assert sum(e["earned_fen"] for e in money["earnings"].values()) == sum(o["amount_fen"] for o in paid)
+        assert any(e["kind"] == "order_settled" for e in money["ledger"])
+        assert_books_balance(money)
+        assert money["bank_account"]["locked"] is True
+        assert {k: a["signed"] for k, a in money["agreements"].items()} == {"access": True, "revenue": True}
+        changes, _ = pull_all(client, owner)
+        profile = next(c for c in changes if c["entity"] == "vendor_profile")["data"]
+        (vendor,) = _rows("vendors")
+        assert (profile["cs_phone"], profile["cs_email"], profile["cs_qq"]) == (
+            vendor["service_phone"],
+            vendor["service_email"],
+            vendor["service_qq"],
+        )
+        assert profile["contact_phone"].isdigit() and all(s["done"] for s in profile["onboarding"])
+
+
+def test_a_client_that_synced_before_0004_pulls_the_money_and_the_new_profile(stored_url, clock):
+    """A client signed in before the upgrade keeps its cursor and receives what 0004 made."""
+    build_96f579b(stored_url)
+    engine = create_engine(stored_url)
+    try:
+        _alembic(engine, "upgrade", "0003_invoices")
+        with engine.connect() as conn:
+            last = conn.execute(text("SELECT max(seq) FROM change_log")).scalar()
+            secret = conn.execute(text("SELECT value FROM meta WHERE key = 'cursor_secret'")).scalar()
+            epoch = int(conn.execute(text("SELECT value FROM meta WHERE key = 'cursor_epoch'")).scalar())
+    finally:
+        engine.dispose()
+    cursor = encode_cursor(secret, _OLD["account_id"], epoch, last)  # where that client had got to
+    with serving(stored_url, clock) as client:
+        owner = bearer(_login(client, "owner"))
+        r = client.get(f"{API}/sync/changes", params={"cursor": cursor, "limit": 2000}, headers=owner)
+        assert r.status_code == 200, r.text
+        kinds = {c["entity"] for c in r.json()["changes"]}
+        assert {"vendor_profile", "deposit", "earning", "agreement", "bank_account", "ledger_entry"} <= kinds
+
+
+def test_0004_goes_back_to_0003_with_the_balance_deposit_and_agreements(stored_url):
+    _at_0003_with_money(stored_url)
+    engine = create_engine(stored_url)
+    try:
+        _alembic(engine, "upgrade", "head")
+        _alembic(engine, "downgrade", "0003_invoices")
+        with engine.connect() as conn:
+            row = conn.execute(
+                text("SELECT service_phone, balance_fen, deposit_paid_fen, agreements FROM vendors")
+            ).one()
+            tables = set(sa_inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+    (vendor,) = _rows("vendors")
+    agreements = row.agreements if isinstance(row.agreements, list) else json.loads(row.agreements)
+    assert (row.service_phone, row.balance_fen, row.deposit_paid_fen, sorted(agreements)) == (
+        vendor["service_phone"],
+        123_456,
+        100_000,
+        ["access", "revenue"],
+    )
+    assert not tables & {"money", "earnings", "ledger_entries", "withdrawals", "bank_accounts", "agreements"}

@@ -4,6 +4,9 @@ truthfully (API.md: "keep the schema truthful: it is fuzzed")."""
 from __future__ import annotations
 
 import json
+import re
+
+from vendor_desktop.domain.money import MAX_AMOUNT_FEN
 
 from .conftest import API
 
@@ -36,6 +39,13 @@ EXPECTED = {
     "/sandbox/invoices": {"post"},
     "/sandbox/invoices/{invoice_id}": {"get"},
     "/sandbox/invoices/{invoice_id}/revoke": {"post"},
+    "/deposit/payments": {"post"},
+    "/withdrawals": {"post"},
+    "/vendor/profile": {"put"},
+    "/vendor/bank-account": {"put"},
+    "/sandbox/agreements/{kind}/sign": {"post"},
+    "/sandbox/balance/top-up": {"post"},
+    "/sandbox/withdrawals/{withdrawal_id}/settle": {"post"},
 }
 
 COMMANDS = {
@@ -51,6 +61,10 @@ COMMANDS = {
     ("/invoices/{invoice_id}/issue", "post"),
     ("/invoices/{invoice_id}/shipment", "post"),
     ("/invoices/{invoice_id}/shipment-correction", "post"),
+    ("/deposit/payments", "post"),
+    ("/withdrawals", "post"),
+    ("/vendor/profile", "put"),
+    ("/vendor/bank-account", "put"),
 }
 NEEDS_IF_MATCH = {
     ("/orders/{order_id}/price-change", "post"),
@@ -61,9 +75,12 @@ NEEDS_IF_MATCH = {
     ("/invoices/{invoice_id}/issue", "post"),
     ("/invoices/{invoice_id}/shipment", "post"),
     ("/invoices/{invoice_id}/shipment-correction", "post"),
+    ("/vendor/profile", "put"),
+    ("/vendor/bank-account", "put"),
 }
-CREATES = {"/discounts", "/listings"}  # no entity to find yet: no 404
-NAMES_NO_ENTITY = {"/messages/read-all"}  # every message of the caller: no 404 either
+CREATES = {"/discounts", "/listings", "/deposit/payments", "/withdrawals"}  # no entity to find yet: no 404
+# Every message of the caller; the caller's own vendor profile and bank account: no 404 either.
+NAMES_NO_ENTITY = {"/messages/read-all", "/vendor/profile", "/vendor/bank-account"}
 
 
 def test_schema_is_served_under_the_base_path_and_lists_every_path(client):
@@ -133,6 +150,9 @@ def test_commands_document_their_idempotency_key_and_if_match_headers(client):
         "/sandbox/listings/{listing_id}/review",
         "/sandbox/invoices",
         "/sandbox/invoices/{invoice_id}/revoke",
+        "/sandbox/agreements/{kind}/sign",
+        "/sandbox/balance/top-up",
+        "/sandbox/withdrawals/{withdrawal_id}/settle",
     ]:
         params = paths[f"{API}{path}"]["post"].get("parameters", [])
         assert all(p["name"] != "Idempotency-Key" for p in params), path
@@ -199,3 +219,35 @@ def test_invoice_commands_document_their_bounds_and_errors(client):
     control = paths[f"{API}/sandbox/invoices"]["post"]["responses"]
     assert "INVOICE_EXISTS" in control["409"]["description"] and "ORDER_STATE" in control["409"]["description"]
     assert "invoice_id" in schemas["MessageData"]["properties"]
+
+
+def test_money_and_account_commands_document_their_bounds_and_errors(client):
+    """SPEC §7–§9: amounts are strict integers above 0 up to the maximum; every refusal of the
+    deposit payment, the withdrawal and the account PUTs is named where it is sent."""
+    schema = client.get(f"{API}/openapi.json").json()
+    schemas, paths = schema["components"]["schemas"], schema["paths"]
+    for body in ("DepositPaymentRequest", "WithdrawalRequest", "TopUpRequest"):
+        amount = schemas[body]["properties"]["amount_fen"]
+        assert (amount["type"], amount["exclusiveMinimum"], amount["maximum"]) == ("integer", 0, MAX_AMOUNT_FEN), body
+    payment = paths[f"{API}/deposit/payments"]["post"]["responses"]
+    assert {"DEPOSIT_ABOVE_MAXIMUM", "INSUFFICIENT_BALANCE"} <= _codes(payment["422"]["description"])
+    withdrawal = paths[f"{API}/withdrawals"]["post"]["responses"]
+    assert {
+        "BANK_ACCOUNT_MISSING",
+        "AGREEMENT_NOT_SIGNED",
+        "DEPOSIT_NOT_COVERED",
+        "AMOUNT_EXCEEDS_WITHDRAWABLE",
+    } <= _codes(withdrawal["422"]["description"])
+    assert "201" in payment and "201" in withdrawal
+    bank = paths[f"{API}/vendor/bank-account"]["put"]["responses"]
+    assert "BANK_ACCOUNT_LOCKED" in bank["409"]["description"]
+    assert schemas["BankAccountRequest"]["properties"]["account_number"]["maxLength"] == 30
+    assert schemas["ProfileRequest"]["properties"]["cs_email"]["maxLength"] == 254
+    settle = paths[f"{API}/sandbox/withdrawals/{{withdrawal_id}}/settle"]["post"]["responses"]
+    assert "WITHDRAWAL_STATE" in settle["409"]["description"]
+    for entity in ("DepositData", "EarningData", "WithdrawalData", "LedgerEntryData", "BankAccountData"):
+        assert entity in schemas
+
+
+def _codes(text: str) -> set[str]:
+    return set(re.findall(r"\b[A-Z][A-Z_]{3,}\b", text))

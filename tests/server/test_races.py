@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -24,12 +23,6 @@ from .conftest import API, OPERATOR_TOKEN
 
 OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
 NEW_PRICE = 1234
-
-
-@pytest.fixture
-def sandbox(database_url: str, clock) -> Iterator[EmbeddedSandbox]:
-    with EmbeddedSandbox(database_url, operator_token=OPERATOR_TOKEN, clock=clock) as sb:
-        yield sb
 
 
 def _url(sandbox: EmbeddedSandbox, path: str) -> str:

@@ -19,15 +19,19 @@ INVOICE_MESSAGES = {"invoice_requested", "invoice_revoked"}
 
 # role → (entity kinds, message kinds) it receives from a seeded vendor. Invoices and their
 # messages reach owner, finance and support (SPEC §11), not operations or viewer.
+# Everyone reads the profile and the agreements; the deposit summary reaches owner, finance and
+# operations; the money behind it and the bank account only owner and finance.
+EVERYONE = {"vendor_profile", "agreement", "message"}
+MONEY = {"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "bank_account"}
 RECEIVES = {
     "owner": (
-        {"vendor_profile", "listing", "order", "discount", "invoice", "message"},
+        EVERYONE | MONEY | {"listing", "order", "discount", "invoice"},
         ORDER_MESSAGES | LISTING_MESSAGES | INVOICE_MESSAGES,
     ),
-    "operations": ({"vendor_profile", "listing", "order", "discount", "message"}, ORDER_MESSAGES | LISTING_MESSAGES),
-    "finance": ({"vendor_profile", "invoice", "message"}, INVOICE_MESSAGES),
-    "support": ({"vendor_profile", "order", "invoice", "message"}, ORDER_MESSAGES | INVOICE_MESSAGES),
-    "viewer": ({"vendor_profile", "listing", "order", "message"}, ORDER_MESSAGES | LISTING_MESSAGES),
+    "operations": (EVERYONE | {"deposit", "listing", "order", "discount"}, ORDER_MESSAGES | LISTING_MESSAGES),
+    "finance": (EVERYONE | MONEY | {"invoice"}, INVOICE_MESSAGES),
+    "support": (EVERYONE | {"order", "invoice"}, ORDER_MESSAGES | INVOICE_MESSAGES),
+    "viewer": (EVERYONE | {"listing", "order"}, ORDER_MESSAGES | LISTING_MESSAGES),
 }
 
 
@@ -40,7 +44,8 @@ def _received(client, vendor, role):
 
 @pytest.mark.parametrize("role", sorted(RECEIVES))
 def test_each_role_receives_exactly_what_it_may_read(client, seed, role):
-    vendor = seed(seed=1, listings=14)  # 14: a rejected listing too, with its message
+    # 14 listings: a rejected one too, with its message; a deposit paid and withdrawals: every money kind.
+    vendor = seed(seed=1, listings=14, deposit_paid_fen=500_000, withdrawals=2)
     _, kinds, messages = _received(client, vendor, role)
     assert (kinds, messages) == RECEIVES[role]
 
@@ -48,11 +53,13 @@ def test_each_role_receives_exactly_what_it_may_read(client, seed, role):
 def test_finance_receives_no_order_details_in_any_form(client, vendor):
     """Finance may not read orders: no order number, buyer or listing of one reaches it, not even
     inside a message's text; except the number of an order it has an invoice for, which the
-    invoice carries so finance can work without reading orders (SPEC §11)."""
+    invoice carries so finance can work without reading orders (SPEC §11), and of one whose money
+    settled, which its ledger entry names (资金流水, API.md ``ledger_entry``)."""
     owner_changes, _, _ = _received(client, vendor, "owner")
     orders = [c["data"] for c in owner_changes if c["entity"] == "order"]
     finance_changes, _, _ = _received(client, vendor, "finance")
     invoiced = {c["data"]["order_number"] for c in finance_changes if c["entity"] == "invoice"}
+    invoiced |= {c["data"]["order_number"] for c in finance_changes if c["entity"] == "ledger_entry"} - {None}
     assert invoiced and len(invoiced) < len(orders)
     text = json.dumps(finance_changes, ensure_ascii=False)
     for order in orders:

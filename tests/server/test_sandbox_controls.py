@@ -92,7 +92,14 @@ def test_seeding_an_existing_account_is_409(client, operator, vendor):
 def test_seed_with_an_explicit_account_id_and_no_orders(seed, client):
     vendor = seed(seed=3, account_id="demo-vendor-1", orders=0, listings=0)
     assert vendor["account_id"] == "demo-vendor-1"
-    assert [c["entity"] for c in _all(client, vendor)] == ["vendor_profile"]
+    # Its account (R-ACC-*) and an empty deposit summary (R-DEP-2): no orders, so no earnings.
+    assert sorted(c["entity"] for c in _all(client, vendor)) == [
+        "agreement",
+        "agreement",
+        "bank_account",
+        "deposit",
+        "vendor_profile",
+    ]
 
 
 def _place(client: TestClient, operator: dict[str, str], vendor: dict[str, Any], **extra: Any) -> Any:

@@ -105,9 +105,10 @@ def test_an_older_database_keeps_messages_from_roles_that_may_not_read_their_sub
     db = Database(url)
     with db.session() as s:
         account = s.query(Message).first().account_id
-        finance = read_page(s, account, None, 2000, ["vendor_profile", "message"], _user(s, "finance")).changes
-        owner_id = _user(s, "owner")
-        owner = read_page(s, account, None, 2000, ["vendor_profile", "order", "listing", "message"], owner_id).changes
+        finance_id, owner_id = _user(s, "finance"), _user(s, "owner")
+        finance = read_page(s, account, None, 2000, ["vendor_profile", "message"], finance_id, "finance").changes
+        seen = ["vendor_profile", "order", "listing", "message"]
+        owner = read_page(s, account, None, 2000, seen, owner_id, "owner").changes
     assert [c["entity"] for c in finance] == ["vendor_profile"]
     assert read_before and {c["id"] for c in owner if c["entity"] == "message" and c["data"]["read"]} == read_before
     db.dispose()

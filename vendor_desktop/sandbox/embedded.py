@@ -10,7 +10,7 @@ from typing import Any
 import uvicorn
 
 from .controls import seed as seeding
-from .controls.demo import place_todays_orders
+from .controls.demo import DEMO_MONEY, place_todays_orders
 from .core.clock import Clock
 from .core.database import Vendor
 from .server import create_app
@@ -132,7 +132,7 @@ class EmbeddedSandbox:
         with self.app.state.db.session() as s:
             exists = s.get(Vendor, account_id) is not None
         if not exists:
-            self.seed(seed=seed)
+            self.seed(seed=seed, **DEMO_MONEY)
         with self.app.state.db.session(write=True) as s:
             place_todays_orders(s, account_id, self.app.state.clock.now())
         return DemoLogin(account_id, "owner", seeding.passwords_for(seed)["owner"], self.operator_token)

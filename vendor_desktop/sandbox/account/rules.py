@@ -58,7 +58,9 @@ def profile_of(vendor: Vendor) -> dict[str, str]:
     return {f: getattr(vendor, f) for f in PROFILE_FIELDS}
 
 
-def _checked(values: Mapping[str, str], problems_of: Callable[[Mapping[str, str]], dict[str, FieldProblem]]) -> dict[str, str]:
+def _checked(
+    values: Mapping[str, str], problems_of: Callable[[Mapping[str, str]], dict[str, FieldProblem]]
+) -> dict[str, str]:
     """The values as stored (``domain.account.normalized``), or 422 VALIDATION_FAILED naming every
     bad field with its ``FieldProblem`` (control characters and the like: API.md "Conventions")."""
     problems: dict[str, str] = {}

@@ -33,7 +33,9 @@ class ProfileRequest(StrictBody):
 
     company_name: StrictStr = _text("company_name", PROFILE_LENGTHS, "公司名称")
     contact_name: StrictStr = _text("contact_name", PROFILE_LENGTHS, "联系人")
-    contact_phone: StrictStr = _text("contact_phone", PROFILE_LENGTHS, "联系人电话: a mainland mobile, landline or 400/800 number")
+    contact_phone: StrictStr = _text(
+        "contact_phone", PROFILE_LENGTHS, "联系人电话: a mainland mobile, landline or 400/800 number"
+    )
     cs_phone: StrictStr = _text("cs_phone", PROFILE_LENGTHS, "客服电话: a mainland mobile, landline or 400/800 number")
     cs_email: StrictStr = _text("cs_email", PROFILE_LENGTHS, "客服邮箱")
     cs_qq: StrictStr = _text("cs_qq", PROFILE_LENGTHS, "客服 QQ: 5–12 digits, no leading 0")

@@ -22,7 +22,7 @@ from ..core.catch_up import catch_up
 from ..core.commands import EntityId
 from ..core.database import Vendor
 from ..core.errors import ApiError, error_responses
-from ..core.schemas import EntityEnvelope
+from ..core.schemas import EntityEnvelope, text_problem
 from ..money.models import Withdrawal
 from ..money.rules import settle_withdrawal, top_up
 from ..money.schemas import SettleWithdrawalRequest, TopUpRequest
@@ -88,6 +88,16 @@ def settle(withdrawal_id: EntityId, body: SettleWithdrawalRequest, request: Requ
             raise ApiError(404, "NOT_FOUND", "No such withdrawal.", "提现记录不存在。")
         now = clock_of(request).now()
         catch_up(s, withdrawal.account_id, now)
-        reason = body.reason.strip() if body.reason else None
+        reason = _failure_reason(body.reason)
         settle_withdrawal(s, withdrawal, body.paid, reason, now)
         return entities.envelope("withdrawal", withdrawal)
+
+
+def _failure_reason(reason: str | None) -> str | None:
+    """What the vendor reads of why a withdrawal failed: text as any other (API.md "Conventions")."""
+    if reason is None:
+        return None
+    problem = text_problem(reason)
+    if problem is not None:
+        raise ApiError(422, "VALIDATION_FAILED", details={"fields": {"reason": problem}})
+    return reason.strip()

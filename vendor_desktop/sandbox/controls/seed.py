@@ -27,8 +27,8 @@ from ..account import seed as account_seed
 from ..account.models import Agreement, BankAccount
 from ..account.rules import onboarding
 from ..core import names
-from ..core.clock import iso
 from ..core.changes import record_new_bulk
+from ..core.clock import iso
 from ..core.database import User, Vendor
 from ..core.errors import ApiError
 from ..core.passwords import hash_password

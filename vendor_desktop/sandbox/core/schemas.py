@@ -325,7 +325,9 @@ class EarningData(BaseModel):
     market: MarketId
     earned_fen: int = Field(description="all order money ever paid in this market")
     pending_fen: int = Field(description="待结算: paid, not yet settled (R-WDR-1)")
-    withdrawable_fen: int = Field(description="settled, not withdrawn; on hold (暂不可提现) while blocked_reason is set")
+    withdrawable_fen: int = Field(
+        description="settled, not withdrawn; on hold (暂不可提现) while blocked_reason is set"
+    )
     in_flight_fen: int = Field(description="withdrawn, requested or processing")
     paid_out_fen: int
     owed_fen: int = Field(description="待扣回: refunds not yet deducted")

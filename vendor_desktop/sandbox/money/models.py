@@ -95,9 +95,7 @@ class DepositPayment(Base):
 
 
 DEPOSIT_PAYMENT = entities.register(
-    entities.EntityKind(
-        "deposit_payment", DepositPayment, DepositPayment.id, entities.synced_reader("deposit_payment")
-    )
+    entities.EntityKind("deposit_payment", DepositPayment, DepositPayment.id, entities.synced_reader("deposit_payment"))
 )
 
 

@@ -12,7 +12,7 @@ from pydantic import Field, StrictBool
 
 from vendor_desktop.domain.money import MAX_AMOUNT_FEN
 
-from ..core.schemas import AccountId, StrictBody, Str200
+from ..core.schemas import AccountId, Str200, StrictBody
 
 #: A positive amount of money in fen, strictly an integer.
 Amount = Annotated[int, Field(strict=True, gt=0, le=MAX_AMOUNT_FEN)]

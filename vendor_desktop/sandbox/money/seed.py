@@ -244,7 +244,7 @@ def _withdrawal(
         "draws": {},
         "bank_account": f"{bank['bank']} {mask_account_number(bank['account_number'])}",
         "requested_by": actor,
-        "processing_at": f"{processing_on.isoformat()}T09:00:00+08:00" if processing or paid else None,
+        "processing_at": f"{processing_on.isoformat()}T00:00:00+08:00" if processing or paid else None,
         "settled_at": iso(arrived) if paid else None,
         "failure_reason": None,
         "version": 1,

@@ -40,7 +40,15 @@ down_revision: str | None = "0003_invoices"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-_MONEY_TABLES = ("ledger_entries", "withdrawals", "deposit_payments", "earnings", "bank_accounts", "agreements", "money")
+_MONEY_TABLES = (
+    "ledger_entries",
+    "withdrawals",
+    "deposit_payments",
+    "earnings",
+    "bank_accounts",
+    "agreements",
+    "money",
+)
 _NEW_KINDS = ("deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "bank_account", "agreement")
 
 
@@ -247,9 +255,7 @@ def _back_fill(conn: sa.Connection) -> None:
             if rows:
                 conn.execute(t[name].insert(), rows)
         entry = {"account_id": account_id, "deleted": False, "audience": None, "user_id": None}
-        log += [
-            {**entry, "entity": e, "entity_id": account_id, "version": 1} for e in ("deposit", "bank_account")
-        ]
+        log += [{**entry, "entity": e, "entity_id": account_id, "version": 1} for e in ("deposit", "bank_account")]
         for entity, rows in (
             ("agreement", agreements),
             ("earning", money.earnings),
@@ -289,7 +295,9 @@ def downgrade() -> None:
             t["vendors"]
             .update()
             .where(t["vendors"].c.account_id == money["account_id"])
-            .values(balance_fen=money["balance_fen"], deposit_paid_fen=money["deposit_paid_fen"], agreements=list(signed))
+            .values(
+                balance_fen=money["balance_fen"], deposit_paid_fen=money["deposit_paid_fen"], agreements=list(signed)
+            )
         )
     conn.execute(t["change_log"].delete().where(t["change_log"].c.entity.in_(_NEW_KINDS)))
     for column in ("onboarding", "contact_phone"):
