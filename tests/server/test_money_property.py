@@ -21,6 +21,7 @@ import itertools
 import os
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -40,7 +41,9 @@ from vendor_desktop.domain.earnings import AgreementKind, LedgerBook, LedgerKind
 from vendor_desktop.domain.markets import MARKETS, Delivery
 from vendor_desktop.domain.workdays import SHANGHAI
 
-from .conftest import API, OPERATOR_TOKEN, bearer, login
+from .conftest import API, OPERATOR_TOKEN, assert_error, bearer, login, send
+from .invoice_helpers import paid_order
+from .money_helpers import MARKET_INDEX, assert_books_balance, complete, money_vendor, set_clock, settle, sign, top_up
 from .money_model import ExpectedWithdrawal, MoneyModel, PaidOrder
 
 MONEY_EXAMPLES = int(os.environ.get("VENDOR_DESKTOP_MONEY_EXAMPLES", "10"))
@@ -113,23 +116,21 @@ users = st.sampled_from(["owner", "finance"])  # SPEC §11: both may pay deposit
 class VendorMoney(RuleBasedStateMachine):
     """One vendor's money, driven through the sandbox's HTTP API; rules named as the vendor would."""
 
-    def __init__(self, client: TestClient) -> None:
+    def __init__(self, client: TestClient, seed: Callable[..., dict[str, Any]]) -> None:
         super().__init__()
-        self.client = client
+        self.client, self.seed = client, seed
 
     # --- set-up ---------------------------------------------------------------------------
 
     @initialize(start=starts, agreements=agreements_at_start, balance=balances_at_start, deposit=deposits_at_start)
     def a_new_vendor(self, start: dt.datetime, agreements: tuple[str, ...], balance: int, deposit: int) -> None:
-        self.set_clock(start)
-        vendor = self.operator(
-            "/seed",
-            {"orders": 0, "listings": len(MARKETS), "seed": SEED, "account_id": f"money-{next(_accounts)}",
-             "agreements": list(agreements), "balance_fen": balance, "deposit_paid_fen": deposit},
-            expect=201,
+        set_clock(self.client, OPERATOR, start)
+        self.vendor = money_vendor(
+            self.seed, seed=SEED, account_id=f"money-{next(_accounts)}", agreements=list(agreements),
+            balance_fen=balance, deposit_paid_fen=deposit,
         )  # fmt: skip
-        self.account = vendor["account_id"]
-        self.tokens = {role: login(self.client, vendor, role) for role in ("owner", "finance")}
+        self.account = self.vendor["account_id"]
+        self.tokens = {role: login(self.client, self.vendor, role) for role in ("owner", "finance")}
         self.model = MoneyModel(now=start, signed=set(agreements), topped_up_fen=balance + deposit)
         if deposit:
             self.model.deposit_payments.append(deposit)
@@ -139,30 +140,19 @@ class VendorMoney(RuleBasedStateMachine):
         self.lost: list[dict[str, Any]] = []  # commands whose answer the app never got
         self.refused = False  # the last step was refused: the next pull must bring nothing
         self.pull()
-        # The seed puts one listing on sale in every market; a buyer orders it in any billing mode.
-        on_sale = {d["market"]: (i, d) for i, d in self.of_kind("listing").items() if d["state"] == "on_sale"}
-        assert set(on_sale) == set(MARKETS)
-        self.listings = {m: i for m, (i, _) in on_sale.items()}
-        self.billing = {m: sorted(d["billing"]) for m, (_, d) in on_sale.items()}
 
     # --- the marketplace's side (operator controls) ---------------------------------------
 
     @rule(amount=top_ups)
     def the_vendor_tops_up_the_balance(self, amount: int) -> None:
-        self.operator("/balance/top-up", {"account_id": self.account, "amount_fen": amount})
+        top_up(self.client, OPERATOR, self.vendor, amount)
         self.model.topped_up_fen += amount
 
-    @rule(market=markets, mode=st.integers(0, 2))
-    def a_buyer_orders_and_pays(self, market: str, mode: int) -> None:
-        modes = self.billing[market]
-        placed = self.operator(
-            "/orders",
-            {"account_id": self.account, "listing_id": self.listings[market], "buyer_account_id": "5550001",
-             "billing_mode": modes[mode % len(modes)]},
-            expect=201,
-        )  # fmt: skip
-        paid = self.operator(f"/orders/{placed['id']}/pay")
-        self.model.orders[placed["id"]] = PaidOrder(
+    @rule(market=markets)
+    def a_buyer_orders_and_pays(self, market: str) -> None:
+        # At the listing's price: paid_order's exact amounts would sign in (scrypt) for each order.
+        paid = paid_order(self.client, OPERATOR, self.vendor, listing=f"lst-{self.account}-{MARKET_INDEX[market]}")
+        self.model.orders[paid["id"]] = PaidOrder(
             paid["data"]["number"], market, paid["data"]["amount_fen"], self.model.now
         )
 
@@ -171,7 +161,7 @@ class VendorMoney(RuleBasedStateMachine):
     def the_buyer_confirms_a_service_complete(self, pick: int) -> None:
         # R-ORD-5, R-WDR-1: a manual service settles now; SaaS, API and image money is unmoved.
         order_id = self.completable()[pick % len(self.completable())]
-        self.operator(f"/orders/{order_id}/complete")
+        complete(self.client, OPERATOR, order_id)
         self.model.orders[order_id].completed_at = self.model.now
 
     def completable(self) -> list[str]:
@@ -182,7 +172,7 @@ class VendorMoney(RuleBasedStateMachine):
     @rule(wait=waits)
     def time_passes(self, wait: dt.timedelta) -> None:
         self.model.now += wait
-        self.set_clock(self.model.now)
+        set_clock(self.client, OPERATOR, self.model.now)
         # Access tokens last 15 minutes of the sandbox clock: the app refreshes them, as here.
         for role, tokens in self.tokens.items():
             fresh = self.client.post(f"{API}/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
@@ -195,7 +185,7 @@ class VendorMoney(RuleBasedStateMachine):
     def the_vendor_signs_the_next_agreement(self) -> None:
         # R-WDR-2; signing again is a no-op, and drawing it often would crowd out the money.
         kind = next(k for k in AgreementKind if k not in self.model.signed)
-        self.operator(f"/agreements/{kind}/sign", {"account_id": self.account})
+        assert sign(self.client, OPERATOR, self.vendor, kind).status_code == 200
         self.model.signed.add(kind)
 
     @precondition(lambda self: self.model.withdrawals)
@@ -205,13 +195,13 @@ class VendorMoney(RuleBasedStateMachine):
         ids = list(self.model.withdrawals)  # in request order, as completable() explains
         wid = ids[pick % len(ids)]
         withdrawal = self.model.withdrawals[wid]
-        body = {"paid": paid} if paid else {"paid": False, "reason": "收款账户户名不符"}
         event(f"withdrawal settled {'paid' if paid else 'failed'} when {self.model.state(withdrawal).value}")
+        answer = settle(self.client, OPERATOR, wid, paid, None if paid else "收款账户户名不符")
         if withdrawal.settled is not None:
-            self.operator(f"/withdrawals/{wid}/settle", body, expect=409, code="WITHDRAWAL_STATE")
+            assert_error(answer, 409, "WITHDRAWAL_STATE")
             self.refused = True
             return
-        self.operator(f"/withdrawals/{wid}/settle", body)
+        assert answer.status_code == 200, answer.text
         withdrawal.settled = WithdrawalState.PAID if paid else WithdrawalState.FAILED
 
     # --- the vendor's commands (Idempotency-Key; answers may be lost) ---------------------
@@ -223,7 +213,7 @@ class VendorMoney(RuleBasedStateMachine):
         answer = self.command(user, "/deposit/payments", {"amount_fen": amount_fen}, answer_lost)
         event(f"deposit payment: {refusal or 'paid'}")
         if refusal:
-            assert answer.status_code == 422 and answer.json()["error"]["code"] == refusal, answer.text
+            assert_error(answer, 422, refusal)
             self.refused = True
             return
         assert answer.status_code == 201, answer.text
@@ -258,7 +248,7 @@ class VendorMoney(RuleBasedStateMachine):
         answer = self.command(user, "/withdrawals", {"amount_fen": amount_fen}, answer_lost)
         event(f"withdrawal: {outcome if isinstance(outcome, str) else f'drawn from {len(outcome)} market(s)'}")
         if isinstance(outcome, str):
-            assert answer.status_code == 422 and answer.json()["error"]["code"] == outcome, answer.text
+            assert_error(answer, 422, outcome)
             self.refused = True
             return
         assert answer.status_code == 201, answer.text
@@ -281,20 +271,10 @@ class VendorMoney(RuleBasedStateMachine):
         sent = self.lost[pick % len(self.lost)]
         other = {"amount_fen": sent["body"]["amount_fen"] + 1}
         again = self.send(sent["user"], sent["key"], sent["path"], other)
-        assert again.status_code == 422 and again.json()["error"]["code"] == "IDEMPOTENCY_KEY_REUSED", again.text
+        assert_error(again, 422, "IDEMPOTENCY_KEY_REUSED")
         self.refused = True
 
     # --- talking to the sandbox -----------------------------------------------------------
-
-    def operator(self, path: str, body: Any = None, *, expect: int = 200, code: str | None = None) -> Any:
-        answer = self.client.post(f"{API}/sandbox{path}", json=body, headers=OPERATOR)
-        assert answer.status_code == expect, answer.text
-        if code is not None:
-            assert answer.json()["error"]["code"] == code, answer.text
-        return answer.json()
-
-    def set_clock(self, moment: dt.datetime) -> None:
-        self.operator("/clock", {"now": moment.isoformat()})
 
     def command(self, user: str, path: str, body: dict[str, Any], answer_lost: bool) -> Any:
         key = str(uuid.uuid4())
@@ -305,10 +285,8 @@ class VendorMoney(RuleBasedStateMachine):
         return answer
 
     def send(self, user: str, key: str, path: str, body: dict[str, Any]) -> Any:
-        """A vendor command as ``user`` (with a fresh access token: a resend may come after a refresh)."""
-        return self.client.post(
-            f"{API}{path}", json=body, headers={**bearer(self.tokens[user]), "Idempotency-Key": key}
-        )
+        """A vendor command as ``user``, with its current access token (a resend may come after a refresh)."""
+        return send(self.client, "POST", path, bearer(self.tokens[user]), json=body, key=key)
 
     def pull(self) -> list[dict[str, Any]]:
         """The owner's next changes, from the last cursor, into ``seen`` and ``ledger``."""
@@ -395,34 +373,27 @@ class VendorMoney(RuleBasedStateMachine):
 
 def check_books(deposit: dict[str, Any], earnings: dict[str, dict[str, Any]], ledger: list[dict[str, Any]]) -> None:
     """The server's own numbers agree with each other, whatever the model says."""
+    # (b) every fen an order earned is pending, withdrawable, on its way or paid out; (c) the
+    # ledger adds up to the balance and to each market's withdrawable, entry by entry
+    assert_books_balance(
+        {"deposit": deposit, "earnings": {e["market"]: e for e in earnings.values()}, "ledger": ledger}
+    )
+    assert all(e["owed_fen"] == 0 for e in earnings.values())  # no refunds here
+    # (a) every fen topped up is in the balance or the deposit (no deposit refunds before exit)
+    topped_up = sum(e["amount_fen"] for e in ledger if e["kind"] in (LedgerKind.TOP_UP, LedgerKind.DEPOSIT_REFUND))
+    assert topped_up == deposit["balance_fen"] + deposit["paid_fen"]
     # (d) nothing is ever negative
     for row in [deposit, *earnings.values()]:
         negative = {k: v for k, v in row.items() if k.endswith("_fen") and v < 0}
         assert not negative, f"negative money: {negative}"
-    # (a) every fen topped up is in the balance or the deposit (no refunds before exit)
-    topped_up = sum(e["amount_fen"] for e in ledger if e["kind"] in (LedgerKind.TOP_UP, LedgerKind.DEPOSIT_REFUND))
-    assert topped_up == deposit["balance_fen"] + deposit["paid_fen"]
-    # (b) every fen an order earned is pending, withdrawable, on its way or paid out
-    for e in earnings.values():
-        assert e["owed_fen"] == 0
-        parts = e["pending_fen"] + e["withdrawable_fen"] + e["in_flight_fen"] + e["paid_out_fen"]
-        assert e["earned_fen"] == parts, f"{e['market']}: earned {e['earned_fen']} ≠ {parts}"
-    # (c) the ledger adds up to each book, and each entry's balance after is the running sum
-    running: dict[tuple[LedgerBook, str | None], int] = defaultdict(int)
     for entry in ledger:
-        book = ledger_book(entry["kind"])
-        assert (entry["market"] is None) == (book is LedgerBook.BALANCE), entry
-        running[book, entry["market"]] += entry["amount_fen"]
-        assert entry["balance_after_fen"] == running[book, entry["market"]], entry
         assert entry["balance_after_fen"] >= 0, entry
-    assert running[LedgerBook.BALANCE, None] == deposit["balance_fen"]
-    for e in earnings.values():
-        assert running[LedgerBook.EARNINGS, e["market"]] == e["withdrawable_fen"], e["market"]
+        assert (entry["market"] is None) == (ledger_book(entry["kind"]) is LedgerBook.BALANCE), entry
 
 
-def test_money_is_never_made_lost_or_applied_twice(client: TestClient) -> None:
+def test_money_is_never_made_lost_or_applied_twice(client: TestClient, seed: Callable[..., dict[str, Any]]) -> None:
     run_state_machine_as_test(
-        lambda: VendorMoney(client),
+        lambda: VendorMoney(client, seed),
         settings=settings(
             max_examples=MONEY_EXAMPLES,
             stateful_step_count=MONEY_STEPS,
