@@ -87,9 +87,10 @@ def weighted(*choices: tuple[int, st.SearchStrategy[Any]]) -> st.SearchStrategy[
 # Hypothesis favours small integers, and a vendor with ¥3.17 does little: mostly round amounts.
 round_amounts = st.sampled_from([1_000_000, 500_000, 200_000, 100_000])
 nonsense = st.sampled_from([0, -1])
-# Deposit payments: mostly what reaches a tier exactly, or one fen over the maximum.
+# Deposit payments: mostly what reaches a tier exactly, one fen over the maximum, or the whole
+# balance (all of it may be paid: R-DEP-5 refuses only more).
 deposit_amounts = weighted(
-    (6, st.sampled_from(["to tier 1", "to tier 2", "to tier 3", "one fen over the maximum"])),
+    (6, st.sampled_from(["to tier 1", "to tier 2", "to tier 3", "one fen over the maximum", "the whole balance"])),
     (2, st.integers(1, 600_000)),
     (1, nonsense),
 )
@@ -223,6 +224,8 @@ class VendorMoney(RuleBasedStateMachine):
         paid = self.model.deposit_paid_fen
         if amount == "one fen over the maximum":
             return DEPOSIT_MAXIMUM_FEN - paid + 1
+        if amount == "the whole balance":
+            return max(1, self.model.balance_fen)
         if isinstance(amount, str):  # "to tier N": what it takes to cover tier N (at least 1 fen)
             return max(1, TIER_AMOUNT_FEN[int(amount[-1])] - paid)
         return amount
