@@ -105,6 +105,11 @@ class MoneyModel:
         when = settles_at(order.market, order.paid_at, order.completed_at)
         return when is not None and when <= self.now
 
+    def settlements_after(self, moment: dt.datetime) -> list[dt.datetime]:
+        """When orders' money still pending at ``moment`` will settle (those that know it yet)."""
+        found = [settles_at(o.market, o.paid_at, o.completed_at) for o in self.orders.values()]
+        return [when for when in found if when is not None and when > moment]
+
     def hold(self, market: str) -> str | None:
         reason = hold_reason(market, self.signed, self.deposit_paid_fen)
         return reason.value if reason is not None else None

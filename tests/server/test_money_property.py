@@ -71,11 +71,6 @@ starts = st.one_of(
     ),
     st.datetimes(dt.datetime(2026, 1, 1), dt.datetime(2026, 12, 31)).map(lambda d: d.replace(tzinfo=SHANGHAI)),
 )
-waits = st.one_of(
-    st.integers(1, 23).map(lambda h: dt.timedelta(hours=h)),
-    st.integers(1, 6).map(lambda d: dt.timedelta(days=d)),
-    st.integers(1, 4).map(lambda w: dt.timedelta(weeks=w)),
-)
 
 
 def weighted(*choices: tuple[int, st.SearchStrategy[Any]]) -> st.SearchStrategy[Any]:
@@ -110,6 +105,16 @@ deposits_at_start = weighted(
     (3, st.sampled_from([TIER_AMOUNT_FEN[2], TIER_AMOUNT_FEN[1], DEPOSIT_MAXIMUM_FEN, 0])),
     (1, st.integers(0, DEPOSIT_MAXIMUM_FEN)),
 )
+# Hours to weeks; and now and then to either side of a boundary: when the next SaaS review period
+# ends (R-WDR-1), or midnight in Beijing, when working days begin. Told to the sandbox in UTC or
+# in Beijing time.
+waits = weighted(
+    (3, st.integers(1, 23).map(lambda h: dt.timedelta(hours=h))),
+    (2, st.integers(1, 6).map(lambda d: dt.timedelta(days=d))),
+    (1, st.integers(1, 4).map(lambda w: dt.timedelta(weeks=w))),
+    (2, st.sampled_from(["to the next settlement", "to a minute before it", "to midnight in Beijing"])),
+)
+zones = st.sampled_from([SHANGHAI, dt.UTC])
 top_ups = weighted((3, round_amounts), (1, st.integers(1, 600_000)))
 users = st.sampled_from(["owner", "finance"])  # SPEC §11: both may pay deposits and withdraw
 
@@ -170,16 +175,28 @@ class VendorMoney(RuleBasedStateMachine):
         # order every time Hypothesis replays it.
         return [i for i, o in self.model.orders.items() if o.completed_at is None]
 
-    @rule(wait=waits)
-    def time_passes(self, wait: dt.timedelta) -> None:
-        self.model.now += wait
-        set_clock(self.client, OPERATOR, self.model.now)
+    @rule(wait=waits, zone=zones)
+    def time_passes(self, wait: dt.timedelta | str, zone: dt.tzinfo) -> None:
+        self.model.now = self.later(wait)
+        set_clock(self.client, OPERATOR, self.model.now.astimezone(zone))
         # Access tokens last 15 minutes of the sandbox clock: the app refreshes them, as here.
         for role, tokens in self.tokens.items():
             fresh = self.client.post(f"{API}/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
             assert fresh.status_code == 200, fresh.text
             self.tokens[role] = fresh.json()
         self.lost = [c for c in self.lost if self.model.now - c["sent_at"] < KEY_KEPT]
+
+    def later(self, wait: dt.timedelta | str) -> dt.datetime:
+        now = self.model.now
+        if isinstance(wait, dt.timedelta):
+            return now + wait
+        midnight = dt.datetime.combine(now.astimezone(SHANGHAI).date() + dt.timedelta(days=1), dt.time(), SHANGHAI)
+        boundary = min(self.model.settlements_after(now), default=midnight)
+        if wait == "to midnight in Beijing":
+            return midnight
+        if wait == "to a minute before it" and boundary - dt.timedelta(minutes=1) > now:
+            return boundary - dt.timedelta(minutes=1)
+        return boundary
 
     @precondition(lambda self: self.model.signed != set(AgreementKind))
     @rule()
