@@ -5,6 +5,7 @@ balance (R-DEP-5), and a receipt with a ledger entry for each payment (R-DEP-6).
 from __future__ import annotations
 
 import re
+import uuid
 
 from .conftest import assert_error, bearer, login
 from .money_helpers import (
@@ -122,3 +123,20 @@ def test_only_owner_and_finance_pay_and_operations_reads_only_the_summary(client
     assert operations["ledger"] == [] and operations["payments"] == [] and operations["bank_account"] is None
     assert money_of(client, owner_of(client, vendor, "support"))["deposit"] is None
     assert money_of(client, owner_of(client, vendor))["deposit"]["paid_fen"] == 0
+
+
+def test_a_payment_retried_with_the_same_key_is_made_once(client, seed):
+    """A payment whose answer was lost is sent again with its key: the first answer comes back
+    (the same receipt) and the balance is drawn once."""
+    vendor = money_vendor(seed, seed=28, balance_fen=300_000)
+    owner = owner_of(client, vendor)
+    key = str(uuid.uuid4())
+    first, again = pay_deposit(client, owner, 100_000, key=key), pay_deposit(client, owner, 100_000, key=key)
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json() and again.headers.get("Idempotent-Replayed") == "true"
+    money = money_of(client, owner)
+    assert (money["deposit"]["balance_fen"], money["deposit"]["paid_fen"], len(money["payments"])) == (
+        200_000,
+        100_000,
+        1,
+    )
