@@ -168,11 +168,6 @@ def test_bank_account_numbers(number, problem):
     assert bank_account_problems({**BANK, "account_number": number}).get("account_number") is problem
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="domain/account.py: \\d without re.ASCII matches full-width (and other Unicode) digits, so "
-    "'6225８８８８12345678' is accepted and sent as typed; refuse it or NFKC-normalise it to ASCII",
-)
 @pytest.mark.parametrize(
     ("field", "typed"),
     [("account_number", "6225８８８８12345678"), ("cs_phone", "138００１３８０００"), ("cs_qq", "8０００12345")],
@@ -181,7 +176,13 @@ def test_full_width_digits_never_reach_the_wire(field, typed):
     # A Chinese input method types full-width digits (８); a bank or a phone system takes only ASCII.
     values = {**PROFILE, **BANK, field: typed}
     problems = bank_account_problems(values) | profile_problems(values)
-    assert field in problems or normalized(field, typed).isascii()
+    assert field not in problems  # accepted, as the user meant it …
+    assert normalized(field, typed).isascii()  # … and sent as ASCII digits
+
+
+def test_other_unicode_digits_are_refused():
+    # Arabic-Indic digits are digits to ``\d`` without re.ASCII, and NFKC leaves them as they are.
+    assert profile_problems({**PROFILE, "cs_qq": "٨٠٠٠١٢٣٤٥"})["cs_qq"] is FieldProblem.NOT_A_QQ
 
 
 def test_bank_names_have_their_lengths():

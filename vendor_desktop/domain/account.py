@@ -8,15 +8,18 @@ checks as the user types, so nothing that would be refused is queued.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from enum import StrEnum
 
 # Mainland mobile (138 0013 8000), landline with area code (010-8888 6666, optional extension),
 # or a 400/800 service number (400-820-8820). Spaces are the user's; the wire has none.
-_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$")
-_QQ = re.compile(r"^[1-9]\d{4,11}$")  # QQ numbers: 5–12 digits, never a leading 0
+# re.ASCII: ``\d`` would otherwise take any Unicode digit (full-width ８, Arabic-Indic …), which
+# no bank or phone system accepts.
+_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$", re.ASCII)
+_QQ = re.compile(r"^[1-9]\d{4,11}$", re.ASCII)  # QQ numbers: 5–12 digits, never a leading 0
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$")
-_ACCOUNT_NUMBER = re.compile(r"^\d{8,30}$")  # a mainland bank account number, digits only
+_ACCOUNT_NUMBER = re.compile(r"^\d{8,30}$", re.ASCII)  # a mainland bank account number, digits only
 
 #: Field → (shortest, longest) length in characters, after trimming.
 PROFILE_LENGTHS: dict[str, tuple[int, int]] = {
@@ -60,10 +63,11 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], FieldProblem]] = {
 
 
 def normalized(field: str, value: str) -> str:
-    """What goes on the wire: trimmed; phone and account numbers without the user's spaces."""
+    """What goes on the wire: trimmed; phone, QQ and account numbers without the user's spaces and
+    with full-width digits and hyphens (what a Chinese input method types: ８, －) as ASCII."""
     value = value.strip()
     if field in ("contact_phone", "cs_phone", "account_number", "cs_qq"):
-        value = re.sub(r"\s+", "", value)
+        value = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
     return value
 
 
