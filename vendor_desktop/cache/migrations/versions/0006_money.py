@@ -48,6 +48,7 @@ def upgrade() -> None:
     op.create_index("ix_ledger_book_market", "ledger_entries", ["book", "market", "at_ts"])
     op.create_index("ix_ledger_kind", "ledger_entries", ["kind", "at_ts"])
     op.create_index("ix_ledger_month", "ledger_entries", ["month", "book", "market"])
+    op.create_index("ix_ledger_statement", "ledger_entries", ["book", "market", "month", "amount_fen"])
     op.create_index("ix_ledger_date", "ledger_entries", ["at_date"])
     op.create_table(
         "withdrawals",
