@@ -73,7 +73,7 @@ def problem_text(field: str, problem: FieldProblem | str) -> str:
             "AccountFields", "A bank account number has 8–30 digits."
         ),
         # The marketplace's own check (API.md "Conventions": control characters and the like).
-        "invalid_characters": QCoreApplication.translate(
+        FieldProblem.INVALID_CHARACTERS: QCoreApplication.translate(
             "AccountFields", "Contains characters that cannot be used here (such as control characters)."
         ),
     }
