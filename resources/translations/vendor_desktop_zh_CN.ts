@@ -3256,27 +3256,32 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MoneyView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/money/view.py" line="67"/>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="70"/>
+        <source>The receipt was not saved: %1</source>
+        <translation>缴纳凭证未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="73"/>
         <source>Receipt saved to %1</source>
         <translation>缴纳凭证已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/view.py" line="75"/>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="81"/>
         <source>Save receipt</source>
         <translation>保存缴纳凭证</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/view.py" line="75"/>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="81"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/view.py" line="90"/>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="96"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/view.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/money/view.py" line="98"/>
         <source>Ledger · Statement</source>
         <translation>资金流水 · 对账单</translation>
     </message>

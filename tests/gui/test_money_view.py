@@ -174,3 +174,14 @@ def test_pay_deposit_at_tier_3_says_at_once_there_is_nothing_to_pay(qtbot, db, w
     dialog = view.open_pay_deposit()  # from the menu or a shortcut, say
     assert dialog.errors["form"].isVisible()
     assert dialog.tier.count() == 1 and dialog.tier.currentText() == "An amount I type"
+
+
+def test_a_receipt_that_cannot_be_saved_says_so_and_writes_nothing(qtbot, db, writes, tmp_path):
+    # QPdfWriter on a path it cannot open only logs a warning: the vendor must not read "saved".
+    view = make_view(qtbot, db, writes)
+    view.payments_table.selectRow(0)
+    path = tmp_path / "no such folder" / "receipt.pdf"
+    with qtbot.waitSignal(view.status_message) as said:
+        assert not view.save_selected_receipt(str(path))
+    assert said.args[0].startswith("The receipt was not saved: ")
+    assert not path.exists()

@@ -3,7 +3,9 @@ laid out by ``QTextDocument``, printed through ``QPrinter`` or written by ``QPdf
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
@@ -27,13 +29,20 @@ def _lay_out(device: QPagedPaintDevice) -> None:
 
 
 def save_receipt_pdf(receipt: Receipt, path: str) -> None:
-    """The receipt as a one-page A4 PDF at ``path``; its title names the receipt number."""
-    writer = QPdfWriter(path)
+    """The receipt as a one-page A4 PDF at ``path``; its title names the receipt number.
+
+    Laid out in memory, then written by Python: ``QPdfWriter`` given a path it cannot open only
+    logs a warning, while this raises ``OSError`` for the caller to report (a few kilobytes)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setTitle(f"{receipt.title} {receipt.receipt_number}")
     writer.setCreator("Vendor Center")
     _lay_out(writer)
     receipt_document(receipt).print_(writer)
+    del writer  # ends the PDF in the buffer
+    Path(path).write_bytes(bytes(buffer.data().data()))
 
 
 def print_receipt(receipt: Receipt, printer: QPrinter) -> None:

@@ -63,7 +63,13 @@ class MoneyView(Retranslating, QWidget):
         receipt = self.vm.receipt(self.overview.selected_payment_row())
         if receipt is None:
             return False
-        save_receipt_pdf(receipt, path)
+        try:
+            save_receipt_pdf(receipt, path)
+        except OSError as error:
+            self.status_message.emit(
+                self.tr("The receipt was not saved: %1").replace("%1", error.strerror or str(error))
+            )
+            return False
         self.status_message.emit(self.tr("Receipt saved to %1").replace("%1", path))
         return True
 
