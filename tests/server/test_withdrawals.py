@@ -119,6 +119,8 @@ def test_paid_out_then_no_more_settling(client, operator, seed):
     r = settle(client, operator, made["id"], paid=True)
     assert r.status_code == 200, r.text
     assert r.json()["data"]["state"] == "paid" and r.json()["data"]["settled_at"] is not None
+    # R-WDR-5: settled on the day it was requested, it still went through processing.
+    assert r.json()["data"]["processing_at"] is not None
     image = money_of(client, owner)["earnings"]["image"]
     assert (image["withdrawable_fen"], image["in_flight_fen"], image["paid_out_fen"]) == (4_000, 0, 6_000)
     for paid in (True, False):

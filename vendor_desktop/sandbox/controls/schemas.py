@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
+from vendor_desktop.domain.deposit import DEPOSIT_MAXIMUM_FEN
 from vendor_desktop.domain.markets import BillingMode
 
 from ..core.schemas import AccountId, Fen, Moment, Str64, StrictBody
@@ -16,12 +17,15 @@ class SeedRequest(StrictBody):
     listings: int = Field(20, ge=0, le=2_000)
     seed: int = Field(1, ge=0, le=2**53)
     agreements: list[Literal["access", "revenue"]] = Field(default_factory=lambda: ["access", "revenue"], max_length=2)
-    balance_fen: Fen = 0
-    deposit_paid_fen: Fen = 0
+    balance_fen: Fen = Field(0, strict=True)
+    # R-DEP-4: a deposit never exceeds tier 3, seeded or paid.
+    deposit_paid_fen: int = Field(0, strict=True, ge=0, le=DEPOSIT_MAXIMUM_FEN)
     account_id: AccountId | None = None
-    bank_account: bool = Field(True, description="a bank account on file (false: withdrawals are BANK_ACCOUNT_MISSING)")
+    bank_account: bool = Field(
+        True, strict=True, description="a bank account on file (false: withdrawals are BANK_ACCOUNT_MISSING)"
+    )
     withdrawals: int = Field(
-        0, ge=0, le=2, description="past withdrawals in its history: 1 = one paid, 2 = also one processing"
+        0, strict=True, ge=0, le=2, description="past withdrawals in its history: 1 = one paid, 2 = also one processing"
     )
 
 

@@ -184,7 +184,14 @@ def order_completed(s: Session, order: Order, now: dt.datetime) -> None:
 
 
 def _due_orders(account_id: str, now: dt.datetime) -> Any:
-    return select(Order).where(Order.account_id == account_id, Order.settled.is_(False), Order.settles_at <= iso(now))
+    # An order being refunded waits, pending, for the refund's outcome (as the seed keeps it):
+    # settling it now would let money on its way back to the buyer be withdrawn.
+    return select(Order).where(
+        Order.account_id == account_id,
+        Order.settled.is_(False),
+        Order.settles_at <= iso(now),
+        Order.state != OrderState.REFUNDING.value,
+    )
 
 
 @catch_up.register
@@ -354,6 +361,10 @@ def settle_withdrawal(s: Session, withdrawal: Withdrawal, paid: bool, reason: st
             f"提现状态为「{zh}」，不能再处理。",
             details={"state": withdrawal.state},
         )
+    if withdrawal.processing_at is None:
+        # R-WDR-5: requested → processing → paid | failed; settled before its processing day, it
+        # passes through processing now rather than skip it.
+        withdrawal.processing_at = iso(now)
     withdrawal.state = (WithdrawalState.PAID if paid else WithdrawalState.FAILED).value
     withdrawal.settled_at = iso(now)
     withdrawal.failure_reason = None if paid else reason
