@@ -312,3 +312,20 @@ def test_the_money_models_pass_qts_model_checks(qtmodeltester, qtbot, db, writes
     on_disk(qtbot, vm)
     for model in (vm.earnings_model, vm.payments_model, vm.withdrawals_model):
         qtmodeltester.check(model)
+
+
+def test_the_main_accounts_full_bank_account_number_never_goes_to_disk_with_a_withdrawal(qtbot, db, writes):
+    # The main account reads its number in full (SPEC §11); the queued command, kept in the outbox
+    # file and shown in Pending changes, carries it masked, as the marketplace's record does.
+    write(db, md.a_vendor())
+    full = md.bank_account()
+    full["data"] = {**full["data"], "account_number": "6225888812341234"}
+    full["version"] += 1
+    write(db, [full])
+    vm = money(db, writes, Role.OWNER)
+    w = vm.new_withdrawal()
+    with qtbot.waitSignal(w.queued, timeout=10_000):
+        assert w.submit("1000")
+    [command] = on_disk(qtbot, vm)
+    assert "6225888812341234" not in str(command.summary)
+    assert describe(command) == "Withdraw ¥1,000.00 to 招商银行 北京分行中关村支行 **** 1234 · 北京云栈科技有限公司"

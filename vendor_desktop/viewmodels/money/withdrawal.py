@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from vendor_desktop.domain.account import mask_account_number
 from vendor_desktop.domain.deposit import to_reach_tier_fen
 from vendor_desktop.domain.earnings import ARRIVAL_WORKING_DAYS, DrawRefused, HoldReason, arrival_window, draw_plan
 from vendor_desktop.domain.markets import MARKETS
@@ -41,6 +42,12 @@ def bank_account_text(account: dict | None) -> str:
     number = str(account.get("account_number") or "")
     holder = str(account.get("holder") or "")
     return " · ".join(part for part in (f"{place} {number}".strip(), holder) if part)
+
+
+def _masked(account: dict | None) -> dict | None:
+    if not account:
+        return account
+    return {**account, "account_number": mask_account_number(str(account.get("account_number") or ""))}
 
 
 def why_no_withdrawal(permissions: Collection[str], figures: MoneyFigures) -> str:
@@ -155,19 +162,20 @@ class WithdrawalViewModel(AmountForm):
         return " ".join(parts)
 
     def why_cannot_withdraw(self) -> str:
-        """Why no withdrawal can be requested at all ("" when one can): role, agreements, bank account."""
+        """Why no withdrawal can be requested at all ("" when one can): role, bank account, agreements."""
         if why := why_no_withdrawal(self._queue.user.permissions, self.figures):
             return why
-        missing = self.figures.missing_agreements()
-        if missing:  # R-WDR-2
-            return QCoreApplication.translate(
-                "MoneyViewModel", "Withdrawals need both agreements signed. Not signed yet: %1."
-            ).replace("%1", and_list([agreement_name(k) for k in missing]))
+        # In the marketplace's order: the bank account first, then the agreements.
         if not self.figures.bank_account:  # R-WDR-4
             return QCoreApplication.translate(
                 "MoneyViewModel",
                 "No bank account on file to receive the money. The main account adds it under Account.",
             )
+        missing = self.figures.missing_agreements()
+        if missing:  # R-WDR-2
+            return QCoreApplication.translate(
+                "MoneyViewModel", "Withdrawals need both agreements signed. Not signed yet: %1."
+            ).replace("%1", and_list([agreement_name(k) for k in missing]))
         return ""
 
     def problems(self, fen: int | None, text_problem: str) -> dict[str, str]:
@@ -193,7 +201,9 @@ class WithdrawalViewModel(AmountForm):
         window = arrival_window(self.today())
         return {
             "amount_fen": fen,
-            "bank_account": bank_account_text(self.figures.bank_account),
+            # On disk in the outbox and shown in Pending changes: masked even for the main account,
+            # as the marketplace's own withdrawal record is.
+            "bank_account": bank_account_text(_masked(self.figures.bank_account)),
             "expected_from": window.first.isoformat(),
             "expected_until": window.last.isoformat(),
         }
