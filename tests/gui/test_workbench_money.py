@@ -232,6 +232,8 @@ def test_a_withdrawal_queued_here_is_said_apart_until_sent(qtbot, money_db, runn
         "2 withdrawals\n1 withdrawal waiting to send",
         "waiting",
     )
+    # … and what it will take is no longer offered as withdrawable, as the Money area counts it.
+    assert shown(view, "withdrawable")[0] == "¥61,545.60"  # ¥62,345.60 − ¥800.00
     second = queue_withdrawal(money_db, 90_000)
     with money_db.session(write=True) as s, s.begin():
         refused = mark_rejected(

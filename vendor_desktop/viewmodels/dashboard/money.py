@@ -74,21 +74,23 @@ def money_figures(session: Session, *, earnings: bool) -> MoneyFigures:
             held[str(reason)] += withdrawable
             held_markets += 1
     in_flight, in_flight_fen = money.withdrawals_in_flight(session)
-    unsent = sum(
-        1
+    unsent_fen = [
+        int((c.payload or {}).get("amount_fen") or 0)
         for c in outbox.visible_commands(session)
         if c.method == "POST" and c.path == "/withdrawals" and c.state in _UNSENT
-    )
+    ]
     return MoneyFigures(
         synced=True,
-        withdrawable_fen=free,
+        # What a withdrawal queued here will take is not withdrawable any more, as the Money area
+        # counts it (honest about what is pending): the card never offers the same money twice.
+        withdrawable_fen=max(0, free - sum(unsent_fen)),
         pending_fen=pending,
         on_hold_fen=sum(held.values()),
         on_hold_markets=held_markets,
         hold_reason=held.most_common(1)[0][0] if held else None,
         in_flight=in_flight,
         in_flight_fen=in_flight_fen,
-        unsent=unsent,
+        unsent=len(unsent_fen),
         **summary,
     )
 
