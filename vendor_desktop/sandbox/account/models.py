@@ -36,11 +36,6 @@ def bank_account_as_seen_by(data: dict[str, Any], role: str | None) -> dict[str,
     return {**data, "account_number": mask_account_number(data["account_number"])}
 
 
-def bank_account_text(account: BankAccount) -> str:
-    """Where a withdrawal goes, as anyone may see it: 招商银行 **** 1234."""
-    return f"{account.bank} {mask_account_number(account.account_number)}"
-
-
 BANK_ACCOUNT = entities.register(
     entities.EntityKind(
         "bank_account",

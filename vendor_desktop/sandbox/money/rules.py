@@ -225,6 +225,16 @@ def _due_withdrawals(account_id: str, now: dt.datetime) -> Any:
     )
 
 
+def processing_moment(day: dt.date | str) -> str:
+    """R-WDR-5: a withdrawal is processing from 00:00, Beijing time, of its processing day."""
+    return f"{day}T00:00:00+08:00"
+
+
+def withdrawal_destination(bank: str, account_number: str) -> str:
+    """Where a withdrawal goes, as anyone may see it: 招商银行 **** 1234 (SPEC §11)."""
+    return f"{bank} {mask_account_number(account_number)}"
+
+
 @catch_up.register
 def start_processing_due(s: Session, account_id: str, now: dt.datetime) -> None:
     """R-WDR-5: a requested withdrawal is processing from the first working day after it."""
@@ -233,7 +243,7 @@ def start_processing_due(s: Session, account_id: str, now: dt.datetime) -> None:
     locked_money(s, account_id)
     for withdrawal in s.execute(_due_withdrawals(account_id, now).order_by(Withdrawal.requested_at)).scalars():
         withdrawal.state = WithdrawalState.PROCESSING.value
-        withdrawal.processing_at = f"{withdrawal.processing_on}T00:00:00+08:00"
+        withdrawal.processing_at = processing_moment(withdrawal.processing_on)
         _changed(s, "withdrawal", withdrawal)
 
 
@@ -327,7 +337,7 @@ def request_withdrawal(s: Session, account_id: str, amount_fen: int, actor: str,
         expected_until=window.last.isoformat(),
         expected_approximate=window.approximate,
         draws=plan,
-        bank_account=f"{bank.bank} {mask_account_number(bank.account_number)}",
+        bank_account=withdrawal_destination(bank.bank, bank.account_number),
         requested_by=actor,
         processing_at=None,
         settled_at=None,

@@ -15,7 +15,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from vendor_desktop.domain.account import mask_account_number
 from vendor_desktop.domain.deposit import tier_covered
 from vendor_desktop.domain.earnings import (
     LedgerKind,
@@ -31,7 +30,7 @@ from vendor_desktop.domain.workdays import SHANGHAI, add_working_days, business_
 
 from ..core import names
 from ..core.clock import iso
-from .rules import EARNING_STATES, earning_id, receipt_number
+from .rules import EARNING_STATES, earning_id, processing_moment, receipt_number, withdrawal_destination
 
 #: How long a seeded manual service took from payment to completion (the seed keeps no completion time).
 _MANUAL_SERVICE_DAYS = 3
@@ -242,9 +241,9 @@ def _withdrawal(
         "expected_until": window.last.isoformat(),
         "expected_approximate": window.approximate,
         "draws": {},
-        "bank_account": f"{bank['bank']} {mask_account_number(bank['account_number'])}",
+        "bank_account": withdrawal_destination(bank["bank"], bank["account_number"]),
         "requested_by": actor,
-        "processing_at": f"{processing_on.isoformat()}T00:00:00+08:00" if processing or paid else None,
+        "processing_at": processing_moment(processing_on.isoformat()) if processing or paid else None,
         "settled_at": iso(arrived) if paid else None,
         "failure_reason": None,
         "version": 1,
