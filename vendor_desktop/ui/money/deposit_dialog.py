@@ -70,18 +70,14 @@ class PayDepositDialog(AmountDialogMixin, Retranslating, QDialog):
     def _tier_chosen(self, *_: object) -> None:
         tier = self.tier.currentData()
         if tier is not None and tier != TYPED:
-            fen = self.vm.amount_for_tier(tier)
-            set_quietly(self.amount, self.amount.setText, f"{fen // 100}.{fen % 100:02d}")
+            set_quietly(self.amount, self.amount.setText, self.vm.amount_text_for_tier(tier))
         self._show_preview()
 
     def _typed(self, _text: str) -> None:
         fen, _ = amount_problem(self.amount.text())
-        matching = next(
-            (i for i in range(self.tier.count()) if self.tier.itemData(i) not in (None, TYPED)
-             and self.vm.amount_for_tier(self.tier.itemData(i)) == fen),
-            self.tier.findData(TYPED),
-        )  # fmt: skip
-        set_quietly(self.tier, self.tier.setCurrentIndex, matching)
+        tiers = [t for i in range(self.tier.count()) if (t := self.tier.itemData(i)) not in (None, TYPED)]
+        matching = self.vm.tier_for_amount(fen, tiers)
+        set_quietly(self.tier, self.tier.setCurrentIndex, self.tier.findData(TYPED if matching is None else matching))
         self._show_preview()
 
     def _show_preview(self) -> None:

@@ -9,9 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from vendor_desktop.domain.money import MoneyError, parse_yuan
+from vendor_desktop.domain.money import MoneyError, format_fen, parse_yuan
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.money.figures import MoneyFigures
+
+
+def amount_text(fen: int) -> str:
+    """An amount as the amount field shows it, ready to edit: 4000.00 (no ¥, no commas)."""
+    return format_fen(fen, symbol=False).replace(",", "")
 
 
 def amount_problem(text: str) -> tuple[int | None, str]:

@@ -25,7 +25,7 @@ from vendor_desktop.domain.deposit import (
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.labels import tier_label
-from vendor_desktop.viewmodels.money.amount_form import AmountForm
+from vendor_desktop.viewmodels.money.amount_form import AmountForm, amount_text
 from vendor_desktop.viewmodels.money.figures import PAY_KIND, MoneyFigures, markets_text
 
 
@@ -81,6 +81,14 @@ class DepositPaymentViewModel(AmountForm):
 
     def amount_for_tier(self, tier: int) -> int:
         return to_reach_tier_fen(self.paid_fen, tier)
+
+    def amount_text_for_tier(self, tier: int) -> str:
+        """What the amount field shows for a chosen tier: 3000.00."""
+        return amount_text(self.amount_for_tier(tier))
+
+    def tier_for_amount(self, amount_fen: int | None, tiers: Collection[int]) -> int | None:
+        """The tier among ``tiers`` that a typed amount reaches exactly, or None (an amount of its own)."""
+        return next((t for t in tiers if amount_fen is not None and self.amount_for_tier(t) == amount_fen), None)
 
     def balance_text(self) -> str:
         text = format_fen(self.figures.balance_fen)

@@ -23,7 +23,7 @@ from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.date_ranges import beijing_today
-from vendor_desktop.viewmodels.money.amount_form import AmountForm
+from vendor_desktop.viewmodels.money.amount_form import AmountForm, amount_text
 from vendor_desktop.viewmodels.money.figures import (
     WITHDRAW_KIND,
     MoneyFigures,
@@ -95,7 +95,7 @@ class WithdrawalViewModel(AmountForm):
 
     def default_amount(self) -> str:
         """All that can be withdrawn now, as the amount field shows it (no ¥, no commas)."""
-        return format_fen(self.withdrawable_fen, symbol=False).replace(",", "")
+        return amount_text(self.withdrawable_fen)
 
     def bank_account(self) -> str:
         return bank_account_text(self.figures.bank_account) or QCoreApplication.translate(
