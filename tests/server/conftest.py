@@ -26,6 +26,10 @@ from vendor_desktop.sandbox.server import create_app
 
 from .. import postgres
 
+# The books' checks live in a helper module shared by the money tests and the property test: let
+# pytest show the values a failing assert compared, as it does in test files.
+pytest.register_assert_rewrite("tests.server.money_helpers")
+
 API = "/api/v1"
 OPERATOR_TOKEN = "test-operator-token"
 START = dt.datetime(2026, 11, 26, 10, 0, tzinfo=SHANGHAI)
