@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.core.saving import SaveFeedback
-from vendor_desktop.ui.core.widgets import Retranslating, error_label, side_by_side, stacked
+from vendor_desktop.ui.core.widgets import Retranslating, error_label, show_problems, side_by_side, stacked
 from vendor_desktop.viewmodels.discounts.viewmodel import DiscountForm, DiscountsViewModel, percent_hint, price_lines
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")  # business dates are Beijing time, wherever the laptop is
@@ -118,9 +118,7 @@ class DiscountDialog(Retranslating, QDialog):
             self.saving.not_sent()
 
     def show_problems(self, problems: dict) -> None:
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+        show_problems(self.errors, problems)
 
     def _show_buyer(self, account_id: str, text: str, known: bool) -> None:
         if account_id != self.buyer.text():

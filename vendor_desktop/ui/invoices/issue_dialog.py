@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from vendor_desktop.ui.core.saving import change_form
-from vendor_desktop.ui.core.widgets import Retranslating, error_label, stacked
+from vendor_desktop.ui.core.widgets import Retranslating, error_label, show_problems, stacked
 from vendor_desktop.viewmodels.invoices.actions import IssueForm, IssueViewModel
 from vendor_desktop.viewmodels.invoices.detail import amount_text
 
@@ -50,9 +50,7 @@ class IssueDialog(Retranslating, QDialog):
         self.invoice_number.setFocus()
 
     def show_problems(self, problems: dict) -> None:
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+        show_problems(self.errors, problems)
 
     def submit(self) -> None:
         if self.saving.saving:

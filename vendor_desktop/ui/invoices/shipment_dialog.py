@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.ui.core.reason_box import ReasonBox
 from vendor_desktop.ui.core.saving import change_form
-from vendor_desktop.ui.core.widgets import Retranslating, error_label, side_by_side, stacked
+from vendor_desktop.ui.core.widgets import Retranslating, error_label, show_problems, side_by_side, stacked
 from vendor_desktop.viewmodels.core.labels import carrier_label
 from vendor_desktop.viewmodels.invoices.actions import OTHER, ShipmentForm, ShipmentViewModel, carrier_choices, cod_rule
 from vendor_desktop.viewmodels.invoices.detail import amount_text
@@ -127,9 +127,7 @@ class ShipmentDialog(Retranslating, QDialog):
         self.warning.setVisible(bool(text))
 
     def show_problems(self, problems: dict) -> None:
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+        show_problems(self.errors, problems)
 
     def submit(self) -> None:
         if self.saving.saving:

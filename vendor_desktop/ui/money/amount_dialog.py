@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from vendor_desktop.ui.core.widgets import show_problems
+
 
 class AmountDialogMixin:
     """Mixed into *Pay deposit…* and *Withdraw…*: ``errors`` (field → label), ``amount`` (the
@@ -15,9 +17,7 @@ class AmountDialogMixin:
     vm: Any
 
     def show_problems(self, problems: dict) -> None:
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+        show_problems(self.errors, problems)
 
     def submit(self) -> None:
         if self.saving.saving:

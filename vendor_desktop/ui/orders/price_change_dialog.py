@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from vendor_desktop.ui.core.reason_box import ReasonBox
 from vendor_desktop.ui.core.saving import change_form
-from vendor_desktop.ui.core.widgets import Retranslating, error_label, side_by_side, stacked
+from vendor_desktop.ui.core.widgets import Retranslating, error_label, show_problems, side_by_side, stacked
 from vendor_desktop.viewmodels.orders.price_change import MAX_REASON, PriceChangeForm, PriceChangeViewModel
 
 
@@ -116,9 +116,7 @@ class PriceChangeDialog(Retranslating, QDialog):
         self.reason_count.setText(f"{len(self.reason.text())}/{MAX_REASON}")
 
     def show_problems(self, problems: dict) -> None:
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+        show_problems(self.errors, problems)
 
     def submit(self) -> None:
         if self.saving.saving:
