@@ -157,5 +157,13 @@ def test_finance_pays_the_deposit_releases_earnings_and_withdraws_offline_once(q
         assert history.index(0, 0).data() == format_fen(api_fen + saas_fen)
         assert history.index(0, 4).data() != "—"  # settled at
         assert vm.figures.withdrawable_fen == 0
+
+        # The ledger tab (资金流水) beside the Overview shows where the money went: one movement per
+        # market drawn, newest first.
+        view.tabs.setCurrentWidget(view.ledger)
+        ledger = view.ledger.vm.model
+        qtbot.waitUntil(lambda: ledger.rowCount() >= 2 and ledger.index(1, 1).data() == "Withdrawal", timeout=30_000)
+        assert {ledger.index(r, 2).data() for r in (0, 1)} == {"API market", "SaaS market"}
+        assert {ledger.index(r, 3).data() for r in (0, 1)} == {f"−{format_fen(api_fen)}", f"−{format_fen(saas_fen)}"}
     finally:
         center.shutdown()
