@@ -146,7 +146,7 @@
 <context>
     <name>MoneyCards</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="127"/>
         <source>%n markets · agreements not signed</source>
         <translation>
             <numerusform>%n market · agreements not signed</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="129"/>
         <source>%n markets · deposit too low</source>
         <translation>
             <numerusform>%n market · deposit too low</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="153"/>
         <source>%n withdrawals</source>
         <translation>
             <numerusform>%n withdrawal</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="155"/>
         <source>%n withdrawals waiting to send</source>
         <translation>
             <numerusform>%n withdrawal waiting to send</numerusform>

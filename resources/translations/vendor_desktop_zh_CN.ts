@@ -964,58 +964,58 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="148"/>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="149"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="146"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="147"/>
         <source>Give a buyer a discount</source>
         <translation>设置买家专属折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="150"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="148"/>
         <source>While the discount is valid, this buyer pays less for this listing.</source>
         <translation>有效期内，该买家购买此商品按折后价支付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="152"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="150"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="153"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="151"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="154"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="152"/>
         <source>Buyer pays</source>
         <translation>买家支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="155"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="153"/>
         <source>Price after discount</source>
         <translation>折后价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="154"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="155"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="159"/>
         <source>the buyer&apos;s marketplace account ID</source>
         <translation>买家的云市场账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="162"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="160"/>
         <source>Give discount</source>
         <translation>设置折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="163"/>
+        <location filename="../../vendor_desktop/ui/discounts/discount_dialog.py" line="161"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1789,57 +1789,57 @@ Clear the filters or search for something else.</source>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="64"/>
         <source>Issue invoice</source>
         <translation>开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="67"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="65"/>
         <source>Issue the invoice for order %1</source>
         <translation>为订单 %1 开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="68"/>
         <source>Title</source>
         <translation>抬头</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="68"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="70"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="68"/>
         <source>Invoice code</source>
         <translation>发票代码</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="75"/>
         <source>8 to 20 digits, as printed</source>
         <translation>8–20 位数字，与纸质发票一致</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="78"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="76"/>
         <source>Optional: 10 or 12 digits</source>
         <translation>选填：10 或 12 位数字</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="81"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="79"/>
         <source>The invoice number is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer revokes the request first, the marketplace does not accept it.</source>
         <translation>发票号码会先保存在本机，一旦能连上云市场就立即发送。如果买家先撤销了申请，云市场不会接受此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="82"/>
         <source>Issue</source>
         <translation>开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="85"/>
+        <location filename="../../vendor_desktop/ui/invoices/issue_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1986,87 +1986,165 @@ Clear the filters or search for something else.</source>
         <translation>失败</translation>
     </message>
     <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="170"/>
+        <source>Awaiting decision</source>
+        <comment>refund state</comment>
+        <translation>待处理</translation>
+    </message>
+    <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="171"/>
+        <source>Approved</source>
+        <comment>refund state</comment>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="172"/>
+        <source>Partly refunded</source>
+        <comment>refund state</comment>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="173"/>
+        <source>Refused</source>
+        <comment>refund state</comment>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="181"/>
+        <source>Open</source>
+        <comment>ticket state</comment>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="182"/>
+        <source>Awaiting you</source>
+        <comment>ticket state</comment>
+        <translation>待您回复</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="183"/>
+        <source>Closed</source>
+        <comment>ticket state</comment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="184"/>
+        <source>Cancelled</source>
+        <comment>ticket state</comment>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="192"/>
+        <source>Listing</source>
+        <comment>ticket type</comment>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="193"/>
+        <source>Order</source>
+        <comment>ticket type</comment>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="194"/>
+        <source>Account</source>
+        <comment>ticket type</comment>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="195"/>
+        <source>Money</source>
+        <comment>ticket type</comment>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="196"/>
+        <source>Other</source>
+        <comment>ticket type</comment>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="205"/>
         <source>tier %1</source>
         <translation>第 %1 档</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="177"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="211"/>
         <source>The access agreement and the revenue supplementary agreement must both be signed</source>
         <translation>需签署接入协议和收益补充协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="180"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="214"/>
         <source>The deposit paid does not cover this market</source>
         <translation>已缴保证金未覆盖此类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="222"/>
         <source>Top-up</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="189"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="223"/>
         <source>Deposit payment</source>
         <translation>缴纳保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="224"/>
         <source>Deposit refund</source>
         <translation>保证金退还</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="225"/>
         <source>Order settled</source>
         <translation>订单结算</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="192"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="226"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="227"/>
         <source>Withdrawal</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="228"/>
         <source>Failed withdrawal returned</source>
         <translation>提现失败退回</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="202"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="236"/>
         <source>Access agreement</source>
         <translation>接入协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="203"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="237"/>
         <source>Revenue supplementary agreement</source>
         <translation>收益补充协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="211"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="245"/>
         <source>Register</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="212"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="246"/>
         <source>Sign the access agreement</source>
         <translation>签署接入协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="213"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="247"/>
         <source>Real-name verification</source>
         <translation>实名认证</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="214"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="248"/>
         <source>Complete the account information</source>
         <translation>完善账户信息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="215"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="249"/>
         <source>Pay the platform certification fee</source>
         <translation>缴纳平台认证费</translation>
     </message>
@@ -3077,37 +3155,37 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="235"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="269"/>
         <source>Review passed</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="236"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="270"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="237"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="271"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="238"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="272"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="240"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="274"/>
         <source>Invoice requested</source>
         <translation>买家申请开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="241"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="275"/>
         <source>Invoice request revoked</source>
         <translation>买家撤销开票申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="243"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="277"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
@@ -3185,68 +3263,68 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MoneyCards</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="106"/>
         <source>Shown after the first sync</source>
         <translation>首次同步后显示</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="117"/>
         <source>Pending settlement %1</source>
         <translation>待结算 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="122"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="124"/>
         <source>Nothing on hold</source>
         <translation>没有暂不可提现的收益</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="125"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="127"/>
         <source>%n markets · agreements not signed</source>
         <translation>
             <numerusform>%n 个市场 · 协议未签署</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="127"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="129"/>
         <source>%n markets · deposit too low</source>
         <translation>
             <numerusform>%n 个市场 · 已缴保证金未覆盖</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="136"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="138"/>
         <source>Required: %1 · paid %2</source>
         <translation>应缴%1 · 已缴 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="139"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="141"/>
         <source>The main account or finance pays it</source>
         <translation>由主账号或财务缴纳</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="142"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="144"/>
         <source>Paid: %1, covering every market with revenue</source>
         <translation>已缴%1，已覆盖所有有收益的市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="144"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="146"/>
         <source>None required yet: no market has revenue</source>
         <translation>暂无应缴：尚无市场产生收益</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="153"/>
         <source>%n withdrawals</source>
         <translation>
             <numerusform>共 %n 笔提现</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="153"/>
         <source>None in progress</source>
         <translation>没有进行中的提现</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/money.py" line="155"/>
         <source>%n withdrawals waiting to send</source>
         <translation>
             <numerusform>%n 笔提现待发送</numerusform>
@@ -3289,22 +3367,22 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MoneyViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="23"/>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="28"/>
         <source>At most two decimals: fen are the smallest unit.</source>
         <translation>金额最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="27"/>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="32"/>
         <source>That amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="33"/>
         <source>Enter an amount in yuan, e.g. 2000 or 2,000.00.</source>
         <translation>请输入以元为单位的金额，如 2000 或 2,000.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="30"/>
+        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="35"/>
         <source>Enter an amount above ¥0.00.</source>
         <translation>金额须大于 ¥0.00。</translation>
     </message>
@@ -3329,33 +3407,33 @@ Clear the filters or search for something else.</source>
         <translation>第 %1 档（共 %2）：缴纳 %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="88"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="96"/>
         <source>(%1 of it already queued for the deposit)</source>
         <translation>（其中 %1 已用于待发送的保证金缴纳）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="105"/>
         <source>Paid %1 · %2 · required %3</source>
         <translation>已缴 %1 · %2 · 应缴 %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="100"/>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="123"/>
         <source>no tier yet</source>
         <translation>未达任何档位</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="119"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="132"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="140"/>
         <source>The deposit goes up to tier 3 (¥5,000.00): pay at most %1.</source>
         <translation>保证金最高为第 3 档（¥5,000.00），本次最多缴纳 %1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="138"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="146"/>
         <source>Balance too low: top up %1 first.</source>
         <translation>账户余额不足：还需充值 %1</translation>
     </message>
@@ -3595,62 +3673,62 @@ Clear the filters or search for something else.</source>
         <translation>云市场收到这笔缴纳后才有缴纳凭证。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="57"/>
         <source>Your role cannot withdraw earnings. Ask the main account or finance.</source>
         <translation>您的角色不能提现，请联系主账号或财务。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="54"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="61"/>
         <source>The earnings have not reached this computer yet. Sync first.</source>
         <translation>本机还没有收益数据，请先同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="84"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="91"/>
         <source>(after %1 already queued)</source>
         <translation>（已扣除待发送的 %1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="94"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="101"/>
         <source>No bank account on file</source>
         <translation>尚未登记银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="109"/>
         <source>Expected %1 to %2 (%3–%4 working days)</source>
         <translation>预计 %1 至 %2 到账（%3–%4 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="116"/>
         <source>— may move once next year&apos;s holidays are published</source>
         <translation>（次年节假日公布后可能调整）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="121"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="128"/>
         <source>%1 is on hold. %2</source>
         <translation>%1 暂不可提现。%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="147"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="148"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="155"/>
         <source>The deposit does not cover %1: pay up to tier %2 (%3 more) to release it.</source>
         <translation>保证金未覆盖%1：缴纳至第 %2 档（还需 %3）即可提现。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="176"/>
         <source>Withdrawals need both agreements signed. Not signed yet: %1.</source>
         <translation>提现需要两份协议均已签署。尚未签署：%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="167"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="170"/>
         <source>No bank account on file to receive the money. The main account adds it under Account.</source>
         <translation>尚未登记收款的银行账户，请主账号在账户信息中添加。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="185"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="193"/>
         <source>At most %1 can be withdrawn now.</source>
         <translation>当前最多可提现 %1。</translation>
     </message>
@@ -4084,72 +4162,72 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PayDepositDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="95"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="91"/>
         <source>Pay deposit</source>
         <translation>缴纳保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="96"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="92"/>
         <source>Pay the deposit from the balance</source>
         <translation>从账户余额缴纳保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="98"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="94"/>
         <source>Balance</source>
         <translation>账户余额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="95"/>
         <source>Deposit now</source>
         <translation>当前保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="100"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="96"/>
         <source>Pay up to</source>
         <translation>缴纳至</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="101"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="97"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="98"/>
         <source>Deposit after</source>
         <translation>缴纳后保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="103"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="99"/>
         <source>Markets opened</source>
         <translation>新覆盖的类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="104"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="100"/>
         <source>Balance after</source>
         <translation>缴纳后余额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="115"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="111"/>
         <source>An amount I type</source>
         <translation>自定金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="118"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="114"/>
         <source>Amount in yuan, e.g. 2000.00</source>
         <translation>金额（元），如 2000.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="121"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="117"/>
         <source>The payment is saved on this computer and sent to the marketplace as soon as it can be reached. The deposit is paid from the balance, in full or not at all: top up first if the balance is short.</source>
         <translation>缴纳保存在本机，能连上云市场时立即发送。保证金从账户余额中一次缴清，不能部分缴纳：余额不足时请先充值。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="124"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="120"/>
         <source>Pay</source>
         <translation>缴纳</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="125"/>
+        <location filename="../../vendor_desktop/ui/money/deposit_dialog.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4157,67 +4235,67 @@ Clear the filters or search for something else.</source>
 <context>
     <name>PriceChangeDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="134"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="132"/>
         <source>Change order price</source>
         <translation>订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="135"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="133"/>
         <source>Change the price of an unpaid order</source>
         <translation>为待支付的订单改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="139"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="137"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="140"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="138"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="141"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="139"/>
         <source>Current price</source>
         <translation>当前价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="142"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="140"/>
         <source>New price (¥)</source>
         <translation>新价格（元）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="143"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="141"/>
         <source>Reason</source>
         <translation>改价原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="148"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="146"/>
         <source>e.g. 88.00</source>
         <translation>例如 88.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="149"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="147"/>
         <source>e.g. agreed bulk price with the buyer</source>
         <translation>例如：与买家协商的批量价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="150"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="148"/>
         <source>I have checked the new price</source>
         <translation>我已确认新价格</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="153"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="151"/>
         <source>The change is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer pays first, the marketplace does not accept it and the order keeps its price.</source>
         <translation>改价会先保存在本机，一旦能连上云市场就立即发送。如果买家先支付，云市场不会接受此修改，订单价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="156"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="154"/>
         <source>Change price</source>
         <translation>确认改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="157"/>
+        <location filename="../../vendor_desktop/ui/orders/price_change_dialog.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4423,94 +4501,94 @@ Clear the filters or search for something else.</source>
 <context>
     <name>ShipmentDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="144"/>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="142"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="188"/>
         <source>Correct shipment</source>
         <translation>更正快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="144"/>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="142"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="188"/>
         <source>Record shipment</source>
         <translation>登记邮寄</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="146"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="144"/>
         <source>Correct the shipment of the invoice for order %1</source>
         <translation>更正订单 %1 的发票快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="148"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="146"/>
         <source>Record the shipment of the invoice for order %1</source>
         <translation>登记订单 %1 的发票邮寄</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="159"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="161"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="159"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="162"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="160"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="163"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="161"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="164"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="162"/>
         <source>Postage</source>
         <translation>邮费</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="165"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="163"/>
         <source>Reason</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="172"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="170"/>
         <source>Carrier&apos;s name</source>
         <translation>快递公司名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="173"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="171"/>
         <source>As on the waybill</source>
         <translation>与快递面单一致</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="174"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="172"/>
         <source>Postage paid</source>
         <translation>寄付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="175"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="173"/>
         <source>Cash on delivery</source>
         <translation>到付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="180"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="178"/>
         <source>e.g. the courier re-labelled the parcel</source>
         <translation>例如：快递公司重新打印了面单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="183"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="181"/>
         <source>The buyer sees the latest carrier and tracking number; the history keeps the one it replaces. Saved on this computer and sent as soon as the marketplace can be reached.</source>
         <translation>买家看到的是最新的快递公司和快递单号，处理记录会保留原来的单号。修改会先保存在本机，一旦能连上云市场就立即发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="185"/>
         <source>The buyer sees the carrier and the tracking number once the marketplace has them. Saved on this computer and sent as soon as the marketplace can be reached.</source>
         <translation>云市场收到后，买家即可看到快递公司和快递单号。修改会先保存在本机，一旦能连上云市场就立即发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/invoices/shipment_dialog.py" line="190"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -21,7 +21,7 @@ def test_fresh_file_gets_the_schema_at_head(tmp_path: Path) -> None:
         tables = set(inspect(db.engine).get_table_names())
         assert {"orders", "listings", "messages", "vendor_profile", "entities", "sync_state"} <= tables
         with db.session() as s:
-            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006_money"
+            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0007_refunds_tickets"
         assert db.recovered_from is None
     finally:
         db.close()

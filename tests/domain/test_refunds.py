@@ -13,6 +13,7 @@ from vendor_desktop.domain.refunds import (
     RefundRule,
     RefundSplit,
     decide_by,
+    decision_problem,
     in_review_period,
     is_automatic,
     is_late,
@@ -79,15 +80,25 @@ def test_the_vendor_decides_within_three_working_days_across_national_day():
 
 
 @pytest.mark.parametrize(
-    ("decision", "before", "after"),
+    ("refunded", "paid", "before", "after"),
     [
-        (Decision.APPROVE, OrderState.DELIVERING, OrderState.REFUNDED),
-        (Decision.PARTIAL, OrderState.DELIVERING, OrderState.DELIVERING),
-        (Decision.REJECT, OrderState.COMPLETED, OrderState.COMPLETED),
+        (10_000, 10_000, OrderState.DELIVERING, OrderState.REFUNDED),  # full
+        (3_000, 10_000, OrderState.DELIVERING, OrderState.DELIVERING),  # partial: state kept
+        (0, 10_000, OrderState.COMPLETED, OrderState.COMPLETED),  # rejected: back as it was
     ],
 )
-def test_the_orders_state_after_a_decision(decision, before, after):
-    assert order_state_after(decision, before) is after  # R-REF-5
+def test_the_orders_state_after_a_decision(refunded, paid, before, after):
+    assert order_state_after(refunded, paid, before) is after  # R-REF-5
+
+
+def test_a_decision_needs_a_reason_to_reject_and_an_amount_within_what_was_paid():
+    assert decision_problem(Decision.REJECT, None, "  ", 10_000) == "REASON_REQUIRED"  # R-REF-4
+    assert decision_problem(Decision.REJECT, None, "已交付完成", 10_000) is None
+    assert decision_problem(Decision.PARTIAL, None, None, 10_000) == "AMOUNT_REQUIRED"
+    assert decision_problem(Decision.PARTIAL, 0, None, 10_000) == "AMOUNT_REQUIRED"
+    assert decision_problem(Decision.PARTIAL, 10_001, None, 10_000) == "AMOUNT_EXCEEDS_PAID"
+    assert decision_problem(Decision.PARTIAL, 10_000, None, 10_000) is None
+    assert decision_problem(Decision.APPROVE, None, None, 10_000) is None
 
 
 def test_a_refund_comes_from_pending_else_withdrawable_else_is_owed():

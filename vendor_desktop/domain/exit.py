@@ -1,7 +1,5 @@
 """Leaving the marketplace (退出云市场), R-EXT-1 and R-DEP-7, and delivering manual services,
 R-ORD-5: what blocks an exit, when the deposit comes back, when silence completes a delivery.
-
-Draft contract for issue 14 (branch ``issue14-contract``): not used yet.
 """
 
 from __future__ import annotations
@@ -18,7 +16,9 @@ DELIVERY_SILENCE_DAYS = 7
 
 
 class ExitBlocker(StrEnum):
-    """R-EXT-1: what must be settled before a vendor may leave; each listed in ``details.blockers``."""
+    """R-EXT-1: what must be settled before a vendor may leave. 409 ``EXIT_BLOCKED`` lists each in
+    ``details.blockers``: ``[{"blocker": <this>, "count": n, "ids": [up to 20 entity ids]}]``, in
+    this order, only those with a count."""
 
     OPEN_ORDERS = "open_orders"  # not completed or cancelled
     PENDING_REFUNDS = "pending_refunds"

@@ -3,7 +3,8 @@ decide-by date (R-REF-4), the order's state afterwards (R-REF-5), and where the 
 comes from in the vendor's earnings (R-WDR-1). Shared by the sandbox, which decides, and the app,
 which says for each request which rule applies and what the vendor may decide.
 
-Draft contract for issue 14 (branch ``issue14-contract``): not used yet.
+A buyer's request names an amount (the whole remaining paid amount when it names none): the
+vendor approves that amount, offers a partial amount of it, or rejects.
 """
 
 from __future__ import annotations
@@ -106,12 +107,30 @@ def is_late(deadline: dt.date, today: dt.date) -> bool:
     return today > deadline
 
 
-def order_state_after(decision: Decision | str, state_before: OrderState | str) -> OrderState:
-    """R-REF-5: a full refund → refunded; a partial one leaves the state it had before the request
-    (``refunded_fen`` records it); a rejected request returns the order to that state."""
-    if Decision(decision) is Decision.APPROVE:
+def order_state_after(refunded_total_fen: int, paid_fen: int, state_before: OrderState | str) -> OrderState:
+    """R-REF-5: once everything paid is refunded (a full refund) the order is ``refunded``; a
+    partial refund leaves the state it had before the request (the order's ``refunded_fen``
+    records it), and so does a rejection."""
+    if refunded_total_fen >= paid_fen > 0:
         return OrderState.REFUNDED
     return OrderState(state_before)
+
+
+def decision_problem(
+    decision: Decision | str, amount_fen: int | None, reason: str | None, refundable_fen: int
+) -> str | None:
+    """R-REF-4: what is wrong with a vendor's decision, as an error code (None: nothing).
+    ``refundable_fen``: what was paid and not yet refunded. A reason is required to reject; a
+    partial amount is > 0 and ≤ what is refundable (``AMOUNT_EXCEEDS_PAID``)."""
+    match Decision(decision):
+        case Decision.REJECT:
+            return None if reason and reason.strip() else "REASON_REQUIRED"
+        case Decision.PARTIAL:
+            if amount_fen is None or amount_fen <= 0:
+                return "AMOUNT_REQUIRED"
+            return "AMOUNT_EXCEEDS_PAID" if amount_fen > refundable_fen else None
+        case Decision.APPROVE:
+            return None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ class Permission(StrEnum):
     LISTINGS_WRITE = "listings.write"
     ORDERS_READ = "orders.read"
     ORDERS_CHANGE_PRICE = "orders.change_price"
+    ORDERS_DELIVER = "orders.deliver"  # R-ORD-5: start delivering a manual service
     DISCOUNTS_READ = "discounts.read"
     DISCOUNTS_WRITE = "discounts.write"
     REFUNDS_READ = "refunds.read"
@@ -39,6 +40,7 @@ class Permission(StrEnum):
     TICKETS_READ = "tickets.read"
     TICKETS_WRITE = "tickets.write"
     SUB_ACCOUNTS_MANAGE = "sub_accounts.manage"
+    EXIT = "vendor.exit"  # R-EXT-1: leave the marketplace
 
 
 P = Permission
@@ -51,16 +53,19 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         _COMMON
         | {P.DEPOSIT_READ}  # SPEC §11: the deposit summary only, for the deposit preview
         | {P.LISTINGS_READ, P.LISTINGS_WRITE, P.DISCOUNTS_READ, P.DISCOUNTS_WRITE}
-        | {P.ORDERS_READ, P.ORDERS_CHANGE_PRICE}
+        | {P.ORDERS_READ, P.ORDERS_CHANGE_PRICE, P.ORDERS_DELIVER}
+        | {P.TICKETS_READ, P.TICKETS_WRITE}
     ),
     Role.FINANCE: frozenset(
         _COMMON
         | {P.DEPOSIT_READ, P.DEPOSIT_PAY, P.EARNINGS_READ, P.WITHDRAWALS_WRITE}
         | {P.INVOICES_READ, P.INVOICES_ISSUE, P.BANK_ACCOUNT_READ}  # SPEC §11: finance is RW on invoices
+        | {P.REFUNDS_READ}  # SPEC §11: finance reads refunds (they reduce earnings), support decides
+        | {P.TICKETS_READ, P.TICKETS_WRITE}
     ),
     Role.SUPPORT: frozenset(
         _COMMON
-        | {P.ORDERS_READ, P.INVOICES_READ, P.INVOICES_ISSUE, P.REFUNDS_READ, P.REFUNDS_DECIDE}
+        | {P.ORDERS_READ, P.ORDERS_DELIVER, P.INVOICES_READ, P.INVOICES_ISSUE, P.REFUNDS_READ, P.REFUNDS_DECIDE}
         | {P.TICKETS_READ, P.TICKETS_WRITE}
     ),
     Role.VIEWER: frozenset(_COMMON | {P.LISTINGS_READ, P.ORDERS_READ}),

@@ -77,6 +77,11 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         cs_email=TEXT,
         cs_qq=TEXT,
         onboarding=LIST,
+        # R-EXT-1, R-DEP-7 (issue 14): null until the vendor leaves the marketplace.
+        exited_at=or_null(TIMESTAMP),
+        receipt_returned_on=or_null(DATE),  # the deposit's receipt came back to the marketplace
+        deposit_refund_on=or_null(DATE),  # expected: ~45 days after it (domain.exit.deposit_refund_on)
+        deposit_refunded_at=or_null(TIMESTAMP),  # paid back into the balance (a deposit_refund entry)
     ),
     # R-LST-*: the live content and its review; ``revision`` is the pending edit of an on-sale
     # listing (R-LST-5). Fields added later are null on older listings.
@@ -120,6 +125,12 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         discount_percent=or_null(INTEGER),
         price_changed_at=or_null(TIMESTAMP),
         price_change_reason=or_null(TEXT),
+        # R-ORD-5 (issue 14): manual services wait for the vendor's *Start delivery…*.
+        delivery_note=or_null(TEXT),  # what the vendor told the buyer when starting
+        delivering_at=or_null(TIMESTAMP),
+        completed_at=or_null(TIMESTAMP),
+        completes_by=or_null(TIMESTAMP),  # while delivering: when 7 days of silence complete it
+        refunded_fen=INTEGER,  # R-REF-5: refunded so far (0 when none); the refund itself only to who reads refunds
     ),
     # R-LST-6, R-ORD-2; ``read`` is the receiving user's own (SPEC §11).
     "message": _kind(
@@ -133,6 +144,8 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         order_id=or_null(TEXT),
         listing_id=or_null(TEXT),
         invoice_id=or_null(TEXT),  # a buyer's invoice request (R-INV-1); reaches roles reading invoices
+        refund_id=or_null(TEXT),  # a refund request or its outcome (SPEC §5); roles reading refunds
+        ticket_id=or_null(TEXT),  # the marketplace's reply to a ticket (R-TKT-1); roles reading tickets
     ),
     # R-DSC-1/2; ``state`` as of the last change (the client recomputes it by its own clock).
     "discount": _kind(
@@ -233,6 +246,8 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         balance_after_fen=INTEGER,  # the book's balance after: the account balance, or the market's withdrawable
         market=or_null(TEXT),  # earnings entries only
         order_number=or_null(TEXT),  # order_settled and refund
+        refund_id=or_null(TEXT),  # refund
+        owed_fen=or_null(INTEGER),  # refund: the part withdrawable could not cover, now owed (待扣回)
         withdrawal_id=or_null(TEXT),  # withdrawal and withdrawal_returned
         receipt_number=or_null(TEXT),  # deposit_payment
         at=TIMESTAMP,
@@ -246,6 +261,50 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         account_number=TEXT,
         locked=BOOLEAN,  # the revenue agreement is signed: changes only through a ticket
         updated_at=TIMESTAMP,
+    ),
+    # SPEC §5 (R-REF-1…5): a buyer's refund request and the vendor's decision. It carries the
+    # order's number and amounts, so support and finance work without reading orders (SPEC §11).
+    "refund": _kind(
+        order_id=TEXT,
+        order_number=TEXT,
+        listing_name=TEXT,
+        market=TEXT,
+        buyer_account_id=TEXT,
+        paid_fen=INTEGER,  # what the buyer paid for the order
+        amount_fen=INTEGER,  # what the buyer asked for (the whole refundable amount when it named none)
+        refunded_fen=INTEGER,  # what this request refunded: 0 until decided, and when rejected
+        state=TEXT,  # domain.refunds.RefundState
+        rule=TEXT,  # domain.refunds.RefundRule: which of SPEC §5's rules applied
+        buyer_reason=TEXT,  # the buyer's words
+        # R-REF-1: the buyer's self-service refunds before this one, marketplace-wide.
+        buyer_self_service_before=INTEGER,
+        order_state_before=TEXT,  # R-REF-5: the order's state when the request arrived
+        requested_at=TIMESTAMP,
+        decide_by=or_null(DATE),  # R-REF-4: 3 working days after the request; null when nothing to decide
+        decide_by_approximate=BOOLEAN,  # the year's holiday calendar was not known
+        decided_at=or_null(TIMESTAMP),  # also the moment of an automatic refund
+        decided_by=or_null(TEXT),  # display name; null for an automatic refund
+        decision_reason=or_null(TEXT),  # why rejected, or what the partial amount is for
+        invoice_issued=BOOLEAN,  # an invoice was already issued for the order: the vendor must see to it
+    ),
+    # R-TKT-1: a ticket (工单) to the marketplace. ``messages`` oldest first: {id, at, author:
+    # vendor|marketplace, author_name, body}; the first is the description. ``attachments``:
+    # {id, name, media_type, size, at, uploaded_by}; the file is GET /tickets/{id}/attachments/{attachment_id}.
+    "ticket": _kind(
+        type=TEXT,  # domain.tickets.TicketType
+        subject=TEXT,
+        state=TEXT,  # domain.tickets.TicketState
+        listing_id=or_null(TEXT),
+        order_id=or_null(TEXT),
+        order_number=or_null(TEXT),
+        messages=LIST,
+        attachments=LIST,
+        created_at=TIMESTAMP,
+        created_by=TEXT,  # display name
+        updated_at=TIMESTAMP,
+        last_urged_at=or_null(TIMESTAMP),
+        next_urge_at=or_null(TIMESTAMP),  # R-TKT-1: null when it may be urged now
+        closed_at=or_null(TIMESTAMP),  # closed or cancelled
     ),
     # R-WDR-2, R-ACC-2/4: id ``<account id>:<kind>``; every role reads them (SPEC §11).
     "agreement": _kind(

@@ -1,7 +1,5 @@
 """Tickets (工单), R-TKT-1: types, states, the urge limit and the attachments' limits. Shared by the
 sandbox, which enforces them, and the app, which checks before anything is queued.
-
-Draft contract for issue 14 (branch ``issue14-contract``): not used yet.
 """
 
 from __future__ import annotations

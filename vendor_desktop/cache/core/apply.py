@@ -148,6 +148,16 @@ def _withdrawal_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
     row["requested_ts"] = _epoch(parse_timestamp(data.get("requested_at")))
 
 
+def _refund_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
+    requested = parse_timestamp(data.get("requested_at"))
+    row["requested_ts"] = _epoch(requested)
+    row["requested_date"] = business_date(requested).isoformat() if requested else None
+
+
+def _ticket_derived(data: Mapping[str, Any], row: dict[str, Any]) -> None:
+    row["updated_ts"] = _epoch(parse_timestamp(data.get("updated_at")))
+
+
 _DERIVED: dict[str, ColumnFiller] = {
     "order": _order_derived,
     "message": _message_derived,
@@ -155,6 +165,8 @@ _DERIVED: dict[str, ColumnFiller] = {
     "invoice": _invoice_derived,
     "ledger_entry": _ledger_derived,
     "withdrawal": _withdrawal_derived,
+    "refund": _refund_derived,
+    "ticket": _ticket_derived,
 }
 
 

@@ -263,6 +263,63 @@ class Withdrawal(Base):
     )
 
 
+class Refund(Base):
+    """A buyer's refund request (退款), SPEC §5: the Refunds area pages from here, the requests
+    awaiting a decision first by their decide-by date (R-REF-4)."""
+
+    __tablename__ = "refunds"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    order_id: Mapped[str | None] = mapped_column(String)
+    order_number: Mapped[str | None] = mapped_column(String)
+    buyer_account_id: Mapped[str | None] = mapped_column(String)
+    market: Mapped[str | None] = mapped_column(String)
+    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    refunded_fen: Mapped[int | None] = mapped_column(Integer)
+    state: Mapped[str | None] = mapped_column(String)  # domain.refunds.RefundState
+    rule: Mapped[str | None] = mapped_column(String)  # domain.refunds.RefundRule
+    requested_at: Mapped[str | None] = mapped_column(String)
+    requested_ts: Mapped[int | None] = mapped_column(Integer)
+    requested_date: Mapped[str | None] = mapped_column(String)  # YYYY-MM-DD in Asia/Shanghai
+    decide_by: Mapped[str | None] = mapped_column(String)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        Index("ix_refunds_requested", "requested_ts", "id"),
+        Index("ix_refunds_state", "state", "decide_by", "requested_ts"),
+        Index("ix_refunds_order", "order_id"),
+        Index("ix_refunds_order_number", "order_number"),
+        Index("ix_refunds_buyer", "buyer_account_id", "requested_ts"),
+    )
+
+
+class Ticket(Base):
+    """A ticket (工单), R-TKT-1: the Tickets area pages from here, the latest activity first; the
+    conversation and the attachments stay in ``data``."""
+
+    __tablename__ = "tickets"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    type: Mapped[str | None] = mapped_column(String)  # domain.tickets.TicketType
+    subject: Mapped[str | None] = mapped_column(String)
+    state: Mapped[str | None] = mapped_column(String)  # domain.tickets.TicketState
+    listing_id: Mapped[str | None] = mapped_column(String)
+    order_id: Mapped[str | None] = mapped_column(String)
+    created_at: Mapped[str | None] = mapped_column(String)
+    updated_at: Mapped[str | None] = mapped_column(String)
+    updated_ts: Mapped[int | None] = mapped_column(Integer)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    sync_gen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        Index("ix_tickets_updated", "updated_ts", "id"),
+        Index("ix_tickets_state", "state", "updated_ts"),
+    )
+
+
 class OutboxCommand(Base):
     """A queued command (DESIGN "Outbox states"); see ``vendor_desktop.cache.core.outbox``.
 
@@ -313,5 +370,7 @@ TYPED_TABLES: dict[str, Table] = {
         ("invoice", Invoice),
         ("ledger_entry", LedgerEntry),
         ("withdrawal", Withdrawal),
+        ("refund", Refund),
+        ("ticket", Ticket),
     )
 }

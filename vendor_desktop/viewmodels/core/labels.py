@@ -164,6 +164,40 @@ def withdrawal_state_label(state: str) -> str:
     return names.get(state, state)
 
 
+def refund_state_label(state: str) -> str:
+    """SPEC §5 refund states in the glossary's words (待处理, 已同意, 部分退款, 已拒绝)."""
+    names = {
+        "requested": QCoreApplication.translate("Labels", "Awaiting decision", "refund state"),
+        "approved": QCoreApplication.translate("Labels", "Approved", "refund state"),
+        "partial": QCoreApplication.translate("Labels", "Partly refunded", "refund state"),
+        "rejected": QCoreApplication.translate("Labels", "Refused", "refund state"),
+    }
+    return names.get(state, state)
+
+
+def ticket_state_label(state: str) -> str:
+    """R-TKT-1 ticket states in the glossary's words (处理中, 待您回复, 已完成, 已撤销)."""
+    names = {
+        "open": QCoreApplication.translate("Labels", "Open", "ticket state"),
+        "replied": QCoreApplication.translate("Labels", "Awaiting you", "ticket state"),
+        "closed": QCoreApplication.translate("Labels", "Closed", "ticket state"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled", "ticket state"),
+    }
+    return names.get(state, state)
+
+
+def ticket_type_label(kind: str) -> str:
+    """What a ticket is about (API.md ``POST /tickets`` ``type``)."""
+    names = {
+        "listing": QCoreApplication.translate("Labels", "Listing", "ticket type"),
+        "order": QCoreApplication.translate("Labels", "Order", "ticket type"),
+        "account": QCoreApplication.translate("Labels", "Account", "ticket type"),
+        "finance": QCoreApplication.translate("Labels", "Money", "ticket type"),
+        "other": QCoreApplication.translate("Labels", "Other", "ticket type"),
+    }
+    return names.get(kind, kind)
+
+
 def tier_label(tier: int) -> str:
     """R-DEP-1: 第 2 档 / tier 2; no tier at all is 未缴 (nothing paid) — shown as the dash."""
     if tier <= 0:

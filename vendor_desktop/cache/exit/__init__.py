@@ -1,0 +1,1 @@
+"""What blocks leaving the marketplace (R-EXT-1), read from the cache."""

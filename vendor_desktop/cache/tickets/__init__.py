@@ -1,0 +1,1 @@
+"""Tickets in the cache (R-TKT-1): the Tickets area pages and a ticket's conversation."""

@@ -1,0 +1,1 @@
+"""The Refunds area (退款), SPEC §5."""

@@ -1,0 +1,1 @@
+"""The Tickets area (工单), R-TKT-1."""
