@@ -3186,6 +3186,36 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="277"/>
+        <source>Refund requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="278"/>
+        <source>Refunded automatically</source>
+        <translation>已自动退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="279"/>
+        <source>Ticket replied</source>
+        <translation>工单已回复</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="280"/>
+        <source>Ticket closed</source>
+        <translation>工单已完成</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="281"/>
+        <source>Delivery confirmed</source>
+        <translation>买家已确认交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="282"/>
+        <source>Deposit refunded</source>
+        <translation>保证金已退还</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="284"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>

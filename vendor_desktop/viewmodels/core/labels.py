@@ -273,6 +273,13 @@ def message_kind_label(kind: str | None) -> str:
         # Issue 12: a buyer asks for an invoice, or takes the request back while pending (R-INV-2).
         "invoice_requested": QCoreApplication.translate("MessagesViewModel", "Invoice requested"),
         "invoice_revoked": QCoreApplication.translate("MessagesViewModel", "Invoice request revoked"),
+        # Issue 14: refunds (SPEC §5), tickets (R-TKT-1), delivery (R-ORD-5), exit (R-DEP-7).
+        "refund_requested": QCoreApplication.translate("MessagesViewModel", "Refund requested"),
+        "refund_refunded": QCoreApplication.translate("MessagesViewModel", "Refunded automatically"),
+        "ticket_replied": QCoreApplication.translate("MessagesViewModel", "Ticket replied"),
+        "ticket_closed": QCoreApplication.translate("MessagesViewModel", "Ticket closed"),
+        "order_completed": QCoreApplication.translate("MessagesViewModel", "Delivery confirmed"),
+        "deposit_refunded": QCoreApplication.translate("MessagesViewModel", "Deposit refunded"),
     }
     return names.get(kind or "", QCoreApplication.translate("MessagesViewModel", "Notice"))
 
