@@ -3155,67 +3155,67 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MessagesViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="269"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="275"/>
         <source>Review passed</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="270"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="276"/>
         <source>Review failed</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="271"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="277"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="272"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="278"/>
         <source>Order paid</source>
         <translation>订单已支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="274"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="280"/>
         <source>Invoice requested</source>
         <translation>买家申请开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="275"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="281"/>
         <source>Invoice request revoked</source>
         <translation>买家撤销开票申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="277"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="283"/>
         <source>Refund requested</source>
-        <translation type="unfinished"></translation>
+        <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="278"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="284"/>
         <source>Refunded automatically</source>
         <translation>已自动退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="279"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="285"/>
         <source>Ticket replied</source>
         <translation>工单已回复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="280"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="286"/>
         <source>Ticket closed</source>
         <translation>工单已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="281"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="287"/>
         <source>Delivery confirmed</source>
         <translation>买家已确认交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="282"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="288"/>
         <source>Deposit refunded</source>
         <translation>保证金已退还</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="284"/>
+        <location filename="../../vendor_desktop/viewmodels/core/labels.py" line="290"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>

@@ -260,6 +260,12 @@ MESSAGE_KINDS = (
     "listing_rejected",
     "invoice_requested",
     "invoice_revoked",
+    "order_completed",
+    "refund_requested",
+    "refund_refunded",
+    "ticket_replied",
+    "ticket_closed",
+    "deposit_refunded",
 )
 
 
