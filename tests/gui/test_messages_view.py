@@ -121,7 +121,8 @@ def test_search_kind_and_unread_filters_with_a_count_and_an_empty_state(inbox):
     kinds = [inbox.kind.itemText(i) for i in range(inbox.kind.count())]
     assert kinds == [
         "All kinds", "New order", "Order paid", "Review passed", "Review failed",
-        "Invoice requested", "Invoice request revoked",
+        "Invoice requested", "Invoice request revoked", "Delivery confirmed", "Refund requested",
+        "Refunded automatically", "Ticket replied", "Ticket closed", "Deposit refunded",
     ]  # fmt: skip
     inbox.kind.setCurrentIndex(inbox.kind.findData("new_order"))
     assert inbox.count.text() == "2 messages" and set(_texts(inbox, 1)) == {"New order"}
@@ -158,6 +159,12 @@ def test_the_list_in_chinese(qtbot, inbox):
         "审核未通过",
         "买家申请开票",
         "买家撤销开票申请",
+        "买家已确认交付",
+        "退款申请",
+        "已自动退款",
+        "工单已回复",
+        "工单已完成",
+        "保证金已退还",
     ]
     assert inbox.vm.model.headerData(0, Qt.Orientation.Horizontal) == "接收时间"
     inbox.kind.setCurrentIndex(inbox.kind.findData("order_paid"))

@@ -77,11 +77,6 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         cs_email=TEXT,
         cs_qq=TEXT,
         onboarding=LIST,
-        # R-EXT-1, R-DEP-7 (issue 14): null until the vendor leaves the marketplace.
-        exited_at=or_null(TIMESTAMP),
-        receipt_returned_on=or_null(DATE),  # the deposit's receipt came back to the marketplace
-        deposit_refund_on=or_null(DATE),  # expected: ~45 days after it (domain.exit.deposit_refund_on)
-        deposit_refunded_at=or_null(TIMESTAMP),  # paid back into the balance (a deposit_refund entry)
     ),
     # R-LST-*: the live content and its review; ``revision`` is the pending edit of an on-sale
     # listing (R-LST-5). Fields added later are null on older listings.
@@ -125,12 +120,6 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         discount_percent=or_null(INTEGER),
         price_changed_at=or_null(TIMESTAMP),
         price_change_reason=or_null(TEXT),
-        # R-ORD-5 (issue 14): manual services wait for the vendor's *Start delivery…*.
-        delivery_note=or_null(TEXT),  # what the vendor told the buyer when starting
-        delivering_at=or_null(TIMESTAMP),
-        completed_at=or_null(TIMESTAMP),
-        completes_by=or_null(TIMESTAMP),  # while delivering: when 7 days of silence complete it
-        refunded_fen=INTEGER,  # R-REF-5: refunded so far (0 when none); the refund itself only to who reads refunds
     ),
     # R-LST-6, R-ORD-2; ``read`` is the receiving user's own (SPEC §11).
     "message": _kind(
@@ -144,8 +133,6 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         order_id=or_null(TEXT),
         listing_id=or_null(TEXT),
         invoice_id=or_null(TEXT),  # a buyer's invoice request (R-INV-1); reaches roles reading invoices
-        refund_id=or_null(TEXT),  # a refund request or its outcome (SPEC §5); roles reading refunds
-        ticket_id=or_null(TEXT),  # the marketplace's reply to a ticket (R-TKT-1); roles reading tickets
     ),
     # R-DSC-1/2; ``state`` as of the last change (the client recomputes it by its own clock).
     "discount": _kind(
@@ -246,8 +233,6 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         balance_after_fen=INTEGER,  # the book's balance after: the account balance, or the market's withdrawable
         market=or_null(TEXT),  # earnings entries only
         order_number=or_null(TEXT),  # order_settled and refund
-        refund_id=or_null(TEXT),  # refund
-        owed_fen=or_null(INTEGER),  # refund: the part withdrawable could not cover, now owed (待扣回)
         withdrawal_id=or_null(TEXT),  # withdrawal and withdrawal_returned
         receipt_number=or_null(TEXT),  # deposit_payment
         at=TIMESTAMP,
