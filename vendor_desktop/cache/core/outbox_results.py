@@ -93,7 +93,9 @@ def _carry_forward(session: Session, done: OutboxCommand, new_id: str, version: 
         if created:
             row.path = row.path.replace(done.entity_id, new_id)
             row.entity_id = new_id
-            if row.base_version is None and row.method != "POST":
+            # Every later command acts on what the create made, so it names the version made
+            # (If-Match), POSTs too: a ticket's reply, attachment, urge or cancel (R-TKT-1).
+            if row.base_version is None:
                 row.base_version = version
         elif row.base_version is not None and row.base_version == done.base_version:
             row.base_version = version
