@@ -47,7 +47,8 @@ def _missing_copy(name: str, exc: OSError) -> ApiError:
     return ApiError(
         0,
         "ATTACHMENT_MISSING",
-        f"The copy of {name} kept on this computer is gone ({exc.strerror or exc}). Discard this change and attach the file again.",
+        f"The copy of {name} kept on this computer is gone ({exc.strerror or exc}). "
+        "Discard this change and attach the file again.",
         f"本机保存的 {name} 副本已丢失。请放弃此项更改，重新上传附件。",
         {"name": name},
     )

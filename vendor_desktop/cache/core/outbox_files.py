@@ -92,7 +92,7 @@ def check(source: Path) -> tuple[int, str]:
 
 def store(folder: Path, source: Path) -> StoredFile:
     """Copy ``source`` into ``folder`` durably (written, flushed to disk, then renamed into place)."""
-    size, media_type = check(source)
+    _size, media_type = check(source)
     folder.mkdir(parents=True, exist_ok=True)
     stored = uuid.uuid4().hex
     part = folder / f"{stored}.part"

@@ -126,9 +126,7 @@ def _filtered(stmt: Select[Any], text: str, states: Sequence[str]) -> Select[Any
     return stmt
 
 
-def ticket_ids(
-    session: Session, *, text: str = "", states: Sequence[str] = (), limit: int | None = None
-) -> list[str]:
+def ticket_ids(session: Session, *, text: str = "", states: Sequence[str] = (), limit: int | None = None) -> list[str]:
     """Matching tickets, the latest activity first (ix_tickets_updated, ix_tickets_state);
     ``text`` searches the subject."""
     stmt = _filtered(select(Ticket.id), text, states).order_by(Ticket.updated_ts.desc(), Ticket.id.desc())
@@ -161,7 +159,8 @@ def _listing_names(session: Session, ids: set[str]) -> dict[str, str]:
 
 def listings_for_choice(session: Session) -> list[tuple[str, str]]:
     """(id, name) of every cached listing, by name: what a ticket may be about."""
-    return [(i, name or i) for i, name in session.execute(select(Listing.id, Listing.name).order_by(Listing.name, Listing.id))]
+    stmt = select(Listing.id, Listing.name).order_by(Listing.name, Listing.id)
+    return [(i, name or i) for i, name in session.execute(stmt)]
 
 
 def orders_for_choice(session: Session, *, limit: int = ORDER_CHOICES) -> list[tuple[str, str, str]]:
