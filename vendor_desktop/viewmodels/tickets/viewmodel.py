@@ -37,10 +37,18 @@ from vendor_desktop.domain.tickets import (
 )
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
-from vendor_desktop.viewmodels.core.labels import file_size, ticket_type_label
+from vendor_desktop.viewmodels.core.labels import business_time, file_size, ticket_type_label
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.tickets import conversation as talk
-from vendor_desktop.viewmodels.tickets.table import OPEN_KIND, TicketLine, TicketsTableModel, state_choices
+from vendor_desktop.viewmodels.tickets.table import (
+    ABOUT,
+    OPEN_KIND,
+    TYPE,
+    TicketLine,
+    TicketsTableModel,
+    change_notice,
+    state_choices,
+)
 
 __all__ = ["FileCheck", "TicketForm", "TicketsViewModel", "state_choices", "type_choices"]
 
@@ -199,6 +207,37 @@ class TicketsViewModel(QObject):
 
     def attachments(self) -> list[talk.AttachmentEntry]:
         return talk.attachments(self.selected) if self.selected else []
+
+    def facts(self) -> str:
+        """What the ticket is about and who opened it when: 订单 · 订单 2026… · 由 张三 于 … 提交."""
+        line = self.selected
+        if line is None:
+            return ""
+        cells = line.cells()
+        parts = [cells[TYPE], cells[ABOUT]]
+        t = line.ticket
+        if t is not None and t.created_at is not None:
+            parts.append(
+                QCoreApplication.translate("TicketsViewModel", "opened by %1 at %2")
+                .replace("%1", t.created_by)
+                .replace("%2", business_time(t.created_at))
+            )
+        return " · ".join(p for p in parts if p)
+
+    def change_text(self) -> str:
+        """The ticket's open change in a sentence: the marketplace's reason first when it refused one
+        (an urge too soon says when it is allowed again, R-TKT-1)."""
+        line = self.selected
+        if line is None or not line.commands:
+            return ""
+        command = line.problem or line.commands[-1]
+        text = change_notice(command)
+        until = talk.urge_refused_until(command)
+        if until is not None:
+            text += " " + QCoreApplication.translate("TicketsViewModel", "You can urge again at %1.").replace(
+                "%1", business_time(until)
+            )
+        return text
 
     def why_cannot_urge(self) -> str:
         why = self.why_read_only() or talk.why_cannot_urge(self.selected, self.clock())
