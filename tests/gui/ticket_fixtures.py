@@ -38,7 +38,8 @@ def ticket(
         messages.append({"id": f"m{n}-{r + 1}", "at": (created + dt.timedelta(hours=r + 1)).isoformat(),
                          "author": "marketplace", "author_name": "云市场运营 小李",
                          "body": "已收到，请提供买家账号截图。"})  # fmt: skip
-    files = [{"id": f"a{n}-{i}", "name": f"截图-{i + 1}.png", "media_type": "image/png", "size": 180_000 + i * 1_300_000,
+    files = [{"id": f"a{n}-{i}", "name": f"截图-{i + 1}.png", "media_type": "image/png",
+              "size": 180_000 + i * 1_300_000,
               "at": created.isoformat(), "uploaded_by": "张三"} for i in range(attachments)]  # fmt: skip
     return {
         "entity": "ticket",
