@@ -94,8 +94,8 @@ def _attachment(a: Any) -> TicketAttachment | None:
 
 def _to_row(t: Ticket, listing_name: str | None = None) -> TicketRow:
     data = json.loads(t.data) or {}
-    messages = data.get("messages") if isinstance(data.get("messages"), list) else []
-    attachments = data.get("attachments") if isinstance(data.get("attachments"), list) else []
+    messages: list[Any] = data.get("messages") if isinstance(data.get("messages"), list) else []
+    attachments: list[Any] = data.get("attachments") if isinstance(data.get("attachments"), list) else []
     return TicketRow(
         id=t.id,
         version=t.version,
