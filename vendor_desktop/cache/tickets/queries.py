@@ -93,9 +93,10 @@ def _attachment(a: Any) -> TicketAttachment | None:
 
 
 def _to_row(t: Ticket, listing_name: str | None = None) -> TicketRow:
-    data = json.loads(t.data) or {}
-    messages: list[Any] = data.get("messages") if isinstance(data.get("messages"), list) else []
-    attachments: list[Any] = data.get("attachments") if isinstance(data.get("attachments"), list) else []
+    data: dict[str, Any] = json.loads(t.data) or {}
+    messages, attachments = data.get("messages"), data.get("attachments")
+    messages = messages if isinstance(messages, list) else []
+    attachments = attachments if isinstance(attachments, list) else []
     return TicketRow(
         id=t.id,
         version=t.version,
