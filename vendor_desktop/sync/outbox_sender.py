@@ -129,9 +129,10 @@ class OutboxSender:
                 self._reject(command, _missing_copy(upload.name, exc), result)
                 return
         try:
-            answer = self.client.request(
-                command.method, command.path, json=None if files else command.payload, headers=headers, files=files
-            )
+            if files is None:
+                answer = self.client.request(command.method, command.path, json=command.payload, headers=headers)
+            else:
+                answer = self.client.request(command.method, command.path, headers=headers, files=files)
         except BackendUnreachable as exc:
             # Maybe the server applied it and the answer was lost: the same key resends safely.
             # Due at the next round: while offline, the engine's own backoff paces the rounds.

@@ -4,7 +4,7 @@ is added (≤ 5 MB, PNG, JPEG or PDF) so a file that cannot go says so before an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,15 @@ from vendor_desktop.ui.core.saving import change_form
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, show_problems, stacked
 from vendor_desktop.viewmodels.tickets.viewmodel import FileCheck, TicketForm, TicketsViewModel, type_choices
 
-FILE_FILTER = QT_TRANSLATE_NOOP("TicketsView", "Images and PDF (*.png *.jpg *.jpeg *.pdf);;All files (*)")
+# The file chooser's filters, one string each (Qt joins them with ";;").
+FILE_FILTERS = (
+    QT_TRANSLATE_NOOP("TicketsView", "Images and PDF (*.png *.jpg *.jpeg *.pdf)"),
+    QT_TRANSLATE_NOOP("TicketsView", "All files (*)"),
+)
+
+
+def file_filter() -> str:
+    return ";;".join(QCoreApplication.translate("TicketsView", f) for f in FILE_FILTERS)
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -88,7 +96,7 @@ class OpenTicketDialog(Retranslating, QDialog):
 
     # -- files ------------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), "", self.tr(FILE_FILTER))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), "", file_filter())
         if paths:
             self.add_paths(paths)
 

@@ -36,7 +36,7 @@ from vendor_desktop.ui.core.widgets import (
     list_table,
     refill_combo,
 )
-from vendor_desktop.ui.tickets.open_dialog import FILE_FILTER, OpenTicketDialog
+from vendor_desktop.ui.tickets.open_dialog import OpenTicketDialog, file_filter
 from vendor_desktop.viewmodels.tickets.viewmodel import TicketsViewModel, state_choices
 
 SUBJECT = 0
@@ -285,7 +285,7 @@ class TicketsView(Retranslating, QWidget):
         box.open()
 
     def choose_attachments(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), "", self.tr(FILE_FILTER))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), "", file_filter())
         if paths:
             self.detail.file_message.hide()
             self.vm.attach(paths)

@@ -52,7 +52,7 @@ from vendor_desktop.viewmodels.tickets.table import (
 
 __all__ = ["FileCheck", "TicketForm", "TicketsViewModel", "state_choices", "type_choices"]
 
-#: GET a file the API serves: (bytes, media type, filename). ``MarketplaceClient.download``.
+# GET a file the API serves: (bytes, media type, filename). ``MarketplaceClient.download``.
 FetchFile = Callable[[str], tuple[bytes, str, str]]
 
 
