@@ -246,7 +246,7 @@
 <context>
     <name>TicketsView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="352"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="372"/>
         <source>%n tickets</source>
         <translation>
             <numerusform>%n ticket</numerusform>

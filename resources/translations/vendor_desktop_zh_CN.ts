@@ -3851,89 +3851,94 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OpenTicketDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="99"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="104"/>
         <source>Attach files</source>
         <translation>上传附件</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="135"/>
-        <source>Remove the files marked above: they cannot be attached.</source>
-        <translation>标红的文件无法上传，请先移除。</translation>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="139"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="137"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="143"/>
+        <source>Remove these files: they cannot be attached.</source>
+        <translation>以上文件无法上传，请先移除。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="145"/>
         <source>A ticket takes at most 5 attachments.</source>
         <translation>每个工单最多 5 个附件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="151"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="159"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="151"/>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="159"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="179"/>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="180"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="188"/>
         <source>Open a ticket</source>
         <translation>提交工单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
         <source>Type</source>
         <translation>工单类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
         <source>Subject</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="194"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="202"/>
         <source>In one line, what it is about</source>
         <translation>一句话说明问题</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="195"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="203"/>
         <source>What happened, what you expected, and what you need</source>
         <translation>发生了什么、预期是什么、需要云市场做什么</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="196"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="204"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="197"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="205"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="200"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="208"/>
         <source>Up to 5 attachments, each a PNG, JPEG or PDF of at most 5 MB. The marketplace answers in Tickets and in Messages.</source>
         <translation>最多 5 个附件，每个为 PNG、JPEG 或 PDF，不超过 5 MB。云市场的回复会显示在工单和站内信中。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="204"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="212"/>
         <source>Open ticket</source>
         <translation>提交工单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="205"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="213"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4936,42 +4941,42 @@ Clear the filters or search for something else.</source>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="178"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="192"/>
         <source>Attachments (%1 of %2)</source>
         <translation>附件（%1/%2）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="205"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="191"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="206"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="207"/>
         <source>Attach…</source>
         <translation>上传附件…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="193"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="208"/>
         <source>Write a reply to the marketplace</source>
         <translation>回复云市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="194"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="209"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="195"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="210"/>
         <source>Urge</source>
         <translation>催单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="196"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="211"/>
         <source>Cancel ticket…</source>
         <translation>撤销工单…</translation>
     </message>
@@ -5087,60 +5092,60 @@ Clear the filters or search for something else.</source>
 <context>
     <name>TicketsView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="279"/>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="281"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="294"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="296"/>
         <source>Cancel ticket</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="280"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="295"/>
         <source>Cancel the ticket “%1”? The marketplace stops working on it.</source>
         <translation>撤销工单“%1”？撤销后云市场不再处理。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="282"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="297"/>
         <source>Keep it</source>
         <translation>暂不撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="288"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="303"/>
         <source>Attach files</source>
         <translation>上传附件</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="308"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="323"/>
         <source>Save attachment</source>
         <translation>保存附件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="352"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="372"/>
         <source>%n tickets</source>
         <translation>
             <numerusform>%n 个工单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="365"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="385"/>
         <source>Search subject</source>
         <translation>搜索标题</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="366"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="386"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="367"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="387"/>
         <source>Open a ticket…</source>
         <translation>提交工单…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="32"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="34"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="33"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="35"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>

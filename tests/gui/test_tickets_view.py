@@ -144,9 +144,12 @@ def test_a_too_large_file_is_refused_in_the_dialog_and_nothing_is_queued(qtbot, 
     dialog.description.setPlainText("I paid last week.")
     dialog.add_paths([str(big), str(text)])
     qtbot.waitUntil(lambda: dialog.files.count() == 2)
-    assert "Larger than 5.0 MB" in dialog.files.item(0).text()
-    assert "Not a PNG, JPEG or PDF file" in dialog.files.item(1).text()
     assert dialog.errors["files"].isVisible()
+    assert dialog.errors["files"].text().splitlines() == [
+        "whole-screen.png: Larger than 5 MB: attach a smaller file.",
+        "notes.png: Not a PNG, JPEG or PDF file.",
+        "Remove these files: they cannot be attached.",
+    ]
     dialog.submit()
     assert not closed(dialog)
     assert commands(view) == []

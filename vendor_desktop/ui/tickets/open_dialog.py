@@ -4,6 +4,8 @@ is added (≤ 5 MB, PNG, JPEG or PDF) so a file that cannot go says so before an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -36,6 +38,8 @@ FILE_FILTERS = (
 
 def file_filter() -> str:
     return ";;".join(QCoreApplication.translate("TicketsView", f) for f in FILE_FILTERS)
+
+
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -56,7 +60,8 @@ class OpenTicketDialog(Retranslating, QDialog):
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.files = QListWidget()
-        self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
+        self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_files = QPushButton()
         self.remove_file = QPushButton()
         self.errors = {name: error_label() for name in ("form", "about", "subject", "description", "files")}
@@ -85,7 +90,7 @@ class OpenTicketDialog(Retranslating, QDialog):
         self.note = QLabel()
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
-        self.buttons, self.saving = change_form(self, vm, self.submit, self.title, form, self.note, width_chars=80)
+        self.buttons, self.saving = change_form(self, vm, self.submit, self.title, form, self.note, width_chars=100)
         self.layout().insertWidget(1, self.errors["form"])
         self.type.currentIndexChanged.connect(self._type_chosen)
         self.add_files.clicked.connect(self.choose_files)
@@ -112,8 +117,6 @@ class OpenTicketDialog(Retranslating, QDialog):
         error = colours().error
         for check in checks:
             text = f"{check.name}  ·  {check.size}" if check.size else check.name
-            if check.problem:
-                text += f"  —  {check.problem}"
             item = QListWidgetItem(text)
             item.setData(PATH_ROLE, check.path)
             item.setData(PROBLEM_ROLE, check.problem)
@@ -130,9 +133,14 @@ class OpenTicketDialog(Retranslating, QDialog):
         self._check_files()
 
     def _check_files(self) -> bool:
-        bad = [self.files.item(i).data(PROBLEM_ROLE) for i in range(self.files.count())]
-        problems = [p for p in bad if p]
-        message = self.tr("Remove the files marked above: they cannot be attached.") if problems else ""
+        items = [self.files.item(i) for i in range(self.files.count())]
+        # Each file's problem under the list, whole (a list row would cut a long sentence off).
+        problems = [
+            self.tr("%1: %2").replace("%1", Path(str(item.data(PATH_ROLE))).name).replace("%2", item.data(PROBLEM_ROLE))
+            for item in items
+            if item.data(PROBLEM_ROLE)
+        ]
+        message = "\n".join([*problems, self.tr("Remove these files: they cannot be attached.")]) if problems else ""
         if not message and self.files.count() > 5:
             message = self.tr("A ticket takes at most 5 attachments.")
         self.errors["files"].setText(message)

@@ -42,6 +42,7 @@ from vendor_desktop.viewmodels.tickets.viewmodel import TicketsViewModel, state_
 SUBJECT = 0
 FITTED = {1: 140, 2: 260, 3: 260, 4: 200}
 ATTACHMENT_ID = Qt.ItemDataRole.UserRole + 1
+SIDE_CHARS = 52  # the attachments and actions beside the conversation, in average characters
 
 
 def _html(text: str) -> str:
@@ -72,7 +73,7 @@ class TicketDetail(QWidget):
         self.files_title = QLabel()
         self.files_title.setObjectName("detailFieldName")
         self.files = QListWidget()
-        self.files.setMaximumHeight(110)
+        self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.open_file = QPushButton()
         self.save_file = QPushButton()
         self.attach = QPushButton()
@@ -91,31 +92,44 @@ class TicketDetail(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.subject, 1)
         head.addWidget(self.state, 0, Qt.AlignmentFlag.AlignTop)
-        file_buttons = QVBoxLayout()
-        for button in (self.open_file, self.save_file, self.attach):
-            file_buttons.addWidget(button)
-        file_buttons.addStretch(1)
-        files = QHBoxLayout()
-        files.addWidget(self.files, 1)
-        files.addLayout(file_buttons)
         reply = QHBoxLayout()
         reply.addWidget(self.reply_box, 1)
         reply.addWidget(self.reply, 0, Qt.AlignmentFlag.AlignBottom)
-        actions = QHBoxLayout()
-        actions.addWidget(self.urge)
-        actions.addWidget(self.urge_note, 1)
-        actions.addWidget(self.cancel)
+        talk = QVBoxLayout()
+        talk.addWidget(self.messages, 1)
+        talk.addLayout(reply)
+        talk.addWidget(self.reply_error)
+        # Beside the conversation: the attachments, then what else can be done (urge, cancel).
+        file_buttons = QHBoxLayout()
+        for button in (self.open_file, self.save_file):
+            file_buttons.addWidget(button)
+        file_buttons.addStretch(1)
+        file_buttons.addWidget(self.attach)
+        side = QVBoxLayout()
+        side.addWidget(self.files_title)
+        side.addWidget(self.files)
+        side.addLayout(file_buttons)
+        side.addWidget(self.file_message)
+        side.addSpacing(self.fontMetrics().height())
+        urge = QHBoxLayout()
+        urge.addWidget(self.urge)
+        urge.addStretch(1)
+        urge.addWidget(self.cancel)
+        side.addLayout(urge)
+        side.addWidget(self.urge_note)
+        side.addStretch(1)
+        side_box = QWidget()
+        side_box.setLayout(side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side_box.setFixedWidth(self.fontMetrics().averageCharWidth() * SIDE_CHARS)
+        body = QHBoxLayout()
+        body.addLayout(talk, 1)
+        body.addWidget(side_box)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.facts)
         layout.addWidget(self.change)
-        layout.addWidget(self.messages, 1)
-        layout.addLayout(reply)
-        layout.addWidget(self.reply_error)
-        layout.addLayout(actions)
-        layout.addWidget(self.files_title)
-        layout.addLayout(files)
-        layout.addWidget(self.file_message)
+        layout.addLayout(body, 1)
 
     def show_ticket(self) -> None:
         vm, line = self.vm, self.vm.selected
@@ -177,6 +191,7 @@ class TicketDetail(QWidget):
             self.files.addItem(item)
         self.files_title.setText(self.tr("Attachments (%1 of %2)").replace("%1", str(len(shown))).replace("%2", "5"))
         self.files.setVisible(bool(shown))
+        self.files_title.setVisible(bool(shown) or not self.vm.why_cannot_attach())
 
     def _file_chosen(self) -> None:
         item = self.files.currentItem()
@@ -337,8 +352,13 @@ class TicketsView(Retranslating, QWidget):
         rows = self.table.selectionModel().selectedRows()
         self.vm.select(rows[0].row() if rows else -1)
 
-    def _show_selected(self) -> None:
+    def _show_detail(self) -> None:
+        """The selected ticket, or no pane at all (an empty frame under the list says nothing)."""
         self.detail.show_ticket()
+        self.splitter.widget(1).setVisible(self.vm.selected is not None)
+
+    def _show_selected(self) -> None:
+        self._show_detail()
         line = self.vm.selected
         row = self.vm.model.row_of(line.id) if line is not None else -1
         current = self.table.selectionModel().selectedRows()
@@ -353,7 +373,7 @@ class TicketsView(Retranslating, QWidget):
         self.empty.setText(self.vm.empty_text())
         self.stack.show_list(n > 0)
         self._fit_columns()
-        self.detail.show_ticket()
+        self._show_detail()
 
     def _fit_columns(self) -> None:
         for column, widest in FITTED.items():

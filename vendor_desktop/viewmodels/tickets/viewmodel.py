@@ -214,7 +214,7 @@ class TicketsViewModel(QObject):
         if line is None:
             return ""
         cells = line.cells()
-        parts = [cells[TYPE], cells[ABOUT]]
+        parts = [cells[ABOUT] or cells[TYPE]]  # 订单 2026…, not 订单 · 订单 2026…
         t = line.ticket
         if t is not None and t.created_at is not None:
             parts.append(
