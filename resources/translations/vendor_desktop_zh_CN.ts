@@ -5164,7 +5164,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="98"/>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="251"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="221"/>
         <source>Select a ticket.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -5180,8 +5180,8 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="253"/>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="278"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="223"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="248"/>
         <source>This ticket is closed.</source>
         <translation>工单已结束。</translation>
     </message>
@@ -5256,92 +5256,92 @@ Clear the filters or search for something else.</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="86"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="35"/>
         <source>Larger than %1: attach a smaller file.</source>
         <translation>超过 %1，请上传更小的文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="90"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="39"/>
         <source>Not a PNG, JPEG or PDF file.</source>
         <translation>不是 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="40"/>
         <source>Cannot read this file: %1</source>
         <translation>无法读取此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="45"/>
         <source>A ticket takes at most %1 attachments; %2 more can be added.</source>
         <translation>每个工单最多 %1 个附件，还可添加 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="145"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="115"/>
         <source>Your role can read tickets but not open or answer them.</source>
         <translation>您的角色可以查看工单，但不能提交或回复。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="138"/>
         <source>No tickets match the search or state. Clear them to see every ticket.</source>
         <translation>没有符合搜索或状态的工单。清除条件可查看全部工单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="171"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="141"/>
         <source>No tickets yet. When you need the marketplace&apos;s help with a listing, an order or your account, use “Open a ticket…”.</source>
         <translation>暂无工单。商品、订单或账户需要云市场协助时，点“提交工单…”。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="221"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="191"/>
         <source>opened by %1 at %2</source>
         <translation>%1 提交于 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="237"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="207"/>
         <source>You can urge again at %1.</source>
         <translation>%1 后可再次催单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="269"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="239"/>
         <source>The marketplace does not have this ticket yet. To take it back, discard it in Pending changes.</source>
         <translation>工单尚未送达云市场。如需收回，请在“待发送的修改”中放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="274"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="244"/>
         <source>Cancelling it is already waiting to send.</source>
         <translation>撤销已在等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="316"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="274"/>
         <source>Say in one line what it is about (at most %1 characters).</source>
         <translation>用一行说明问题（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="320"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="278"/>
         <source>Describe the problem (at most %1 characters).</source>
         <translation>请描述问题（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="324"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="282"/>
         <source>Choose the order it is about.</source>
         <translation>请选择相关订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="326"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="284"/>
         <source>Choose the listing it is about.</source>
         <translation>请选择相关商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="364"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="322"/>
         <source>Write your reply (at most %1 characters).</source>
         <translation>请填写回复（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="474"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="407"/>
         <source>This file is not at the marketplace yet.</source>
         <translation>文件尚未上传到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="491"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="414"/>
         <source>Could not get the file: %1</source>
         <translation>无法获取文件：%1</translation>
     </message>

@@ -11,8 +11,6 @@ the GUI thread.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import tempfile
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +25,6 @@ from vendor_desktop.cache.tickets.queries import listings_for_choice, orders_for
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.domain.tickets import (
     DESCRIPTION_LENGTH,
-    MAX_ATTACHMENT_BYTES,
     MAX_ATTACHMENTS,
     REPLY_LENGTH,
     SUBJECT_LENGTH,
@@ -37,9 +34,11 @@ from vendor_desktop.domain.tickets import (
 )
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
-from vendor_desktop.viewmodels.core.labels import business_time, file_size, ticket_type_label
+from vendor_desktop.viewmodels.core.labels import business_time, ticket_type_label
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.tickets import conversation as talk
+from vendor_desktop.viewmodels.tickets import files
+from vendor_desktop.viewmodels.tickets.files import FileCheck
 from vendor_desktop.viewmodels.tickets.table import (
     ABOUT,
     OPEN_KIND,
@@ -68,35 +67,6 @@ class TicketForm:
     listing_id: str | None = None
     order_id: str | None = None
     files: tuple[str, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class FileCheck:
-    """A chosen file as the dialog lists it: its size, and why it cannot go (empty: it can)."""
-
-    path: str
-    name: str
-    size: str
-    problem: str
-
-
-def file_problem_text(code: str, detail: str = "") -> str:
-    """Why a file cannot be attached (R-TKT-1), in the user's language."""
-    if code == "ATTACHMENT_TOO_LARGE":
-        return QCoreApplication.translate("TicketsViewModel", "Larger than %1: attach a smaller file.").replace(
-            "%1", file_size(MAX_ATTACHMENT_BYTES)
-        )
-    if code == "ATTACHMENT_TYPE":
-        return QCoreApplication.translate("TicketsViewModel", "Not a PNG, JPEG or PDF file.")
-    return QCoreApplication.translate("TicketsViewModel", "Cannot read this file: %1").replace("%1", detail)
-
-
-def _too_many(left: int) -> str:
-    return (
-        QCoreApplication.translate("TicketsViewModel", "A ticket takes at most %1 attachments; %2 more can be added.")
-        .replace("%1", str(MAX_ATTACHMENTS))
-        .replace("%2", str(left))
-    )
 
 
 class TicketsViewModel(QObject):
@@ -256,7 +226,7 @@ class TicketsViewModel(QObject):
     def why_cannot_attach(self) -> str:
         why = self.why_cannot_reply()
         if not why and self.selected is not None and talk.attachments_left(self.selected) == 0:
-            return _too_many(0)
+            return files.too_many(0)
         return why
 
     def why_cannot_cancel(self) -> str:
@@ -292,19 +262,7 @@ class TicketsViewModel(QObject):
         """Size and type of each chosen file, read off the GUI thread; ``files_checked`` answers."""
         chosen = list(paths)
 
-        def work() -> list[FileCheck]:
-            checks = []
-            for p in chosen:
-                path = Path(p)
-                try:
-                    size, _media = outbox_files.check(path)
-                    checks.append(FileCheck(p, path.name, file_size(size), ""))
-                except outbox_files.FileProblem as problem:
-                    size_text = file_size(path.stat().st_size) if path.is_file() else ""
-                    checks.append(FileCheck(p, path.name, size_text, file_problem_text(problem.code, problem.detail)))
-            return checks
-
-        self._reads.submit(work, on_done=self.files_checked.emit)
+        self._reads.submit(lambda: files.check_files(chosen), on_done=self.files_checked.emit)
 
     # -- open a ticket ---------------------------------------------------------------------------
     def check(self, form: TicketForm) -> dict[str, str]:
@@ -325,7 +283,7 @@ class TicketsViewModel(QObject):
         if form.type == TicketType.LISTING and not form.listing_id:
             problems["about"] = QCoreApplication.translate("TicketsViewModel", "Choose the listing it is about.")
         if len(form.files) > MAX_ATTACHMENTS:
-            problems["files"] = _too_many(MAX_ATTACHMENTS)
+            problems["files"] = files.too_many(MAX_ATTACHMENTS)
         self.problems_changed.emit(problems)
         return problems
 
@@ -378,7 +336,7 @@ class TicketsViewModel(QObject):
     def attach(self, paths: Sequence[str]) -> bool:
         why = self.why_cannot_attach()
         if not why and self.selected is not None and len(paths) > talk.attachments_left(self.selected):
-            why = _too_many(talk.attachments_left(self.selected))
+            why = files.too_many(talk.attachments_left(self.selected))
         if why:
             self.save_failed.emit(why)
             return False
@@ -412,38 +370,16 @@ class TicketsViewModel(QObject):
         return True
 
     def _store_then_queue(
-        self, ticket_id: str, version: int | None, subject: str, files: Sequence[str], *, first: dict | None = None
+        self, ticket_id: str, version: int | None, subject: str, chosen: Sequence[str], *, first: dict | None = None
     ) -> None:
         """Copy the files beside the cache (writes runner), then queue ``first`` and one attach per
         file in one transaction: all of it or none."""
         folder = outbox_files.folder_for(self._db.path)
-        paths = [Path(p) for p in files]
-
-        def copy() -> list[outbox_files.StoredFile]:
-            stored: list[outbox_files.StoredFile] = []
-            try:
-                for p in paths:
-                    stored.append(outbox_files.store(folder, p))
-            except BaseException:
-                outbox_files.remove(folder, [s.stored for s in stored])
-                raise
-            return stored
+        paths = [Path(p) for p in chosen]
 
         def queue(stored: list[outbox_files.StoredFile]) -> None:
             commands = [first] if first else []
-            commands += [
-                {
-                    "kind": "ticket.attach",
-                    "entity": "ticket",
-                    "entity_id": ticket_id,
-                    "base_version": version,
-                    "method": "POST",
-                    "path": f"/tickets/{ticket_id}/attachments",
-                    "payload": {outbox_files.UPLOAD_KEY: s.to_payload()},
-                    "summary": {"subject": subject, "name": s.name, "size": s.size, "media_type": s.media_type},
-                }
-                for s in stored
-            ]
+            commands += files.attach_commands(ticket_id, version, subject, stored)
 
             def failed(message: str) -> None:
                 outbox_files.remove(folder, [s.stored for s in stored])  # nothing names them
@@ -452,12 +388,9 @@ class TicketsViewModel(QObject):
             self._queue.enqueue_many(commands, lambda _ids: self._queued(ticket_id), failed)
 
         def not_copied(error: BaseException) -> None:
-            if isinstance(error, outbox_files.FileProblem):
-                self.save_failed.emit(file_problem_text(error.code, error.detail))
-            else:
-                self.save_failed.emit(file_problem_text("UNREADABLE", str(error)))
+            self.save_failed.emit(files.copy_failure_text(error))
 
-        self._writes.submit(copy, on_done=queue, on_error=not_copied)
+        self._writes.submit(lambda: files.copy_files(folder, paths), on_done=queue, on_error=not_copied)
 
     def _queued(self, ticket_id: str) -> None:
         changes = ChangeSet()
@@ -476,22 +409,16 @@ class TicketsViewModel(QObject):
             return
         fetch, ticket_id = self._fetch_file, line.ticket.id
 
-        def work() -> str:
-            data, _media, filename = fetch(f"/tickets/{ticket_id}/attachments/{attachment_id}")
-            if target:
-                path = Path(target)
-            else:
-                folder = Path(tempfile.mkdtemp(prefix="vendor-center-"))
-                path = folder / _file_name(filename or name)
-            path.write_bytes(data)
-            return str(path)
-
         def failed(error: BaseException) -> None:
             self.file_failed.emit(
                 QCoreApplication.translate("TicketsViewModel", "Could not get the file: %1").replace("%1", str(error))
             )
 
-        self._runner.submit(work, on_done=self.file_ready.emit, on_error=failed)
+        self._runner.submit(
+            lambda: files.download(fetch, ticket_id, attachment_id, name, target),
+            on_done=self.file_ready.emit,
+            on_error=failed,
+        )
 
     # -- refreshing -----------------------------------------------------------------------------
     def on_data_changed(self, changes: ChangeSet) -> None:
@@ -509,9 +436,3 @@ class TicketsViewModel(QObject):
         self.model.apply_ids(*loaded)
         self._reselect()
         self.count_changed.emit(self.model.total)
-
-
-def _file_name(name: str) -> str:
-    # A name from the server, used as a file name here: no folders, nothing Windows refuses.
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", Path(name).name).strip(" .")
-    return cleaned or "attachment"
