@@ -4955,44 +4955,49 @@ Clear the filters or search for something else.</source>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="197"/>
         <source>Attachments (%1 of %2)</source>
         <translation>附件（%1/%2）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="205"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="210"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="206"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="211"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="207"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="212"/>
         <source>Attach…</source>
         <translation>上传附件…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="208"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="213"/>
         <source>Write a reply to the marketplace</source>
         <translation>回复云市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="209"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="214"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="210"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="215"/>
         <source>Urge</source>
         <translation>催单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="211"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="216"/>
         <source>Cancel ticket…</source>
         <translation>撤销工单…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="217"/>
+        <source>Discard this change</source>
+        <translation>放弃此修改</translation>
     </message>
 </context>
 <context>
@@ -5106,50 +5111,50 @@ Clear the filters or search for something else.</source>
 <context>
     <name>TicketsView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="294"/>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="296"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="301"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="303"/>
         <source>Cancel ticket</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="295"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="302"/>
         <source>Cancel the ticket “%1”? The marketplace stops working on it.</source>
         <translation>撤销工单“%1”？撤销后云市场不再处理。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="297"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="304"/>
         <source>Keep it</source>
         <translation>暂不撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="303"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="310"/>
         <source>Attach files</source>
         <translation>上传附件</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="323"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="330"/>
         <source>Save attachment</source>
         <translation>保存附件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="372"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="379"/>
         <source>%n tickets</source>
         <translation>
             <numerusform>%n 个工单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="385"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="392"/>
         <source>Search subject</source>
         <translation>搜索标题</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="386"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="393"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="387"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="394"/>
         <source>Open a ticket…</source>
         <translation>提交工单…</translation>
     </message>
@@ -5178,7 +5183,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="98"/>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="221"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="231"/>
         <source>Select a ticket.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -5194,8 +5199,8 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="223"/>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="248"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="233"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="258"/>
         <source>This ticket is closed.</source>
         <translation>工单已结束。</translation>
     </message>
@@ -5290,72 +5295,72 @@ Clear the filters or search for something else.</source>
         <translation>每个工单最多 %1 个附件，还可添加 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="116"/>
         <source>Your role can read tickets but not open or answer them.</source>
         <translation>您的角色可以查看工单，但不能提交或回复。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="138"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="139"/>
         <source>No tickets match the search or state. Clear them to see every ticket.</source>
         <translation>没有符合搜索或状态的工单。清除条件可查看全部工单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="141"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="142"/>
         <source>No tickets yet. When you need the marketplace&apos;s help with a listing, an order or your account, use “Open a ticket…”.</source>
         <translation>暂无工单。商品、订单或账户需要云市场协助时，点“提交工单…”。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="191"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="192"/>
         <source>opened by %1 at %2</source>
         <translation>%1 提交于 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="207"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="217"/>
         <source>You can urge again at %1.</source>
         <translation>%1 后可再次催单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="239"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="249"/>
         <source>The marketplace does not have this ticket yet. To take it back, discard it in Pending changes.</source>
         <translation>工单尚未送达云市场。如需收回，请在“待发送的修改”中放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="244"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="254"/>
         <source>Cancelling it is already waiting to send.</source>
         <translation>撤销已在等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="274"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="284"/>
         <source>Say in one line what it is about (at most %1 characters).</source>
         <translation>用一行说明问题（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="278"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="288"/>
         <source>Describe the problem (at most %1 characters).</source>
         <translation>请描述问题（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="282"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="292"/>
         <source>Choose the order it is about.</source>
         <translation>请选择相关订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="284"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="294"/>
         <source>Choose the listing it is about.</source>
         <translation>请选择相关商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="322"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="332"/>
         <source>Write your reply (at most %1 characters).</source>
         <translation>请填写回复（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="407"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="417"/>
         <source>This file is not at the marketplace yet.</source>
         <translation>文件尚未上传到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="414"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="424"/>
         <source>Could not get the file: %1</source>
         <translation>无法获取文件：%1</translation>
     </message>

@@ -222,3 +222,31 @@ def test_the_viewer_has_no_tickets_area_and_the_other_roles_do():
 
     assert [r for r in ("owner", "operations", "finance", "support", "viewer") if has_tickets(r)] == [
         "owner", "operations", "finance", "support"]  # fmt: skip
+
+
+def test_a_refused_change_says_why_and_can_be_let_go_here(qtbot, tmp_path, runners):
+    """R-TKT-1: an urge refused as too soon says when it is allowed again; discarding it (and its
+    hold on the ticket's later changes) is one click away, not only in Pending changes."""
+    from sqlalchemy import update
+
+    from vendor_desktop.cache.core.models import OutboxCommand
+
+    view = make_view(qtbot, tmp_path, runners, [ticket(1)])
+    select(qtbot, view, "订单无法开通 #1")
+    view.detail.urge.click()
+    [urge] = queued(qtbot, view, 1)
+    allowed = (NOW + dt.timedelta(hours=20)).isoformat()
+    with view.vm._db.session(write=True) as s, s.begin():
+        s.execute(update(OutboxCommand).where(OutboxCommand.id == urge.id).values(
+            state="rejected", error_code="URGE_TOO_SOON", error_message="Urged less than 24 hours ago.",
+            error_details=f'{{"next_allowed_at": "{allowed}"}}'))  # fmt: skip
+    view.vm.on_data_changed(outbox.command_changes([urge]))
+    qtbot.waitUntil(lambda: view.detail.discard.isVisible())
+    again = (NOW + dt.timedelta(hours=20)).astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
+    assert "Urged less than 24 hours ago." in view.detail.change.text()
+    assert f"You can urge again at {again}" in view.detail.change.text()
+    assert not view.detail.urge.isEnabled() and again in view.detail.urge.toolTip()
+    assert view.vm.model.index(0, STATE).data(TAGS_ROLE)[1] == ("Not accepted", Tone.URGENT)
+    view.detail.discard.click()
+    qtbot.waitUntil(lambda: commands(view) == [])
+    qtbot.waitUntil(lambda: not view.detail.discard.isVisible())

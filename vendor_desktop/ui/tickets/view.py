@@ -67,6 +67,7 @@ class TicketDetail(QWidget):
         self.change = QLabel()  # an open change, or the marketplace's reason for not accepting it
         self.change.setObjectName("changeNotice")
         self.change.setWordWrap(True)
+        self.discard = QPushButton()  # a refused change holds the ticket's later ones: let it go here
         self.messages = QTextBrowser()
         self.messages.setOpenLinks(False)
         self.messages.setMinimumHeight(160)
@@ -128,7 +129,10 @@ class TicketDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.facts)
-        layout.addWidget(self.change)
+        notice = QHBoxLayout()
+        notice.addWidget(self.change, 1)
+        notice.addWidget(self.discard, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(notice)
         layout.addLayout(body, 1)
 
     def show_ticket(self) -> None:
@@ -145,6 +149,7 @@ class TicketDetail(QWidget):
         change = vm.change_text()
         self.change.setText(change)
         self.change.setVisible(bool(change))
+        self.discard.setVisible(vm.refused_change() is not None)
         self._show_messages()
         self._show_files()
         for button, why in (
@@ -209,6 +214,7 @@ class TicketDetail(QWidget):
         self.reply.setText(self.tr("Reply"))
         self.urge.setText(self.tr("Urge"))
         self.cancel.setText(self.tr("Cancel ticket…"))
+        self.discard.setText(self.tr("Discard this change"))
         self.show_ticket()
 
 
@@ -258,6 +264,7 @@ class TicketsView(Retranslating, QWidget):
         d = self.detail
         d.reply.clicked.connect(self._reply)
         d.urge.clicked.connect(vm.urge)
+        d.discard.clicked.connect(vm.discard_refused)
         d.cancel.clicked.connect(self.confirm_cancel)
         d.attach.clicked.connect(self.choose_attachments)
         d.files.currentItemChanged.connect(d._file_chosen)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from vendor_desktop.cache.core import outbox, outbox_files
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
+from vendor_desktop.cache.core.outbox import Command
 from vendor_desktop.cache.tickets.queries import listings_for_choice, orders_for_choice
 from vendor_desktop.domain.roles import Permission
 from vendor_desktop.domain.tickets import (
@@ -193,6 +194,15 @@ class TicketsViewModel(QObject):
                 .replace("%2", business_time(t.created_at))
             )
         return " · ".join(p for p in parts if p)
+
+    def refused_change(self) -> Command | None:
+        """The ticket's change the marketplace did not accept: it holds the later ones until let go."""
+        return self.selected.problem if self.selected is not None else None
+
+    def discard_refused(self) -> None:
+        refused = self.refused_change()
+        if refused is not None:
+            self._queue.discard(refused.id)  # its kept copy goes too (an attachment)
 
     def change_text(self) -> str:
         """The ticket's open change in a sentence: the marketplace's reason first when it refused one
