@@ -250,3 +250,15 @@ def test_a_refused_change_says_why_and_can_be_let_go_here(qtbot, tmp_path, runne
     view.detail.discard.click()
     qtbot.waitUntil(lambda: commands(view) == [])
     qtbot.waitUntil(lambda: not view.detail.discard.isVisible())
+
+
+def test_discarding_an_attachment_removes_its_kept_copy(qtbot, tmp_path, runners):
+    view = make_view(qtbot, tmp_path, runners, [ticket(1)])
+    select(qtbot, view, "订单无法开通 #1")
+    assert view.vm.attach([str(png(tmp_path / "a.png"))])
+    [attach] = queued(qtbot, view, 1)
+    folder = outbox_files.folder_for(view.vm._db.path)
+    assert [p.name for p in folder.iterdir()] == [outbox_files.upload_of(attach.payload).stored]
+    view.vm._queue.discard(attach.id)  # as Pending changes does
+    qtbot.waitUntil(lambda: commands(view) == [])
+    qtbot.waitUntil(lambda: not any(folder.iterdir()))
