@@ -148,12 +148,6 @@ class TicketsViewModel(QObject):
         self.selected = self.model.row_at(row) if row >= 0 else None
         self.selected_changed.emit()
 
-    def select_id(self, ticket_id: str) -> int:
-        """Select the ticket by id (a message's link); returns its row, -1 when not listed."""
-        row = self.model.row_of(ticket_id)
-        self.select(row)
-        return row
-
     def _reselect(self) -> None:
         """After a reload: the same ticket stays selected, now as the cache has it (a ticket opened
         here is followed to the id the marketplace gave it)."""
