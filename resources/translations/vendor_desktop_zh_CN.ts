@@ -5183,7 +5183,7 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="98"/>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="231"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="225"/>
         <source>Select a ticket.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -5199,8 +5199,8 @@ Clear the filters or search for something else.</source>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="233"/>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="258"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="252"/>
         <source>This ticket is closed.</source>
         <translation>工单已结束。</translation>
     </message>
@@ -5310,57 +5310,57 @@ Clear the filters or search for something else.</source>
         <translation>暂无工单。商品、订单或账户需要云市场协助时，点“提交工单…”。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="192"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="186"/>
         <source>opened by %1 at %2</source>
         <translation>%1 提交于 %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="217"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="211"/>
         <source>You can urge again at %1.</source>
         <translation>%1 后可再次催单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="243"/>
         <source>The marketplace does not have this ticket yet. To take it back, discard it in Pending changes.</source>
         <translation>工单尚未送达云市场。如需收回，请在“待发送的修改”中放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="254"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="248"/>
         <source>Cancelling it is already waiting to send.</source>
         <translation>撤销已在等待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="284"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="278"/>
         <source>Say in one line what it is about (at most %1 characters).</source>
         <translation>用一行说明问题（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="288"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="282"/>
         <source>Describe the problem (at most %1 characters).</source>
         <translation>请描述问题（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="292"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="286"/>
         <source>Choose the order it is about.</source>
         <translation>请选择相关订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="294"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="288"/>
         <source>Choose the listing it is about.</source>
         <translation>请选择相关商品。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="332"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="326"/>
         <source>Write your reply (at most %1 characters).</source>
         <translation>请填写回复（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="417"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="411"/>
         <source>This file is not at the marketplace yet.</source>
         <translation>文件尚未上传到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="424"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="418"/>
         <source>Could not get the file: %1</source>
         <translation>无法获取文件：%1</translation>
     </message>
