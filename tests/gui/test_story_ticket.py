@@ -10,7 +10,7 @@ import pytest
 from vendor_desktop.cache.core import outbox_files
 from vendor_desktop.cache.core.outbox import CommandState
 
-from .apphelpers import closed, go_offline, restart, sign_in, tried_offline
+from .apphelpers import closed, go_offline, restart, sign_in
 from .ticket_fixtures import png
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -32,13 +32,22 @@ def server_ticket(view):
     return line.ticket if line is not None else None
 
 
-def select_first(qtbot, view) -> None:
-    qtbot.waitUntil(lambda: view.vm.model.rowCount() > 0, timeout=10_000)
-    view.table.selectRow(0)
-    qtbot.waitUntil(lambda: view.vm.selected is not None)
+def select(qtbot, view, subject: str) -> None:
+    """Select the ticket by its subject once the list shows it (the demo vendor has tickets too)."""
+    model = view.vm.model
+
+    def row() -> int:
+        return next((r for r in range(model.rowCount()) if model.index(r, 0).data() == subject), -1)
+
+    qtbot.waitUntil(lambda: row() >= 0, timeout=10_000)
+    view.table.selectRow(row())
+    qtbot.waitUntil(lambda: view.vm.selected is not None and view.vm.selected.subject == subject)
 
 
-def open_ticket(qtbot, view, shot, subject="买家无法登录已购实例") -> None:
+SUBJECT = "买家无法登录已购实例"
+
+
+def open_ticket(qtbot, view, shot, subject=SUBJECT) -> None:
     dialog = view.open_dialog()
     dialog.type.setCurrentIndex(dialog.type.findData("order"))
     assert dialog.about.count() > 0  # the orders this computer knows
@@ -62,14 +71,14 @@ def test_a_ticket_with_a_screenshot_is_answered_urged_and_closed(qtbot, tmp_path
     try:
         view = tickets(qtbot, center)
         open_ticket(qtbot, view, shot)
-        select_first(qtbot, view)
+        select(qtbot, view, SUBJECT)
         sync(qtbot, center)
         # Applied: the marketplace named the ticket and has the screenshot.
         qtbot.waitUntil(lambda: server_ticket(view) is not None and len(server_ticket(view).attachments) == 1,
                         timeout=20_000)  # fmt: skip
         ticket = server_ticket(view)
         assert not ticket.id.startswith("local-") and ticket.state == "open"
-        assert view.detail.files.item(0).text() == "登录截图.png  ·  30 KB"
+        assert view.detail.files.item(0).text() == "登录截图.png  ·  29 KB"  # 30,070 bytes
         assert view.detail.state.text() == "Open"
         with market.as_user() as api:
             got = api.get(f"/tickets/{ticket.id}/attachments/{ticket.attachments[0].id}")
@@ -134,7 +143,11 @@ def test_an_attachment_queued_offline_survives_a_restart_and_is_sent_on_reconnec
     go_offline(qtbot, center, market)
     view = tickets(qtbot, center)
     open_ticket(qtbot, view, shot, subject="保证金回单已寄出")
-    tried_offline(qtbot, center, count=2)  # the ticket and its attachment, kept for later
+    # The ticket was tried and kept for later; its attachment waits behind it (same ticket).
+    changes = center.window.changes_vm
+    qtbot.waitUntil(lambda: sorted((c.kind, c.state, c.attempts > 0) for c in changes.commands) == [
+        ("ticket.attach", CommandState.PENDING, False), ("ticket.open", CommandState.PENDING, True)],
+        timeout=10_000)  # fmt: skip
     shot.unlink()  # the original is gone: what is sent is the copy kept beside the cache
     folder = outbox_files.folder_for(center.session.db.path)
     again = restart(qtbot, center, market.base_url)
@@ -142,7 +155,7 @@ def test_an_attachment_queued_offline_survives_a_restart_and_is_sent_on_reconnec
         market.restart()
         view = tickets(qtbot, again)
         sync(qtbot, again)
-        select_first(qtbot, view)
+        select(qtbot, view, "保证金回单已寄出")
         qtbot.waitUntil(lambda: server_ticket(view) is not None and len(server_ticket(view).attachments) == 1,
                         timeout=20_000)  # fmt: skip
         ticket = server_ticket(view)

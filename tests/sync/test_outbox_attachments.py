@@ -210,6 +210,7 @@ def test_changes_queued_on_a_ticket_not_yet_created_follow_it_with_its_version(c
         ]
     with cache.session(write=True) as s, s.begin():
         mark_applied(s, opened.id, ticket(1, attachments=0), dt.datetime.now(dt.UTC))
+    assert state_of(cache, opened.id).entity_id == "t1"  # the create names what it made
     moved = [state_of(cache, c.id) for c in later]
     assert [(c.entity_id, c.path, c.base_version) for c in moved] == [
         ("t1", "/tickets/t1/attachments", 1), ("t1", "/tickets/t1/urge", 1)]  # fmt: skip

@@ -68,6 +68,9 @@ def mark_applied(session: Session, command_id: int, answer: Mapping[str, Any], n
         new_id = str(new_id)
         changes.merge(apply_changes(session, [{**answer, "id": new_id, "deleted": False}]))
         _carry_forward(session, row, new_id, version, changes)
+        # The create now names what it made: a screen showing it while it was local (a ticket's
+        # detail) follows it to the server's id.
+        row.entity_id = new_id
     row.state = CommandState.APPLIED.value
     row.next_try_at = None
     row.last_error = None
