@@ -270,8 +270,8 @@ def test_discarding_an_attachment_removes_its_kept_copy(qtbot, tmp_path, runners
         ("en", ["Open a ticket: Deposit receipt", "Attach 回单.png (176 KB) to the ticket: Deposit receipt",
                 "Reply to the ticket: Deposit receipt", "Urge the ticket: Deposit receipt",
                 "Cancel the ticket: Deposit receipt"]),
-        ("zh_CN", ["提交工单：Deposit receipt", "上传附件 回单.png（176 KB）：Deposit receipt", "回复工单：Deposit receipt",
-                   "催单：Deposit receipt", "撤销工单：Deposit receipt"]),
+        ("zh_CN", ["提交工单：Deposit receipt", "上传附件 回单.png（176 KB）：Deposit receipt",
+                   "回复工单：Deposit receipt", "催单：Deposit receipt", "撤销工单：Deposit receipt"]),
     ],
 )  # fmt: skip
 def test_pending_changes_name_ticket_changes_by_subject(qapp, tmp_path, language, texts):
@@ -280,10 +280,11 @@ def test_pending_changes_name_ticket_changes_by_subject(qapp, tmp_path, language
 
     db = CacheDatabase.open(tmp_path / "cache.sqlite3")
     summary = {"subject": "Deposit receipt", "name": "回单.png", "size": 180_000}
+    kinds = ("ticket.open", "ticket.attach", "ticket.reply", "ticket.urge", "ticket.cancel")
     with db.session(write=True) as s, s.begin():
         made = [outbox.enqueue(s, kind=kind, entity="ticket", entity_id="t1", base_version=1, method="POST",
                                path="/tickets/t1", payload=None, summary=summary, created_by="owner")
-                for kind in ("ticket.open", "ticket.attach", "ticket.reply", "ticket.urge", "ticket.cancel")]  # fmt: skip
+                for kind in kinds]  # fmt: skip
     i18n.install(language)
     try:
         assert [describe(c) for c in made] == texts
