@@ -83,6 +83,11 @@ def test_a_ticket_with_a_screenshot_is_answered_urged_and_closed(qtbot, tmp_path
         with market.as_user() as api:
             got = api.get(f"/tickets/{ticket.id}/attachments/{ticket.attachments[0].id}")
         assert got.status_code == 200 and got.content == shot.read_bytes()
+        # Save as…: downloaded off the GUI thread, the same bytes.
+        saved = tmp_path / "saved.png"
+        with qtbot.waitSignal(view.vm.file_ready, timeout=10_000) as ready:
+            view.vm.open_attachment(ticket.attachments[0].id, ticket.attachments[0].name, target=str(saved))
+        assert ready.args == [str(saved)] and saved.read_bytes() == shot.read_bytes()
 
         # The marketplace replies: after sync the ticket awaits the vendor, the reply in the conversation.
         answer = market.operator("POST", f"/tickets/{ticket.id}/reply", json={"body": "请提供买家账号 ID 和截图时间。"})

@@ -222,6 +222,7 @@ class TicketsView(Retranslating, QWidget):
     def __init__(self, vm: TicketsViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
+        self._saving_to: str | None = None  # a "Save as…" under way: not opened when it arrives
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
@@ -333,7 +334,7 @@ class TicketsView(Retranslating, QWidget):
             self.vm.open_attachment(*chosen, target=target)
 
     def _file_ready(self, path: str) -> None:
-        if getattr(self, "_saving_to", None) == path:
+        if self._saving_to == path:
             self._saving_to = None
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path))))
