@@ -262,7 +262,7 @@
 <context>
     <name>TicketsView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="379"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="380"/>
         <source>%n tickets</source>
         <translation>
             <numerusform>%n ticket</numerusform>

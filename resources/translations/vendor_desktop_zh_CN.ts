@@ -5111,50 +5111,50 @@ Clear the filters or search for something else.</source>
 <context>
     <name>TicketsView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="301"/>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="303"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="302"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="304"/>
         <source>Cancel ticket</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="302"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="303"/>
         <source>Cancel the ticket “%1”? The marketplace stops working on it.</source>
         <translation>撤销工单“%1”？撤销后云市场不再处理。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="304"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="305"/>
         <source>Keep it</source>
         <translation>暂不撤销</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="310"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="311"/>
         <source>Attach files</source>
         <translation>上传附件</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="330"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="331"/>
         <source>Save attachment</source>
         <translation>保存附件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="379"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="380"/>
         <source>%n tickets</source>
         <translation>
             <numerusform>%n 个工单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="392"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="393"/>
         <source>Search subject</source>
         <translation>搜索标题</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="393"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="394"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/tickets/view.py" line="394"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="395"/>
         <source>Open a ticket…</source>
         <translation>提交工单…</translation>
     </message>
