@@ -206,9 +206,9 @@ def _money_layout_lists(view: Any) -> Any:
 # anyone may queue a change (a message marked read is one), so Pending changes is for everyone.
 AREAS: tuple[Area, ...] = (
     Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), None,  # every role: its cards follow its permissions
-         frozenset({"order", "message", "listing", "command", "invoice", "deposit", "earning", "withdrawal"}),
+         frozenset({"order", "message", "listing", "command", "invoice", "deposit", "earning", "withdrawal", "refund", "ticket"}),
          _dashboard_vm, _dashboard_view, "Ctrl+1", landing=False),
-    Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order"}),
+    Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order", "refund"}),
          _orders_vm, _orders_view, "Ctrl+2",
          saved_state=(("orders/header", _orders_layout_header), ("orders/splitter", _orders_layout_splitter))),
     Area("listings", QT_TRANSLATE_NOOP("Areas", "Listings"), "listings.read", frozenset({"listing", "command", "deposit"}),
