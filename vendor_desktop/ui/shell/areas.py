@@ -230,7 +230,7 @@ AREAS: tuple[Area, ...] = (
          count=lambda vm: vm.open_count, count_changed="changed"),
     # SPEC §11: every role reads the profile and the agreements (the bank account: see the view).
     Area("account", QT_TRANSLATE_NOOP("Areas", "Account"), None,
-         frozenset({"vendor_profile", "bank_account", "agreement", "command"}),
+         frozenset({"vendor_profile", "bank_account", "agreement", "command", "order", "refund", "invoice", "withdrawal"}),
          _account_vm, _account_view, "Ctrl+9", landing=False),
 )  # fmt: skip
 

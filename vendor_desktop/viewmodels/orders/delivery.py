@@ -29,10 +29,6 @@ KIND = "order.deliver"
 MANUAL_MARKETS: tuple[str, ...] = tuple(m for m in MARKETS if delivered_by_vendor(m))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DeliveryViewModel", text)
-
-
 def waits_for_vendor(order: OrderRow) -> bool:
     """R-ORD-5: paid, and of a market the vendor delivers by hand."""
     return order.state == OrderState.PAID.value and order.market in MANUAL_MARKETS
@@ -41,37 +37,45 @@ def waits_for_vendor(order: OrderRow) -> bool:
 def why_cannot_deliver(order: OrderRow | None, user: SignedInUser, change: Command | None = None) -> str:
     """Why *Start delivery…* is disabled ("" when it is allowed) — for the button's tooltip."""
     if Permission.ORDERS_DELIVER.value not in user.permissions:
-        return _t("Your role cannot start deliveries. Ask the main account, operations or support.")
-    if order is None:
-        return _t("Select an order to deliver first.")
-    if order.market not in MANUAL_MARKETS:
-        return _t("Orders of this market are delivered automatically.")
-    if order.state != OrderState.PAID.value:
-        return _t("Only orders to deliver can start delivery; this one is %1.").replace(
-            "%1", order_state_label(order.state or "")
+        return QCoreApplication.translate(
+            "DeliveryViewModel", "Your role cannot start deliveries. Ask the main account, operations or support."
         )
+    if order is None:
+        return QCoreApplication.translate("DeliveryViewModel", "Select an order to deliver first.")
+    if order.market not in MANUAL_MARKETS:
+        return QCoreApplication.translate("DeliveryViewModel", "Orders of this market are delivered automatically.")
+    if order.state != OrderState.PAID.value:
+        return QCoreApplication.translate(
+            "DeliveryViewModel", "Only orders to deliver can start delivery; this one is %1."
+        ).replace("%1", order_state_label(order.state or ""))
     if change is not None and change.kind == KIND and change.state != CommandState.REJECTED:
-        return _t("Its delivery is already waiting to send.")
+        return QCoreApplication.translate("DeliveryViewModel", "Its delivery is already waiting to send.")
     return ""
 
 
 def delivery_tag(change: Command) -> tuple[str, Tone]:
     """The order's delivery on its way, or refused, as a second tag beside its state."""
     if change.state in (CommandState.REJECTED, CommandState.HELD):
-        return _t("delivery not accepted"), Tone.URGENT
-    return _t("delivery waiting to send"), Tone.WAITING
+        return QCoreApplication.translate("DeliveryViewModel", "delivery not accepted"), Tone.URGENT
+    return QCoreApplication.translate("DeliveryViewModel", "delivery waiting to send"), Tone.WAITING
 
 
 def delivery_notice(change: Command) -> str:
     """A queued delivery in a sentence: waiting, or not accepted and why (GLOSSARY: 云市场未接受此修改：原因)."""
     if change.state == CommandState.REJECTED:
         reason = server_message(change.error_message or "", change.error_message_zh or "") or change.error_code or ""
-        return _t("The marketplace did not accept this change (start delivery): %1").replace("%1", reason)
+        return QCoreApplication.translate(
+            "DeliveryViewModel", "The marketplace did not accept this change (start delivery): %1"
+        ).replace("%1", reason)
     if change.state == CommandState.HELD:
-        return _t(
-            "Starting delivery is waiting for an earlier change of this order, which the marketplace did not accept."
+        return QCoreApplication.translate(
+            "DeliveryViewModel",
+            "Starting delivery is waiting for an earlier change of this order, which the marketplace did not accept.",
         )
-    return _t("Start of delivery is waiting to send; the buyer sees the delivery note once the marketplace has it.")
+    return QCoreApplication.translate(
+        "DeliveryViewModel",
+        "Start of delivery is waiting to send; the buyer sees the delivery note once the marketplace has it.",
+    )
 
 
 class DeliveryViewModel(QObject):
@@ -101,9 +105,13 @@ class DeliveryViewModel(QObject):
             problems["order"] = blocked
         text = note.strip()
         if not text:
-            problems["note"] = _t("Write the delivery note: what you deliver and how the buyer receives it.")
+            problems["note"] = QCoreApplication.translate(
+                "DeliveryViewModel", "Write the delivery note: what you deliver and how the buyer receives it."
+            )
         elif len(text) > MAX_NOTE:
-            problems["note"] = _t("Keep the delivery note under 500 characters.")
+            problems["note"] = QCoreApplication.translate(
+                "DeliveryViewModel", "Keep the delivery note under 500 characters."
+            )
         self.problems_changed.emit(problems)
         return problems
 

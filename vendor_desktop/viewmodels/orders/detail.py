@@ -42,17 +42,16 @@ def state_hint(state: str | None, market: str | None = None) -> str:
             "OrdersViewModel", "Waiting for the buyer to pay; you can change the price until then."
         ),
         "delivering": QCoreApplication.translate(
-            "OrdersViewModel", "Being delivered; it completes when the buyer confirms, or after 7 days without an answer."
+            "OrdersViewModel",
+            "Being delivered; it completes when the buyer confirms, or after 7 days without an answer.",
         ),
         "cancelled": QCoreApplication.translate("OrdersViewModel", "The buyer cancelled, or did not pay in time."),
-        "refunding": QCoreApplication.translate("OrdersViewModel", "The buyer asked for a refund; it awaits a decision."),
+        "refunding": QCoreApplication.translate(
+            "OrdersViewModel", "The buyer asked for a refund; it awaits a decision."
+        ),
         "refunded": QCoreApplication.translate("OrdersViewModel", "The money went back to the buyer."),
     }
     return hints.get(state or "", "")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("OrdersViewModel", text)
 
 
 def delivery_fields(order: OrderRow) -> list[DetailField]:
@@ -61,10 +60,10 @@ def delivery_fields(order: OrderRow) -> list[DetailField]:
     data = order.data
     fields = []
     for key, label in (
-        ("delivering_at", _t("Delivery started")),
+        ("delivering_at", QCoreApplication.translate("OrdersViewModel", "Delivery started")),
         # While delivering: the buyer has until then to answer, then the marketplace completes it.
-        ("completes_by", _t("Completes without an answer on")),
-        ("completed_at", _t("Completed")),
+        ("completes_by", QCoreApplication.translate("OrdersViewModel", "Completes without an answer on")),
+        ("completed_at", QCoreApplication.translate("OrdersViewModel", "Completed")),
     ):
         if key == "completes_by" and order.state != "delivering":
             continue
@@ -73,10 +72,12 @@ def delivery_fields(order: OrderRow) -> list[DetailField]:
     refunded = data.get("refunded_fen")
     if isinstance(refunded, int) and not isinstance(refunded, bool) and refunded > 0:
         # R-REF-5: a partial refund leaves the state; the amount says what went back.
-        fields.append(DetailField(_t("Refunded"), format_fen(refunded)))
+        fields.append(DetailField(QCoreApplication.translate("OrdersViewModel", "Refunded"), format_fen(refunded)))
     note = data.get("delivery_note")
     if isinstance(note, str) and note.strip():
-        fields.append(DetailField(_t("Delivery note"), note.strip(), wide=True))
+        fields.append(
+            DetailField(QCoreApplication.translate("OrdersViewModel", "Delivery note"), note.strip(), wide=True)
+        )
     return fields
 
 
@@ -85,16 +86,22 @@ def refund_field(refund: OrderRefund) -> DetailField:
     parts = [refund_state_label(refund.state)]
     if refund.state in ("approved", "partial"):
         parts.append(
-            _t("%1 refunded of %2 asked").replace("%1", format_fen(refund.refunded_fen)).replace(
-                "%2", format_fen(refund.amount_fen)
-            )
+            QCoreApplication.translate("OrdersViewModel", "%1 refunded of %2 asked")
+            .replace("%1", format_fen(refund.refunded_fen))
+            .replace("%2", format_fen(refund.amount_fen))
         )
     else:
-        parts.append(_t("%1 asked").replace("%1", format_fen(refund.amount_fen)))
+        parts.append(
+            QCoreApplication.translate("OrdersViewModel", "%1 asked").replace("%1", format_fen(refund.amount_fen))
+        )
     if refund.requested_at is not None:
-        parts.append(_t("requested %1").replace("%1", local_time(refund.requested_at)))
+        parts.append(
+            QCoreApplication.translate("OrdersViewModel", "requested %1").replace("%1", local_time(refund.requested_at))
+        )
     if refund.state == "requested" and refund.decide_by is not None:
-        parts.append(_t("decide by %1").replace("%1", refund.decide_by.isoformat()))
+        parts.append(
+            QCoreApplication.translate("OrdersViewModel", "decide by %1").replace("%1", refund.decide_by.isoformat())
+        )
     if refund.decision_reason:
         parts.append(refund.decision_reason)
-    return DetailField(_t("Refund"), " · ".join(parts), wide=True)
+    return DetailField(QCoreApplication.translate("OrdersViewModel", "Refund"), " · ".join(parts), wide=True)
