@@ -46,11 +46,13 @@ from vendor_desktop.viewmodels.core.date_ranges import QuickRange, quick_range_l
 from vendor_desktop.viewmodels.orders.viewmodel import (
     COLUMNS,
     MANUAL,
+    OPEN,
     DetailField,
     OrdersViewModel,
-    market_choices,
     markets_of,
-    state_choices,
+    order_market_choices,
+    order_state_choices,
+    states_of,
 )
 
 DETAIL_COLUMNS = 3  # label/value pairs side by side in the detail pane
@@ -208,8 +210,7 @@ class OrdersView(Retranslating, QWidget):
 
     # -- filters -------------------------------------------------------------------------------
     def _state_chosen(self, index: int) -> None:
-        state = self.state.itemData(index)
-        self.vm.set_states([state] if state else [])
+        self.vm.set_states(states_of(self.state.itemData(index)))
 
     def _market_chosen(self, index: int) -> None:
         self.vm.set_markets(markets_of(self.market.itemData(index)))
@@ -402,8 +403,8 @@ class OrdersView(Retranslating, QWidget):
         metrics = self.search.fontMetrics()
         hint_width = metrics.horizontalAdvance(self.search.placeholderText()) + 3 * metrics.height()
         self.search.setMinimumWidth(max(hint_width, metrics.averageCharWidth() * 34))
-        refill_combo(self.state, self.tr("All states"), state_choices())
-        refill_combo(self.market, self.tr("All markets"), market_choices())
+        refill_combo(self.state, self.tr("All states"), order_state_choices())
+        refill_combo(self.market, self.tr("All markets"), order_market_choices())
         self.use_dates.setText(self.tr("Created between"))
         for which, button in self.quick.items():
             button.setText(quick_range_label(which))
@@ -423,8 +424,8 @@ class OrdersView(Retranslating, QWidget):
     def show_preset(self, name: str) -> None:
         """Only the orders a Workbench card counts: "unpaid" (待支付), "to_deliver" (待交付 of the
         manual services, R-ORD-5: the vendor's to deliver) or "today" (created today, Beijing
-        time). What was filtered before is cleared so the list matches the card."""
-        state = {"unpaid": "unpaid", "to_deliver": "paid"}.get(name)
+        time); or "open", those that block leaving the marketplace (R-EXT-1). What was filtered before is cleared so the list matches the card."""
+        state = {"unpaid": "unpaid", "to_deliver": "paid", OPEN: OPEN}.get(name)
         self.clear_filters()
         if name == "to_deliver":
             self.market.setCurrentIndex(max(0, self.market.findData(MANUAL)))

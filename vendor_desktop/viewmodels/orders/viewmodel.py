@@ -50,6 +50,7 @@ __all__ = [
     "AMOUNT_COLUMN",
     "COLUMNS",
     "MANUAL",
+    "OPEN",
     "DetailField",
     "OrderLine",
     "OrdersTableModel",
@@ -58,7 +59,10 @@ __all__ = [
     "market_choices",
     "markets_of",
     "order_cells",
+    "order_market_choices",
+    "order_state_choices",
     "state_choices",
+    "states_of",
 ]
 
 
@@ -116,9 +120,36 @@ MANUAL = "manual"
 
 
 def market_choices() -> list[tuple[str, str]]:
-    """(value, label) for the market filter: all manual services, then each market in the order of SPEC §1."""
-    manual = QCoreApplication.translate("OrdersViewModel", "All manual services")
-    return [(MANUAL, manual)] + [(m, market_label(m)) for m in MARKETS]
+    """(value, label) for a market filter, in the order of SPEC §1."""
+    return [(m, market_label(m)) for m in MARKETS]
+
+
+def order_market_choices() -> list[tuple[str, str]]:
+    """The Orders market filter: all manual services (the orders the vendor delivers), then each market."""
+    return [(MANUAL, QCoreApplication.translate("OrdersViewModel", "All manual services")), *market_choices()]
+
+
+#: The state filter's choice of every order still open (R-EXT-1: not completed or cancelled, nor
+#: refunded in full): what blocks leaving the marketplace.
+OPEN = "open"
+OPEN_STATES = tuple(
+    s.value for s in OrderState if s not in (OrderState.COMPLETED, OrderState.CANCELLED, OrderState.REFUNDED)
+)
+
+
+def order_state_choices() -> list[tuple[str, str]]:
+    """The Orders state filter: every open order, then each state in the order of R-ORD-1."""
+    return [
+        (OPEN, QCoreApplication.translate("OrdersViewModel", "Open (not completed or cancelled)")),
+        *state_choices(),
+    ]
+
+
+def states_of(choice: str | None) -> list[str]:
+    """The states a choice of the state filter stands for (none: every state)."""
+    if not choice:
+        return []
+    return list(OPEN_STATES) if choice == OPEN else [choice]
 
 
 def markets_of(choice: str | None) -> list[str]:
@@ -416,9 +447,7 @@ class OrdersViewModel(QObject):
         if self.exporting:
             return QCoreApplication.translate("OrdersViewModel", "An export is being written.")
         if self.model.total == 0:
-            return QCoreApplication.translate(
-                "OrdersViewModel", "No orders to export: no order matches these filters."
-            )
+            return QCoreApplication.translate("OrdersViewModel", "No orders to export: no order matches these filters.")
         return ""
 
     def export_csv(self, path: str) -> None:
@@ -438,4 +467,6 @@ class OrdersViewModel(QObject):
             self.count_changed.emit(self.model.total)
             self.export_failed.emit(str(exc))
 
-        self._runner.submit(lambda: write_orders_csv(self._db, query, headers, Path(path)), on_done=done, on_error=failed)
+        self._runner.submit(
+            lambda: write_orders_csv(self._db, query, headers, Path(path)), on_done=done, on_error=failed
+        )
