@@ -38,30 +38,16 @@ from vendor_desktop.viewmodels.core.labels import local_time, server_message
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import Tone
 
-#: What a change of these entities may change on the page (blockers, the profile, the application).
+# What a change of these entities may change on the page (blockers, the profile, the application).
 LISTENS = frozenset({"vendor_profile", "order", "refund", "invoice", "withdrawal", "command"})
 
-#: Each blocker opens the list that shows it: (area id, the view's ``show_preset``).
+# Each blocker opens the list that shows it: (area id, the view's ``show_preset``).
 OPENS: dict[ExitBlocker, tuple[str, str]] = {
     ExitBlocker.OPEN_ORDERS: ("orders", "open"),
     ExitBlocker.PENDING_REFUNDS: ("refunds", "requested"),
     ExitBlocker.PENDING_INVOICES: ("invoices", "pending"),
     ExitBlocker.WITHDRAWALS_IN_PROGRESS: ("money", "withdrawals"),
 }
-
-
-def blocker_text(blocker: Blocker) -> str:
-    """R-EXT-1: one blocker in words, with its count."""
-    n = blocker.count
-    match blocker.blocker:
-        case ExitBlocker.OPEN_ORDERS:
-            return QCoreApplication.translate("ExitViewModel", "%n orders not completed or cancelled", "", n)
-        case ExitBlocker.PENDING_REFUNDS:
-            return QCoreApplication.translate("ExitViewModel", "%n refund requests awaiting a decision", "", n)
-        case ExitBlocker.PENDING_INVOICES:
-            return QCoreApplication.translate("ExitViewModel", "%n invoices not issued yet", "", n)
-        case ExitBlocker.WITHDRAWALS_IN_PROGRESS:
-            return QCoreApplication.translate("ExitViewModel", "%n withdrawals in progress", "", n)
 
 
 @dataclass(frozen=True)
@@ -246,6 +232,19 @@ class ExitViewModel(QObject):
             "Nothing blocks an exit. Leaving delists every listing and stops new orders; the deposit is refunded about 45 days after you return the receipt.",
         )
 
+    def blocker_text(self, blocker: Blocker) -> str:
+        """R-EXT-1: one blocker in words, with its count."""
+        n = blocker.count  # lupdate skips a call whose count is not a name
+        match blocker.blocker:
+            case ExitBlocker.OPEN_ORDERS:
+                return self.tr("%n orders not completed or cancelled", "", n)
+            case ExitBlocker.PENDING_REFUNDS:
+                return self.tr("%n refund requests awaiting a decision", "", n)
+            case ExitBlocker.PENDING_INVOICES:
+                return self.tr("%n invoices not issued yet", "", n)
+            case ExitBlocker.WITHDRAWALS_IN_PROGRESS:
+                return self.tr("%n withdrawals in progress", "", n)
+
     def blocker_lines(self) -> list[BlockerLine]:
         """R-EXT-1: the marketplace's refusal if it refused, else what the cache shows, each with
         the list that shows it."""
@@ -256,7 +255,7 @@ class ExitViewModel(QObject):
             blockers = self.loaded.blockers
         else:
             blockers = []
-        return [BlockerLine(blocker_text(b), *OPENS[b.blocker]) for b in blockers]
+        return [BlockerLine(self.blocker_text(b), *OPENS[b.blocker]) for b in blockers]
 
     def blocked_now(self) -> bool:
         """What the cache shows blocks an exit (after a refusal: still, as far as this computer knows)."""

@@ -243,7 +243,7 @@ class DashboardViewModel(QObject):
         )
         if r.late:
             late = r.late  # lupdate skips a call whose count is not a name
-            caption += " · " + QCoreApplication.translate("DashboardViewModel", "%n late", "", late)
+            caption += " · " + self.tr("%n late", "", late)
         return Card(
             s.key, s.area, s.preset, True, _count(r.awaiting), Tone.URGENT if r.late else s.urgent, caption=caption
         )

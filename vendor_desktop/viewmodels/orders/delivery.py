@@ -21,11 +21,11 @@ from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.labels import order_state_label, server_message
 from vendor_desktop.viewmodels.core.states import Tone
 
-#: API.md ``POST /orders/{id}/deliver``: the note is 1–500 characters, several lines allowed.
+# API.md ``POST /orders/{id}/deliver``: the note is 1–500 characters, several lines allowed.
 MAX_NOTE = 500
 KIND = "order.deliver"
 
-#: R-ORD-5: the markets whose orders the vendor delivers (人工交付), in the order of SPEC §1.
+# R-ORD-5: the markets whose orders the vendor delivers (人工交付), in the order of SPEC §1.
 MANUAL_MARKETS: tuple[str, ...] = tuple(m for m in MARKETS if delivered_by_vendor(m))
 
 

@@ -114,8 +114,8 @@ def state_choices() -> list[tuple[str, str]]:
     return [(s.value, order_state_label(s.value)) for s in OrderState]
 
 
-#: The market filter's choice of every manual-service market at once (R-ORD-5: the orders the
-#: vendor delivers), next to the single markets.
+# The market filter's choice of every manual-service market at once (R-ORD-5: the orders the
+# vendor delivers), next to the single markets.
 MANUAL = "manual"
 
 
@@ -129,8 +129,8 @@ def order_market_choices() -> list[tuple[str, str]]:
     return [(MANUAL, QCoreApplication.translate("OrdersViewModel", "All manual services")), *market_choices()]
 
 
-#: The state filter's choice of every order still open (R-EXT-1: not completed or cancelled, nor
-#: refunded in full): what blocks leaving the marketplace.
+# The state filter's choice of every order still open (R-EXT-1: not completed or cancelled, nor
+# refunded in full): what blocks leaving the marketplace.
 OPEN = "open"
 OPEN_STATES = tuple(
     s.value for s in OrderState if s not in (OrderState.COMPLETED, OrderState.CANCELLED, OrderState.REFUNDED)
