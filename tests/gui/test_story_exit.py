@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from vendor_desktop.cache.core.models import LedgerEntry, Listing
@@ -64,7 +65,7 @@ def shoot(qtbot, center, name: str) -> None:
     view = center.window.account_view
     for code, language in (("zh", i18n.CHINESE), ("en", i18n.ENGLISH)):
         center.set_language(language)
-        qtbot.wait(50)  # lets the page re-lay out in the other language before the picture
+        QApplication.processEvents()  # the language change and the new layout, before the picture
         view.scroll.ensureWidgetVisible(view.exit_section)
         view.grab().save(str(Path(SHOTS) / f"{name}-{code}.png"))
 
