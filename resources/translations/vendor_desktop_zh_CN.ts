@@ -552,170 +552,170 @@
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="94"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="118"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="119"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="97"/>
         <source>Mark all “%1” messages as read</source>
         <translation>将全部“%1”站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
         <source>Mark all messages as read</source>
         <translation>将全部站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="108"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="132"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="136"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="142"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="145"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="153"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="156"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="158"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="163"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="170"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="172"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="182"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="205"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="184"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="207"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="186"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="192"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="196"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="196"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="212"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="198"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="214"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="197"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="199"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="211"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="251"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="252"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="251"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="252"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="254"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="255"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="390"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="392"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="392"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="394"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="393"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="395"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -763,6 +763,21 @@
         <location filename="../../vendor_desktop/viewmodels/changes/money_changes.py" line="46"/>
         <source>Change the bank account</source>
         <translation>修改银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/delivery_exit_changes.py" line="24"/>
+        <source>Start delivering order %1: %2</source>
+        <translation>开始交付订单 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/delivery_exit_changes.py" line="31"/>
+        <source>Apply to leave the marketplace (%1)</source>
+        <translation>申请退出云市场（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/delivery_exit_changes.py" line="34"/>
+        <source>Apply to leave the marketplace</source>
+        <translation>申请退出云市场</translation>
     </message>
 </context>
 <context>

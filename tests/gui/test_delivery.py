@@ -14,6 +14,7 @@ from vendor_desktop.domain.roles import Role, permissions_for
 from vendor_desktop.sync.client import SignedInUser
 from vendor_desktop.ui.core import i18n
 from vendor_desktop.ui.orders.view import OrdersView
+from vendor_desktop.viewmodels.changes.viewmodel import describe
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.orders.viewmodel import OrdersViewModel
@@ -118,6 +119,8 @@ def test_support_operations_and_owner_start_delivery_with_a_note(qtbot, view_as,
     [command] = written(qtbot, view)
     assert (command.kind, command.path, command.base_version) == ("order.deliver", "/orders/o00001/deliver", 1)
     assert command.payload == {"note": NOTE}  # several lines, as typed
+    # Pending changes says it in one line.
+    assert describe(command) == f"Start delivering order 2026110100000001: {' '.join(NOTE.split())}"
     row = view.vm.model.row_of("o00001")
     qtbot.waitUntil(lambda: "delivery waiting to send" in view.vm.model.index(row, 5).data())
     qtbot.waitUntil(lambda: "waiting to send" in view.change_notice.text())

@@ -18,6 +18,7 @@ from vendor_desktop.domain.roles import Role
 from vendor_desktop.ui.account.view import AccountView
 from vendor_desktop.ui.core import i18n
 from vendor_desktop.viewmodels.account.viewmodel import AccountAreaViewModel
+from vendor_desktop.viewmodels.changes.viewmodel import describe
 
 from .account_fixtures import ACCOUNT, Context, account_db, change, open_commands, profile, user, write
 from .apphelpers import closed
@@ -124,6 +125,7 @@ def test_nothing_blocks_then_the_company_name_confirms_and_the_exit_is_queued(qt
     [command] = open_commands(db)
     assert (command.kind, command.entity, command.entity_id) == ("vendor.exit", "vendor_profile", ACCOUNT)
     assert (command.method, command.path, command.base_version) == ("POST", "/vendor/exit", None)
+    assert describe(command) == f"Apply to leave the marketplace ({COMPANY})"  # as Pending changes lists it
     qtbot.waitUntil(lambda: view.exit_section.tag.text() == "Waiting to send")
     assert not view.apply_exit.isEnabled()
 
