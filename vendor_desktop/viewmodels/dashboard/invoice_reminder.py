@@ -18,7 +18,8 @@ __all__ = ["InvoiceReminder", "RemindedToday"]
 
 
 class InvoiceReminder(DayBeforeReminder):
-    def look(self, session: Session, today: dt.date) -> list[DueInvoice]:
+    @staticmethod
+    def look(session: Session, today: dt.date) -> list[DueInvoice]:
         return invoices_due_next_working_day(session, today)
 
     def words(self, fresh: list[DueInvoice]) -> tuple[str, str]:

@@ -13,7 +13,8 @@ from vendor_desktop.viewmodels.dashboard.reminder import DayBeforeReminder, name
 
 
 class RefundReminder(DayBeforeReminder):
-    def look(self, session: Session, today: dt.date) -> list[DueRefund]:
+    @staticmethod
+    def look(session: Session, today: dt.date) -> list[DueRefund]:
         return refunds_due_next_working_day(session, today)
 
     def words(self, fresh: list[DueRefund]) -> tuple[str, str]:

@@ -98,7 +98,8 @@ class DayBeforeReminder(QObject):
         self.check()  # at start: the result arrives once the event loop runs, after the shell connected
 
     # -- what a subclass says -----------------------------------------------------------------------
-    def look(self, session: Session, today: dt.date) -> list[Any]:
+    @staticmethod
+    def look(session: Session, today: dt.date) -> list[Any]:
         """The items due on the next working day (each with an ``id``), earliest first."""
         raise NotImplementedError
 
@@ -123,7 +124,9 @@ class DayBeforeReminder(QObject):
             self._offered = None
 
     def _prepare(self) -> Callable[[], tuple[dt.date, list[Any]]]:
-        db, today, look = self._db, self._today(), self.look
+        # A static method: the look runs on the reads thread and must hold no reference to this
+        # QObject (its last reference dropped there would destroy its timer on the wrong thread).
+        db, today, look = self._db, self._today(), type(self).look
 
         def load() -> tuple[dt.date, list[Any]]:
             with db.session() as session:
