@@ -74,7 +74,7 @@ def blockers_from_details(details: object) -> list[Blocker]:
         if not isinstance(item, dict):
             continue
         try:
-            which = ExitBlocker(item.get("blocker"))
+            which = ExitBlocker(str(item.get("blocker")))
         except ValueError:
             continue
         count = item.get("count")
