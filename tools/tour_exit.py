@@ -1,9 +1,10 @@
 """The issue-14 screens of the tour (tools/tour.py) that are not the Refunds or Tickets areas: the
-*Start delivery…* dialog on a paid manual-service order (R-ORD-5), with a note of several lines,
+*Start delivery…* dialog on a paid manual-service order (R-ORD-5), with a note of several lines;
 the exit section of the Account page (R-EXT-1), where the demo vendor's open orders, invoices and
-withdrawals block leaving, and the confirmation of an exit (the company name typed). The page after an exit is photographed by the exit story
-(tests/gui/test_story_exit.py, ``VENDOR_DESKTOP_STORY_SHOTS``): leaving here would delist the
-demo vendor's listings for every screen after it."""
+withdrawals block leaving; and the confirmation of an exit (the company name typed). The page
+after an exit is photographed by the exit story (tests/gui/test_story_exit.py,
+``VENDOR_DESKTOP_STORY_SHOTS``): leaving here would delist the demo vendor's listings for every
+screen after it."""
 
 from __future__ import annotations
 
