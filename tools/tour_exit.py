@@ -46,6 +46,7 @@ def _exit_dialog(tour: Any) -> QWidget:
     from vendor_desktop.ui.account.exit_page import ExitDialog
 
     account = tour.show_area("account")
+    account.vm.exit.reload()  # as synced now (a hidden area reloads when shown, off the GUI thread)
     application = account.vm.exit.new_application()
     dialog = ExitDialog(application, account)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
