@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vendor_desktop.ui.core.binding import connect_refresh
 from vendor_desktop.ui.core.saving import change_form
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, show_problems, stacked
 from vendor_desktop.viewmodels.account.exit import ExitApplication, ExitViewModel, Stage
@@ -55,7 +56,7 @@ class ExitPanel(QObject):
         self.links: dict[str, QPushButton] = {}  # area id → its button, for tests and tools
         apply.clicked.connect(self.open_application)
         section.discard.clicked.connect(vm.discard)
-        vm.changed.connect(self.render)
+        connect_refresh(vm.changed, section, self.render)  # the viewmodel outlives the page
 
     def render(self) -> None:
         vm = self.vm
@@ -97,7 +98,7 @@ class ExitPanel(QObject):
     def open_application(self) -> ExitDialog | None:
         if self.vm.why_cannot_apply():
             return None
-        dialog = ExitDialog(self.vm.new_application(), self.page)
+        dialog = ExitDialog(self.vm.new_application(self.page), self.page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -277,9 +277,10 @@ class ExitViewModel(QObject):
             return QCoreApplication.translate("ExitViewModel", "Settle what blocks an exit first.")
         return ""
 
-    def new_application(self) -> ExitApplication:
+    def new_application(self, parent: QObject | None = None) -> ExitApplication:
+        """One application, owned by ``parent`` (its dialog): it goes when the dialog goes."""
         refused = self.loaded.change if self.stage == Stage.REFUSED else None
-        return ExitApplication(self.queue, self.company, refused, self)
+        return ExitApplication(self.queue, self.company, refused, parent or self)
 
     def discard(self) -> None:
         """Forget a refused application (nothing changed on the marketplace)."""
