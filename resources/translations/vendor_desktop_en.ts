@@ -83,7 +83,7 @@
 <context>
     <name>InvoiceReminder</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="26"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="27"/>
         <source>%n invoices are due on the next working day</source>
         <translation>
             <numerusform>%n invoice is due on the next working day</numerusform>
@@ -143,7 +143,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="194"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>%n change has not reached the marketplace yet. It is kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
@@ -173,7 +173,7 @@
 <context>
     <name>MessagesViewModel</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="366"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="369"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n new order</numerusform>
@@ -181,11 +181,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="374"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n new invoice request</numerusform>
             <numerusform>%n new invoice requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="379"/>
+        <source>%n new refund requests</source>
+        <translation>
+            <numerusform>%n new refund request</numerusform>
+            <numerusform>%n new refund requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="384"/>
+        <source>%n tickets replied</source>
+        <translation>
+            <numerusform>%n ticket replied</numerusform>
+            <numerusform>%n tickets replied</numerusform>
         </translation>
     </message>
 </context>
@@ -265,7 +281,7 @@
 <context>
     <name>RefundReminder</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="21"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="22"/>
         <source>%n refund requests must be decided by the next working day</source>
         <translation>
             <numerusform>%n refund request must be decided by the next working day</numerusform>

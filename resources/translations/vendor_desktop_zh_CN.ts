@@ -1400,47 +1400,47 @@
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="164"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="165"/>
         <source>Leave the marketplace</source>
         <translation>退出云市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="165"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="166"/>
         <source>Leave the marketplace?</source>
         <translation>确定退出云市场？</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="168"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="169"/>
         <source>Every listing is delisted and buyers can no longer order. This cannot be undone from Vendor Center.</source>
         <translation>所有商品都会下架，买家无法再下单。此操作无法在服务商管理后台撤回。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="171"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="172"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="172"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="173"/>
         <source>Type the company name</source>
         <translation>输入公司名称</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="173"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="174"/>
         <source>The company name, exactly as above</source>
         <translation>与上方公司名称完全一致</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="176"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="177"/>
         <source>The application is saved on this computer and sent to the marketplace as soon as it can be reached. If anything still blocks an exit, the marketplace refuses it and says what.</source>
         <translation>申请保存在本机，连上云市场后立即发送。如果仍有未处理的事项，云市场会拒绝并列出原因。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="179"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="180"/>
         <source>Apply to leave</source>
         <translation>申请退出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="180"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="181"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1448,57 +1448,57 @@
 <context>
     <name>ExitPanel</name>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="75"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="76"/>
         <source>Leave the marketplace: every listing is delisted and new orders stop.</source>
         <translation>退出云市场：所有商品下架，不再接收新订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="78"/>
         <source>Apply again…</source>
         <translation>再次申请…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="77"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="78"/>
         <source>Apply to leave…</source>
         <translation>申请退出…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="92"/>
         <source>Show orders</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="92"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="93"/>
         <source>Show refunds</source>
         <translation>查看退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="94"/>
         <source>Show invoices</source>
         <translation>查看发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="94"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="95"/>
         <source>Show withdrawals</source>
         <translation>查看提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="95"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="96"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="106"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="107"/>
         <source>Leave the marketplace</source>
         <translation>退出云市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="107"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="108"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="110"/>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="111"/>
         <source>Leaving is final: every listing is delisted and buyers can no longer order. The marketplace refunds the deposit about 45 days after you return the deposit receipt.</source>
         <translation>退出后无法恢复：所有商品下架，买家无法再下单。交回保证金缴纳凭证后约 45 天，云市场退还保证金。</translation>
     </message>
@@ -1624,37 +1624,37 @@
         <translation>请先处理未完成的事项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="297"/>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="298"/>
         <source>Left on</source>
         <translation>退出时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="299"/>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="300"/>
         <source>Listings</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="300"/>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="301"/>
         <source>All delisted; new orders are stopped.</source>
         <translation>已全部下架，不再接收新订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="302"/>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="303"/>
         <source>Deposit refund</source>
         <translation>保证金退还</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="310"/>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="311"/>
         <source>Refunded to your account balance on %1.</source>
         <translation>已于 %1 退还到账户余额。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="315"/>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="316"/>
         <source>Expected on %1 (about %2 days after the receipt was returned on %3).</source>
         <translation>预计 %1 退还（缴纳凭证于 %3 交回，约 %2 天后退还）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="323"/>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="324"/>
         <source>Waiting for the receipt: return the deposit receipt to the marketplace; the deposit is refunded about %1 days after it arrives.</source>
         <translation>等待交回缴纳凭证：请将保证金缴纳凭证交回云市场，收到后约 %1 天退还保证金。</translation>
     </message>
@@ -1838,19 +1838,19 @@
 <context>
     <name>InvoiceReminder</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="26"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="27"/>
         <source>%n invoices are due on the next working day</source>
         <translation>
             <numerusform>%n 张发票下一个工作日截止</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="29"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="30"/>
         <source>Order %1: issue the invoice by %2.</source>
         <translation>订单 %1 的发票最晚 %2 开票。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="31"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="32"/>
         <source>Orders %1: issue the invoices by %2.</source>
         <translation>订单 %1 的发票最晚 %2 开票。</translation>
     </message>
@@ -3409,17 +3409,17 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="182"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="184"/>
         <source>Change not saved</source>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="192"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="194"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -3626,73 +3626,87 @@ Clear the filters or search for something else.</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="97"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="99"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="110"/>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="115"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="109"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="292"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="295"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="293"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="296"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="294"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="297"/>
         <source>View invoice</source>
         <translation>查看发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="322"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="327"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="330"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="366"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="369"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="374"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n 个新的开票申请</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="379"/>
+        <source>%n new refund requests</source>
+        <translation>
+            <numerusform>%n 个新的退款申请</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="384"/>
+        <source>%n tickets replied</source>
+        <translation>
+            <numerusform>%n 个工单有新回复</numerusform>
         </translation>
     </message>
 </context>
@@ -4936,19 +4950,19 @@ Clear the filters or search for something else.</source>
 <context>
     <name>RefundReminder</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="21"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="22"/>
         <source>%n refund requests must be decided by the next working day</source>
         <translation>
             <numerusform>%n 个退款须在下一个工作日前处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="24"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="25"/>
         <source>Order %1: approve, refuse or refund part of it by %2.</source>
         <translation>订单 %1：请在 %2 前同意、拒绝或部分退款。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="26"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="27"/>
         <source>Orders %1: decide the refunds by %2.</source>
         <translation>订单 %1：请在 %2 前处理退款。</translation>
     </message>
