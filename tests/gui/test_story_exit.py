@@ -22,7 +22,9 @@ from sqlalchemy import select
 
 from vendor_desktop.cache.core.models import LedgerEntry, Listing
 from vendor_desktop.domain.exit import delivered_by_vendor
+from vendor_desktop.domain.workdays import SHANGHAI
 from vendor_desktop.ui.core import i18n
+from vendor_desktop.viewmodels.core.sync_status import Connection
 
 from .apphelpers import Marketplace, closed, server_changes, sign_in
 
@@ -56,6 +58,11 @@ def a_completed_manual_order(market: Marketplace) -> dict:
         moved = market.operator("POST", f"/orders/{order_id}/{step}")
         assert moved.status_code == 200, moved.text
     return moved.json()
+
+
+def set_clock(market: Marketplace, moment: dt.datetime) -> None:
+    answer = market.operator("POST", "/clock", json={"now": moment.isoformat()})
+    assert answer.status_code == 200, answer.text
 
 
 def shoot(qtbot, center, name: str) -> None:
@@ -160,13 +167,19 @@ def test_an_exit_blocked_by_an_open_invoice_then_applied(qtbot, tmp_path, vendor
         assert refund_on.isoformat() in exit_vm.deposit_text()
         shoot(qtbot, center, "account-exit-left")
 
-        later = dt.datetime.combine(
-            refund_on + dt.timedelta(days=1), dt.time(9), tzinfo=dt.timezone(dt.timedelta(hours=8))
+        # The sandbox clock passes the date. Two hops: the session's refresh token lasts 30 days
+        # (sandbox clock), and a sync in between renews it, as a vendor opening the app would.
+        synced_once = center.sync.last_synced
+        set_clock(market, dt.datetime.now(dt.UTC) + dt.timedelta(days=25))
+        window.sync_button.click()
+        qtbot.waitUntil(
+            lambda: center.sync.last_synced != synced_once and center.sync.state == Connection.ONLINE, timeout=30_000
         )
-        moved = market.operator("POST", "/clock", json={"now": later.isoformat()})
-        assert moved.status_code == 200, moved.text
+        assert exit_vm.deposit_text().startswith("Expected on")  # not yet
+        set_clock(market, dt.datetime.combine(refund_on + dt.timedelta(days=1), dt.time(9), tzinfo=SHANGHAI))
         window.sync_button.click()
         qtbot.waitUntil(lambda: exit_vm.deposit_text().startswith("Refunded"), timeout=30_000)
+        assert f"on {refund_on.isoformat()} 00:00" in exit_vm.deposit_text()  # paid back that day
 
         def refunded() -> list[int]:
             with db.session() as s:
