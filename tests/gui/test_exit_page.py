@@ -145,7 +145,8 @@ def test_the_marketplace_refusal_lists_its_blockers_and_can_be_discarded(qtbot, 
                       now=dt.datetime.now(dt.UTC))  # fmt: skip
     view.vm.exit.reload()
     assert view.exit_section.tag.text() == "Not accepted"
-    assert view.exit.summary.text() == "The marketplace did not accept this change: Settle what is open first."
+    assert view.exit_section.notice.text() == "The marketplace did not accept this change: Settle what is open first."
+    assert view.exit_section.notice.property("rejected") == "true" and not view.exit.summary.isVisible()
     assert blockers(view) == {"2 refund requests awaiting a decision": "refunds"}
     assert view.apply_exit.text() == "Apply again…" and view.apply_exit.isEnabled()
     assert view.exit_section.discard.isVisible()

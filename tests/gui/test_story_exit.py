@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -28,7 +29,7 @@ from vendor_desktop.viewmodels.core.sync_status import Connection
 
 from .apphelpers import Marketplace, closed, server_changes, sign_in
 
-pytestmark = pytest.mark.usefixtures("english")
+pytestmark = pytest.mark.usefixtures("english", "styled")  # styled: the pictures look as the app
 
 DEPOSIT_FEN = 100_000  # ¥1,000.00, tier 1 (R-DEP-1)
 # Set to a folder to keep pictures of the exit page (blocked, left) in both languages.
@@ -72,7 +73,11 @@ def shoot(qtbot, center, name: str) -> None:
     view = center.window.account_view
     for code, language in (("zh", i18n.CHINESE), ("en", i18n.ENGLISH)):
         center.set_language(language)
-        QApplication.processEvents()  # the language change and the new layout, before the picture
+        QApplication.processEvents()  # the language change, then the rows it replaced gone
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+        view.scroll.widget().adjustSize()  # the page's new height in this language
+        QApplication.processEvents()
         view.scroll.ensureWidgetVisible(view.exit_section)
         view.grab().save(str(Path(SHOTS) / f"{name}-{code}.png"))
 

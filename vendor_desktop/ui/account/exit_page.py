@@ -63,11 +63,17 @@ class ExitPanel(QObject):
         stage = vm.stage
         self.section.tag.set_tag(*vm.stage_tag())
         self.section.tag.show()
-        self.summary.setText(vm.summary())
-        self.summary.setObjectName("changeNotice" if stage == Stage.REFUSED else "")
-        self.summary.setProperty("rejected", "true" if stage == Stage.REFUSED else "false")
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        # An application on its way or refused reads as the other sections' changes do: in the
+        # notice box (red when refused), with Discard beside it; the rest as a plain sentence.
+        boxed = stage in (Stage.WAITING, Stage.REFUSED)
+        notice = self.section.notice
+        notice.setText(vm.summary() if boxed else "")
+        notice.setVisible(boxed)
+        notice.setProperty("rejected", "true" if stage == Stage.REFUSED else "false")
+        notice.style().unpolish(notice)
+        notice.style().polish(notice)
+        self.summary.setText("" if boxed else vm.summary())
+        self.summary.setVisible(not boxed)
         self.section.discard.setVisible(stage == Stage.REFUSED)
         why_not = vm.why_cannot_apply()
         self.apply.setVisible(stage != Stage.EXITED)
