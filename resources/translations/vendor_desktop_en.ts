@@ -317,6 +317,17 @@
     </message>
 </context>
 <context>
+    <name>TicketsView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="380"/>
+        <source>%n tickets</source>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrackingImportDialog</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/ui/invoices/import_dialog.py" line="152"/>
