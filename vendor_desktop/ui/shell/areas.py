@@ -222,9 +222,9 @@ def _money_layout_lists(view: Any) -> Any:
 # anyone may queue a change (a message marked read is one), so Pending changes is for everyone.
 AREAS: tuple[Area, ...] = (
     Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), None,  # every role: its cards follow its permissions
-         frozenset({"order", "message", "listing", "command", "invoice", "deposit", "earning", "withdrawal"}),
+         frozenset({"order", "message", "listing", "command", "invoice", "deposit", "earning", "withdrawal", "refund", "ticket"}),
          _dashboard_vm, _dashboard_view, "Ctrl+1", landing=False),
-    Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order"}),
+    Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order", "refund"}),
          _orders_vm, _orders_view, "Ctrl+2",
          saved_state=(("orders/header", _orders_layout_header), ("orders/splitter", _orders_layout_splitter))),
     Area("listings", QT_TRANSLATE_NOOP("Areas", "Listings"), "listings.read", frozenset({"listing", "command", "deposit"}),
@@ -249,7 +249,7 @@ AREAS: tuple[Area, ...] = (
          count=lambda vm: vm.open_count, count_changed="changed"),
     # SPEC §11: every role reads the profile and the agreements (the bank account: see the view).
     Area("account", QT_TRANSLATE_NOOP("Areas", "Account"), None,
-         frozenset({"vendor_profile", "bank_account", "agreement", "command"}),
+         frozenset({"vendor_profile", "bank_account", "agreement", "command", "order", "refund", "invoice", "withdrawal"}),
          _account_vm, _account_view, "Ctrl+9", landing=False),
 )  # fmt: skip
 
