@@ -127,7 +127,10 @@ def _where(query: RefundQuery) -> tuple[str, list[Any]]:
     text = fold(query.text.strip())
     if text:
         # What a buyer on the phone gives: the order number, or their account ID.
-        conditions.append("(instr(lower(coalesce(order_number, '')), ?) > 0 OR instr(lower(coalesce(buyer_account_id, '')), ?) > 0)")
+        conditions.append(
+            "(instr(lower(coalesce(order_number, '')), ?) > 0"
+            " OR instr(lower(coalesce(buyer_account_id, '')), ?) > 0)"
+        )
         params += [text, text]
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
