@@ -31,6 +31,7 @@ SORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "listing": ("json_extract(data, '$.listing_name')",),
     "buyer": ("buyer_account_id",),
     "amount": ("amount_fen",),
+    "refunded": ("refunded_fen",),
     "state": ("state",),
     "decide_by": ("decide_by", "requested_ts"),
     "rule": ("rule",),
@@ -128,8 +129,7 @@ def _where(query: RefundQuery) -> tuple[str, list[Any]]:
     if text:
         # What a buyer on the phone gives: the order number, or their account ID.
         conditions.append(
-            "(instr(lower(coalesce(order_number, '')), ?) > 0"
-            " OR instr(lower(coalesce(buyer_account_id, '')), ?) > 0)"
+            "(instr(lower(coalesce(order_number, '')), ?) > 0 OR instr(lower(coalesce(buyer_account_id, '')), ?) > 0)"
         )
         params += [text, text]
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
