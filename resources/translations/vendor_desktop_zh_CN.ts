@@ -434,47 +434,52 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="208"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="220"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="211"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="223"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="214"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="228"/>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="230"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="216"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="234"/>
         <source>Invoices</source>
         <translation>发票管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="222"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="238"/>
         <source>Money</source>
         <translation>资金管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="226"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="242"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="244"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="248"/>
         <source>Account</source>
         <translation>账户信息</translation>
     </message>
@@ -552,170 +557,170 @@
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="94"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="118"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="119"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="97"/>
         <source>Mark all “%1” messages as read</source>
         <translation>将全部“%1”站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
         <source>Mark all messages as read</source>
         <translation>将全部站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="108"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="132"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="136"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="142"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="145"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="153"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="156"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="158"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="163"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="170"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="172"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="182"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="205"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="184"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="207"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="186"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="192"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="196"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="196"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="212"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="198"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="214"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="197"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="199"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="211"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="251"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="252"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="251"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="252"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="254"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="255"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="390"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="392"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="392"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="394"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="393"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="395"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -763,6 +768,21 @@
         <location filename="../../vendor_desktop/viewmodels/changes/money_changes.py" line="46"/>
         <source>Change the bank account</source>
         <translation>修改银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/refund_changes.py" line="24"/>
+        <source>Approve refund of %1 (order %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/refund_changes.py" line="26"/>
+        <source>Partial refund of %1 (order %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/refund_changes.py" line="28"/>
+        <source>Reject refund of %1 (order %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -959,6 +979,104 @@
         <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="110"/>
         <source>Yesterday %1 · same</source>
         <translation>昨日 %1 · 持平</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="66"/>
+        <source>Approve refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="67"/>
+        <source>Approve the refund for order %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="69"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="71"/>
+        <source>Reject refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="72"/>
+        <source>Reject the refund for order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="73"/>
+        <source>The buyer reads your reason. The order goes back to the state it had before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="74"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="76"/>
+        <source>Partial refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="77"/>
+        <source>Refund part of order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="80"/>
+        <source>Refund the amount you agreed with the buyer. The order keeps its state; your earnings of its market go down by that amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="83"/>
+        <source>Refund</source>
+        <translation type="unfinished">退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="84"/>
+        <source>Asked / paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="86"/>
+        <source>Amount to refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="87"/>
+        <source>In yuan, e.g. 300 or 300.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="89"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="89"/>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="91"/>
+        <source>Why you reject it, for the buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="93"/>
+        <source>What the amount is for, for the buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="95"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
     </message>
 </context>
 <context>
@@ -3397,73 +3515,73 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MoneyViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/core/amounts.py" line="22"/>
         <source>At most two decimals: fen are the smallest unit.</source>
         <translation>金额最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="32"/>
+        <location filename="../../vendor_desktop/viewmodels/core/amounts.py" line="26"/>
         <source>That amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="33"/>
+        <location filename="../../vendor_desktop/viewmodels/core/amounts.py" line="27"/>
         <source>Enter an amount in yuan, e.g. 2000 or 2,000.00.</source>
         <translation>请输入以元为单位的金额，如 2000 或 2,000.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/core/amounts.py" line="29"/>
         <source>Enter an amount above ¥0.00.</source>
         <translation>金额须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="37"/>
         <source>Your role cannot pay the deposit. Ask the main account or finance.</source>
         <translation>您的角色不能缴纳保证金，请联系主账号或财务。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="41"/>
         <source>The deposit figures have not reached this computer yet. Sync first.</source>
         <translation>本机还没有保证金数据，请先同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="45"/>
         <source>The deposit already covers tier 3, the highest: nothing more to pay.</source>
         <translation>保证金已达最高的第 3 档，无需再缴。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="75"/>
         <source>Tier %1 (%2 in all): pay %3</source>
         <translation>第 %1 档（共 %2）：缴纳 %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="97"/>
         <source>(%1 of it already queued for the deposit)</source>
         <translation>（其中 %1 已用于待发送的保证金缴纳）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="106"/>
         <source>Paid %1 · %2 · required %3</source>
         <translation>已缴 %1 · %2 · 应缴 %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="123"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="124"/>
         <source>no tier yet</source>
         <translation>未达任何档位</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="120"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="141"/>
         <source>The deposit goes up to tier 3 (¥5,000.00): pay at most %1.</source>
         <translation>保证金最高为第 3 档（¥5,000.00），本次最多缴纳 %1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="146"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="147"/>
         <source>Balance too low: top up %1 first.</source>
         <translation>账户余额不足：还需充值 %1</translation>
     </message>
@@ -3703,62 +3821,62 @@ Clear the filters or search for something else.</source>
         <translation>云市场收到这笔缴纳后才有缴纳凭证。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="58"/>
         <source>Your role cannot withdraw earnings. Ask the main account or finance.</source>
         <translation>您的角色不能提现，请联系主账号或财务。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="61"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="62"/>
         <source>The earnings have not reached this computer yet. Sync first.</source>
         <translation>本机还没有收益数据，请先同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="92"/>
         <source>(after %1 already queued)</source>
         <translation>（已扣除待发送的 %1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="102"/>
         <source>No bank account on file</source>
         <translation>尚未登记银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="110"/>
         <source>Expected %1 to %2 (%3–%4 working days)</source>
         <translation>预计 %1 至 %2 到账（%3–%4 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="117"/>
         <source>— may move once next year&apos;s holidays are published</source>
         <translation>（次年节假日公布后可能调整）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="129"/>
         <source>%1 is on hold. %2</source>
         <translation>%1 暂不可提现。%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="147"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="148"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="156"/>
         <source>The deposit does not cover %1: pay up to tier %2 (%3 more) to release it.</source>
         <translation>保证金未覆盖%1：缴纳至第 %2 档（还需 %3）即可提现。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="177"/>
         <source>Withdrawals need both agreements signed. Not signed yet: %1.</source>
         <translation>提现需要两份协议均已签署。尚未签署：%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="171"/>
         <source>No bank account on file to receive the money. The main account adds it under Account.</source>
         <translation>尚未登记收款的银行账户，请主账号在账户信息中添加。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="194"/>
         <source>At most %1 can be withdrawn now.</source>
         <translation>当前最多可提现 %1。</translation>
     </message>
@@ -4450,6 +4568,151 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="53"/>
         <source>No change was waiting to send.</source>
         <translation>没有待发送的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDetail</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="163"/>
+        <source>Refund details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="176"/>
+        <source>Not decided yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="178"/>
+        <source>No other refund requests from this buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="181"/>
+        <source>Select a refund to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="182"/>
+        <source>Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="183"/>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="184"/>
+        <source>Partial refund…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="185"/>
+        <source>Dismiss</source>
+        <translation type="unfinished">知道了</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="186"/>
+        <source>Send again</source>
+        <translation type="unfinished">重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="187"/>
+        <source>Order</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="188"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="189"/>
+        <source>Buyer&apos;s reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="190"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="191"/>
+        <source>This buyer&apos;s refunds with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundsView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="103"/>
+        <source>Show every refund request, whatever its state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="142"/>
+        <source>Search order number or buyer account ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="146"/>
+        <source>All states</source>
+        <translation type="unfinished">全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="149"/>
+        <source>Clear filters</source>
+        <translation type="unfinished">清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="37"/>
+        <source>Requested</source>
+        <extracomment>The columns, as sort keys of ``cache.refunds.queries.SORT_COLUMNS``.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="38"/>
+        <source>Order number</source>
+        <translation type="unfinished">订单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="39"/>
+        <source>Listing</source>
+        <translation type="unfinished">商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="40"/>
+        <source>Buyer account ID</source>
+        <translation type="unfinished">买家账号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="41"/>
+        <source>Asked / paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="42"/>
+        <source>Refunded</source>
+        <translation type="unfinished">已退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="43"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="44"/>
+        <source>Decide by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="45"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ class FieldGrid(QGridLayout):
             name = QLabel(field.label)
             name.setObjectName("fieldName")
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            value = _selectable(QLabel(field.value))
+            value = _selectable(QLabel(field.value), wrap=False)
             self.addWidget(name, row, 0)
             self.addWidget(value, row, 1)
             self.values[field.label] = value
@@ -95,35 +95,43 @@ class RefundDetail(Retranslating, QFrame):
         self.reason_name = QLabel()
         self.reason_name.setObjectName("fieldName")
         self.reason = _selectable(QLabel())
-        left = QVBoxLayout()
-        left.addWidget(self.order_title)
-        left.addLayout(self.order_fields)
-        left.addStretch(1)
-        middle = QVBoxLayout()
-        middle.addWidget(self.request_title)
-        middle.addLayout(self.request_fields)
-        middle.addWidget(self.reason_name)
-        middle.addWidget(self.reason)
-        middle.addStretch(1)
         self.decision_title, self.history_title = _section(), _section()
         self.decision = _selectable(QLabel())
         self.self_service = _selectable(QLabel())
         self.self_service.setObjectName("hint")
         self.history = _selectable(QLabel())
-        right = QVBoxLayout()
-        right.addWidget(self.decision_title)
-        right.addWidget(self.decision)
-        right.addWidget(self.history_title)
-        right.addWidget(self.self_service)
-        right.addWidget(self.history)
-        right.addStretch(1)
+        order_box, request_box = QWidget(), QWidget()
+        for box, grid in ((order_box, self.order_fields), (request_box, self.request_fields)):
+            box.setLayout(grid)
+            grid.setContentsMargins(0, 0, 0, 0)
+        # One grid for the three columns — the order, the request, the decision and the buyer's
+        # history — so each column starts at the top and the extra height stays below them all.
         self.body = QWidget()
-        body = QHBoxLayout(self.body)
+        body = QGridLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(24)
-        body.addLayout(left, 3)
-        body.addLayout(middle, 4)
-        body.addLayout(right, 4)
+        body.setHorizontalSpacing(24)
+        placed = (
+            (self.order_title, 0, 0), (order_box, 1, 0),
+            (self.request_title, 0, 1), (request_box, 1, 1),
+        )  # fmt: skip
+        for widget, row, column in placed:
+            body.addWidget(widget, row, column, Qt.AlignmentFlag.AlignTop)
+        # The buyer's words under the order and the request, as wide as both: they may be long.
+        body.addWidget(self.reason_name, 2, 0, 1, 2, Qt.AlignmentFlag.AlignTop)
+        body.addWidget(self.reason, 3, 0, 2, 2, Qt.AlignmentFlag.AlignTop)
+        # The decision and the buyer's history, one under the other whatever the rows' heights.
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(4)
+        for widget in (self.decision_title, self.decision, self.history_title, self.self_service, self.history):
+            if widget is self.history_title:
+                right.addSpacing(12)
+            right.addWidget(widget)
+        right.addStretch(1)
+        body.addLayout(right, 0, 2, 5, 1)
+        body.setRowStretch(4, 1)
+        for column, stretch in enumerate((3, 4, 4)):
+            body.setColumnStretch(column, stretch)
 
         self.setObjectName("detailPane")
         pane = QVBoxLayout(self)

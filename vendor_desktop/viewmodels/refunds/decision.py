@@ -23,10 +23,6 @@ from vendor_desktop.viewmodels.core.commands import CommandQueue
 REASON_MAX = 500
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RefundDecision", text)
-
-
 class DecisionViewModel(QObject):
     """*Approve…*, *Reject…* or *Partial refund…* of one request."""
 
@@ -65,17 +61,25 @@ class DecisionViewModel(QObject):
 
     def limit_text(self) -> str:
         """What a partial refund may be, said before anything is typed."""
+        already = self.refund.paid_fen - self.refundable_fen
+        if already <= 0:
+            return QCoreApplication.translate("RefundDecision", "At most %1, what was paid.").replace(
+                "%1", format_fen(self.refundable_fen)
+            )
         return (
-            _tr("At most %1: paid %2, of which %3 is already refunded.")
+            QCoreApplication.translate("RefundDecision", "At most %1: paid %2, of which %3 is already refunded.")
             .replace("%1", format_fen(self.refundable_fen))
             .replace("%2", format_fen(self.refund.paid_fen))
-            .replace("%3", format_fen(max(0, self.refund.paid_fen - self.refundable_fen)))
+            .replace("%3", format_fen(already))
         )
 
     def approve_text(self) -> str:
         """What approving does, with the amount, for the confirmation."""
         return (
-            _tr("Refund %1 to the buyer of order %2. Your earnings of the order's market go down by the same amount.")
+            QCoreApplication.translate(
+                "RefundDecision",
+                "Refund %1 to the buyer of order %2. Your earnings of the order's market go down by the same amount.",
+            )
             .replace("%1", format_fen(self.refund.amount_fen))
             .replace("%2", self.refund.order_number or "—")
         )
@@ -89,15 +93,19 @@ class DecisionViewModel(QObject):
                 problems["amount"] = text_problem
         code = decision_problem(self.decision, fen, reason, self.refundable_fen)
         if code == "REASON_REQUIRED":
-            problems["reason"] = _tr("Say why you reject the refund: the buyer reads it.")
-        elif code == "AMOUNT_REQUIRED" and "amount" not in problems:
-            problems["amount"] = _tr("Enter the amount to refund, in yuan.")
-        elif code == "AMOUNT_EXCEEDS_PAID":
-            problems["amount"] = _tr("At most %1 can be refunded: what was paid and not yet refunded.").replace(
-                "%1", format_fen(self.refundable_fen)
+            problems["reason"] = QCoreApplication.translate(
+                "RefundDecision", "Say why you reject the refund: the buyer reads it."
             )
+        elif code == "AMOUNT_REQUIRED" and "amount" not in problems:
+            problems["amount"] = QCoreApplication.translate("RefundDecision", "Enter the amount to refund, in yuan.")
+        elif code == "AMOUNT_EXCEEDS_PAID":
+            problems["amount"] = QCoreApplication.translate(
+                "RefundDecision", "At most %1 can be refunded: what was paid and not yet refunded."
+            ).replace("%1", format_fen(self.refundable_fen))
         if self.wants_reason and len(reason.strip()) > REASON_MAX:
-            problems["reason"] = _tr("Keep the reason to %1 characters.").replace("%1", str(REASON_MAX))
+            problems["reason"] = QCoreApplication.translate(
+                "RefundDecision", "Keep the reason to %1 characters."
+            ).replace("%1", str(REASON_MAX))
         self.problems_changed.emit(problems)
         return problems
 

@@ -51,10 +51,6 @@ from vendor_desktop.viewmodels.refunds.table import RefundLine, RefundsTableMode
 DEFAULT_STATES = (RefundState.REQUESTED.value,)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RefundsViewModel", text)
-
-
 def state_choices() -> list[tuple[str, str]]:
     """(value, label) for the state filter, in SPEC §5's order."""
     return [(s.value, refund_state_label(s.value)) for s in RefundState]
@@ -164,7 +160,7 @@ class RefundsViewModel(QObject):
         return bool(q.states or q.text.strip())
 
     def why_clear_disabled(self) -> str:
-        return "" if self.filtered else _tr("No filter is set.")
+        return "" if self.filtered else QCoreApplication.translate("RefundsViewModel", "No filter is set.")
 
     @property
     def count(self) -> int:
@@ -173,28 +169,44 @@ class RefundsViewModel(QObject):
     def count_text(self) -> str:
         n = self.model.total
         if self.model.query.states == DEFAULT_STATES and not self.model.query.text.strip():
-            return (
-                _tr("1 refund awaits your decision")
-                if n == 1
-                else _tr("%1 refunds await your decision").replace("%1", str(n))
-            )
-        return _tr("1 refund") if n == 1 else _tr("%1 refunds").replace("%1", str(n))
+            if self.may_decide:  # (lupdate finds no plural in a translate() call: one string per form)
+                if n == 1:
+                    return QCoreApplication.translate("RefundsViewModel", "1 refund awaits your decision")
+                return QCoreApplication.translate("RefundsViewModel", "%1 refunds await your decision").replace(
+                    "%1", str(n)
+                )
+            if n == 1:
+                return QCoreApplication.translate("RefundsViewModel", "1 refund awaiting decision")
+            return QCoreApplication.translate("RefundsViewModel", "%1 refunds awaiting decision").replace("%1", str(n))
+        if n == 1:
+            return QCoreApplication.translate("RefundsViewModel", "1 refund")
+        return QCoreApplication.translate("RefundsViewModel", "%1 refunds").replace("%1", str(n))
 
     def empty_text(self) -> str:
         """Why the list is empty and what to do — honest about a copy that was never synced."""
         if not self.any_refunds:
             if self.last_synced is None:
-                return _tr("Not synced yet: refund requests arrive with the first sync.")
-            return _tr("No refund requests yet. When a buyer asks for a refund, it appears here.")
+                return QCoreApplication.translate(
+                    "RefundsViewModel", "Not synced yet: refund requests arrive with the first sync."
+                )
+            return QCoreApplication.translate(
+                "RefundsViewModel", "No refund requests yet. When a buyer asks for a refund, it appears here."
+            )
         if self.model.query.states == DEFAULT_STATES and not self.model.query.text.strip():
-            return _tr("No refund awaits your decision.\nChoose “All states” to see the decided ones.")
-        return _tr("No refunds match these filters.\nClear the filters or search for something else.")
+            return QCoreApplication.translate(
+                "RefundsViewModel", "No refund awaits a decision.\nChoose “All states” to see the decided ones."
+            )
+        return QCoreApplication.translate(
+            "RefundsViewModel", "No refunds match these filters.\nClear the filters or search for something else."
+        )
 
     def synced_text(self) -> str:
         """When this copy came from the marketplace: the list works offline on it."""
         if self.last_synced is None:
-            return _tr("Not synced yet")
-        return _tr("As of the last sync, %1").replace("%1", local_time(self.last_synced))
+            return QCoreApplication.translate("RefundsViewModel", "Not synced yet")
+        return QCoreApplication.translate("RefundsViewModel", "As of the last sync, %1").replace(
+            "%1", local_time(self.last_synced)
+        )
 
     # -- selection and detail ----------------------------------------------------------------
     @property
@@ -211,7 +223,11 @@ class RefundsViewModel(QObject):
 
     def title(self) -> str:
         r = self.selected
-        return _tr("Refund for order %1").replace("%1", r.order_number or "—") if r else ""
+        return (
+            QCoreApplication.translate("RefundsViewModel", "Refund for order %1").replace("%1", r.order_number or "—")
+            if r
+            else ""
+        )
 
     def state_tags(self) -> list[tuple[str, Tone]]:
         if self.current is None:
@@ -234,12 +250,15 @@ class RefundsViewModel(QObject):
         if r is None:
             return []
         return [
-            Field(_tr("Order number"), r.order_number or "—"),
-            Field(_tr("Listing"), r.listing_name or "—"),
-            Field(_tr("Market"), market_label(r.market or "") or "—"),
-            Field(_tr("Paid"), format_fen(r.paid_fen)),
-            Field(_tr("Refunded so far"), format_fen(self.refunded_so_far_fen())),
-            Field(_tr("Buyer account ID"), r.buyer_account_id or "—"),
+            Field(QCoreApplication.translate("RefundsViewModel", "Order number"), r.order_number or "—"),
+            Field(QCoreApplication.translate("RefundsViewModel", "Listing"), r.listing_name or "—"),
+            Field(QCoreApplication.translate("RefundsViewModel", "Market"), market_label(r.market or "") or "—"),
+            Field(QCoreApplication.translate("RefundsViewModel", "Paid"), format_fen(r.paid_fen)),
+            Field(
+                QCoreApplication.translate("RefundsViewModel", "Refunded so far"),
+                format_fen(self.refunded_so_far_fen()),
+            ),
+            Field(QCoreApplication.translate("RefundsViewModel", "Buyer account ID"), r.buyer_account_id or "—"),
         ]
 
     def request_fields(self) -> list[Field]:
@@ -247,10 +266,13 @@ class RefundsViewModel(QObject):
         if r is None:
             return []
         return [
-            Field(_tr("Asked"), format_fen(r.amount_fen)),
-            Field(_tr("Requested"), local_time(r.requested_at)),
-            Field(_tr("Decide by"), words.decide_by_text(r, self.today(), long=True)),
-            Field(_tr("Rule"), words.rule_text(r)),
+            Field(QCoreApplication.translate("RefundsViewModel", "Asked"), format_fen(r.amount_fen)),
+            Field(QCoreApplication.translate("RefundsViewModel", "Requested"), local_time(r.requested_at)),
+            Field(
+                QCoreApplication.translate("RefundsViewModel", "Decide by"),
+                words.decide_by_text(r, self.today(), long=True),
+            ),
+            Field(QCoreApplication.translate("RefundsViewModel", "Rule"), words.rule_text(r)),
         ]
 
     def buyer_reason(self) -> str:
@@ -262,8 +284,9 @@ class RefundsViewModel(QObject):
         r = self.selected
         if r is None or not r.invoice_issued:
             return ""
-        return _tr(
-            "An invoice was already issued for this order: after the refund, contact the buyer about the invoice."
+        return QCoreApplication.translate(
+            "RefundsViewModel",
+            "An invoice was already issued for this order: after the refund, contact the buyer about the invoice.",
         )
 
     def decision_text(self) -> str:
@@ -281,7 +304,10 @@ class RefundsViewModel(QObject):
         if r is None:
             return ""
         return (
-            _tr("No-reason refunds the buyer had used before this request, across the marketplace: %1 of %2")
+            QCoreApplication.translate(
+                "RefundsViewModel",
+                "No-reason refunds the buyer had used before this request, across the marketplace: %1 of %2",
+            )
             .replace("%1", str(r.self_service_before))
             .replace("%2", str(SELF_SERVICE_REFUNDS_PER_BUYER))
         )
@@ -319,7 +345,9 @@ class RefundsViewModel(QObject):
     def read_only_text(self) -> str:
         if self.may_decide:
             return ""
-        return _tr("Your role reads refunds. The main account and support decide them.")
+        return QCoreApplication.translate(
+            "RefundsViewModel", "Your role reads refunds. The main account and support decide them."
+        )
 
     def why_cannot_decide(self) -> str:
         """Why the decision buttons are disabled ("" when they are enabled)."""
@@ -327,13 +355,19 @@ class RefundsViewModel(QObject):
             return self.read_only_text()
         r = self.selected
         if r is None:
-            return _tr("Select a refund that awaits your decision first.")
+            return QCoreApplication.translate("RefundsViewModel", "Select a refund that awaits your decision first.")
         if self.selected_change is not None:
-            return _tr("Your decision on this refund has not been accepted by the marketplace yet.")
+            return QCoreApplication.translate(
+                "RefundsViewModel", "Your decision on this refund has not been accepted by the marketplace yet."
+            )
         if r.rule in set(RefundRule) and not vendor_decides(RefundRule(r.rule)):
-            return _tr("Nothing to decide: %1").replace("%1", words.rule_text(r))
+            return QCoreApplication.translate("RefundsViewModel", "Nothing to decide: %1").replace(
+                "%1", words.rule_text(r)
+            )
         if not r.awaiting_decision:
-            return _tr("Already decided: %1.").replace("%1", refund_state_label(r.state))
+            return QCoreApplication.translate("RefundsViewModel", "Already decided: %1.").replace(
+                "%1", refund_state_label(r.state)
+            )
         return ""
 
     def new_decision(self, decision: Decision | str) -> DecisionViewModel:

@@ -20,34 +20,34 @@ from vendor_desktop.domain.refunds import SELF_SERVICE_REFUNDS_PER_BUYER, Decisi
 from vendor_desktop.viewmodels.core.labels import local_time, market_label, refund_state_label, server_message
 from vendor_desktop.viewmodels.core.states import Tone, tone
 
-CONTEXT = "RefundsViewModel"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def rule_text(refund: RefundRow) -> str:
     """SPEC §5's rule for this request in a phrase: where the order stands, then what follows."""
     match refund.rule:
         case RefundRule.SAAS_SELF_SERVICE:  # R-REF-1: the ordinal counts this refund too
             return (
-                _tr("SaaS, no-reason refund %1 of %2 in the review period: refunded automatically")
+                QCoreApplication.translate(
+                    "RefundsViewModel", "SaaS, no-reason refund %1 of %2 in the review period: refunded automatically"
+                )
                 .replace("%1", str(refund.self_service_before + 1))
                 .replace("%2", str(SELF_SERVICE_REFUNDS_PER_BUYER))
             )
         case RefundRule.SAAS_OUTSIDE_REVIEW_PERIOD:
-            return _tr("SaaS, after the review period: negotiated refund")
+            return QCoreApplication.translate("RefundsViewModel", "SaaS, after the review period: negotiated refund")
         case RefundRule.SAAS_LIMIT_REACHED:
-            return _tr("SaaS, the buyer has used all %1 no-reason refunds: negotiated refund").replace(
-                "%1", str(SELF_SERVICE_REFUNDS_PER_BUYER)
-            )
+            return QCoreApplication.translate(
+                "RefundsViewModel", "SaaS, the buyer has used all %1 no-reason refunds: negotiated refund"
+            ).replace("%1", str(SELF_SERVICE_REFUNDS_PER_BUYER))
         case RefundRule.NOT_REFUNDABLE:  # R-REF-2
-            return _tr("%1: not refundable").replace("%1", market_label(refund.market or ""))
+            return QCoreApplication.translate("RefundsViewModel", "%1: not refundable").replace(
+                "%1", market_label(refund.market or "")
+            )
         case RefundRule.MANUAL_BEFORE_COMPLETION:  # R-REF-3
-            return _tr("Manual service, before completion: full or partial refund")
+            return QCoreApplication.translate(
+                "RefundsViewModel", "Manual service, before completion: full or partial refund"
+            )
         case RefundRule.MANUAL_AFTER_COMPLETION:
-            return _tr("Manual service, after completion: negotiated refund")
+            return QCoreApplication.translate("RefundsViewModel", "Manual service, after completion: negotiated refund")
     return refund.rule
 
 
@@ -63,14 +63,14 @@ def time_left(refund: RefundRow, today: dt.date) -> str:
     if late(refund, today):
         days = (today - refund.decide_by).days
         if days == 1:  # (lupdate finds no plural in a translate() call: one string per form)
-            return _tr("overdue by 1 day")
-        return _tr("overdue by %1 days").replace("%1", str(days))
+            return QCoreApplication.translate("RefundsViewModel", "overdue by 1 day")
+        return QCoreApplication.translate("RefundsViewModel", "overdue by %1 days").replace("%1", str(days))
     left = working_days_left(today, refund.decide_by)
     if left == 0:
-        return _tr("decide today")
+        return QCoreApplication.translate("RefundsViewModel", "decide today")
     if left == 1:
-        return _tr("1 working day left")
-    return _tr("%1 working days left").replace("%1", str(left))
+        return QCoreApplication.translate("RefundsViewModel", "1 working day left")
+    return QCoreApplication.translate("RefundsViewModel", "%1 working days left").replace("%1", str(left))
 
 
 def decide_by_text(refund: RefundRow, today: dt.date, *, long: bool = False) -> str:
@@ -82,7 +82,9 @@ def decide_by_text(refund: RefundRow, today: dt.date, *, long: bool = False) -> 
     if left := time_left(refund, today):
         text += " · " + left
     if long and refund.awaiting_decision and refund.decide_by_approximate:
-        text += " · " + _tr("may move once this year's holidays are published")
+        text += " · " + QCoreApplication.translate(
+            "RefundsViewModel", "may move once this year's holidays are published"
+        )
     return text
 
 
@@ -95,12 +97,12 @@ def state_tag(refund: RefundRow, today: dt.date) -> tuple[str, Tone]:
 def change_tag(command: Command) -> tuple[str, Tone]:
     """A queued decision's state as a tag (GLOSSARY "queued change")."""
     if command.state == CommandState.REJECTED:
-        return _tr("Not accepted"), Tone.URGENT
+        return QCoreApplication.translate("RefundsViewModel", "Not accepted"), Tone.URGENT
     if command.state == CommandState.HELD:
-        return _tr("Waiting for an earlier change"), Tone.TODO
+        return QCoreApplication.translate("RefundsViewModel", "Waiting for an earlier change"), Tone.TODO
     if command.state == CommandState.SENDING:
-        return _tr("Sending"), Tone.WAITING
-    return _tr("Waiting to send"), Tone.WAITING
+        return QCoreApplication.translate("RefundsViewModel", "Sending"), Tone.WAITING
+    return QCoreApplication.translate("RefundsViewModel", "Waiting to send"), Tone.WAITING
 
 
 def amounts_text(refund: RefundRow) -> str:
@@ -119,7 +121,7 @@ def decision_text(refund: RefundRow) -> str:
     when = local_time(refund.decided_at) or "—"
     if refund.decided_by:
         text = (
-            _tr("%1 by %2 on %3: %4")
+            QCoreApplication.translate("RefundsViewModel", "%1 by %2 on %3: %4")
             .replace("%1", refund_state_label(refund.state))
             .replace("%2", refund.decided_by)
             .replace("%3", when)
@@ -127,10 +129,14 @@ def decision_text(refund: RefundRow) -> str:
         )
     else:  # R-REF-1: refunded at once by the marketplace, nobody decided
         text = (
-            _tr("Refunded automatically on %1: %2").replace("%1", when).replace("%2", format_fen(refund.refunded_fen))
+            QCoreApplication.translate("RefundsViewModel", "Refunded automatically on %1: %2")
+            .replace("%1", when)
+            .replace("%2", format_fen(refund.refunded_fen))
         )
     if refund.decision_reason:
-        text += "\n" + _tr("Reason: %1").replace("%1", refund.decision_reason)
+        text += "\n" + QCoreApplication.translate("RefundsViewModel", "Reason: %1").replace(
+            "%1", refund.decision_reason
+        )
     return text
 
 
@@ -145,9 +151,9 @@ def history_line(refund: RefundRow) -> str:
 
 def decision_label(decision: str) -> str:
     return {
-        Decision.APPROVE: _tr("Approve"),
-        Decision.REJECT: _tr("Reject"),
-        Decision.PARTIAL: _tr("Partial refund"),
+        Decision.APPROVE: QCoreApplication.translate("RefundsViewModel", "Approve"),
+        Decision.REJECT: QCoreApplication.translate("RefundsViewModel", "Reject"),
+        Decision.PARTIAL: QCoreApplication.translate("RefundsViewModel", "Partial refund"),
     }.get(Decision(decision), decision)
 
 
@@ -155,7 +161,14 @@ def change_notice(command: Command) -> str:
     """A queued decision in a sentence: waiting, or not accepted and why (GLOSSARY: 云市场未接受此修改：原因)."""
     if command.state == CommandState.REJECTED:
         reason = server_message(command.error_message or "", command.error_message_zh or "") or command.error_code or ""
-        return _tr("The marketplace did not accept this change: %1").replace("%1", reason)
+        return QCoreApplication.translate("RefundsViewModel", "The marketplace did not accept this change: %1").replace(
+            "%1", reason
+        )
     if command.state == CommandState.HELD:
-        return _tr("This decision waits for an earlier change of this refund, which the marketplace did not accept.")
-    return _tr("Your decision is saved on this computer and waits to be sent to the marketplace.")
+        return QCoreApplication.translate(
+            "RefundsViewModel",
+            "This decision waits for an earlier change of this refund, which the marketplace did not accept.",
+        )
+    return QCoreApplication.translate(
+        "RefundsViewModel", "Your decision is saved on this computer and waits to be sent to the marketplace."
+    )
