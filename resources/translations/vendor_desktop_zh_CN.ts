@@ -446,7 +446,7 @@
     <message>
         <location filename="../../vendor_desktop/ui/shell/areas.py" line="228"/>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>退款</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/shell/areas.py" line="230"/>
@@ -772,17 +772,17 @@
     <message>
         <location filename="../../vendor_desktop/viewmodels/changes/refund_changes.py" line="24"/>
         <source>Approve refund of %1 (order %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>同意退款 %1（订单 %2）</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/changes/refund_changes.py" line="26"/>
         <source>Partial refund of %1 (order %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>部分退款 %1（订单 %2）</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/changes/refund_changes.py" line="28"/>
         <source>Reject refund of %1 (order %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝退款 %1（订单 %2）</translation>
     </message>
 </context>
 <context>
@@ -986,97 +986,97 @@
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="66"/>
         <source>Approve refund</source>
-        <translation type="unfinished"></translation>
+        <translation>同意退款</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="67"/>
         <source>Approve the refund for order %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>同意订单 %1 的退款？</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="69"/>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>同意</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="71"/>
         <source>Reject refund</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝退款</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="72"/>
         <source>Reject the refund for order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝订单 %1 的退款</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="73"/>
         <source>The buyer reads your reason. The order goes back to the state it had before.</source>
-        <translation type="unfinished"></translation>
+        <translation>买家会看到拒绝原因。订单恢复到申请退款前的状态。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="74"/>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="76"/>
         <source>Partial refund</source>
-        <translation type="unfinished"></translation>
+        <translation>部分退款</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="77"/>
         <source>Refund part of order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 %1 部分退款</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="80"/>
         <source>Refund the amount you agreed with the buyer. The order keeps its state; your earnings of its market go down by that amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>填写与买家协商一致的金额。订单状态不变，该市场的收益相应减少。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="83"/>
         <source>Refund</source>
-        <translation type="unfinished">退款</translation>
+        <translation>退款</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="84"/>
         <source>Asked / paid</source>
-        <translation type="unfinished"></translation>
+        <translation>申请 / 实付</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="86"/>
         <source>Amount to refund</source>
-        <translation type="unfinished"></translation>
+        <translation>退款金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="87"/>
         <source>In yuan, e.g. 300 or 300.00</source>
-        <translation type="unfinished"></translation>
+        <translation>单位：元，如 300 或 300.00</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="89"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝原因</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="89"/>
         <source>Reason (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>说明（选填）</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="91"/>
         <source>Why you reject it, for the buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>买家会看到拒绝原因</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="93"/>
         <source>What the amount is for, for the buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>退款金额的说明，买家可见</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="95"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -4571,76 +4571,114 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>RefundDecision</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="66"/>
+        <source>At most %1, what was paid.</source>
+        <translation>最多 %1，即实付金额。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="70"/>
+        <source>At most %1: paid %2, of which %3 is already refunded.</source>
+        <translation>最多 %1：实付 %2，其中 %3 已退款。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="79"/>
+        <source>Refund %1 to the buyer of order %2. Your earnings of the order&apos;s market go down by the same amount.</source>
+        <translation>向订单 %2 的买家退款 %1。该订单所在市场的收益相应减少。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="96"/>
+        <source>Say why you reject the refund: the buyer reads it.</source>
+        <translation>请填写拒绝原因，买家会看到。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="100"/>
+        <source>Enter the amount to refund, in yuan.</source>
+        <translation>请填写退款金额，单位：元。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="102"/>
+        <source>At most %1 can be refunded: what was paid and not yet refunded.</source>
+        <translation>最多可退 %1，即实付金额中尚未退款的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="106"/>
+        <source>Keep the reason to %1 characters.</source>
+        <translation>原因不超过 %1 个字。</translation>
+    </message>
+</context>
+<context>
     <name>RefundDetail</name>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="163"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="171"/>
         <source>Refund details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="176"/>
-        <source>Not decided yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="178"/>
-        <source>No other refund requests from this buyer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="181"/>
-        <source>Select a refund to see its details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="182"/>
-        <source>Approve…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="183"/>
-        <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>退款详情</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="184"/>
-        <source>Partial refund…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="185"/>
-        <source>Dismiss</source>
-        <translation type="unfinished">知道了</translation>
+        <source>Not decided yet.</source>
+        <translation>尚未处理。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="186"/>
-        <source>Send again</source>
-        <translation type="unfinished">重新发送</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="187"/>
-        <source>Order</source>
-        <translation type="unfinished">订单</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="188"/>
-        <source>Request</source>
-        <translation type="unfinished"></translation>
+        <source>No other refund requests from this buyer.</source>
+        <translation>该买家没有其他退款申请。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="189"/>
-        <source>Buyer&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <source>Select a refund to see its details.</source>
+        <translation>选择一条退款申请查看详情。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="190"/>
-        <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <source>Approve…</source>
+        <translation>同意…</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="191"/>
+        <source>Reject…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="192"/>
+        <source>Partial refund…</source>
+        <translation>部分退款…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="193"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="194"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="195"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="196"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="197"/>
+        <source>Buyer&apos;s reason</source>
+        <translation>买家退款原因</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="198"/>
+        <source>Decision</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="199"/>
         <source>This buyer&apos;s refunds with you</source>
-        <translation type="unfinished"></translation>
+        <translation>该买家在您这里的退款</translation>
     </message>
 </context>
 <context>
@@ -4648,71 +4686,315 @@ Clear the filters or search for something else.</source>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/view.py" line="103"/>
         <source>Show every refund request, whatever its state.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部退款申请，不限状态。</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/view.py" line="142"/>
         <source>Search order number or buyer account ID</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索订单号或买家账号 ID</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/view.py" line="146"/>
         <source>All states</source>
-        <translation type="unfinished">全部状态</translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/ui/refunds/view.py" line="149"/>
         <source>Clear filters</source>
-        <translation type="unfinished">清除筛选</translation>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
     <name>RefundsViewModel</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="37"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="270"/>
         <source>Requested</source>
-        <extracomment>The columns, as sort keys of ``cache.refunds.queries.SORT_COLUMNS``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>申请时间</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="253"/>
         <source>Order number</source>
-        <translation type="unfinished">订单号</translation>
+        <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="254"/>
         <source>Listing</source>
-        <translation type="unfinished">商品</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="261"/>
         <source>Buyer account ID</source>
-        <translation type="unfinished">买家账号 ID</translation>
+        <translation>买家账号 ID</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="41"/>
         <source>Asked / paid</source>
-        <translation type="unfinished"></translation>
+        <translation>申请 / 实付</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="42"/>
         <source>Refunded</source>
-        <translation type="unfinished">已退款</translation>
+        <translation>已退金额</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="43"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="272"/>
         <source>Decide by</source>
-        <translation type="unfinished"></translation>
+        <translation>处理期限</translation>
     </message>
     <message>
         <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="275"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>适用规则</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="163"/>
+        <source>No filter is set.</source>
+        <translation>没有设置筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="174"/>
+        <source>1 refund awaits your decision</source>
+        <translation>1 个退款待您处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="175"/>
+        <source>%1 refunds await your decision</source>
+        <translation>%1 个退款待您处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="179"/>
+        <source>1 refund awaiting decision</source>
+        <translation>1 个退款待处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="180"/>
+        <source>%1 refunds awaiting decision</source>
+        <translation>%1 个退款待处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="182"/>
+        <source>1 refund</source>
+        <translation>共 1 个退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="183"/>
+        <source>%1 refunds</source>
+        <translation>共 %1 个退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="189"/>
+        <source>Not synced yet: refund requests arrive with the first sync.</source>
+        <translation>尚未同步：首次同步后显示退款申请。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="192"/>
+        <source>No refund requests yet. When a buyer asks for a refund, it appears here.</source>
+        <translation>暂无退款申请。买家申请退款后会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="196"/>
+        <source>No refund awaits a decision.
+Choose “All states” to see the decided ones.</source>
+        <translation>没有待处理的退款。
+选择“全部状态”查看已处理的退款。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="199"/>
+        <source>No refunds match these filters.
+Clear the filters or search for something else.</source>
+        <translation>没有符合筛选条件的退款。
+清除筛选或换个关键词搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="206"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="207"/>
+        <source>As of the last sync, %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="227"/>
+        <source>Refund for order %1</source>
+        <translation>订单 %1 的退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="255"/>
+        <source>Market</source>
+        <translation>类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="256"/>
+        <source>Paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="258"/>
+        <source>Refunded so far</source>
+        <translation>已退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="269"/>
+        <source>Asked</source>
+        <translation>申请退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="287"/>
+        <source>An invoice was already issued for this order: after the refund, contact the buyer about the invoice.</source>
+        <translation>该订单已开票，退款后请联系买家处理发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="307"/>
+        <source>No-reason refunds the buyer had used before this request, across the marketplace: %1 of %2</source>
+        <translation>此前买家在云市场已用无理由退款：%1 / %2 次</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="348"/>
+        <source>Your role reads refunds. The main account and support decide them.</source>
+        <translation>您的角色可查看退款，由主账号或客服处理。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="358"/>
+        <source>Select a refund that awaits your decision first.</source>
+        <translation>请先选择一条待处理的退款。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="360"/>
+        <source>Your decision on this refund has not been accepted by the marketplace yet.</source>
+        <translation>您对该退款的处理尚未被云市场接受。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="364"/>
+        <source>Nothing to decide: %1</source>
+        <translation>无需处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="368"/>
+        <source>Already decided: %1.</source>
+        <translation>已处理：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="29"/>
+        <source>SaaS, no-reason refund %1 of %2 in the review period: refunded automatically</source>
+        <translation>SaaS，复议期内第 %1 次无理由退款（共 %2 次）：已自动退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="36"/>
+        <source>SaaS, after the review period: negotiated refund</source>
+        <translation>SaaS，已过复议期：协商退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="38"/>
+        <source>SaaS, the buyer has used all %1 no-reason refunds: negotiated refund</source>
+        <translation>SaaS，买家已用完 %1 次无理由退款：协商退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="42"/>
+        <source>%1: not refundable</source>
+        <translation>%1：不可退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="46"/>
+        <source>Manual service, before completion: full or partial refund</source>
+        <translation>人工服务，服务完成前：可全额或部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="50"/>
+        <source>Manual service, after completion: negotiated refund</source>
+        <translation>人工服务，服务已完成：协商退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="66"/>
+        <source>overdue by 1 day</source>
+        <translation>已逾期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="67"/>
+        <source>overdue by %1 days</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="70"/>
+        <source>decide today</source>
+        <translation>今天截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="72"/>
+        <source>1 working day left</source>
+        <translation>还剩 1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="73"/>
+        <source>%1 working days left</source>
+        <translation>还剩 %1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="85"/>
+        <source>may move once this year&apos;s holidays are published</source>
+        <translation>当年节假日公布后可能调整</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="100"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="102"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="104"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="105"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="124"/>
+        <source>%1 by %2 on %3: %4</source>
+        <translation>%1：%2 于 %3 处理，退款 %4</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="132"/>
+        <source>Refunded automatically on %1: %2</source>
+        <translation>已于 %1 自动退款 %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="137"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="156"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="160"/>
+        <source>This decision waits for an earlier change of this refund, which the marketplace did not accept.</source>
+        <translation>该处理在等待此退款的前一项修改，前一项云市场未接受。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="164"/>
+        <source>Your decision is saved on this computer and waits to be sent to the marketplace.</source>
+        <translation>您的处理已保存在本机，等待发送到云市场。</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from vendor_desktop.domain.refunds import Decision, decision_problem
 from vendor_desktop.viewmodels.core.amounts import amount_problem
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 
-#: API.md: a decision's reason is at most 500 characters.
+# API.md: a decision's reason is at most 500 characters.
 REASON_MAX = 500
 
 

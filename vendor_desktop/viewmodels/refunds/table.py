@@ -26,7 +26,7 @@ from vendor_desktop.viewmodels.core.states import TAGS_ROLE, Tone
 from vendor_desktop.viewmodels.refunds import words
 
 DECIDE_KIND = "refund.decide"
-#: The columns, as sort keys of ``cache.refunds.queries.SORT_COLUMNS``.
+# The columns, as sort keys of ``cache.refunds.queries.SORT_COLUMNS``.
 COLUMNS = ("requested", "order_number", "listing", "buyer", "amount", "refunded", "state", "decide_by", "rule")
 STATE_COLUMN = COLUMNS.index("state")
 MONEY_COLUMNS = frozenset({COLUMNS.index("amount"), COLUMNS.index("refunded")})

@@ -47,7 +47,7 @@ from vendor_desktop.viewmodels.refunds import words
 from vendor_desktop.viewmodels.refunds.decision import DecisionViewModel
 from vendor_desktop.viewmodels.refunds.table import RefundLine, RefundsTableModel, line_tags, open_decisions
 
-#: The state filter's default: what needs the vendor.
+# The state filter's default: what needs the vendor.
 DEFAULT_STATES = (RefundState.REQUESTED.value,)
 
 

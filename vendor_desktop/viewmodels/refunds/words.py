@@ -16,7 +16,7 @@ from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.cache.refunds.queries import RefundRow
 from vendor_desktop.domain.invoices import working_days_left
 from vendor_desktop.domain.money import format_fen
-from vendor_desktop.domain.refunds import SELF_SERVICE_REFUNDS_PER_BUYER, Decision, RefundRule, is_late
+from vendor_desktop.domain.refunds import SELF_SERVICE_REFUNDS_PER_BUYER, RefundRule, is_late
 from vendor_desktop.viewmodels.core.labels import local_time, market_label, refund_state_label, server_message
 from vendor_desktop.viewmodels.core.states import Tone, tone
 
@@ -147,14 +147,6 @@ def history_line(refund: RefundRow) -> str:
         f"{local_time(refund.requested_at)} · {refund.order_number or '—'} · "
         f"{format_fen(refund.amount_fen)} · {refund_state_label(refund.state)}{refunded}"
     )
-
-
-def decision_label(decision: str) -> str:
-    return {
-        Decision.APPROVE: QCoreApplication.translate("RefundsViewModel", "Approve"),
-        Decision.REJECT: QCoreApplication.translate("RefundsViewModel", "Reject"),
-        Decision.PARTIAL: QCoreApplication.translate("RefundsViewModel", "Partial refund"),
-    }.get(Decision(decision), decision)
 
 
 def change_notice(command: Command) -> str:
