@@ -224,9 +224,11 @@ AREAS: tuple[Area, ...] = (
          _orders_vm, _orders_view, "Ctrl+2",
          saved_state=(("orders/header", _orders_layout_header), ("orders/splitter", _orders_layout_splitter))),
     # Issue 14, SPEC §5/§11: refunds for owner, finance (reads) and support. Ctrl+1…9 are taken:
-    # an area beyond nine takes Ctrl+Shift+<the number of the area it sits beside> (Orders).
+    # an area beyond nine takes Ctrl+Shift+<the number of the area it sits beside> (Orders). Not a
+    # landing: finance only reads refunds and opens on its own work, Invoices (the owner and
+    # support open on Orders, before it, anyway).
     Area("refunds", QT_TRANSLATE_NOOP("Areas", "Refunds"), "refunds.read", frozenset({"refund", "command"}),
-         _refunds_vm, _refunds_view, "Ctrl+Shift+2"),
+         _refunds_vm, _refunds_view, "Ctrl+Shift+2", landing=False),
     Area("listings", QT_TRANSLATE_NOOP("Areas", "Listings"), "listings.read", frozenset({"listing", "command", "deposit"}),
          _listings_vm, _listings_view, "Ctrl+3"),
     Area("discounts", QT_TRANSLATE_NOOP("Areas", "Buyer discounts"), "discounts.read", frozenset({"discount", "command"}),
