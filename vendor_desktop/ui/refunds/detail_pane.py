@@ -51,8 +51,10 @@ class FieldGrid(QGridLayout):
         for row, field in enumerate(fields):
             name = QLabel(field.label)
             name.setObjectName("fieldName")
-            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value = _selectable(QLabel(field.value), wrap=False)
+            # Chinese names beside Latin figures: both centred on the row, so they line up.
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.addWidget(name, row, 0)
             self.addWidget(value, row, 1)
             self.values[field.label] = value
