@@ -444,42 +444,42 @@
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="230"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="230"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="234"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="236"/>
         <source>Invoices</source>
         <translation>发票管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="238"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="240"/>
         <source>Money</source>
         <translation>资金管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="242"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="244"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="244"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="246"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="248"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="250"/>
         <source>Account</source>
         <translation>账户信息</translation>
     </message>
@@ -1039,42 +1039,47 @@
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="88"/>
+        <source>Your decision is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer withdraws the request or a colleague decides first, the marketplace does not accept it.</source>
+        <translation>处理结果保存在本机，联网后立即发送到云市场。如果买家先撤回申请或同事先处理了，云市场不会接受。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="91"/>
         <source>Asked / paid</source>
         <translation>申请 / 实付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="86"/>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="93"/>
         <source>Amount to refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="87"/>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="94"/>
         <source>In yuan, e.g. 300 or 300.00</source>
         <translation>单位：元，如 300 或 300.00</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="89"/>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="96"/>
         <source>Reason</source>
         <translation>拒绝原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="89"/>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="96"/>
         <source>Reason (optional)</source>
         <translation>说明（选填）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="98"/>
         <source>Why you reject it, for the buyer</source>
         <translation>买家会看到拒绝原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="93"/>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="100"/>
         <source>What the amount is for, for the buyer</source>
         <translation>退款金额的说明，买家可见</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="95"/>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4611,72 +4616,72 @@ Clear the filters or search for something else.</source>
 <context>
     <name>RefundDetail</name>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="171"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="173"/>
         <source>Refund details</source>
         <translation>退款详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="184"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="186"/>
         <source>Not decided yet.</source>
         <translation>尚未处理。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="186"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="188"/>
         <source>No other refund requests from this buyer.</source>
         <translation>该买家没有其他退款申请。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="189"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="191"/>
         <source>Select a refund to see its details.</source>
         <translation>选择一条退款申请查看详情。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="190"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="192"/>
         <source>Approve…</source>
         <translation>同意…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="191"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="193"/>
         <source>Reject…</source>
         <translation>拒绝…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="192"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="194"/>
         <source>Partial refund…</source>
         <translation>部分退款…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="193"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="195"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="194"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="196"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="195"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="197"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="196"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="198"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="197"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="199"/>
         <source>Buyer&apos;s reason</source>
         <translation>买家退款原因</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="198"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="200"/>
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="199"/>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="201"/>
         <source>This buyer&apos;s refunds with you</source>
         <translation>该买家在您这里的退款</translation>
     </message>

@@ -81,6 +81,13 @@ class DecisionDialog(Retranslating, QDialog):
                 )
             )
             ok.setText(self.tr("Refund"))
+        self.note.setText(
+            self.note.text()
+            + "\n"
+            + self.tr(
+                "Your decision is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer withdraws the request or a colleague decides first, the marketplace does not accept it."
+            )
+        )
         self.labels[0].setText(self.tr("Asked / paid"))
         self.asked.setText(amounts_text(refund))
         self.labels[1].setText(self.tr("Amount to refund"))
