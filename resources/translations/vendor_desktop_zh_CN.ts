@@ -3126,17 +3126,17 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="175"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="177"/>
         <source>Change not saved</source>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="185"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="187"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -3343,73 +3343,87 @@ Clear the filters or search for something else.</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="97"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="99"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="110"/>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="115"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="109"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="292"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="295"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="293"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="296"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="294"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="297"/>
         <source>View invoice</source>
         <translation>查看发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="322"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="327"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="330"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="366"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="369"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="374"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n 个新的开票申请</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="379"/>
+        <source>%n new refund requests</source>
+        <translation>
+            <numerusform>%n 个新的退款申请</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="384"/>
+        <source>%n tickets replied</source>
+        <translation>
+            <numerusform>%n 个工单有新回复</numerusform>
         </translation>
     </message>
 </context>
