@@ -23,14 +23,18 @@ INVOICE_MESSAGES = {"invoice_requested", "invoice_revoked"}
 # operations; the money behind it and the bank account only owner and finance.
 EVERYONE = {"vendor_profile", "agreement", "message"}
 MONEY = {"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "bank_account"}
+# Tickets (R-TKT-1) reach every role but viewer.
 RECEIVES = {
     "owner": (
-        EVERYONE | MONEY | {"listing", "order", "discount", "invoice"},
+        EVERYONE | MONEY | {"listing", "order", "discount", "invoice", "ticket"},
         ORDER_MESSAGES | LISTING_MESSAGES | INVOICE_MESSAGES,
     ),
-    "operations": (EVERYONE | {"deposit", "listing", "order", "discount"}, ORDER_MESSAGES | LISTING_MESSAGES),
-    "finance": (EVERYONE | MONEY | {"invoice"}, INVOICE_MESSAGES),
-    "support": (EVERYONE | {"order", "invoice"}, ORDER_MESSAGES | INVOICE_MESSAGES),
+    "operations": (
+        EVERYONE | {"deposit", "listing", "order", "discount", "ticket"},
+        ORDER_MESSAGES | LISTING_MESSAGES,
+    ),
+    "finance": (EVERYONE | MONEY | {"invoice", "ticket"}, INVOICE_MESSAGES),
+    "support": (EVERYONE | {"order", "invoice", "ticket"}, ORDER_MESSAGES | INVOICE_MESSAGES),
     "viewer": (EVERYONE | {"listing", "order"}, ORDER_MESSAGES | LISTING_MESSAGES),
 }
 

@@ -13,6 +13,7 @@ from .account import routes as account
 from .controls import invoices as invoice_controls
 from .controls import money as money_controls
 from .controls import routes as controls
+from .controls import tickets as ticket_controls
 from .core.app import build_app
 from .core.clock import Clock
 from .discounts import routes as discounts
@@ -21,6 +22,7 @@ from .listings import routes as listings
 from .messages import routes as messages
 from .money import routes as money
 from .orders import routes as orders
+from .tickets import routes as tickets
 
 #: Each area's vendor routes, in the order the OpenAPI document lists them.
 AREA_ROUTERS = (
@@ -31,9 +33,12 @@ AREA_ROUTERS = (
     invoices.router,
     money.router,
     account.router,
+    tickets.router,
+    tickets.uploads,
+    tickets.files,
 )
 #: The operator's ``/sandbox/*`` controls (playing buyers and the review), only with sandbox_controls.
-CONTROL_ROUTERS = (controls.router, invoice_controls.router, money_controls.router)
+CONTROL_ROUTERS = (controls.router, invoice_controls.router, money_controls.router, ticket_controls.router)
 
 
 def create_app(

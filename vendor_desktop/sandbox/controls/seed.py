@@ -44,6 +44,8 @@ from ..money.models import DepositPayment, Earning, LedgerEntry, Money, Withdraw
 from ..money.seed import seed_money
 from ..orders.models import Order
 from ..orders.seed import reprice_messages, seed_orders
+from ..tickets.models import Ticket
+from ..tickets.seed import seed_tickets
 from .errors import ACCOUNT_EXISTS
 
 
@@ -160,6 +162,8 @@ def seed_vendor(
         withdrawals=withdrawals,
     )
     agreement_rows = account_seed.agreement_rows(account_id, signed, iso(start))
+    ticket_actors = [display_names[r] for r in (Role.OWNER, Role.OPERATIONS, Role.SUPPORT)]
+    ticket_rows = seed_tickets(seed, account_id, order_rows, listing_rows, ticket_actors, today)
     tables = (
         (Listing, listing_rows),
         (Order, order_rows),
@@ -174,6 +178,7 @@ def seed_vendor(
         (LedgerEntry, money.ledger),
         (Agreement, agreement_rows),
         (BankAccount, [bank_row] if bank_row else []),
+        (Ticket, ticket_rows),
     )
     for model, rows in tables:
         for start in range(0, len(rows), 5000):
@@ -202,6 +207,7 @@ def seed_vendor(
         ("deposit_payment", money.deposit_payments),
         ("withdrawal", money.withdrawals),
         ("ledger_entry", money.ledger),
+        ("ticket", ticket_rows),
     ):
         log.extend(
             {

@@ -45,6 +45,7 @@ from ..listings import models as listings_models  # noqa: F401
 from ..messages import models as messages_models  # noqa: F401
 from ..money import models as money_models  # noqa: F401
 from ..orders import models as orders_models  # noqa: F401
+from ..tickets import models as tickets_models  # noqa: F401
 from . import entities
 from .base import Base
 from .schema_upgrade import upgraded
