@@ -73,8 +73,11 @@ def test_support_sees_what_awaits_a_decision_and_the_selected_request(qtbot, db,
     for button in (view.approve, view.reject, view.partial):
         assert button.isVisible() and button.isEnabled()
 
+    refunded = COLUMNS.index("refunded")
+    assert view.table.isColumnHidden(refunded)  # nothing is refunded while awaiting a decision
     view.state.setCurrentIndex(0)  # All states
     assert view.count.text() == "3 refunds"
+    assert not view.table.isColumnHidden(refunded)
 
 
 def test_a_partial_refund_above_what_was_paid_is_refused_in_the_dialog_then_one_waits_on_the_row(qtbot, db, writes):

@@ -17,7 +17,7 @@ from vendor_desktop.ui.core.saved_columns import SavedColumns
 from vendor_desktop.ui.core.widgets import ListOrEmpty, Retranslating, list_over_detail, list_table, refill_combo
 from vendor_desktop.ui.refunds.decision_dialog import DecisionDialog
 from vendor_desktop.ui.refunds.detail_pane import RefundDetail
-from vendor_desktop.viewmodels.refunds.table import COLUMNS
+from vendor_desktop.viewmodels.refunds.table import COLUMNS, REFUNDED_COLUMN
 from vendor_desktop.viewmodels.refunds.viewmodel import DEFAULT_STATES, RefundsViewModel, state_choices
 
 
@@ -98,6 +98,8 @@ class RefundsView(Retranslating, QWidget):
         self.synced.setText(self.vm.synced_text())
         self.empty.setText(self.vm.empty_text())
         self.list_stack.show_list(self.vm.count > 0)
+        # Nothing is refunded yet while a request awaits a decision: the column would be all "—".
+        self.table.setColumnHidden(REFUNDED_COLUMN, self.vm.awaiting_only)
         why_not = self.vm.why_clear_disabled()
         self.clear.setEnabled(not why_not)
         self.clear.setToolTip(why_not or self.tr("Show every refund request, whatever its state."))

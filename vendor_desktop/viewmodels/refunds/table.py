@@ -29,6 +29,8 @@ DECIDE_KIND = "refund.decide"
 # The columns, as sort keys of ``cache.refunds.queries.SORT_COLUMNS``.
 COLUMNS = ("requested", "order_number", "listing", "buyer", "amount", "refunded", "state", "decide_by", "rule")
 STATE_COLUMN = COLUMNS.index("state")
+DECIDE_BY_COLUMN = COLUMNS.index("decide_by")
+REFUNDED_COLUMN = COLUMNS.index("refunded")
 MONEY_COLUMNS = frozenset({COLUMNS.index("amount"), COLUMNS.index("refunded")})
 
 
@@ -110,7 +112,8 @@ class RefundsTableModel(PagedTableModel[RefundLine]):
             words.amounts_text(r),
             words.refunded_text(r),
             " · ".join(text for text, _tone in line_tags(row, self.today)),
-            words.decide_by_text(r, self.today),
+            # The time left says what to do; the date itself is in the tooltip and the detail.
+            words.time_left(r, self.today) or "—",
             words.rule_text(r),
         ]
 
@@ -128,6 +131,8 @@ class RefundsTableModel(PagedTableModel[RefundLine]):
             return "rejected" if row.change.state in (CommandState.REJECTED, CommandState.HELD) else "pending"
         if role == TAGS_ROLE and column == STATE_COLUMN:
             return line_tags(row, self.today)
+        if role == Qt.ItemDataRole.ToolTipRole and column == DECIDE_BY_COLUMN:
+            return words.decide_by_text(row.refund, self.today, long=True)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -155,6 +155,11 @@ class RefundsViewModel(QObject):
         self._set_query(states=(), text="")
 
     @property
+    def awaiting_only(self) -> bool:
+        """The list shows only requests awaiting a decision (whatever the search)."""
+        return self.model.query.states == DEFAULT_STATES
+
+    @property
     def filtered(self) -> bool:
         q = self.model.query
         return bool(q.states or q.text.strip())
