@@ -136,8 +136,10 @@ def test_search_finds_a_request_by_order_number_or_buyer_account(db, writes):
     assert column(vm, "order_number") == ["20261120000002"]
     vm.set_search_text("0000003")
     assert column(vm, "order_number") == ["20261120000003"]
+    vm.select("r00002")
     vm.set_search_text("nothing like it")
     assert vm.count == 0
+    assert vm.selected is None  # the detail follows the list the user filtered
     assert vm.empty_text().startswith("No refunds match these filters.")
 
 

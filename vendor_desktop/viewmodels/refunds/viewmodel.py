@@ -142,6 +142,9 @@ class RefundsViewModel(QObject):
         self.model.reload()
         self._refresh.supersede()
         self.count_changed.emit(self.model.total)
+        # The user filtered it away: the detail follows the list (a pull keeps a decided one shown).
+        if self.selected is not None and self.model.row_of(self.selected.id) < 0:
+            self.select(None)
 
     @Slot(str)
     def set_search_text(self, text: str) -> None:
