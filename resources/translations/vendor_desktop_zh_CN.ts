@@ -4703,22 +4703,22 @@ Clear the filters or search for something else.</source>
 <context>
     <name>RefundsView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/view.py" line="103"/>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="105"/>
         <source>Show every refund request, whatever its state.</source>
         <translation>显示全部退款申请，不限状态。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/view.py" line="142"/>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="144"/>
         <source>Search order number or buyer account ID</source>
         <translation>搜索订单号或买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/view.py" line="146"/>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="148"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/refunds/view.py" line="149"/>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="151"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -4726,182 +4726,182 @@ Clear the filters or search for something else.</source>
 <context>
     <name>RefundsViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="37"/>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="270"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="278"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="38"/>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="253"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="261"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="39"/>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="254"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="262"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="40"/>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="261"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="269"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="43"/>
         <source>Asked / paid</source>
         <translation>申请 / 实付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="44"/>
         <source>Refunded</source>
         <translation>已退金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="45"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="44"/>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="272"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="280"/>
         <source>Decide by</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="45"/>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="275"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="283"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="171"/>
         <source>No filter is set.</source>
         <translation>没有设置筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="174"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="182"/>
         <source>1 refund awaits your decision</source>
         <translation>1 个退款待您处理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="175"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="183"/>
         <source>%1 refunds await your decision</source>
         <translation>%1 个退款待您处理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="179"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="187"/>
         <source>1 refund awaiting decision</source>
         <translation>1 个退款待处理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="180"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="188"/>
         <source>%1 refunds awaiting decision</source>
         <translation>%1 个退款待处理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="182"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="190"/>
         <source>1 refund</source>
         <translation>共 1 个退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="183"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="191"/>
         <source>%1 refunds</source>
         <translation>共 %1 个退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="189"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="197"/>
         <source>Not synced yet: refund requests arrive with the first sync.</source>
         <translation>尚未同步：首次同步后显示退款申请。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="192"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="200"/>
         <source>No refund requests yet. When a buyer asks for a refund, it appears here.</source>
         <translation>暂无退款申请。买家申请退款后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="196"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="204"/>
         <source>No refund awaits a decision.
 Choose “All states” to see the decided ones.</source>
         <translation>没有待处理的退款。
 选择“全部状态”查看已处理的退款。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="207"/>
         <source>No refunds match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合筛选条件的退款。
 清除筛选或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="206"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="214"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="207"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="215"/>
         <source>As of the last sync, %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="235"/>
         <source>Refund for order %1</source>
         <translation>订单 %1 的退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="255"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="263"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="256"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="264"/>
         <source>Paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="258"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="266"/>
         <source>Refunded so far</source>
         <translation>已退款金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="269"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="277"/>
         <source>Asked</source>
         <translation>申请退款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="287"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="295"/>
         <source>An invoice was already issued for this order: after the refund, contact the buyer about the invoice.</source>
         <translation>该订单已开票，退款后请联系买家处理发票。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="307"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="315"/>
         <source>No-reason refunds the buyer had used before this request, across the marketplace: %1 of %2</source>
         <translation>此前买家在云市场已用无理由退款：%1 / %2 次</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="348"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="356"/>
         <source>Your role reads refunds. The main account and support decide them.</source>
         <translation>您的角色可查看退款，由主账号或客服处理。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="358"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="366"/>
         <source>Select a refund that awaits your decision first.</source>
         <translation>请先选择一条待处理的退款。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="360"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="368"/>
         <source>Your decision on this refund has not been accepted by the marketplace yet.</source>
         <translation>您对该退款的处理尚未被云市场接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="364"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="372"/>
         <source>Nothing to decide: %1</source>
         <translation>无需处理：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="368"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="376"/>
         <source>Already decided: %1.</source>
         <translation>已处理：%1。</translation>
     </message>
