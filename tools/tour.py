@@ -406,6 +406,7 @@ from tour_exit import exit_screens  # noqa: E402  (tools/ is the path)
 from tour_import import import_screens  # noqa: E402  (tools/ is the path)
 from tour_invoices import close_invoice_dialog, invoice_dialogs, invoices_page  # noqa: E402  (tools/ is the path)
 from tour_money import close_money_dialog, money_dialogs, money_page  # noqa: E402  (tools/ is the path)
+from tour_refunds import close_refunds_screen, refunds_screens  # noqa: E402  (tools/ is the path)
 from tour_tickets import ticket_screens  # noqa: E402  (tools/ is the path)
 
 #: Every screen, in the order the tour opens them. Names are the screenshots' file names
@@ -419,6 +420,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("discounts", _discounts),
     Screen("invoices", invoices_page),
     Screen("money", money_page),
+    *(Screen(name, open_, close_refunds_screen, dialog=dialog) for name, open_, dialog in refunds_screens()),
     Screen("messages", _messages),
     *(Screen(name, open_, close_, dialog=dialog) for name, open_, close_, dialog in ticket_screens()),
     Screen("pending-changes", _pending_changes),

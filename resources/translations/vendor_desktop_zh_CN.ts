@@ -434,52 +434,57 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="224"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="236"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="227"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="239"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="230"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="246"/>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="248"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="250"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="252"/>
         <source>Invoices</source>
         <translation>发票管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="238"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="256"/>
         <source>Money</source>
         <translation>资金管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="242"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="260"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="245"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="263"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="247"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="265"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="251"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="269"/>
         <source>Account</source>
         <translation>账户信息</translation>
     </message>
@@ -557,170 +562,170 @@
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="119"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="109"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="121"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="120"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="122"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="121"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="123"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="118"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="120"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="101"/>
         <source>Mark all “%1” messages as read</source>
         <translation>将全部“%1”站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="104"/>
         <source>Mark all messages as read</source>
         <translation>将全部站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="112"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="136"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="144"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="146"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="147"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="149"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="157"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="160"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="162"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="165"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="167"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="172"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="174"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="174"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="176"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="186"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="211"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="192"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="196"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="198"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="200"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="200"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="216"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="202"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="218"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="201"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="203"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="213"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="215"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="255"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="254"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="256"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="255"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="257"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="256"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="258"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="257"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="259"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="394"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="396"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="396"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="398"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="397"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="399"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -808,6 +813,21 @@
         <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="31"/>
         <source>Cancel the ticket: %1</source>
         <translation>撤销工单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/refund_changes.py" line="24"/>
+        <source>Approve refund of %1 (order %2)</source>
+        <translation>同意退款 %1（订单 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/refund_changes.py" line="26"/>
+        <source>Partial refund of %1 (order %2)</source>
+        <translation>部分退款 %1（订单 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/refund_changes.py" line="28"/>
+        <source>Reject refund of %1 (order %2)</source>
+        <translation>拒绝退款 %1（订单 %2）</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1051,109 @@
         <translation>
             <numerusform>%n 个已逾期</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="66"/>
+        <source>Approve refund</source>
+        <translation>同意退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="67"/>
+        <source>Approve the refund for order %1?</source>
+        <translation>同意订单 %1 的退款？</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="69"/>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="71"/>
+        <source>Reject refund</source>
+        <translation>拒绝退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="72"/>
+        <source>Reject the refund for order %1</source>
+        <translation>拒绝订单 %1 的退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="73"/>
+        <source>The buyer reads your reason. The order goes back to the state it had before.</source>
+        <translation>买家会看到拒绝原因。订单恢复到申请退款前的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="74"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="76"/>
+        <source>Partial refund</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="77"/>
+        <source>Refund part of order %1</source>
+        <translation>订单 %1 部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="80"/>
+        <source>Refund the amount you agreed with the buyer. The order keeps its state; your earnings of its market go down by that amount.</source>
+        <translation>填写与买家协商一致的金额。订单状态不变，该市场的收益相应减少。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="83"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="88"/>
+        <source>Your decision is saved on this computer and sent to the marketplace as soon as it can be reached. If the buyer withdraws the request or a colleague decides first, the marketplace does not accept it.</source>
+        <translation>处理结果保存在本机，联网后立即发送到云市场。如果买家先撤回申请或同事先处理了，云市场不会接受。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="91"/>
+        <source>Asked / paid</source>
+        <translation>申请 / 实付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="93"/>
+        <source>Amount to refund</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="94"/>
+        <source>In yuan, e.g. 300 or 300.00</source>
+        <translation>单位：元，如 300 或 300.00</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="96"/>
+        <source>Reason</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="96"/>
+        <source>Reason (optional)</source>
+        <translation>说明（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="98"/>
+        <source>Why you reject it, for the buyer</source>
+        <translation>买家会看到拒绝原因</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="100"/>
+        <source>What the amount is for, for the buyer</source>
+        <translation>退款金额的说明，买家可见</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/decision_dialog.py" line="102"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3847,73 +3970,73 @@ Clear the filters or search for something else.</source>
 <context>
     <name>MoneyViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="28"/>
+        <location filename="../../vendor_desktop/viewmodels/core/amounts.py" line="22"/>
         <source>At most two decimals: fen are the smallest unit.</source>
         <translation>金额最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="32"/>
+        <location filename="../../vendor_desktop/viewmodels/core/amounts.py" line="26"/>
         <source>That amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="33"/>
+        <location filename="../../vendor_desktop/viewmodels/core/amounts.py" line="27"/>
         <source>Enter an amount in yuan, e.g. 2000 or 2,000.00.</source>
         <translation>请输入以元为单位的金额，如 2000 或 2,000.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/amount_form.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/core/amounts.py" line="29"/>
         <source>Enter an amount above ¥0.00.</source>
         <translation>金额须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="36"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="37"/>
         <source>Your role cannot pay the deposit. Ask the main account or finance.</source>
         <translation>您的角色不能缴纳保证金，请联系主账号或财务。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="41"/>
         <source>The deposit figures have not reached this computer yet. Sync first.</source>
         <translation>本机还没有保证金数据，请先同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="44"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="45"/>
         <source>The deposit already covers tier 3, the highest: nothing more to pay.</source>
         <translation>保证金已达最高的第 3 档，无需再缴。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="74"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="75"/>
         <source>Tier %1 (%2 in all): pay %3</source>
         <translation>第 %1 档（共 %2）：缴纳 %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="97"/>
         <source>(%1 of it already queued for the deposit)</source>
         <translation>（其中 %1 已用于待发送的保证金缴纳）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="105"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="106"/>
         <source>Paid %1 · %2 · required %3</source>
         <translation>已缴 %1 · %2 · 应缴 %3</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="123"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="124"/>
         <source>no tier yet</source>
         <translation>未达任何档位</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="119"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="120"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="141"/>
         <source>The deposit goes up to tier 3 (¥5,000.00): pay at most %1.</source>
         <translation>保证金最高为第 3 档（¥5,000.00），本次最多缴纳 %1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="146"/>
+        <location filename="../../vendor_desktop/viewmodels/money/deposit_payment.py" line="147"/>
         <source>Balance too low: top up %1 first.</source>
         <translation>账户余额不足：还需充值 %1</translation>
     </message>
@@ -4153,62 +4276,62 @@ Clear the filters or search for something else.</source>
         <translation>云市场收到这笔缴纳后才有缴纳凭证。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="57"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="58"/>
         <source>Your role cannot withdraw earnings. Ask the main account or finance.</source>
         <translation>您的角色不能提现，请联系主账号或财务。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="61"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="62"/>
         <source>The earnings have not reached this computer yet. Sync first.</source>
         <translation>本机还没有收益数据，请先同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="91"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="92"/>
         <source>(after %1 already queued)</source>
         <translation>（已扣除待发送的 %1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="102"/>
         <source>No bank account on file</source>
         <translation>尚未登记银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="110"/>
         <source>Expected %1 to %2 (%3–%4 working days)</source>
         <translation>预计 %1 至 %2 到账（%3–%4 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="117"/>
         <source>— may move once next year&apos;s holidays are published</source>
         <translation>（次年节假日公布后可能调整）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="129"/>
         <source>%1 is on hold. %2</source>
         <translation>%1 暂不可提现。%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="147"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="148"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="155"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="156"/>
         <source>The deposit does not cover %1: pay up to tier %2 (%3 more) to release it.</source>
         <translation>保证金未覆盖%1：缴纳至第 %2 档（还需 %3）即可提现。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="177"/>
         <source>Withdrawals need both agreements signed. Not signed yet: %1.</source>
         <translation>提现需要两份协议均已签署。尚未签署：%1。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="171"/>
         <source>No bank account on file to receive the money. The main account adds it under Account.</source>
         <translation>尚未登记收款的银行账户，请主账号在账户信息中添加。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="193"/>
+        <location filename="../../vendor_desktop/viewmodels/money/withdrawal.py" line="194"/>
         <source>At most %1 can be withdrawn now.</source>
         <translation>当前最多可提现 %1。</translation>
     </message>
@@ -5073,6 +5196,117 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>RefundDecision</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="66"/>
+        <source>At most %1, what was paid.</source>
+        <translation>最多 %1，即实付金额。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="70"/>
+        <source>At most %1: paid %2, of which %3 is already refunded.</source>
+        <translation>最多 %1：实付 %2，其中 %3 已退款。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="79"/>
+        <source>Refund %1 to the buyer of order %2. Your earnings of the order&apos;s market go down by the same amount.</source>
+        <translation>向订单 %2 的买家退款 %1。该订单所在市场的收益相应减少。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="96"/>
+        <source>Say why you reject the refund: the buyer reads it.</source>
+        <translation>请填写拒绝原因，买家会看到。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="100"/>
+        <source>Enter the amount to refund, in yuan.</source>
+        <translation>请填写退款金额，单位：元。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="102"/>
+        <source>At most %1 can be refunded: what was paid and not yet refunded.</source>
+        <translation>最多可退 %1，即实付金额中尚未退款的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/decision.py" line="106"/>
+        <source>Keep the reason to %1 characters.</source>
+        <translation>原因不超过 %1 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDetail</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="173"/>
+        <source>Refund details</source>
+        <translation>退款详情</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="186"/>
+        <source>Not decided yet.</source>
+        <translation>尚未处理。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="188"/>
+        <source>No other refund requests from this buyer.</source>
+        <translation>该买家没有其他退款申请。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="191"/>
+        <source>Select a refund to see its details.</source>
+        <translation>选择一条退款申请查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="192"/>
+        <source>Approve…</source>
+        <translation>同意…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="193"/>
+        <source>Reject…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="194"/>
+        <source>Partial refund…</source>
+        <translation>部分退款…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="195"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="196"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="197"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="198"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="199"/>
+        <source>Buyer&apos;s reason</source>
+        <translation>买家退款原因</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="200"/>
+        <source>Decision</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/detail_pane.py" line="201"/>
+        <source>This buyer&apos;s refunds with you</source>
+        <translation>该买家在您这里的退款</translation>
+    </message>
+</context>
+<context>
     <name>RefundReminder</name>
     <message numerus="yes">
         <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="22"/>
@@ -5090,6 +5324,322 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="27"/>
         <source>Orders %1: decide the refunds by %2.</source>
         <translation>订单 %1：请在 %2 前处理退款。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="105"/>
+        <source>Show every refund request, whatever its state.</source>
+        <translation>显示全部退款申请，不限状态。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="144"/>
+        <source>Search order number or buyer account ID</source>
+        <translation>搜索订单号或买家账号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="148"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/refunds/view.py" line="151"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="39"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="278"/>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="40"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="261"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="262"/>
+        <source>Listing</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="269"/>
+        <source>Buyer account ID</source>
+        <translation>买家账号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="43"/>
+        <source>Asked / paid</source>
+        <translation>申请 / 实付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="44"/>
+        <source>Refunded</source>
+        <translation>已退金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="45"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="46"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="280"/>
+        <source>Decide by</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/table.py" line="47"/>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="283"/>
+        <source>Rule</source>
+        <translation>适用规则</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="171"/>
+        <source>No filter is set.</source>
+        <translation>没有设置筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="182"/>
+        <source>1 refund awaits your decision</source>
+        <translation>1 个退款待您处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="183"/>
+        <source>%1 refunds await your decision</source>
+        <translation>%1 个退款待您处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="187"/>
+        <source>1 refund awaiting decision</source>
+        <translation>1 个退款待处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="188"/>
+        <source>%1 refunds awaiting decision</source>
+        <translation>%1 个退款待处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="190"/>
+        <source>1 refund</source>
+        <translation>共 1 个退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="191"/>
+        <source>%1 refunds</source>
+        <translation>共 %1 个退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="197"/>
+        <source>Not synced yet: refund requests arrive with the first sync.</source>
+        <translation>尚未同步：首次同步后显示退款申请。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="200"/>
+        <source>No refund requests yet. When a buyer asks for a refund, it appears here.</source>
+        <translation>暂无退款申请。买家申请退款后会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="204"/>
+        <source>No refund awaits a decision.
+Choose “All states” to see the decided ones.</source>
+        <translation>没有待处理的退款。
+选择“全部状态”查看已处理的退款。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="207"/>
+        <source>No refunds match these filters.
+Clear the filters or search for something else.</source>
+        <translation>没有符合筛选条件的退款。
+清除筛选或换个关键词搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="214"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="215"/>
+        <source>As of the last sync, %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="235"/>
+        <source>Refund for order %1</source>
+        <translation>订单 %1 的退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="263"/>
+        <source>Market</source>
+        <translation>类目市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="264"/>
+        <source>Paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="266"/>
+        <source>Refunded so far</source>
+        <translation>已退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="277"/>
+        <source>Asked</source>
+        <translation>申请退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="295"/>
+        <source>An invoice was already issued for this order: after the refund, contact the buyer about the invoice.</source>
+        <translation>该订单已开票，退款后请联系买家处理发票。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="315"/>
+        <source>No-reason refunds the buyer had used before this request, across the marketplace: %1 of %2</source>
+        <translation>此前买家在云市场已用无理由退款：%1 / %2 次</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="356"/>
+        <source>Your role reads refunds. The main account and support decide them.</source>
+        <translation>您的角色可查看退款，由主账号或客服处理。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="366"/>
+        <source>Select a refund that awaits your decision first.</source>
+        <translation>请先选择一条待处理的退款。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="368"/>
+        <source>Your decision on this refund has not been accepted by the marketplace yet.</source>
+        <translation>您对该退款的处理尚未被云市场接受。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="372"/>
+        <source>Nothing to decide: %1</source>
+        <translation>无需处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/viewmodel.py" line="376"/>
+        <source>Already decided: %1.</source>
+        <translation>已处理：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="29"/>
+        <source>SaaS, no-reason refund %1 of %2 in the review period: refunded automatically</source>
+        <translation>SaaS，复议期内第 %1 次无理由退款（共 %2 次）：已自动退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="36"/>
+        <source>SaaS, after the review period: negotiated refund</source>
+        <translation>SaaS，已过复议期：协商退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="38"/>
+        <source>SaaS, the buyer has used all %1 no-reason refunds: negotiated refund</source>
+        <translation>SaaS，买家已用完 %1 次无理由退款：协商退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="42"/>
+        <source>%1: not refundable</source>
+        <translation>%1：不可退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="46"/>
+        <source>Manual service, before completion: full or partial refund</source>
+        <translation>人工服务，服务完成前：可全额或部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="50"/>
+        <source>Manual service, after completion: negotiated refund</source>
+        <translation>人工服务，服务已完成：协商退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="66"/>
+        <source>overdue by 1 day</source>
+        <translation>已逾期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="67"/>
+        <source>overdue by %1 days</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="70"/>
+        <source>decide today</source>
+        <translation>今天截止</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="72"/>
+        <source>1 working day left</source>
+        <translation>还剩 1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="73"/>
+        <source>%1 working days left</source>
+        <translation>还剩 %1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="85"/>
+        <source>may move once this year&apos;s holidays are published</source>
+        <translation>当年节假日公布后可能调整</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="100"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="102"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="104"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="105"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="124"/>
+        <source>%1 by %2 on %3: %4</source>
+        <translation>%1：%2 于 %3 处理，退款 %4</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="132"/>
+        <source>Refunded automatically on %1: %2</source>
+        <translation>已于 %1 自动退款 %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="137"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="156"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="160"/>
+        <source>This decision waits for an earlier change of this refund, which the marketplace did not accept.</source>
+        <translation>该处理在等待此退款的前一项修改，前一项云市场未接受。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/refunds/words.py" line="164"/>
+        <source>Your decision is saved on this computer and waits to be sent to the marketplace.</source>
+        <translation>您的处理已保存在本机，等待发送到云市场。</translation>
     </message>
 </context>
 <context>

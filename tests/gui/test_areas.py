@@ -16,7 +16,10 @@ from .apphelpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
-ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "money", "messages", "tickets", "changes", "account"]
+ALL = [
+    "dashboard", "orders", "refunds", "listings", "discounts", "invoices", "money", "messages", "tickets",
+    "changes", "account",
+]
 
 # SPEC §11, the rows of today's areas: listings R for owner, operations, viewer; orders R for all
 # but finance; discounts for owner and operations; every role reads its messages and may queue a
@@ -27,12 +30,14 @@ ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "money", "mes
 # opens on its own area, Invoices, not on an empty Orders page.
 # Money (issue 13) for owner and finance: deposit payments, earnings, withdrawals (earnings.read).
 # Account (issue 13) for every role: each reads the profile and the agreements, never lands there.
-# Tickets (issue 14, R-TKT-1) for owner, operations, finance and support; not the viewer.
+# Refunds (issue 14) right after Orders for owner, finance (reads) and support; never where the
+# window opens (finance only reads them). Tickets (R-TKT-1) for owner, operations, finance and
+# support; not the viewer.
 SEEN_BY_ROLE = {
     Role.OWNER: ALL,
     Role.OPERATIONS: ["dashboard", "orders", "listings", "discounts", "messages", "tickets", "changes", "account"],
-    Role.FINANCE: ["dashboard", "invoices", "money", "messages", "tickets", "changes", "account"],
-    Role.SUPPORT: ["dashboard", "orders", "invoices", "messages", "tickets", "changes", "account"],
+    Role.FINANCE: ["dashboard", "refunds", "invoices", "money", "messages", "tickets", "changes", "account"],
+    Role.SUPPORT: ["dashboard", "orders", "refunds", "invoices", "messages", "tickets", "changes", "account"],
     Role.VIEWER: ["dashboard", "orders", "listings", "messages", "changes", "account"],
 }
 OPENS_ON = {
@@ -48,14 +53,18 @@ def test_the_registry_declares_each_area_once_with_a_real_permission_and_shortcu
     assert [a.id for a in AREAS] == ALL  # the navigation order
     assert len({a.shortcut for a in AREAS}) == len(AREAS)
     # Ctrl+1…9 each once; a new area takes the next number wherever it sits, so no shortcut a user
-    # learnt moves (Money, after Invoices, is Ctrl+8; Account, last, Ctrl+9). Areas beyond nine
-    # take Ctrl+Shift+<the number of the area they sit beside> (Tickets, after Messages: Ctrl+Shift+6).
-    plain = [a.shortcut for a in AREAS if not a.shortcut.startswith("Ctrl+Shift+")]
-    assert sorted(plain) == [f"Ctrl+{n}" for n in range(1, 10)]
-    for i, a in enumerate(AREAS):
-        if a.shortcut.startswith("Ctrl+Shift+"):
-            assert a.shortcut.replace("Shift+", "") == AREAS[i - 1].shortcut, a.id
+    # learnt moves (Money, after Invoices, is Ctrl+8; Account, Ctrl+9). Areas beyond nine take
+    # Ctrl+Shift+<the number of the area they sit beside> (Refunds, after Orders: Ctrl+Shift+2;
+    # Tickets, after Messages: Ctrl+Shift+6).
+    plain = [a for a in AREAS if "Shift" not in a.shortcut]
+    assert {a.shortcut for a in plain} == {f"Ctrl+{n}" for n in range(1, 10)}
     assert area("account").shortcut == "Ctrl+9"
+    for n, a in enumerate(AREAS):
+        if a in plain:
+            continue
+        beside = {AREAS[m].shortcut for m in (n - 1, n + 1) if 0 <= m < len(AREAS) and AREAS[m] in plain}
+        assert a.shortcut.replace("Shift+", "") in beside, a.id
+    assert area("refunds").shortcut == "Ctrl+Shift+2"
     assert area("tickets").shortcut == "Ctrl+Shift+6"
     permissions = {p.value for p in Permission}
     known_kinds = set(ENTITY_READ_PERMISSION) | {"command"}
@@ -89,7 +98,9 @@ def test_change_sets_reach_the_areas_that_listen_to_them():
     assert hearing == {
         "listing": ["dashboard", "listings"],
         # The Workbench counts refused changes; Invoices marks the rows with a queued change.
-        "command": ["dashboard", "listings", "discounts", "invoices", "money", "tickets", "changes", "account"],
+        "command": [
+            "dashboard", "refunds", "listings", "discounts", "invoices", "money", "tickets", "changes", "account",
+        ],
         "nothing": ["changes"],  # a local write that named no entity still refreshes Pending changes
     }
 
@@ -131,6 +142,11 @@ def test_a_shortcut_opens_its_area_and_builds_its_view_then(qtbot, tmp_path, mar
         assert window.shell.current == "listings"
         assert window.pages.currentWidget() is window.listings_view
         assert window.listings_view.isVisible()
+        # An area beyond the ninth: Ctrl+Shift+ the number of the area beside it (Refunds, after Orders).
+        assert "refunds" not in window.shell.views
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert window.shell.current == "refunds"
+        assert window.pages.currentWidget() is window.refunds_view
         qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
         assert window.pages.currentWidget() is window.dashboard_view
         # Shown now: an area that reads off the GUI thread shows its figures a moment later.

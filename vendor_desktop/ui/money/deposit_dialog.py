@@ -10,7 +10,7 @@ from vendor_desktop.ui.core.binding import set_quietly
 from vendor_desktop.ui.core.saving import change_form
 from vendor_desktop.ui.core.widgets import Retranslating, error_label, stacked
 from vendor_desktop.ui.money.amount_dialog import AmountDialogMixin
-from vendor_desktop.viewmodels.money.amount_form import amount_problem
+from vendor_desktop.viewmodels.core.amounts import amount_problem
 from vendor_desktop.viewmodels.money.deposit_payment import DepositPaymentViewModel
 
 TYPED = -1  # the tier combo's value for an amount the user typed

@@ -91,6 +91,18 @@ def _orders_view(vm: Any, _c: AreaContext) -> QWidget:
     return OrdersView(vm)
 
 
+def _refunds_vm(c: AreaContext) -> QObject:
+    from vendor_desktop.viewmodels.refunds.viewmodel import RefundsViewModel
+
+    return RefundsViewModel(c.db, c.queue, c.reads, permissions=c.permissions, parent=c.parent)
+
+
+def _refunds_view(vm: Any, _c: AreaContext) -> QWidget:
+    from vendor_desktop.ui.refunds.view import RefundsView
+
+    return RefundsView(vm)
+
+
 def _listings_vm(c: AreaContext) -> QObject:
     from vendor_desktop.viewmodels.listings.viewmodel import ListingsViewModel
 
@@ -227,6 +239,12 @@ AREAS: tuple[Area, ...] = (
     Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order", "refund"}),
          _orders_vm, _orders_view, "Ctrl+2",
          saved_state=(("orders/header", _orders_layout_header), ("orders/splitter", _orders_layout_splitter))),
+    # Issue 14, SPEC §5/§11: refunds for owner, finance (reads) and support. Ctrl+1…9 are taken:
+    # an area beyond nine takes Ctrl+Shift+<the number of the area it sits beside> (Orders). Not a
+    # landing: finance only reads refunds and opens on its own work, Invoices (the owner and
+    # support open on Orders, before it, anyway).
+    Area("refunds", QT_TRANSLATE_NOOP("Areas", "Refunds"), "refunds.read", frozenset({"refund", "command"}),
+         _refunds_vm, _refunds_view, "Ctrl+Shift+2", landing=False),
     Area("listings", QT_TRANSLATE_NOOP("Areas", "Listings"), "listings.read", frozenset({"listing", "command", "deposit"}),
          _listings_vm, _listings_view, "Ctrl+3"),
     Area("discounts", QT_TRANSLATE_NOOP("Areas", "Buyer discounts"), "discounts.read", frozenset({"discount", "command"}),

@@ -7,33 +7,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
-from vendor_desktop.domain.money import MoneyError, format_fen, parse_yuan
+from vendor_desktop.viewmodels.core.amounts import amount_problem
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.money.figures import MoneyFigures
-
-
-def amount_text(fen: int) -> str:
-    """An amount as the amount field shows it, ready to edit: 4000.00 (no ¥, no commas)."""
-    return format_fen(fen, symbol=False).replace(",", "")
-
-
-def amount_problem(text: str) -> tuple[int | None, str]:
-    """The amount typed in yuan, or why it is not one."""
-    try:
-        fen = parse_yuan(text)
-    except MoneyError as error:
-        if error.code == "too_many_decimals":
-            return None, QCoreApplication.translate(
-                "MoneyViewModel", "At most two decimals: fen are the smallest unit."
-            )
-        if error.code == "too_large":
-            return None, QCoreApplication.translate("MoneyViewModel", "That amount is too large.")
-        return None, QCoreApplication.translate("MoneyViewModel", "Enter an amount in yuan, e.g. 2000 or 2,000.00.")
-    if fen <= 0:
-        return None, QCoreApplication.translate("MoneyViewModel", "Enter an amount above ¥0.00.")
-    return fen, ""
 
 
 class AmountForm(QObject):

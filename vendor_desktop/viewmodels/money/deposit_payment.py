@@ -24,8 +24,9 @@ from vendor_desktop.domain.deposit import (
 )
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
+from vendor_desktop.viewmodels.core.amounts import amount_text
 from vendor_desktop.viewmodels.core.labels import tier_label
-from vendor_desktop.viewmodels.money.amount_form import AmountForm, amount_text
+from vendor_desktop.viewmodels.money.amount_form import AmountForm
 from vendor_desktop.viewmodels.money.figures import PAY_KIND, MoneyFigures, markets_text
 
 

@@ -21,9 +21,10 @@ from vendor_desktop.domain.earnings import ARRIVAL_WORKING_DAYS, DrawRefused, Ho
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Permission
+from vendor_desktop.viewmodels.core.amounts import amount_text
 from vendor_desktop.viewmodels.core.commands import CommandQueue
 from vendor_desktop.viewmodels.core.date_ranges import beijing_today
-from vendor_desktop.viewmodels.money.amount_form import AmountForm, amount_text
+from vendor_desktop.viewmodels.money.amount_form import AmountForm
 from vendor_desktop.viewmodels.money.figures import (
     WITHDRAW_KIND,
     MoneyFigures,
