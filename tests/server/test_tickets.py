@@ -239,6 +239,12 @@ def test_the_demo_vendor_has_a_ticket_in_each_state_the_same_for_the_same_seed(c
     """Seeded: one the marketplace answered (待您回复), one open, one closed."""
     tickets = [c for c in pull_all(client, owner)[0] if c["entity"] == "ticket"]
     assert sorted(t["data"]["state"] for t in tickets) == ["closed", "open", "replied"]
+    # The open one shows a screenshot, a real PNG the app can show.
+    opened = next(t for t in tickets if t["data"]["state"] == "open")
+    [shot] = opened["data"]["attachments"]
+    r = client.get(f"{API}/tickets/{opened['id']}/attachments/{shot['id']}", headers=owner)
+    assert r.status_code == 200 and r.headers["content-type"] == "image/png" and len(r.content) == shot["size"]
+    assert r.content.startswith(b"\x89PNG\r\n\x1a\n")
     replied = next(t for t in tickets if t["data"]["state"] == "replied")
     assert replied["data"]["messages"][-1]["author"] == "marketplace"
     assert replied["version"] == len(replied["data"]["messages"])

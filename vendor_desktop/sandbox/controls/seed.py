@@ -44,7 +44,7 @@ from ..money.models import DepositPayment, Earning, LedgerEntry, Money, Withdraw
 from ..money.seed import seed_money
 from ..orders.models import Order
 from ..orders.seed import reprice_messages, seed_orders
-from ..tickets.models import Ticket
+from ..tickets.models import Ticket, TicketAttachment
 from ..tickets.seed import seed_tickets
 from .errors import ACCOUNT_EXISTS
 
@@ -163,7 +163,7 @@ def seed_vendor(
     )
     agreement_rows = account_seed.agreement_rows(account_id, signed, iso(start))
     ticket_actors = [display_names[r] for r in (Role.OWNER, Role.OPERATIONS, Role.SUPPORT)]
-    ticket_rows = seed_tickets(seed, account_id, order_rows, listing_rows, ticket_actors, today)
+    ticket_rows, ticket_files = seed_tickets(seed, account_id, order_rows, listing_rows, ticket_actors, today)
     tables = (
         (Listing, listing_rows),
         (Order, order_rows),
@@ -179,6 +179,7 @@ def seed_vendor(
         (Agreement, agreement_rows),
         (BankAccount, [bank_row] if bank_row else []),
         (Ticket, ticket_rows),
+        (TicketAttachment, ticket_files),
     )
     for model, rows in tables:
         for start in range(0, len(rows), 5000):
