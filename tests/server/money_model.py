@@ -79,10 +79,11 @@ class ExpectedRefund:
     asked_fen: int
     rule: RefundRule
     requested_at: dt.datetime
+    requested_step: int
     state: RefundState = RefundState.REQUESTED
     refunded_fen: int = 0
-    refunded_at: dt.datetime | None = None
-    refunded_step: int = 0
+    decided_at: dt.datetime | None = None  # also when an automatic refund was made
+    decided_step: int = 0
 
 
 @dataclass
@@ -94,6 +95,7 @@ class MarketBooks:
     owed_fen: int = 0
     settled_to_withdrawable_fen: int = 0  # what settlements put into withdrawable (after paying owed)
     refunded_from_withdrawable_fen: int = 0
+    returned_fen: dict[str, int] = field(default_factory=dict)  # withdrawal id → what a failure put back
     # refund id → (from pending, from withdrawable, owed): R-WDR-1's split when it was refunded
     splits: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
@@ -164,43 +166,61 @@ class MoneyModel:
         reason = hold_reason(market, self.signed, self.deposit_paid_fen)
         return reason.value if reason is not None else None
 
-    def _settlement_order(self, order: PaidOrder) -> tuple[dt.datetime, int] | None:
+    def _settlement_order(self, order_id: str) -> tuple[dt.datetime, int, int] | None:
         """Where an order's settlement falls among the facts: API and image when paid, a manual
         service when completed (both at their step), SaaS when its review period ends, before any
-        step made at that moment (the sandbox settles as its clock reaches it)."""
+        step made at that moment (the sandbox settles as its clock reaches it). An order being
+        refunded then waits for the vendor's decision and settles what is left right after it
+        (R-WDR-1: money on its way back to the buyer is never withdrawable); until then, not at all."""
+        order = self.orders[order_id]
         when = settles_at(order.market, order.paid_at, order.completed_at)
         if when is None or when > self.now:
             return None
         delivery = MARKETS[order.market].delivery
-        if delivery is Delivery.SAAS:
-            return when, -1
-        return when, order.completed_step if delivery is Delivery.MANUAL else order.paid_step
+        step = (
+            -1
+            if delivery is Delivery.SAAS
+            else order.completed_step
+            if delivery is Delivery.MANUAL
+            else order.paid_step
+        )
+        at = (when, step, 0)
+        for r in self.refunds.values():
+            opened = (r.requested_at, r.requested_step, 0)
+            if (
+                r.order_id == order_id
+                and opened < at
+                and (r.decided_at is None or (r.decided_at, r.decided_step) > at[:2])
+            ):
+                return None if r.decided_at is None else (r.decided_at, r.decided_step, 1)
+        return at
 
     def _replay(self) -> dict[str, MarketBooks]:
         """Every market's books, replaying settlements, refunds and withdrawals in the order they
-        happened (R-WDR-1: refund_split, settle_against_owed)."""
-        events: list[tuple[dt.datetime, int, str, Any]] = []
-        for oid, o in self.orders.items():
-            at = self._settlement_order(o)
+        happened (R-WDR-1: refund_split; settle_against_owed for settlements and for money a failed
+        withdrawal returns)."""
+        events: list[tuple[tuple[dt.datetime, int, int], str, Any]] = []
+        for oid in self.orders:
+            at = self._settlement_order(oid)
             if at is not None:
-                events.append((*at, "settled", oid))
+                events.append((at, "settled", oid))
         for rid, r in self.refunds.items():
-            if r.refunded_fen and r.refunded_at is not None:
-                events.append((r.refunded_at, r.refunded_step, "refunded", rid))
-        for w in self.withdrawals.values():
-            events.append((w.requested_at, w.requested_step, "drawn", w))
+            if r.refunded_fen and r.decided_at is not None:
+                events.append(((r.decided_at, r.decided_step, 0), "refunded", rid))
+        for wid, w in self.withdrawals.items():
+            events.append(((w.requested_at, w.requested_step, 0), "drawn", wid))
             if w.settled is WithdrawalState.FAILED and w.settled_at is not None:
-                events.append((w.settled_at, w.settled_step, "returned", w))
+                events.append(((w.settled_at, w.settled_step, 0), "returned", wid))
         books = {m: MarketBooks() for m in self.revenue_markets()}
         settled: set[str] = set()
-        refunded_while_pending: dict[str, int] = {}
         for o in self.orders.values():
             books[o.market].pending_fen += o.amount_fen
-        for _, _, what, subject in sorted(events, key=lambda e: (e[0], e[1])):
+        for at, what, subject in sorted(events, key=lambda e: e[0]):
             if what == "settled":
                 order = self.orders[subject]
                 b = books[order.market]
-                remaining = order.amount_fen - refunded_while_pending.get(subject, 0)
+                # What refunds gave back before it settled left pending already.
+                remaining = order.amount_fen - self.refunded_fen(subject, before=at)
                 to_owed, to_withdrawable = settle_against_owed(b.owed_fen, remaining)
                 b.pending_fen -= remaining
                 b.owed_fen -= to_owed
@@ -209,21 +229,23 @@ class MoneyModel:
                 settled.add(subject)
             elif what == "refunded":
                 refund = self.refunds[subject]
-                order = self.orders[refund.order_id]
-                b = books[order.market]
+                b = books[self.orders[refund.order_id].market]
                 split = refund_split(refund.order_id in settled, b.withdrawable_fen, refund.refunded_fen)
                 b.pending_fen -= split.from_pending
-                refunded_while_pending[refund.order_id] = (
-                    refunded_while_pending.get(refund.order_id, 0) + split.from_pending
-                )
                 b.withdrawable_fen -= split.from_withdrawable
                 b.refunded_from_withdrawable_fen += split.from_withdrawable
                 b.owed_fen += split.owed
                 b.splits[subject] = (split.from_pending, split.from_withdrawable, split.owed)
             else:
-                sign = -1 if what == "drawn" else 1
-                for market, fen in subject.draws.items():
-                    books[market].withdrawable_fen += sign * fen
+                for market, fen in self.withdrawals[subject].draws.items():
+                    b = books[market]
+                    if what == "drawn":
+                        b.withdrawable_fen -= fen
+                    else:  # money back in a market that owes pays that first
+                        to_owed, back = settle_against_owed(b.owed_fen, fen)
+                        b.owed_fen -= to_owed
+                        b.withdrawable_fen += back
+                        b.returned_fen[subject] = back
         return books
 
     def earnings(self) -> dict[str, dict[str, Any]]:
@@ -252,8 +274,15 @@ class MoneyModel:
 
     # --- refunds (SPEC §5, R-REF-1…5) -----------------------------------------------------
 
-    def refunded_fen(self, order_id: str) -> int:
-        return sum(r.refunded_fen for r in self.refunds.values() if r.order_id == order_id)
+    def refunded_fen(self, order_id: str, before: tuple[dt.datetime, int, int] | None = None) -> int:
+        """What the order's refunds gave back (those made before ``before`` when given)."""
+        return sum(
+            r.refunded_fen
+            for r in self.refunds.values()
+            if r.order_id == order_id
+            and r.decided_at is not None
+            and (before is None or (r.decided_at, r.decided_step, 0) < before)
+        )
 
     def refundable_fen(self, order_id: str) -> int:
         """What was paid and not yet refunded."""
@@ -271,22 +300,21 @@ class MoneyModel:
             return OrderState.REFUNDED
         if self.open_request(order_id) is not None:
             return OrderState.REFUNDING
-        if order.completed_at is not None or MARKETS[order.market].delivery is not Delivery.MANUAL:
-            return OrderState.COMPLETED
-        return OrderState.PAID
+        return OrderState.COMPLETED if order.completed_at is not None else OrderState.PAID
 
     def self_service_refunds(self) -> int:
         """R-REF-1: the buyer's self-service refunds so far (each vendor's orders have a buyer of their own)."""
         return sum(r.rule is RefundRule.SAAS_SELF_SERVICE for r in self.refunds.values())
 
     def refund_request_outcome(self, order_id: str, amount_fen: int | None) -> RefundRule | str:
-        """A buyer's request: the rule it falls under (R-REF-1…3), or the refusal's code."""
+        """A buyer's request: the rule it falls under (R-REF-1…3), or the refusal's code, in the
+        order the sandbox checks: the order's state, R-REF-2, the amount."""
         order = self.orders[order_id]
-        if MARKETS[order.market].delivery in (Delivery.API, Delivery.IMAGE):
-            return "NOT_REFUNDABLE"  # R-REF-2
         state = self.order_state(order_id)
         if state in (OrderState.REFUNDING, OrderState.REFUNDED):
             return "ORDER_STATE"
+        if MARKETS[order.market].delivery in (Delivery.API, Delivery.IMAGE):
+            return "NOT_REFUNDABLE"  # R-REF-2
         if amount_fen is not None and amount_fen > self.refundable_fen(order_id):
             return "AMOUNT_EXCEEDS_PAID"
         return refund_rule(order.market, state, order.paid_at, self.now, self.self_service_refunds())
@@ -294,27 +322,29 @@ class MoneyModel:
     def request_refund(self, refund_id: str, order_id: str, amount_fen: int | None, rule: RefundRule) -> None:
         self.step += 1
         asked = amount_fen if amount_fen is not None else self.refundable_fen(order_id)
-        refund = ExpectedRefund(order_id, asked, rule, self.now)
+        refund = ExpectedRefund(order_id, asked, rule, self.now, self.step)
         self.refunds[refund_id] = refund
         if is_automatic(rule):
             self._refund(refund, RefundState.APPROVED, asked)
 
     def decision_outcome(self, refund_id: str, decision: Decision, amount_fen: int | None) -> str | None:
-        """R-REF-4: the code the vendor's decision is refused with, or None when it applies."""
+        """R-REF-4: the code the vendor's decision is refused with, or None when it applies, in
+        the order the sandbox checks: the body alone (a partial without an amount), the request's
+        state, the amount against what is left to refund."""
         refund = self.refunds[refund_id]
+        reason = "协商不成" if decision is Decision.REJECT else None
+        if decision_problem(decision, amount_fen, reason, 2**62) is not None:
+            return "VALIDATION_FAILED"
         if refund.state is not RefundState.REQUESTED:
             return "REFUND_STATE"
-        problem = decision_problem(decision, amount_fen, "协商不成" if decision is Decision.REJECT else None,
-                                   self.refundable_fen(refund.order_id))  # fmt: skip
-        return {"AMOUNT_REQUIRED": "VALIDATION_FAILED", "REASON_REQUIRED": "VALIDATION_FAILED"}.get(
-            problem or "", problem
-        )
+        return decision_problem(decision, amount_fen, reason, self.refundable_fen(refund.order_id))
 
     def decide(self, refund_id: str, decision: Decision, amount_fen: int | None) -> None:
         self.step += 1
         refund = self.refunds[refund_id]
         if decision is Decision.REJECT:
             refund.state = RefundState.REJECTED
+            refund.decided_at, refund.decided_step = self.now, self.step
         elif decision is Decision.APPROVE:
             self._refund(refund, RefundState.APPROVED, refund.asked_fen)
         else:
@@ -323,7 +353,7 @@ class MoneyModel:
 
     def _refund(self, refund: ExpectedRefund, state: RefundState, amount_fen: int) -> None:
         refund.state, refund.refunded_fen = state, amount_fen
-        refund.refunded_at, refund.refunded_step = self.now, self.step
+        refund.decided_at, refund.decided_step = self.now, self.step
 
     def refund_view(self, refund_id: str) -> dict[str, Any]:
         """The ``refund`` entity's fields the rules fix."""

@@ -439,9 +439,7 @@ class VendorMoney(RuleBasedStateMachine):
         if self.refused:
             assert changes == [], f"a refused or replayed command changed {[(c['entity'], c['id']) for c in changes]}"
             self.refused = False
-        check_books(
-            self.seen[("deposit", self.account)], self.of_kind("earning"), self.ledger, bool(self.model.refunds)
-        )
+        check_books(self.seen[("deposit", self.account)], self.of_kind("earning"), self.ledger, self.of_kind("order"))
         self.check_model()
 
     def check_model(self) -> None:
@@ -489,11 +487,12 @@ class VendorMoney(RuleBasedStateMachine):
             ] += e["amount_fen"]
         expected: dict[tuple[str, Any, Any], int] = defaultdict(int)
         expected[LedgerKind.TOP_UP, None, None] = model.topped_up_fen
+        books = model.market_books()
         if model.refunds:
             # R-WDR-1: what settled (less what it paid back of owed refunds) and what refunds took
-            # from withdrawable, per market: the entries may name either order.
+            # from withdrawable, per market: an entry may name the refunded or the settling order.
             moved = self._merge_order_money(moved)
-            for market, b in model.market_books().items():
+            for market, b in books.items():
                 net = b.settled_to_withdrawable_fen - b.refunded_from_withdrawable_fen
                 expected["order money", None, market] = net
         else:
@@ -503,8 +502,8 @@ class VendorMoney(RuleBasedStateMachine):
         for wid, w in model.withdrawals.items():
             for market, fen in w.draws.items():
                 expected[LedgerKind.WITHDRAWAL, wid, market] = -fen
-                if w.settled is WithdrawalState.FAILED:
-                    expected[LedgerKind.WITHDRAWAL_RETURNED, wid, market] = fen
+                if w.settled is WithdrawalState.FAILED:  # less what paid back money owed meanwhile
+                    expected[LedgerKind.WITHDRAWAL_RETURNED, wid, market] = books[market].returned_fen[wid]
         deposit_paid = sum(v for (kind, *_), v in moved.items() if kind == LedgerKind.DEPOSIT_PAYMENT)
         assert deposit_paid == -model.deposit_paid_fen
         others = {k: v for k, v in moved.items() if k[0] != LedgerKind.DEPOSIT_PAYMENT and v}
@@ -522,15 +521,26 @@ class VendorMoney(RuleBasedStateMachine):
 
 
 def check_books(
-    deposit: dict[str, Any], earnings: dict[str, dict[str, Any]], ledger: list[dict[str, Any]], refunds: bool
+    deposit: dict[str, Any],
+    earnings: dict[str, dict[str, Any]],
+    ledger: list[dict[str, Any]],
+    orders: dict[str, dict[str, Any]],
 ) -> None:
     """The server's own numbers agree with each other, whatever the model says."""
-    # (b) every fen an order earned is pending, withdrawable, on its way or paid out; (c) the
-    # ledger adds up to the balance and to each market's withdrawable, entry by entry
-    assert_books_balance(
-        {"deposit": deposit, "earnings": {e["market"]: e for e in earnings.values()}, "ledger": ledger}
-    )
-    if not refunds:
+    # (b) every fen an order earned is pending, withdrawable, on its way or paid out — or went back
+    # to its buyer, less what the market still owes for that (SPEC §5: earned − refunded = pending
+    # + withdrawable + in flight + paid out − owed; the helper checks earned = the parts, so it is
+    # given what is left of earned); (c) the ledger adds up to the balance and to each market's
+    # withdrawable, entry by entry
+    refunded: dict[str, int] = defaultdict(int)
+    for order in orders.values():
+        refunded[order["market"]] += order.get("refunded_fen") or 0
+    kept = {
+        e["market"]: {**e, "earned_fen": e["earned_fen"] - refunded[e["market"]] + e["owed_fen"]}
+        for e in earnings.values()
+    }
+    assert_books_balance({"deposit": deposit, "earnings": kept, "ledger": ledger})
+    if not any(refunded.values()):
         assert all(e["owed_fen"] == 0 for e in earnings.values())  # only refunds make money owed
     # (a) every fen topped up is in the balance or the deposit (no deposit refunds before exit)
     topped_up = sum(e["amount_fen"] for e in ledger if e["kind"] in (LedgerKind.TOP_UP, LedgerKind.DEPOSIT_REFUND))
