@@ -309,6 +309,8 @@ class MoneyModel:
     def refund_request_outcome(self, order_id: str, amount_fen: int | None) -> RefundRule | str:
         """A buyer's request: the rule it falls under (R-REF-1…3), or the refusal's code, in the
         order the sandbox checks: the order's state, R-REF-2, the amount."""
+        if amount_fen is not None and amount_fen <= 0:
+            return "VALIDATION_FAILED"  # the body alone, first
         order = self.orders[order_id]
         state = self.order_state(order_id)
         if state in (OrderState.REFUNDING, OrderState.REFUNDED):
