@@ -15,11 +15,22 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="283"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="286"/>
         <source>Due within %n working days</source>
         <translation>
             <numerusform>Due within %n working day</numerusform>
             <numerusform>Due within %n working days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardViewModel</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="246"/>
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
         </translation>
     </message>
 </context>
@@ -35,9 +46,44 @@
     </message>
 </context>
 <context>
+    <name>ExitViewModel</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="240"/>
+        <source>%n orders not completed or cancelled</source>
+        <translation>
+            <numerusform>%n order not completed or cancelled</numerusform>
+            <numerusform>%n orders not completed or cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="242"/>
+        <source>%n refund requests awaiting a decision</source>
+        <translation>
+            <numerusform>%n refund request awaiting a decision</numerusform>
+            <numerusform>%n refund requests awaiting a decision</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="244"/>
+        <source>%n invoices not issued yet</source>
+        <translation>
+            <numerusform>%n invoice not issued yet</numerusform>
+            <numerusform>%n invoices not issued yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="246"/>
+        <source>%n withdrawals in progress</source>
+        <translation>
+            <numerusform>%n withdrawal in progress</numerusform>
+            <numerusform>%n withdrawals in progress</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InvoiceReminder</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="124"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="27"/>
         <source>%n invoices are due on the next working day</source>
         <translation>
             <numerusform>%n invoice is due on the next working day</numerusform>
@@ -97,7 +143,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="194"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>%n change has not reached the marketplace yet. It is kept on this computer and sent the next time you start Vendor Center. Quit now?</numerusform>
@@ -127,7 +173,7 @@
 <context>
     <name>MessagesViewModel</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="366"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="369"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n new order</numerusform>
@@ -135,11 +181,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="374"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n new invoice request</numerusform>
             <numerusform>%n new invoice requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="379"/>
+        <source>%n new refund requests</source>
+        <translation>
+            <numerusform>%n new refund request</numerusform>
+            <numerusform>%n new refund requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="384"/>
+        <source>%n tickets replied</source>
+        <translation>
+            <numerusform>%n ticket replied</numerusform>
+            <numerusform>%n tickets replied</numerusform>
         </translation>
     </message>
 </context>
@@ -181,7 +243,7 @@
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="252"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="264"/>
         <source>%Ln orders · total %1</source>
         <translation>
             <numerusform>%Ln order · total %1</numerusform>
@@ -189,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="254"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="266"/>
         <source>%Ln orders</source>
         <translation>
             <numerusform>%Ln order</numerusform>
@@ -197,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="359"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="394"/>
         <source>Exported %Ln orders to %1</source>
         <translation>
             <numerusform>Exported %Ln order to %1</numerusform>
@@ -213,6 +275,17 @@
         <translation>
             <numerusform>%n withdrawal</numerusform>
             <numerusform>%n withdrawals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RefundReminder</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="22"/>
+        <source>%n refund requests must be decided by the next working day</source>
+        <translation>
+            <numerusform>%n refund request must be decided by the next working day</numerusform>
+            <numerusform>%n refund requests must be decided by the next working day</numerusform>
         </translation>
     </message>
 </context>
@@ -240,6 +313,17 @@
         <translation>
             <numerusform>%n change waiting to send</numerusform>
             <numerusform>%n changes waiting to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TicketsView</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="380"/>
+        <source>%n tickets</source>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
         </translation>
     </message>
 </context>

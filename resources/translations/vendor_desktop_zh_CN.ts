@@ -257,88 +257,88 @@
 <context>
     <name>AccountView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="182"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="193"/>
         <source>Account ID</source>
         <translation>账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="196"/>
         <source>Change the company, contact and customer-service details.</source>
         <translation>修改公司、联系人和客服信息。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="217"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="228"/>
         <source>signed %1</source>
         <translation>%1 签署</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="234"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="245"/>
         <source>Account ID copied.</source>
         <translation>已复制账号 ID。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="244"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="255"/>
         <source>Draft kept on this computer.</source>
         <translation>草稿已保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="254"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="265"/>
         <source>Account</source>
         <translation>账户信息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="255"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="266"/>
         <source>Account information</source>
         <translation>账户信息</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="256"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="267"/>
         <source>Bank account</source>
         <translation>银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="257"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="268"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="258"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="269"/>
         <source>Onboarding</source>
         <translation>入驻进度</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="259"/>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="260"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="270"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="271"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="261"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="272"/>
         <source>Request a change…</source>
         <translation>申请修改…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="262"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="273"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="263"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="274"/>
         <source>Copy the account ID, e.g. for a ticket or a call to the marketplace.</source>
         <translation>复制账号 ID，用于工单或联系云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="265"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="276"/>
         <source>Prepare the ticket that asks the marketplace to change the bank account.</source>
         <translation>准备请云市场修改银行账户的工单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="268"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="279"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/view.py" line="269"/>
+        <location filename="../../vendor_desktop/ui/account/view.py" line="280"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
@@ -351,82 +351,82 @@
         <translation>账号 ID %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="153"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="160"/>
         <source>Not synced yet: sync, then try again.</source>
         <translation>尚未同步：同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="173"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="180"/>
         <source>Only the main account and finance see the bank account.</source>
         <translation>只有主账号和财务可以查看银行账户。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="177"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="184"/>
         <source>Not synced yet.</source>
         <translation>尚未同步。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="178"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="185"/>
         <source>No bank account on file yet.</source>
         <translation>还没有登记银行账户。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="199"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="206"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="200"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="207"/>
         <source>Editable</source>
         <translation>可修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="251"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="258"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="258"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="265"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="262"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="269"/>
         <source>Your change is saved on this computer and shows here once the marketplace has applied it.</source>
         <translation>修改已保存在本机，云市场生效后显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="267"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="274"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="269"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="276"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="293"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="300"/>
         <source>Signed</source>
         <translation>已签署</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="295"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="302"/>
         <source>Not signed</source>
         <translation>未签署</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="311"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="318"/>
         <source>%1 of %2 steps done</source>
         <translation>已完成 %1/%2 步</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="318"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="325"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="320"/>
+        <location filename="../../vendor_desktop/viewmodels/account/viewmodel.py" line="327"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -434,47 +434,52 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="208"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="224"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="211"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="227"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="214"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="230"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="216"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="234"/>
         <source>Invoices</source>
         <translation>发票管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="222"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="238"/>
         <source>Money</source>
         <translation>资金管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="226"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="242"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="245"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="247"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="251"/>
         <source>Account</source>
         <translation>账户信息</translation>
     </message>
@@ -552,170 +557,170 @@
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="96"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="119"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="120"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="121"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="118"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="99"/>
         <source>Mark all “%1” messages as read</source>
         <translation>将全部“%1”站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="102"/>
         <source>Mark all messages as read</source>
         <translation>将全部站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="110"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="138"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="144"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="147"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="155"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="156"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="160"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="165"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="172"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="174"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="182"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="205"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="186"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="186"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="198"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="196"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="212"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="200"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="216"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="197"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="201"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="213"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="254"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="251"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="255"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="252"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="256"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="257"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="390"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="394"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="392"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="396"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="393"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="397"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -764,6 +769,46 @@
         <source>Change the bank account</source>
         <translation>修改银行账户</translation>
     </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/delivery_exit_changes.py" line="24"/>
+        <source>Start delivering order %1: %2</source>
+        <translation>开始交付订单 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/delivery_exit_changes.py" line="31"/>
+        <source>Apply to leave the marketplace (%1)</source>
+        <translation>申请退出云市场（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/delivery_exit_changes.py" line="34"/>
+        <source>Apply to leave the marketplace</source>
+        <translation>申请退出云市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="22"/>
+        <source>Attach %1 (%2) to the ticket: %3</source>
+        <translation>上传附件 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="28"/>
+        <source>Open a ticket: %1</source>
+        <translation>提交工单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="29"/>
+        <source>Reply to the ticket: %1</source>
+        <translation>回复工单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="30"/>
+        <source>Urge the ticket: %1</source>
+        <translation>催单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="31"/>
+        <source>Cancel the ticket: %1</source>
+        <translation>撤销工单：%1</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -801,7 +846,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="270"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="271"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
@@ -816,129 +861,144 @@
         <translation>等待买家支付，可改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="260"/>
-        <source>Paid: deliver now</source>
-        <translation>买家已支付，等待您交付</translation>
-    </message>
-    <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="261"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="262"/>
         <source>Edit them and submit for review again</source>
         <translation>修改后重新提交审核</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="262"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="263"/>
         <source>The marketplace did not accept them: send again or discard</source>
         <translation>云市场未接受，可重新发送或放弃</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="263"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="264"/>
         <source>Notices from the marketplace</source>
         <translation>云市场发来的通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="264"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="265"/>
         <source>Requested by buyers: issue and post them</source>
         <translation>买家已申请，开票后寄出</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="265"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="266"/>
         <source>Past the 10 working days: issue them now</source>
         <translation>已超过 10 个工作日，尽快开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="266"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="267"/>
         <source>Issue them by the due date</source>
         <translation>最晚在截止日期当天开票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="271"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="272"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="272"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="273"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="273"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="274"/>
         <source>Money</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="276"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="277"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="277"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="278"/>
         <source>To deliver</source>
         <translation>待交付</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="278"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="279"/>
+        <source>Refunds awaiting decision</source>
+        <translation>待处理退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="280"/>
+        <source>Tickets awaiting you</source>
+        <translation>待您回复的工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="281"/>
         <source>Rejected listings</source>
         <translation>审核未通过</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="279"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="282"/>
         <source>Changes not accepted</source>
         <translation>未接受的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="281"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="284"/>
         <source>Pending invoices</source>
         <translation>待处理发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="282"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="285"/>
         <source>Overdue invoices</source>
         <translation>逾期发票</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="283"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="286"/>
         <source>Due within %n working days</source>
         <translation>
             <numerusform>%n 个工作日内截止</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="284"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="287"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="285"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="288"/>
         <source>Paid today</source>
         <translation>今日已收款</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="287"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="290"/>
         <source>Withdrawable</source>
         <translation>待提现金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="288"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="291"/>
         <source>On hold</source>
         <translation>暂不可提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="289"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="292"/>
         <source>Deposit outstanding</source>
         <translation>待缴保证金</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="290"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="293"/>
         <source>Withdrawals in progress</source>
         <translation>进行中的提现</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="280"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="283"/>
         <source>Unread messages</source>
         <translation>未读站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="286"/>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="260"/>
+        <source>Manual services paid: start delivery</source>
+        <translation>人工交付的订单已支付：开始交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="261"/>
+        <source>The marketplace answered: reply or close them</source>
+        <translation>云市场已回复：请回复或结束</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/dashboard/view.py" line="289"/>
         <source>Listings on sale</source>
         <translation>已上架商品</translation>
     </message>
@@ -946,19 +1006,133 @@
 <context>
     <name>DashboardViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="121"/>
         <source>Yesterday %1 · +%2</source>
         <translation>昨日 %1 · ↑%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="123"/>
         <source>Yesterday %1 · −%2</source>
         <translation>昨日 %1 · ↓%2</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="125"/>
         <source>Yesterday %1 · same</source>
         <translation>昨日 %1 · 持平</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="241"/>
+        <source>Nearest decide-by date %1</source>
+        <translation>最近处理截止 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/viewmodel.py" line="246"/>
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n 个已逾期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/delivery_dialog.py" line="66"/>
+        <location filename="../../vendor_desktop/ui/orders/delivery_dialog.py" line="78"/>
+        <source>Start delivery</source>
+        <translation>开始交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/delivery_dialog.py" line="67"/>
+        <source>Start delivering this order</source>
+        <translation>开始交付此订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/delivery_dialog.py" line="68"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/delivery_dialog.py" line="69"/>
+        <source>Delivery note</source>
+        <translation>交付说明</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/delivery_dialog.py" line="71"/>
+        <source>What you deliver and how the buyer receives it, e.g. the engineer&apos;s name and when they call.</source>
+        <translation>交付什么、买家如何获得，例如工程师姓名和联系时间。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/delivery_dialog.py" line="75"/>
+        <source>The buyer sees the delivery note. The order completes when the buyer confirms, or after 7 days without an answer. The change is saved on this computer and sent to the marketplace as soon as it can be reached.</source>
+        <translation>买家可以看到交付说明。买家确认后订单完成；7 天内未答复也会自动完成。此修改保存在本机，连上云市场后立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/delivery_dialog.py" line="79"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="40"/>
+        <source>Your role cannot start deliveries. Ask the main account, operations or support.</source>
+        <translation>您的角色不能开始交付。请联系主账号、运营或客服。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="44"/>
+        <source>Select an order to deliver first.</source>
+        <translation>请先选择要交付的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="46"/>
+        <source>Orders of this market are delivered automatically.</source>
+        <translation>此市场的订单自动交付。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="48"/>
+        <source>Only orders to deliver can start delivery; this one is %1.</source>
+        <translation>只有待交付的订单才能开始交付；此订单为%1。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="52"/>
+        <source>Its delivery is already waiting to send.</source>
+        <translation>开始交付已在待发送中。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="59"/>
+        <source>delivery not accepted</source>
+        <translation>交付未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="60"/>
+        <source>delivery waiting to send</source>
+        <translation>交付待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="67"/>
+        <source>The marketplace did not accept this change (start delivery): %1</source>
+        <translation>云市场未接受此修改（开始交付）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="71"/>
+        <source>Starting delivery is waiting for an earlier change of this order, which the marketplace did not accept.</source>
+        <translation>开始交付在等待此订单的前一项修改，云市场未接受那项修改。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="75"/>
+        <source>Start of delivery is waiting to send; the buyer sees the delivery note once the marketplace has it.</source>
+        <translation>开始交付待发送；云市场收到后，买家即可看到交付说明。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="108"/>
+        <source>Write the delivery note: what you deliver and how the buyer receives it.</source>
+        <translation>请填写交付说明：交付什么、买家如何获得。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/delivery.py" line="112"/>
+        <source>Keep the delivery note under 500 characters.</source>
+        <translation>交付说明不能超过 500 个字。</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1428,268 @@
     </message>
 </context>
 <context>
+    <name>ExitDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="171"/>
+        <source>Leave the marketplace</source>
+        <translation>退出云市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="172"/>
+        <source>Leave the marketplace?</source>
+        <translation>确定退出云市场？</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="175"/>
+        <source>Every listing is delisted and buyers can no longer order. This cannot be undone from Vendor Center.</source>
+        <translation>所有商品都会下架，买家无法再下单。此操作无法在服务商管理后台撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="178"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="179"/>
+        <source>Type the company name</source>
+        <translation>输入公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="180"/>
+        <source>The company name, exactly as above</source>
+        <translation>与上方公司名称完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="183"/>
+        <source>The application is saved on this computer and sent to the marketplace as soon as it can be reached. If anything still blocks an exit, the marketplace refuses it and says what.</source>
+        <translation>申请保存在本机，连上云市场后立即发送。如果仍有未处理的事项，云市场会拒绝并列出原因。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="186"/>
+        <source>Apply to leave</source>
+        <translation>申请退出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="187"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ExitPanel</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="82"/>
+        <source>Leave the marketplace: every listing is delisted and new orders stop.</source>
+        <translation>退出云市场：所有商品下架，不再接收新订单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="84"/>
+        <source>Apply again…</source>
+        <translation>再次申请…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="84"/>
+        <source>Apply to leave…</source>
+        <translation>申请退出…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="98"/>
+        <source>Show orders</source>
+        <translation>查看订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="99"/>
+        <source>Show refunds</source>
+        <translation>查看退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="100"/>
+        <source>Show invoices</source>
+        <translation>查看发票</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="101"/>
+        <source>Show withdrawals</source>
+        <translation>查看提现</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="102"/>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="113"/>
+        <source>Leave the marketplace</source>
+        <translation>退出云市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="114"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/exit_page.py" line="117"/>
+        <source>Leaving is final: every listing is delisted and buyers can no longer order. The marketplace refunds the deposit about 45 days after you return the deposit receipt.</source>
+        <translation>退出后无法恢复：所有商品下架，买家无法再下单。交回保证金缴纳凭证后约 45 天，云市场退还保证金。</translation>
+    </message>
+</context>
+<context>
+    <name>ExitViewModel</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="240"/>
+        <source>%n orders not completed or cancelled</source>
+        <translation>
+            <numerusform>%n 个订单未完成或未取消</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="242"/>
+        <source>%n refund requests awaiting a decision</source>
+        <translation>
+            <numerusform>%n 个退款待处理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="244"/>
+        <source>%n invoices not issued yet</source>
+        <translation>
+            <numerusform>%n 张发票待开票</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="246"/>
+        <source>%n withdrawals in progress</source>
+        <translation>
+            <numerusform>%n 笔提现处理中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="102"/>
+        <source>Type the company name exactly as shown to confirm.</source>
+        <translation>请输入与上方完全一致的公司名称以确认。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="196"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="197"/>
+        <source>Cannot leave yet</source>
+        <translation>暂不能退出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="198"/>
+        <source>Nothing blocks</source>
+        <translation>可以退出</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="199"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="200"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="201"/>
+        <source>Left the marketplace</source>
+        <translation>已退出云市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="208"/>
+        <source>Not synced yet: sync, then look again.</source>
+        <translation>尚未同步：同步后再查看。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="210"/>
+        <source>You have left the marketplace. Your listings are delisted and buyers can no longer order.</source>
+        <translation>您已退出云市场。商品已全部下架，买家无法再下单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="215"/>
+        <source>Your application to leave is saved on this computer and shows here once the marketplace has applied it.</source>
+        <translation>退出申请已保存在本机，云市场处理后显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="223"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="227"/>
+        <source>Settle each of these first; the marketplace refuses an exit while any is open.</source>
+        <translation>请先处理以下事项；有未处理的事项时，云市场不接受退出。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="230"/>
+        <source>Nothing blocks an exit. Leaving delists every listing and stops new orders; the deposit is refunded about 45 days after you return the receipt.</source>
+        <translation>没有未处理的事项，可以退出。退出后所有商品下架，不再接收新订单；交回缴纳凭证后约 45 天退还保证金。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="268"/>
+        <source>Only the main account can leave the marketplace.</source>
+        <translation>只有主账号可以退出云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="271"/>
+        <source>Not synced yet: sync, then try again.</source>
+        <translation>尚未同步：同步后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="273"/>
+        <source>You have already left the marketplace.</source>
+        <translation>您已退出云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="275"/>
+        <source>Your application is already waiting to send.</source>
+        <translation>退出申请已在待发送中。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="277"/>
+        <source>Settle what blocks an exit first.</source>
+        <translation>请先处理未完成的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="298"/>
+        <source>Left on</source>
+        <translation>退出时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="300"/>
+        <source>Listings</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="301"/>
+        <source>All delisted; new orders are stopped.</source>
+        <translation>已全部下架，不再接收新订单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="303"/>
+        <source>Deposit refund</source>
+        <translation>保证金退还</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="311"/>
+        <source>Refunded to your account balance on %1.</source>
+        <translation>已于 %1 退还到账户余额。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="316"/>
+        <source>Expected on %1 (about %2 days after the receipt was returned on %3).</source>
+        <translation>预计 %1 退还（缴纳凭证于 %3 交回，约 %2 天后退还）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/account/exit.py" line="324"/>
+        <source>Waiting for the receipt: return the deposit receipt to the marketplace; the deposit is refunded about %1 days after it arrives.</source>
+        <translation>等待交回缴纳凭证：请将保证金缴纳凭证交回云市场，收到后约 %1 天退还保证金。</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceActions</name>
     <message>
         <location filename="../../vendor_desktop/viewmodels/invoices/actions.py" line="52"/>
@@ -1432,19 +1868,19 @@
 <context>
     <name>InvoiceReminder</name>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="124"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="27"/>
         <source>%n invoices are due on the next working day</source>
         <translation>
             <numerusform>%n 张发票下一个工作日截止</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="128"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="30"/>
         <source>Order %1: issue the invoice by %2.</source>
         <translation>订单 %1 的发票最晚 %2 开票。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/invoice_reminder.py" line="32"/>
         <source>Orders %1: issue the invoices by %2.</source>
         <translation>订单 %1 的发票最晚 %2 开票。</translation>
     </message>
@@ -3003,17 +3439,17 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="175"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="184"/>
         <source>Change not saved</source>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="192"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="194"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -3220,73 +3656,87 @@ Clear the filters or search for something else.</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="97"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="99"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="110"/>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="115"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="109"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="292"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="295"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="293"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="296"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="294"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="297"/>
         <source>View invoice</source>
         <translation>查看发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="322"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="327"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="330"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="366"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="369"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="374"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n 个新的开票申请</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="379"/>
+        <source>%n new refund requests</source>
+        <translation>
+            <numerusform>%n 个新的退款申请</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="384"/>
+        <source>%n tickets replied</source>
+        <translation>
+            <numerusform>%n 个工单有新回复</numerusform>
         </translation>
     </message>
 </context>
@@ -3819,117 +4269,222 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>OpenTicketDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="104"/>
+        <source>Attach files</source>
+        <translation>上传附件</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="139"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="143"/>
+        <source>Remove these files: they cannot be attached.</source>
+        <translation>以上文件无法上传，请先移除。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="145"/>
+        <source>A ticket takes at most 5 attachments.</source>
+        <translation>每个工单最多 5 个附件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="159"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="159"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Listing</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="188"/>
+        <source>Open a ticket</source>
+        <translation>提交工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Type</source>
+        <translation>工单类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="202"/>
+        <source>In one line, what it is about</source>
+        <translation>一句话说明问题</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="203"/>
+        <source>What happened, what you expected, and what you need</source>
+        <translation>发生了什么、预期是什么、需要云市场做什么</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="204"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="205"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="208"/>
+        <source>Up to 5 attachments, each a PNG, JPEG or PDF of at most 5 MB. The marketplace answers in Tickets and in Messages.</source>
+        <translation>最多 5 个附件，每个为 PNG、JPEG 或 PDF，不超过 5 MB。云市场的回复会显示在工单和站内信中。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="212"/>
+        <source>Open ticket</source>
+        <translation>提交工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="213"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="318"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="353"/>
         <source>Order details</source>
         <translation>订单详情</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="354"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="389"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="354"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="389"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="254"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="266"/>
         <source>%Ln orders</source>
         <translation>
             <numerusform>共 %Ln 个订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="252"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="264"/>
         <source>%Ln orders · total %1</source>
         <translation>
             <numerusform>共 %Ln 个订单 · 合计 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="256"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="268"/>
         <source>The total adds up the amounts of the orders listed, as last synced with the marketplace.</source>
         <translation>合计为当前列出订单的金额之和，以最近一次与云市场同步的数据为准。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="265"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="277"/>
         <source>Write the orders listed to a CSV file.</source>
         <translation>将当前列出的订单导出为 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="268"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="280"/>
         <source>Show every order again.</source>
         <translation>清除全部筛选条件，显示所有订单。</translation>
     </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="317"/>
+        <source>Write the delivery note the buyer sees and start delivering.</source>
+        <translation>填写买家可见的交付说明，开始交付。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="359"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="394"/>
         <source>Exported %Ln orders to %1</source>
         <translation>
             <numerusform>已导出 %Ln 个订单到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="362"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="397"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="366"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="401"/>
         <source>Search order number, buyer or listing</source>
         <translation>搜索订单号、买家或商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="371"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="406"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="372"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="407"/>
         <source>All markets</source>
         <translation>全部市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="373"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="408"/>
         <source>Created between</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="376"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="411"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="377"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="412"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="378"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="413"/>
         <source>No orders match these filters.
 Clear the filters or search for something else.</source>
         <translation>没有符合条件的订单。
 请清除筛选条件或换个关键词搜索。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="379"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="414"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="380"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="415"/>
         <source>Change price…</source>
         <translation>改价…</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="381"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="416"/>
+        <source>Start delivery…</source>
+        <translation>开始交付…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="417"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/orders/view.py" line="382"/>
+        <location filename="../../vendor_desktop/ui/orders/view.py" line="418"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
@@ -3937,134 +4492,149 @@ Clear the filters or search for something else.</source>
 <context>
     <name>OrdersViewModel</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="102"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="297"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="109"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="370"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="103"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="300"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="110"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="373"/>
         <source>Listing</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="104"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="301"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="374"/>
         <source>Market</source>
         <translation>类目市场</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="306"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="112"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="379"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="106"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="299"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="372"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="107"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="291"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="364"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="108"/>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="311"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="384"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="170"/>
         <source>price change waiting to send</source>
         <translation>改价待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="163"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="172"/>
         <source>price change not accepted</source>
         <translation>云市场未接受改价</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="176"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="187"/>
         <source>The marketplace did not accept this change (new price %1): %2 The price is still %3.</source>
         <translation>云市场未接受此修改（改价为 %1）：%2 价格仍为 %3。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="185"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="196"/>
         <source>The price change to %1 is waiting for an earlier change of this order, which the marketplace did not accept.</source>
         <translation>改价为 %1 的修改在等待前一项：云市场未接受此订单之前的一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/table.py" line="201"/>
         <source>Price change from %1 to %2 is waiting to send.</source>
         <translation>改价 %1 → %2 待发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="106"/>
         <source>list price %1</source>
         <translation>原价 %1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="256"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="313"/>
         <source>Sign in to change prices.</source>
         <translation>登录后才能改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="303"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="376"/>
         <source>Billing mode</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="101"/>
         <source>%1% off (buyer pays %2%)</source>
         <translation>减 %1%（买家支付 %2%）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="211"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="129"/>
+        <source>All manual services</source>
+        <translation>全部人工交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="143"/>
+        <source>Open (not completed or cancelled)</source>
+        <translation>未结束（未完成或未取消）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="261"/>
         <source>No filter is set.</source>
         <translation>当前没有筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="307"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="320"/>
+        <source>Sign in to deliver orders.</source>
+        <translation>登录后才能交付订单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="380"/>
         <source>Buyer account ID</source>
         <translation>买家账号 ID</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="308"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="381"/>
         <source>Contact (masked)</source>
         <translation>联系方式（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="310"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="383"/>
         <source>Virtual number</source>
         <translation>虚拟号</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="312"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="385"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="313"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="386"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="369"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="446"/>
         <source>Read-only accounts cannot export orders.</source>
         <translation>只读账号不能导出订单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="448"/>
         <source>An export is being written.</source>
         <translation>正在导出，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="373"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/viewmodel.py" line="450"/>
         <source>No orders to export: no order matches these filters.</source>
         <translation>没有可导出的订单：没有订单符合当前筛选条件。</translation>
     </message>
@@ -4084,39 +4654,89 @@ Clear the filters or search for something else.</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="32"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="38"/>
         <source>The buyer has paid; it is delivered automatically.</source>
         <translation>买家已支付，由云市场自动交付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="33"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="39"/>
         <source>The buyer has paid; waiting for you to deliver.</source>
         <translation>买家已支付，等待您交付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="35"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="41"/>
         <source>Waiting for the buyer to pay; you can change the price until then.</source>
         <translation>等待买家付款，付款前可以改价。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="38"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="44"/>
         <source>Being delivered; it completes when the buyer confirms, or after 7 days without an answer.</source>
         <translation>交付中，买家确认后完成；买家 7 天未确认则自动完成。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="41"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="48"/>
         <source>The buyer cancelled, or did not pay in time.</source>
         <translation>买家已取消，或超时未支付。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="42"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="49"/>
         <source>The buyer asked for a refund; it awaits a decision.</source>
         <translation>买家申请了退款，等待处理。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="52"/>
         <source>The money went back to the buyer.</source>
         <translation>款项已退还买家。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="63"/>
+        <source>Delivery started</source>
+        <translation>开始交付</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="65"/>
+        <source>Completes without an answer on</source>
+        <translation>无答复自动完成</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="66"/>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="75"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="79"/>
+        <source>Delivery note</source>
+        <translation>交付说明</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="89"/>
+        <source>%1 refunded of %2 asked</source>
+        <translation>申请 %2，已退 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="95"/>
+        <source>%1 asked</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="99"/>
+        <source>requested %1</source>
+        <translation>%1 申请</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="103"/>
+        <source>decide by %1</source>
+        <translation>%1 前处理</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/orders/detail.py" line="107"/>
+        <source>Refund</source>
+        <translation>退款</translation>
     </message>
 </context>
 <context>
@@ -4450,6 +5070,26 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/core/recovery_notice.py" line="53"/>
         <source>No change was waiting to send.</source>
         <translation>没有待发送的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundReminder</name>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="22"/>
+        <source>%n refund requests must be decided by the next working day</source>
+        <translation>
+            <numerusform>%n 个退款须在下一个工作日前处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="25"/>
+        <source>Order %1: approve, refuse or refund part of it by %2.</source>
+        <translation>订单 %1：请在 %2 前同意、拒绝或部分退款。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/dashboard/refund_reminder.py" line="27"/>
+        <source>Orders %1: decide the refunds by %2.</source>
+        <translation>订单 %1：请在 %2 前处理退款。</translation>
     </message>
 </context>
 <context>
@@ -4814,41 +5454,89 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>TicketDetail</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="197"/>
+        <source>Attachments (%1 of %2)</source>
+        <translation>附件（%1/%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="210"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="211"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="212"/>
+        <source>Attach…</source>
+        <translation>上传附件…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="213"/>
+        <source>Write a reply to the marketplace</source>
+        <translation>回复云市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="214"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="215"/>
+        <source>Urge</source>
+        <translation>催单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="216"/>
+        <source>Cancel ticket…</source>
+        <translation>撤销工单…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="217"/>
+        <source>Discard this change</source>
+        <translation>放弃此修改</translation>
+    </message>
+</context>
+<context>
     <name>TicketDraft</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="47"/>
         <source>Please change the bank account on file.</source>
         <translation>请修改登记的银行账户。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="49"/>
         <source>Current bank account:</source>
         <translation>当前银行账户：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="52"/>
         <source>New bank account:</source>
         <translation>新的银行账户：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="54"/>
         <source>Reason:</source>
         <translation>修改原因：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="56"/>
         <source>Change the bank account</source>
         <translation>修改银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="93"/>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="108"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="95"/>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="110"/>
         <source>At most %1 characters.</source>
         <translation>最多 %1 个字。</translation>
     </message>
@@ -4856,64 +5544,326 @@ Clear the filters or search for something else.</source>
 <context>
     <name>TicketDraftDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="102"/>
         <source>Request a bank account change</source>
         <translation>申请修改银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="103"/>
         <source>Ask the marketplace to change the bank account</source>
         <translation>请云市场修改银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="87"/>
-        <source>The bank account is locked because the revenue supplementary agreement is signed: only the marketplace can change it, through a ticket. Tickets are not available in this version yet, so this draft is kept on this computer. It will be sent as a ticket once tickets are available; until then you can also contact the marketplace&apos;s support.</source>
-        <translation>已签署收益补充协议，银行账户已锁定，只能由云市场通过工单修改。本版本还不能提交工单，这份草稿先保存在本机，工单功能上线后再作为工单发送；在此之前也可以直接联系云市场客服。</translation>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="106"/>
+        <source>The bank account is locked because the revenue supplementary agreement is signed: only the marketplace can change it, through a ticket. Submit it and follow the marketplace&apos;s answer in Tickets; or save the draft on this computer to finish it later.</source>
+        <translation>已签署收益补充协议，银行账户已锁定，只能由云市场通过工单修改。提交工单后，可在“工单”中查看云市场的回复；也可以先把草稿保存在本机，稍后再提交。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="110"/>
         <source>Ticket type</source>
         <translation>工单类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="110"/>
         <source>Subject</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="110"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="94"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="113"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="96"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="115"/>
         <source>A draft saved earlier on this computer is shown. Start over for a fresh one.</source>
         <translation>显示的是之前保存在本机的草稿。点“重新填写”可以从头开始。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="98"/>
-        <source>Fill in the new account&apos;s details and why, then save the draft.</source>
-        <translation>填写新账户的信息和修改原因，然后保存草稿。</translation>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="117"/>
+        <source>Fill in the new account&apos;s details and why, then submit the ticket.</source>
+        <translation>填写新账户信息和修改原因，然后提交工单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="100"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="119"/>
+        <source>Submit ticket</source>
+        <translation>提交工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="120"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="101"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="122"/>
         <source>Start over</source>
         <translation>重新填写</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="302"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="304"/>
+        <source>Cancel ticket</source>
+        <translation>撤销工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="303"/>
+        <source>Cancel the ticket “%1”? The marketplace stops working on it.</source>
+        <translation>撤销工单“%1”？撤销后云市场不再处理。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="305"/>
+        <source>Keep it</source>
+        <translation>暂不撤销</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="311"/>
+        <source>Attach files</source>
+        <translation>上传附件</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="331"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="380"/>
+        <source>%n tickets</source>
+        <translation>
+            <numerusform>%n 个工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="393"/>
+        <source>Search subject</source>
+        <translation>搜索标题</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="394"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="395"/>
+        <source>Open a ticket…</source>
+        <translation>提交工单…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="34"/>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.pdf)</source>
+        <translation>图片和 PDF (*.png *.jpg *.jpeg *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="35"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="49"/>
+        <source>Marketplace</source>
+        <translation>云市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="51"/>
+        <source>Marketplace (%1)</source>
+        <translation>云市场（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="225"/>
+        <source>Select a ticket.</source>
+        <translation>请先选择一个工单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="101"/>
+        <source>It can be urged once the marketplace has the ticket.</source>
+        <translation>工单送达云市场后才能催单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="104"/>
+        <source>The marketplace has answered: it is your turn to reply.</source>
+        <translation>云市场已回复，等您回复。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="252"/>
+        <source>This ticket is closed.</source>
+        <translation>工单已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="114"/>
+        <source>Your urge is waiting to be sent.</source>
+        <translation>催单待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="122"/>
+        <source>Urged in the last 24 hours: you can urge again at %1.</source>
+        <translation>24 小时内已催单，%1 后可再次催单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="48"/>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="56"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="60"/>
+        <source>Waits for an earlier change of this ticket that the marketplace did not accept.</source>
+        <translation>此工单的前一项修改未被云市场接受，此修改在等待。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="63"/>
+        <source>Waiting to be sent to the marketplace.</source>
+        <translation>等待发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="68"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="70"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="71"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="187"/>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="188"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="189"/>
+        <source>About</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="190"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="191"/>
+        <source>Last activity</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="35"/>
+        <source>Larger than %1: attach a smaller file.</source>
+        <translation>超过 %1，请上传更小的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="39"/>
+        <source>Not a PNG, JPEG or PDF file.</source>
+        <translation>不是 PNG、JPEG 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="40"/>
+        <source>Cannot read this file: %1</source>
+        <translation>无法读取此文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="45"/>
+        <source>A ticket takes at most %1 attachments; %2 more can be added.</source>
+        <translation>每个工单最多 %1 个附件，还可添加 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="116"/>
+        <source>Your role can read tickets but not open or answer them.</source>
+        <translation>您的角色可以查看工单，但不能提交或回复。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="139"/>
+        <source>No tickets match the search or state. Clear them to see every ticket.</source>
+        <translation>没有符合搜索或状态的工单。清除条件可查看全部工单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="142"/>
+        <source>No tickets yet. When you need the marketplace&apos;s help with a listing, an order or your account, use “Open a ticket…”.</source>
+        <translation>暂无工单。商品、订单或账户需要云市场协助时，点“提交工单…”。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="186"/>
+        <source>opened by %1 at %2</source>
+        <translation>%1 提交于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="211"/>
+        <source>You can urge again at %1.</source>
+        <translation>%1 后可再次催单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="243"/>
+        <source>The marketplace does not have this ticket yet. To take it back, discard it in Pending changes.</source>
+        <translation>工单尚未送达云市场。如需收回，请在“待发送的修改”中放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="248"/>
+        <source>Cancelling it is already waiting to send.</source>
+        <translation>撤销已在等待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="278"/>
+        <source>Say in one line what it is about (at most %1 characters).</source>
+        <translation>用一行说明问题（最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="282"/>
+        <source>Describe the problem (at most %1 characters).</source>
+        <translation>请描述问题（最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="286"/>
+        <source>Choose the order it is about.</source>
+        <translation>请选择相关订单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="288"/>
+        <source>Choose the listing it is about.</source>
+        <translation>请选择相关商品。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="326"/>
+        <source>Write your reply (at most %1 characters).</source>
+        <translation>请填写回复（最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="411"/>
+        <source>This file is not at the marketplace yet.</source>
+        <translation>文件尚未上传到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="418"/>
+        <source>Could not get the file: %1</source>
+        <translation>无法获取文件：%1</translation>
     </message>
 </context>
 <context>
@@ -5375,7 +6325,7 @@ Clear the filters or search for something else.</source>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="134"/>
+        <location filename="../../vendor_desktop/app.py" line="135"/>
         <source>Your sign-in has expired.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
@@ -5385,7 +6335,7 @@ Clear the filters or search for something else.</source>
         <translation>内置演示云市场（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="215"/>
+        <location filename="../../vendor_desktop/app.py" line="216"/>
         <source>Changes not saved</source>
         <translation>修改未保存</translation>
     </message>

@@ -187,7 +187,25 @@ def test_the_to_dos_are_counted(orders_db: CacheDatabase) -> None:
     with orders_db.session() as s:
         counts = dashboard_counts(s, dt.date(2024, 6, 1))
     assert counts.unpaid_orders == 1
-    assert counts.to_deliver_orders == 1  # b: paid, the vendor must deliver
+    # R-ORD-5: b is paid, but an API order delivers itself: nothing for the vendor to deliver.
+    assert counts.to_deliver_orders == 0
     assert counts.rejected_listings == 2
     assert counts.listings_on_sale == 2  # L1 and L4
     assert counts.refused_changes == 1  # a's change is still on its way: not a to-do
+
+
+def test_to_deliver_counts_only_paid_manual_services(orders_db: CacheDatabase) -> None:
+    """R-ORD-5: the 待交付 card counts the paid orders of manual-service markets, which wait for
+    the vendor's *Start delivery…*; a paid SaaS, API or image order delivers itself."""
+    with orders_db.session(write=True) as s, s.begin():
+        apply_changes(s, [
+            change("order", f"m{market}", 1, number=f"9{i}", state=state, amount_fen=100, market=market,
+                   created_at="2024-06-01T09:00:00+08:00", paid_at="2024-06-01T09:05:00+08:00")
+            for i, (market, state) in enumerate([
+                ("custom_service", "paid"), ("security", "paid"), ("saas", "paid"),
+                ("image", "paid"), ("ops_troubleshooting", "delivering"),
+            ])
+        ])  # fmt: skip
+    with orders_db.session() as s:
+        counts = dashboard_counts(s, dt.date(2024, 6, 1))
+    assert counts.to_deliver_orders == 2  # custom_service and security; the delivering one is under way

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from vendor_desktop.cache.core import outbox
 from vendor_desktop.cache.core.outbox_results import mark_rejected
+from vendor_desktop.domain.exit import delivered_by_vendor
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.roles import Role
 from vendor_desktop.ui.core import i18n
@@ -28,6 +29,12 @@ def market(tmp_path):
 
 def states_on_server(market: Marketplace, entity: str) -> list[str]:
     return [c["data"]["state"] for c in server_changes(market) if c["entity"] == entity and not c["deleted"]]
+
+
+def to_deliver_on_server(market: Marketplace) -> int:
+    """R-ORD-5: paid orders of the manual services wait for the vendor; the others deliver themselves."""
+    found = [c["data"] for c in server_changes(market) if c["entity"] == "order" and not c["deleted"]]
+    return sum(1 for o in found if o["state"] == "paid" and delivered_by_vendor(o["market"]))
 
 
 def rejected_on_server(market: Marketplace) -> int:
@@ -51,7 +58,7 @@ def test_the_to_dos_show_what_the_marketplace_has(qtbot, tmp_path, market):
         _window, view = workbench(qtbot, center)
         expected = {
             "unpaid": orders.count("unpaid"),
-            "to_deliver": orders.count("paid"),
+            "to_deliver": to_deliver_on_server(market),
             "rejected_listings": rejected_on_server(market),
             "on_sale": listings.count("on_sale"),
             "refused_changes": 0,

@@ -60,7 +60,8 @@ def test_only_the_roles_that_read_invoices_have_the_invoice_cards(qapp, invoices
     assert (vm.reminder is not None) is reads_invoices
     if role is Role.FINANCE:  # and the money (issue 13, tests/gui/test_workbench_money.py)
         money = ["withdrawable", "on_hold", "deposit_outstanding", "withdrawals_in_flight"]
-        assert keys == [*INVOICE_CARDS, "refused_changes", "unread", *money]
+        # Issue 14: finance reads refunds and tickets (tests/gui/test_workbench_refunds_tickets.py).
+        assert keys == ["refunds_awaiting", *INVOICE_CARDS, "tickets_awaiting", "refused_changes", "unread", *money]
     # The Workbench itself is there for every role, and never where the window opens.
     assert area("dashboard").allowed(permissions(role))
     assert area("dashboard").landing is False

@@ -90,7 +90,17 @@ def money_of(client: TestClient, headers: dict[str, str]) -> dict[str, Any]:
         "ledger": [c["data"] for c in sorted(of("ledger_entry"), key=lambda c: int(c["id"].rsplit("-", 1)[1]))],
         "agreements": {c["data"]["kind"]: c["data"] for c in of("agreement")},
         "bank_account": bank[0]["data"] if bank else None,
+        "refunded": _refunded(of("order") or of("refund")),
     }
+
+
+def _refunded(changes: list[dict[str, Any]]) -> dict[str, int]:
+    """Market → what refunds gave back (SPEC §5): from the orders when the caller reads them, else
+    from the refunds (finance)."""
+    found: dict[str, int] = {}
+    for c in changes:
+        found[c["data"]["market"]] = found.get(c["data"]["market"], 0) + c["data"]["refunded_fen"]
+    return found
 
 
 def assert_books_balance(money: dict[str, Any]) -> None:
@@ -106,7 +116,11 @@ def assert_books_balance(money: dict[str, Any]) -> None:
         assert earning["withdrawable_fen"] == running.get(market, 0), market
         assert earning["withdrawable_fen"] >= 0 and earning["pending_fen"] >= 0
         parts = ("pending_fen", "withdrawable_fen", "in_flight_fen", "paid_out_fen")
-        assert sum(earning[p] for p in parts) == earning["earned_fen"], market
+        # R-WDR-1 with refunds (money/rules.py refund_order): earned − refunded = pending +
+        # withdrawable + in_flight + paid_out − owed; money owed (待扣回) is never withdrawable too.
+        refunded = money.get("refunded", {}).get(market, 0)
+        assert sum(earning[p] for p in parts) - earning["owed_fen"] == earning["earned_fen"] - refunded, market
+        assert earning["owed_fen"] >= 0 and (earning["owed_fen"] == 0 or earning["withdrawable_fen"] == 0), market
     paid = sum(-e["amount_fen"] for e in money["ledger"] if e["kind"] == "deposit_payment")
     assert money["deposit"]["paid_fen"] == paid
 

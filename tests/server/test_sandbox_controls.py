@@ -125,7 +125,7 @@ def test_a_buyer_order_is_unpaid_priced_from_the_listing_and_notifies_the_vendor
     assert order["data"]["number"] in message["body"] and message["read"] is False
 
 
-def test_pay_then_complete_and_the_vendor_is_told_of_the_payment(client, operator, vendor, clock):
+def test_pay_then_complete_and_the_vendor_is_told_of_the_payment_and_the_completion(client, operator, vendor, clock):
     _, r = _place(client, operator, vendor)
     order_id = r.json()["id"]
     clock.advance(dt.timedelta(minutes=5))
@@ -138,7 +138,9 @@ def test_pay_then_complete_and_the_vendor_is_told_of_the_payment(client, operato
     messages = [
         c["data"] for c in _all(client, vendor) if c["entity"] == "message" and c["data"]["order_id"] == order_id
     ]
-    assert sorted(m["kind"] for m in messages) == ["new_order", "order_paid"]
+    # R-ORD-5: the completion is news too.
+    assert sorted(m["kind"] for m in messages) == ["new_order", "order_completed", "order_paid"]
+    assert done.json()["data"]["completed_at"] is not None
 
 
 @pytest.mark.parametrize(

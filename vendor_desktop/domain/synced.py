@@ -77,6 +77,12 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         cs_email=TEXT,
         cs_qq=TEXT,
         onboarding=LIST,
+        # R-EXT-1, R-DEP-7: when the vendor left the marketplace, when the deposit receipt came
+        # back, the expected deposit refund date (domain.exit.deposit_refund_on), when it was paid.
+        exited_at=or_null(TIMESTAMP),
+        receipt_returned_on=or_null(DATE),
+        deposit_refund_on=or_null(DATE),
+        deposit_refunded_at=or_null(TIMESTAMP),
     ),
     # R-LST-*: the live content and its review; ``revision`` is the pending edit of an on-sale
     # listing (R-LST-5). Fields added later are null on older listings.
@@ -120,6 +126,13 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         discount_percent=or_null(INTEGER),
         price_changed_at=or_null(TIMESTAMP),
         price_change_reason=or_null(TEXT),
+        # R-ORD-5: a manual service's delivery note (交付说明, the buyer sees it) and its dates;
+        # ``completes_by``: while delivering, when 7 days of silence complete it.
+        delivery_note=or_null(TEXT),
+        delivering_at=or_null(TIMESTAMP),
+        completed_at=or_null(TIMESTAMP),
+        completes_by=or_null(TIMESTAMP),
+        refunded_fen=INTEGER,  # SPEC §5: refunded so far, 0 when none
     ),
     # R-LST-6, R-ORD-2; ``read`` is the receiving user's own (SPEC §11).
     "message": _kind(
@@ -133,6 +146,8 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         order_id=or_null(TEXT),
         listing_id=or_null(TEXT),
         invoice_id=or_null(TEXT),  # a buyer's invoice request (R-INV-1); reaches roles reading invoices
+        refund_id=or_null(TEXT),  # a refund request or refund (SPEC §5); reaches roles reading refunds
+        ticket_id=or_null(TEXT),  # a ticket's reply or closing (R-TKT-1); reaches roles reading tickets
     ),
     # R-DSC-1/2; ``state`` as of the last change (the client recomputes it by its own clock).
     "discount": _kind(
@@ -233,6 +248,9 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         balance_after_fen=INTEGER,  # the book's balance after: the account balance, or the market's withdrawable
         market=or_null(TEXT),  # earnings entries only
         order_number=or_null(TEXT),  # order_settled and refund
+        refund_id=or_null(TEXT),  # refund
+        # refund: the part the market's withdrawable could not cover, now owed (待扣回)
+        owed_fen=or_null(INTEGER),
         withdrawal_id=or_null(TEXT),  # withdrawal and withdrawal_returned
         receipt_number=or_null(TEXT),  # deposit_payment
         at=TIMESTAMP,

@@ -10,18 +10,22 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from .account import routes as account
+from .controls import exit as exit_controls
 from .controls import invoices as invoice_controls
 from .controls import money as money_controls
+from .controls import refunds as refund_controls
 from .controls import routes as controls
 from .controls import tickets as ticket_controls
 from .core.app import build_app
 from .core.clock import Clock
 from .discounts import routes as discounts
+from .exit import routes as exit_routes
 from .invoices import routes as invoices
 from .listings import routes as listings
 from .messages import routes as messages
 from .money import routes as money
 from .orders import routes as orders
+from .refunds import routes as refunds
 from .tickets import routes as tickets
 
 #: Each area's vendor routes, in the order the OpenAPI document lists them.
@@ -32,13 +36,22 @@ AREA_ROUTERS = (
     listings.router,
     invoices.router,
     money.router,
+    refunds.router,
     account.router,
     tickets.router,
     tickets.uploads,
     tickets.files,
+    exit_routes.router,
 )
 #: The operator's ``/sandbox/*`` controls (playing buyers and the review), only with sandbox_controls.
-CONTROL_ROUTERS = (controls.router, invoice_controls.router, money_controls.router, ticket_controls.router)
+CONTROL_ROUTERS = (
+    controls.router,
+    invoice_controls.router,
+    money_controls.router,
+    ticket_controls.router,
+    refund_controls.router,
+    exit_controls.router,
+)
 
 
 def create_app(

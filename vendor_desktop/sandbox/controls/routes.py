@@ -27,7 +27,7 @@ from ..listings.models import Listing
 from ..listings.schemas import ListingReviewRequest
 from ..money import rules as money
 from ..orders.models import Order
-from ..orders.rules import move_order, place_order
+from ..orders.rules import complete_order, move_order, place_order
 from .schemas import (
     ClockRequest,
     ClockResponse,
@@ -87,12 +87,14 @@ def _move(request: Request, order_id: str, target: OrderState) -> dict[str, Any]
         if order is None:
             raise ApiError(404, "NOT_FOUND", "No such order.", "订单不存在。")
         now = clock_of(request).now()
-        move_order(s, order, target, now)
         # R-WDR-1: paid money is earned, and settles when domain.earnings.settles_at says.
-        if target is OrderState.PAID:
-            money.order_paid(s, order, now)
-        elif target is OrderState.COMPLETED:
+        if target is OrderState.COMPLETED:
+            complete_order(s, order, now)  # R-ORD-5: with its order_completed message
             money.order_completed(s, order, now)
+        else:
+            move_order(s, order, target, now)
+            if target is OrderState.PAID:
+                money.order_paid(s, order, now)
         return entities.envelope("order", order)
 
 
@@ -115,7 +117,10 @@ def cancel(order_id: str, request: Request) -> dict[str, Any]:
 
 @router.post("/orders/{order_id}/complete", response_model=EntityEnvelope, responses=_MOVE_ERRORS)
 def complete(order_id: str, request: Request) -> dict[str, Any]:
-    """Delivery confirmed: a paid or delivering order becomes completed (R-ORD-1)."""
+    """Delivery confirmed (R-ORD-5): the buyer confirms a manual service the vendor is delivering,
+    or the marketplace's own delivery of a SaaS, API or image order finished; a paid or delivering
+    order becomes completed (`completed_at`, an order_completed message) and a manual service's
+    money settles (R-WDR-1)."""
     return _move(request, order_id, OrderState.COMPLETED)
 
 

@@ -44,6 +44,8 @@ from ..money.models import DepositPayment, Earning, LedgerEntry, Money, Withdraw
 from ..money.seed import seed_money
 from ..orders.models import Order
 from ..orders.seed import reprice_messages, seed_orders
+from ..refunds.models import Refund
+from ..refunds.seed import seed_refunds
 from ..tickets.models import Ticket, TicketAttachment
 from ..tickets.seed import seed_tickets
 from .errors import ACCOUNT_EXISTS
@@ -138,9 +140,15 @@ def seed_vendor(
     # R-INV-*: after the repricing, so an invoice is of the amount the buyer paid.
     invoice_actors = [display_names[r] for r in (Role.OWNER, Role.FINANCE, Role.SUPPORT)]
     invoice_rows, invoice_messages = seed_invoices(seed, account_id, order_rows, invoice_actors, today)
+    # SPEC §5: before the money, which reads the orders' states and refunded amounts.
+    refund_rows, refund_messages = seed_refunds(account_id, order_rows, invoice_rows, display_names[Role.SUPPORT], today)
     message_rows = sorted(
-        message_rows + seed_review_messages(account_id, listing_rows) + invoice_messages, key=lambda m: m["created_at"]
+        message_rows + seed_review_messages(account_id, listing_rows) + invoice_messages + refund_messages,
+        key=lambda m: m["created_at"],
     )
+    for m in message_rows:  # one shape for the bulk insert: most rows are about no refund or ticket
+        m.setdefault("refund_id", None)
+        m.setdefault("ticket_id", None)
     read_rows = seed_reads(message_rows, users_by_role)
     # SPEC §7–§9: the account and its money, from the start of its history (before any order).
     start = today - dt.timedelta(days=181)
@@ -171,6 +179,7 @@ def seed_vendor(
         (MessageRead, read_rows),
         (Discount, discount_rows),
         (Invoice, invoice_rows),
+        (Refund, refund_rows),
         (Money, [money.money]),
         (Earning, money.earnings),
         (DepositPayment, money.deposit_payments),
@@ -203,6 +212,7 @@ def seed_vendor(
         ("message", message_rows),
         ("discount", discount_rows),
         ("invoice", invoice_rows),
+        ("refund", refund_rows),
         ("agreement", agreement_rows),
         ("earning", money.earnings),
         ("deposit_payment", money.deposit_payments),
@@ -236,4 +246,10 @@ def seed_vendor(
 
 def _audience(message: dict[str, Any]) -> str | None:
     """The entity kind a seeded message is about (SPEC §11: who receives it)."""
-    return message_subject(message["order_id"], message["listing_id"], message.get("invoice_id"))
+    return message_subject(
+        message["order_id"],
+        message["listing_id"],
+        message.get("invoice_id"),
+        message.get("refund_id"),
+        message.get("ticket_id"),
+    )

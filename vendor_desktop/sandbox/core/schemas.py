@@ -128,6 +128,13 @@ class OrderData(BaseModel):
     discount_percent: int | None = Field(description="its percentage paid, e.g. 80 (八折)")
     price_changed_at: Timestamp | None = Field(description="when the vendor last changed the price (R-ORD-3)")
     price_change_reason: str | None
+    delivery_note: str | None = Field(description="R-ORD-5: 交付说明, the note the vendor gave the buyer on starting delivery")
+    delivering_at: Timestamp | None = Field(description="R-ORD-5: when the vendor started delivering")
+    completed_at: Timestamp | None = Field(description="when the order was completed (confirmed, or 7 days of silence)")
+    completes_by: Timestamp | None = Field(
+        description="R-ORD-5: while delivering, when 7 days of the buyer's silence complete it"
+    )
+    refunded_fen: int = Field(description="SPEC §5: refunded so far, 0 when none (a partial refund keeps the state)")
 
 
 class DiscountData(BaseModel):
@@ -213,6 +220,14 @@ class MessageData(BaseModel):
         description="the invoice a buyer requested or revoked (R-INV-1/2); such a message reaches only the "
         "roles that read invoices (owner, finance, support)"
     )
+    refund_id: str | None = Field(
+        description="the refund a refund_requested or refund_refunded message is about (SPEC §5); such a "
+        "message reaches only the roles that read refunds (owner, finance, support)"
+    )
+    ticket_id: str | None = Field(
+        description="the ticket a ticket_replied or ticket_closed message is about (R-TKT-1); such a message "
+        "reaches only the roles that read tickets"
+    )
 
 
 class OnboardingStepData(BaseModel):
@@ -234,6 +249,12 @@ class VendorProfileData(BaseModel):
         description="R-ACC-4 in order: register, agree (the access agreement is signed), verify, fill_info "
         "(the profile passes R-ACC-1's checks), certification_fee"
     )
+    exited_at: Timestamp | None = Field(description="R-EXT-1: when the vendor left the marketplace (退出云市场)")
+    receipt_returned_on: str | None = Field(description="R-DEP-7: when the deposit receipt came back (YYYY-MM-DD, Beijing)")
+    deposit_refund_on: str | None = Field(
+        description="R-DEP-7: the expected deposit refund date (YYYY-MM-DD), about 45 days after the receipt came back"
+    )
+    deposit_refunded_at: Timestamp | None = Field(description="R-DEP-7: when the deposit was paid back into the balance")
 
 
 class InvoiceMailing(BaseModel):
@@ -364,6 +385,11 @@ class LedgerEntryData(BaseModel):
     )
     market: MarketId | None = Field(description="earnings entries only")
     order_number: str | None
+    refund_id: str | None = Field(description="refund entries: the refund")
+    owed_fen: int | None = Field(
+        description="refund entries: the part the market's withdrawable could not cover, now owed (待扣回) and "
+        "taken from the market's next settled money"
+    )
     withdrawal_id: str | None
     receipt_number: str | None
     at: Timestamp
@@ -437,6 +463,43 @@ class TicketData(BaseModel):
         "means now"
     )
     closed_at: Timestamp | None = Field(description="closed or cancelled")
+class RefundData(BaseModel):
+    """SPEC §5 (R-REF-1…5): a buyer's refund request (退款) and the vendor's decision."""
+
+    order_id: str
+    order_number: str
+    listing_name: str
+    market: MarketId
+    buyer_account_id: str
+    paid_fen: int = Field(description="what the buyer paid for the order")
+    amount_fen: int = Field(description="what the buyer asked for (the whole refundable amount when it named none)")
+    refunded_fen: int = Field(description="what this request refunded: 0 until decided, and when rejected")
+    state: Literal["requested", "approved", "partial", "rejected"]
+    rule: Literal[
+        "saas_self_service",
+        "saas_outside_review_period",
+        "saas_limit_reached",
+        "not_refundable",
+        "manual_before_completion",
+        "manual_after_completion",
+    ] = Field(description="which of SPEC §5's rules applied (domain.refunds.RefundRule)")
+    buyer_reason: str
+    buyer_self_service_before: int = Field(
+        description="R-REF-1: the buyer account's self-service refunds before this one, marketplace-wide"
+    )
+    order_state_before: OrderState = Field(description="R-REF-5: the order's state when the request arrived")
+    requested_at: Timestamp
+    decide_by: str | None = Field(
+        description="R-REF-4: decide by this date (YYYY-MM-DD), 3 working days after the request; null when "
+        "there was nothing to decide (an automatic refund)"
+    )
+    decide_by_approximate: bool = Field(description="true when that year's official holidays are not known yet")
+    decided_at: Timestamp | None = Field(description="when decided; also the moment of an automatic refund")
+    decided_by: str | None = Field(description="who decided (display name); null for an automatic refund")
+    decision_reason: str | None = Field(description="why rejected, or what a partial amount is for")
+    invoice_issued: bool = Field(
+        description="an invoice was already issued (or shipped) for the order: the vendor must see to it"
+    )
 
 
 EntityData = (
@@ -454,6 +517,7 @@ EntityData = (
     | BankAccountData
     | AgreementData
     | TicketData
+    | RefundData
 )
 EntityName = Literal[
     "vendor_profile",
@@ -470,6 +534,7 @@ EntityName = Literal[
     "bank_account",
     "agreement",
     "ticket",
+    "refund",
 ]
 
 

@@ -10,3 +10,10 @@ AGREEMENT_MISSING = error_code(
     "Add the listing service agreement before submitting the listing for review.",
     "提交审核前请填写商品服务协议。",
 )
+# R-EXT-1: after the vendor left the marketplace, nothing new is sold or submitted (orders/ and
+# exit/ raise it too: listings is the lowest area that needs it).
+VENDOR_EXITED = error_code(
+    "VENDOR_EXITED",
+    "This vendor has left the marketplace: no new orders or listing submissions.",
+    "该服务商已退出云市场，不再接受新订单或商品提交。",
+)

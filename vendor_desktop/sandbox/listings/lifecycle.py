@@ -30,11 +30,12 @@ from vendor_desktop.domain.workdays import SHANGHAI
 
 from ..core.changes import record_change
 from ..core.clock import iso
+from ..core.database import Vendor
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
 from ..messages.models import Message
 from .content import CONTENT_FIELDS, check_content, content_error, content_of, normalised, problems_of
-from .errors import LISTING_STATE
+from .errors import LISTING_STATE, VENDOR_EXITED
 from .models import Listing
 
 #: A revision's review fields, cleared when it is decided.
@@ -123,6 +124,9 @@ def submit(s: Session, listing: Listing, expected_version: int, now: dt.datetime
     """Ask for review (R-LST-3, R-LST-4): a draft, rejected or delisted listing goes in_review; an
     on-sale listing's draft or rejected revision goes in review while the live version stays on sale
     (R-LST-5). The content must be complete, agreement included (R-LST-2)."""
+    vendor = s.get(Vendor, listing.account_id)
+    if vendor is not None and vendor.exited_at is not None:  # R-EXT-1: nothing new after exit
+        raise ApiError(409, VENDOR_EXITED, details={"exited_at": vendor.exited_at})
     revision = listing.revision if listing.state == ListingState.ON_SALE else None
     if can_submit(listing.state):
         content = content_of(listing)

@@ -32,6 +32,9 @@ class Message(Base):
     listing_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # review results (R-LST-6)
     # A buyer's invoice request or revoke (R-INV-1/2); migration 0003 added it.
     invoice_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # A refund's request or refund (SPEC §5), a ticket's reply or closing (R-TKT-1); migration 0005.
+    refund_id: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
+    ticket_id: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
 
 
 class MessageRead(Base):
@@ -53,11 +56,21 @@ def message_data(m: Message) -> dict[str, Any]:
     data["read"] = False
     return data
 
-def message_subject(order_id: str | None, listing_id: str | None, invoice_id: str | None = None) -> str | None:
+def message_subject(
+    order_id: str | None,
+    listing_id: str | None,
+    invoice_id: str | None = None,
+    refund_id: str | None = None,
+    ticket_id: str | None = None,
+) -> str | None:
     """The entity kind a message is about: only roles that read it receive it (SPEC §11).
 
-    An invoice's message is about the invoice even though it names the order: finance reads
-    invoices but not orders, and must receive it."""
+    An invoice's (or refund's) message is about the invoice (refund) even though it names the
+    order: finance reads invoices and refunds but not orders, and must receive it."""
+    if ticket_id is not None:
+        return "ticket"
+    if refund_id is not None:
+        return "refund"
     if invoice_id is not None:
         return "invoice"
     if order_id is not None:

@@ -47,7 +47,9 @@ def mark_read(
     with command_transaction(request) as t:
         s = t.session
         message = own(s, Message, message_id, caller.account_id, ("message", "站内信"))
-        subject = message_subject(message.order_id, message.listing_id, message.invoice_id)
+        subject = message_subject(
+            message.order_id, message.listing_id, message.invoice_id, message.refund_id, message.ticket_id
+        )
         if subject is not None and not may_read_entity(caller.role, subject):
             raise ApiError(404, "NOT_FOUND", "No such message.", "站内信不存在。")
         if not s.get(MessageRead, (message.id, caller.user_id)):
@@ -82,7 +84,15 @@ def mark_all_read(
         s = t.session
         serialise_writers(s)  # a single read committing meanwhile would insert the same mark
         already = exists().where(MessageRead.message_id == Message.id, MessageRead.user_id == caller.user_id)
-        query = select(Message.id, Message.version, Message.order_id, Message.listing_id, Message.invoice_id).where(
+        query = select(
+            Message.id,
+            Message.version,
+            Message.order_id,
+            Message.listing_id,
+            Message.invoice_id,
+            Message.refund_id,
+            Message.ticket_id,
+        ).where(
             Message.account_id == caller.account_id,
             # One offset and to the second for every stored timestamp (clock.iso): text order is time order.
             Message.created_at <= up_to,
@@ -97,22 +107,27 @@ def mark_all_read(
             rows = [{"message_id": m.id, "user_id": caller.user_id, "at": at} for m in unread[start : start + 500]]
             s.connection().execute(insert(MessageRead.__table__), rows)
         # Each user's copy of a read message is one version further (entities._as_read_by).
-        changes = [(m.id, m.version + 1, message_subject(m.order_id, m.listing_id, m.invoice_id)) for m in unread]
+        changes = [
+            (m.id, m.version + 1, message_subject(m.order_id, m.listing_id, m.invoice_id, m.refund_id, m.ticket_id))
+            for m in unread
+        ]
         record_user_changes(s, caller.account_id, "message", changes, caller.user_id)
         return t.answer({"marked": len(unread), "up_to": up_to, "kind": body.kind})
 
 
 def _received_by(role: str) -> ColumnElement[bool]:
-    """The messages a role receives (``message_subject`` in SQL): about an invoice if it reads
-    invoices, about an order (and no invoice) if it reads orders, about a listing (and neither)
-    if it reads listings, and those about nothing."""
-    no_invoice = Message.invoice_id.is_(None)
-    about_nothing = and_(no_invoice, Message.order_id.is_(None), Message.listing_id.is_(None))
-    received = [about_nothing]
-    if may_read_entity(role, "invoice"):
-        received.append(Message.invoice_id.is_not(None))
-    if may_read_entity(role, "order"):
-        received.append(and_(no_invoice, Message.order_id.is_not(None)))
-    if may_read_entity(role, "listing"):
-        received.append(and_(no_invoice, Message.order_id.is_(None), Message.listing_id.is_not(None)))
+    """The messages a role receives (``message_subject`` in SQL): each message is about the first
+    of ticket, refund, invoice, order and listing it names, and reaches the roles that read that
+    kind; a message about nothing reaches everyone."""
+    subjects = (
+        ("ticket", Message.ticket_id),
+        ("refund", Message.refund_id),
+        ("invoice", Message.invoice_id),
+        ("order", Message.order_id),
+        ("listing", Message.listing_id),
+    )
+    received = [and_(*(column.is_(None) for _, column in subjects))]
+    for n, (kind, column) in enumerate(subjects):
+        if may_read_entity(role, kind):
+            received.append(and_(column.is_not(None), *(before.is_(None) for _, before in subjects[:n])))
     return or_(*received)

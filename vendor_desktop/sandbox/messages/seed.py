@@ -17,7 +17,9 @@ def seed_reads(messages: list[dict[str, Any]], users_by_role: dict[Role, str]) -
         was_read, m["read"] = m["read"], False
         if not was_read:
             continue
-        subject = message_subject(m["order_id"], m["listing_id"], m.get("invoice_id"))
+        subject = message_subject(
+            m["order_id"], m["listing_id"], m.get("invoice_id"), m.get("refund_id"), m.get("ticket_id")
+        )
         for role, user_id in users_by_role.items():
             if subject is None or may_read_entity(role, subject):
                 rows.append({"message_id": m["id"], "user_id": user_id, "at": m["created_at"]})

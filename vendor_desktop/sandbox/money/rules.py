@@ -37,6 +37,7 @@ from vendor_desktop.domain.earnings import (
 )
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.orders import OrderState
+from vendor_desktop.domain.refunds import refund_split, settle_against_owed
 from vendor_desktop.domain.workdays import add_working_days, business_date
 
 from ..core import catch_up, entities, names
@@ -45,6 +46,7 @@ from ..core.clock import iso
 from ..core.database import lock_writes
 from ..core.errors import ApiError
 from ..orders.models import Order
+from ..orders.rules import complete_order, silent_deliveries
 from .errors import (
     AGREEMENT_NOT_SIGNED,
     BANK_ACCOUNT_MISSING,
@@ -121,7 +123,7 @@ def _hold(market: str, signed: set[str], paid_fen: int) -> str | None:
 
 
 def write_ledger(s: Session, money: Money, kind: LedgerKind, amount_fen: int, balance_after_fen: int, at: str,
-                 **refs: str | None) -> LedgerEntry:  # fmt: skip
+                 **refs: str | int | None) -> LedgerEntry:  # fmt: skip
     """One movement of the vendor's money: ``balance_after_fen`` is its book's balance after it
     (the account balance, or the market's withdrawable: domain.earnings.ledger_book)."""
     money.ledger_written += 1
@@ -136,6 +138,8 @@ def write_ledger(s: Session, money: Money, kind: LedgerKind, amount_fen: int, ba
         order_number=refs.pop("order_number", None),
         withdrawal_id=refs.pop("withdrawal_id", None),
         receipt_number=refs.pop("receipt_number", None),
+        refund_id=refs.pop("refund_id", None),
+        owed_fen=refs.pop("owed_fen", None),
         at=at,
         version=1,
     )
@@ -183,6 +187,55 @@ def order_completed(s: Session, order: Order, now: dt.datetime) -> None:
     settle_due(s, order.account_id, now)
 
 
+@catch_up.register
+def complete_silent_deliveries(s: Session, account_id: str, now: dt.datetime) -> None:
+    """R-ORD-5: a delivery the buyer neither confirmed nor disputed for 7 days completes then
+    (at ``completes_by``), and its money settles (R-WDR-1): registered before ``settle_due``, so
+    one catch-up does both."""
+    if not s.execute(select(exists(silent_deliveries(account_id, now)))).scalar():
+        return
+    locked_money(s, account_id)
+    for order in list(s.execute(silent_deliveries(account_id, now).order_by(Order.completes_by, Order.id)).scalars()):
+        at = order.completes_by
+        complete_order(s, order, now, at=at)
+        order.settles_at = at
+    s.flush()
+
+
+def refund_order(s: Session, order: Order, amount_fen: int, refund_id: str, now: dt.datetime) -> None:
+    """R-WDR-1, SPEC §5: a refund of ``amount_fen`` reduces the order's market earnings
+    (domain.refunds.refund_split): from pending while the order has not settled (no ledger entry:
+    pending money never entered the ledger, and the order later settles what is left); else from
+    withdrawable, and what that cannot cover becomes owed (待扣回), in one ``refund`` entry.
+
+    Each market keeps: earned − refunded = pending + withdrawable + in_flight + paid_out − owed,
+    where refunded is the sum of its orders' ``refunded_fen`` (earned is never reduced)."""
+    money = locked_money(s, order.account_id)
+    earning = _earning(s, money, order.market)
+    split = refund_split(order.settled, earning.withdrawable_fen, amount_fen)
+    earning.pending_fen -= split.from_pending
+    earning.withdrawable_fen -= split.from_withdrawable
+    earning.owed_fen += split.owed
+    if order.settled:
+        write_ledger(s, money, LedgerKind.REFUND, -split.from_withdrawable, earning.withdrawable_fen, iso(now),
+                     market=order.market, order_number=order.number, refund_id=refund_id,
+                     owed_fen=split.owed)  # fmt: skip
+    _changed(s, "earning", earning)
+
+
+def refund_deposit(s: Session, account_id: str, at: str) -> int:
+    """R-DEP-7: after exit, the paid deposit comes back into the balance (a ``deposit_refund``
+    entry); the deposit is then 0. Returns the amount."""
+    money = locked_money(s, account_id)
+    amount = money.deposit_paid_fen
+    money.deposit_paid_fen = 0
+    money.balance_fen += amount
+    write_ledger(s, money, LedgerKind.DEPOSIT_REFUND, amount, money.balance_fen, at)
+    _changed(s, "deposit", money)
+    refresh_holds(s, account_id, money)
+    return amount
+
+
 def _due_orders(account_id: str, now: dt.datetime) -> Any:
     # An order being refunded waits, pending, for the refund's outcome (as the seed keeps it):
     # settling it now would let money on its way back to the buyer be withdrawn.
@@ -209,9 +262,15 @@ def settle_due(s: Session, account_id: str, now: dt.datetime) -> None:
             continue  # refunded in the meantime: nothing to settle (the refunds issue deducts)
         earning = touched.get(order.market) or _earning(s, money, order.market)
         touched[order.market] = earning
-        earning.pending_fen -= order.amount_fen
-        earning.withdrawable_fen += order.amount_fen
-        write_ledger(s, money, LedgerKind.ORDER_SETTLED, order.amount_fen, earning.withdrawable_fen,
+        # SPEC §5: what a partial refund gave back left pending already (refund_order).
+        settling = order.amount_fen - order.refunded_fen
+        earning.pending_fen -= settling
+        # R-WDR-1: settling money first pays what the market owes (待扣回); the entry books what
+        # reached withdrawable.
+        to_owed, to_withdrawable = settle_against_owed(earning.owed_fen, settling)
+        earning.owed_fen -= to_owed
+        earning.withdrawable_fen += to_withdrawable
+        write_ledger(s, money, LedgerKind.ORDER_SETTLED, to_withdrawable, earning.withdrawable_fen,
                      order.settles_at or iso(now), market=order.market, order_number=order.number)  # fmt: skip
     for earning in touched.values():
         _changed(s, "earning", earning)
@@ -384,8 +443,12 @@ def settle_withdrawal(s: Session, withdrawal: Withdrawal, paid: bool, reason: st
         if paid:
             earning.paid_out_fen += take
         else:
-            earning.withdrawable_fen += take
-            write_ledger(s, money, LedgerKind.WITHDRAWAL_RETURNED, take, earning.withdrawable_fen,
+            # Money back in a market that owes meanwhile pays that first: withdrawable never holds
+            # money that is owed (R-WDR-1).
+            to_owed, back = settle_against_owed(earning.owed_fen, take)
+            earning.owed_fen -= to_owed
+            earning.withdrawable_fen += back
+            write_ledger(s, money, LedgerKind.WITHDRAWAL_RETURNED, back, earning.withdrawable_fen,
                          withdrawal.settled_at, market=market, withdrawal_id=withdrawal.id)  # fmt: skip
         _changed(s, "earning", earning)
     _changed(s, "withdrawal", withdrawal)

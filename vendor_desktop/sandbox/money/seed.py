@@ -30,10 +30,9 @@ from vendor_desktop.domain.workdays import SHANGHAI, add_working_days, business_
 
 from ..core import names
 from ..core.clock import iso
+from ..orders.seed import seeded_completion
 from .rules import EARNING_STATES, earning_id, processing_moment, receipt_number, withdrawal_destination
 
-#: How long a seeded manual service took from payment to completion (the seed keeps no completion time).
-_MANUAL_SERVICE_DAYS = 3
 #: When the seeded history withdrawals were requested, days before the anchor day: one paid, one processing.
 _WITHDRAWAL_DAYS_AGO = (40, 6)
 
@@ -86,7 +85,7 @@ def order_settlement(order: dict[str, Any], today: dt.datetime) -> str | None:
     paid_at = dt.datetime.fromisoformat(order["paid_at"])
     completed = None
     if MARKETS[order["market"]].delivery is Delivery.MANUAL and order["state"] == OrderState.COMPLETED:
-        completed = min(paid_at + dt.timedelta(days=_MANUAL_SERVICE_DAYS), today - dt.timedelta(seconds=1))
+        completed = seeded_completion(order["market"], paid_at, today)
     when = settles_at(order["market"], paid_at, completed)
     return iso(when) if when is not None else None
 
@@ -110,11 +109,17 @@ def seed_money(
     events: list[tuple[str, int, Any]] = []  # (at, tie-break, what), replayed in order
     earned: dict[str, int] = {}
     pending: dict[str, int] = {}
+    refunded: dict[str, int] = {}
     for order in orders:
         order["settles_at"], order["settled"] = None, False
+        market = order["market"]
+        if order["state"] == OrderState.REFUNDED:
+            # Paid, so earned (before refunds), and refunded in full before it settled: from
+            # pending, which it therefore never adds to (R-WDR-1).
+            refunded[market] = refunded.get(market, 0) + order["amount_fen"]
+            continue
         if order["state"] not in EARNING_STATES:
             continue
-        market = order["market"]
         earned[market] = earned.get(market, 0) + order["amount_fen"]
         order["settles_at"] = order_settlement(order, today)
         if order["settles_at"] is not None and order["settles_at"] <= iso(today):
@@ -179,7 +184,7 @@ def seed_money(
             "id": earning_id(account_id, m),
             "account_id": account_id,
             "market": m,
-            "earned_fen": earned[m],
+            "earned_fen": earned[m] + refunded.get(m, 0),
             "pending_fen": pending.get(m, 0),
             "withdrawable_fen": books.withdrawable.get(m, 0),
             "in_flight_fen": in_flight.get(m, 0),

@@ -18,6 +18,8 @@ class Order(Base):
     __table_args__ = (
         UniqueConstraint("account_id", "number"),
         Index("ix_orders_settlement", "account_id", "settled", "settles_at"),
+        # R-ORD-5: deliveries the clock completes after 7 days of silence.
+        Index("ix_orders_completes_by", "account_id", "state", "completes_by"),
     )
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"), index=True)
@@ -45,6 +47,14 @@ class Order(Base):
     # null until known: unpaid, or a manual service not yet completed), and whether it has.
     settles_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     settled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # R-ORD-5 (migration 0005): a manual service's delivery note and dates; the Python defaults
+    # fill the seeder's bulk rows that do not name them.
+    delivery_note: Mapped[str | None] = mapped_column(String(2000), nullable=True, default=None)
+    delivering_at: Mapped[str | None] = mapped_column(String(40), nullable=True, default=None)
+    completed_at: Mapped[str | None] = mapped_column(String(40), nullable=True, default=None)
+    completes_by: Mapped[str | None] = mapped_column(String(40), nullable=True, default=None)
+    # SPEC §5: what refunds gave back so far (a partial refund leaves the order's state as it was).
+    refunded_fen: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 

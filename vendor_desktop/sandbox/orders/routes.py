@@ -19,8 +19,8 @@ from ..core.idempotency import command_router, command_transaction
 from ..core.preconditions import IfMatch, expected_version, require
 from ..core.schemas import EntityEnvelope
 from .models import Order
-from .rules import change_price
-from .schemas import PriceChangeRequest
+from .rules import change_price, deliver
+from .schemas import DeliverRequest, PriceChangeRequest
 
 router = command_router(tags=["commands"])
 
@@ -56,4 +56,37 @@ def price_change(
         order = own(t.session, Order, order_id, caller.account_id, ("order", "订单"))
         version = expected_version(if_match)
         change_price(t.session, order, body.new_price_fen, body.reason, version, clock_of(request).now())
+        return t.answer(entities.envelope("order", order))
+
+
+@router.post(
+    "/orders/{order_id}/deliver",
+    response_model=EntityEnvelope,
+    responses=command_errors(
+        403,
+        404,
+        412,
+        428,
+        s409="ORDER_STATE (details.state, details.market): only a paid order of a manual service is delivered "
+        "by the vendor — sent even when If-Match is stale",
+        s422="VALIDATION_FAILED (details.fields.note: 1–500 characters)",
+    ),
+)
+def start_delivery(
+    order_id: EntityId,
+    body: DeliverRequest,
+    caller: Annotated[Caller, Depends(require(Permission.ORDERS_DELIVER))],
+    request: Request,
+    if_match: IfMatch = None,
+) -> Response:
+    """R-ORD-5 开始交付: a paid manual-service order becomes `delivering`, with the delivery note
+    (交付说明) the buyer sees, `delivering_at`, and `completes_by` (7 days later: without the
+    buyer's confirmation it then completes). Owner, operations and support (SPEC §11).
+
+    Checks, in order: 403 PERMISSION_DENIED → 404 NOT_FOUND → 428/400 If-Match → 422
+    VALIDATION_FAILED → 409 ORDER_STATE → 412 VERSION_CONFLICT."""
+    with command_transaction(request) as t:
+        order = own(t.session, Order, order_id, caller.account_id, ("order", "订单"))
+        version = expected_version(if_match)
+        deliver(t.session, order, body.note, version, clock_of(request).now())
         return t.answer(entities.envelope("order", order))

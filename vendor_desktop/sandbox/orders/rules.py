@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.discounts import discounted_fen
+from vendor_desktop.domain.exit import completes_by_silence_at, delivered_by_vendor
+from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import MAX_AMOUNT_FEN, format_fen
 from vendor_desktop.domain.orders import STATE_NAMES, OrderState, can_change_price, can_transition, price_problem
 from vendor_desktop.domain.workdays import SHANGHAI
@@ -21,17 +23,28 @@ from vendor_desktop.domain.workdays import SHANGHAI
 from ..core import names
 from ..core.changes import record_change
 from ..core.clock import iso
+from ..core.database import Vendor
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
-from ..core.schemas import storable_problem
+from ..core.schemas import storable_problem, text_problem
 from ..discounts.rules import active_discount
-from ..listings.errors import LISTING_STATE
+from ..listings.errors import LISTING_STATE, VENDOR_EXITED
 from ..listings.models import Listing
 from ..messages.models import Message
 from .errors import INVALID_PRICE, ORDER_NOT_UNPAID, ORDER_STATE
 from .models import Order
 
-__all__ = ["change_price", "iso", "message_row", "move_order", "order_number", "place_order"]
+__all__ = [
+    "change_price",
+    "complete_order",
+    "deliver",
+    "iso",
+    "message_row",
+    "move_order",
+    "order_number",
+    "place_order",
+    "silent_deliveries",
+]
 
 
 def order_number(rng: random.Random, created: dt.datetime, taken: Container[str]) -> str:
@@ -54,6 +67,10 @@ def message_row(kind: str, order: dict[str, Any], message_id: str, at: str, *, r
         title, title_en = "订单已支付", "Order paid"
         body = f"订单 {number}（{listing}）已支付 {amount}，请尽快交付。"
         body_en = f"Order {number} ({listing}) was paid: {amount}. Please deliver."
+    elif kind == "order_completed":  # R-ORD-5
+        title, title_en = "订单已完成", "Order completed"
+        body = f"订单 {number}（{listing}）已完成交付。"
+        body_en = f"Order {number} ({listing}) is completed."
     else:
         raise ValueError(kind)
     return {
@@ -89,6 +106,9 @@ def place_order(
 ) -> Order:
     """A buyer orders a listing: an unpaid order priced from the listing and the buyer's active
     discount (R-DSC-2), and a new_order message to the vendor (R-ORD-1, R-ORD-2)."""
+    vendor = s.get(Vendor, listing.account_id)
+    if vendor is not None and vendor.exited_at is not None:  # R-EXT-1: new orders stop
+        raise ApiError(409, VENDOR_EXITED, details={"exited_at": vendor.exited_at})
     if listing.state != "on_sale":
         raise ApiError(409, LISTING_STATE, details={"state": listing.state})
     mode = billing_mode or next(iter(listing.billing))
@@ -134,7 +154,8 @@ def move_order(s: Session, order: Order, target: OrderState, now: dt.datetime) -
     """Move an order along R-ORD-1; 409 ORDER_STATE if the rule does not allow it.
 
     ``completed`` from ``paid`` passes through ``delivering`` (the marketplace confirms delivery
-    and completion in one step in the sandbox)."""
+    and completion in one step in the sandbox: SaaS, API and image orders deliver themselves,
+    R-ORD-5; use ``complete_order`` for the completion's dates and message)."""
     path = [target]
     if target is OrderState.COMPLETED and order.state == OrderState.PAID:
         path = [OrderState.DELIVERING, OrderState.COMPLETED]
@@ -153,10 +174,71 @@ def move_order(s: Session, order: Order, target: OrderState, now: dt.datetime) -
     order.version += 1
     if target is OrderState.PAID:
         order.paid_at = iso(now)
+    if target is OrderState.COMPLETED:
+        order.delivering_at = order.delivering_at or iso(now)
+        order.completed_at, order.completes_by = iso(now), None
     record_change(s, order.account_id, "order", order.id, order.version)
     if target is OrderState.PAID:
         _send(s, "order_paid", order, now)
     return order
+
+
+def deliver(s: Session, order: Order, note: str, expected_version: int, now: dt.datetime) -> Order:
+    """R-ORD-5 开始交付: a paid manual-service order is delivering, with the note the buyer sees;
+    without the buyer's word it completes 7 days later (``completes_by``). Checks: the note (422),
+    then the state and market (409 ORDER_STATE, even with a stale version), then the version (412)."""
+    problem = note_problem(note)
+    if problem is not None:
+        raise ApiError(422, "VALIDATION_FAILED", details={"fields": {"note": problem}})
+    if order.state != OrderState.PAID or not delivered_by_vendor(order.market):
+        en, zh = STATE_NAMES[order.state]
+        raise ApiError(
+            409,
+            ORDER_STATE,
+            "Only a paid manual-service order is delivered by the vendor; "
+            f"this one is “{en}” in {MARKETS[order.market].name_en}.",
+            f"只有已支付的人工服务订单需要服务商开始交付；该订单为「{zh}」（{MARKETS[order.market].name_zh}）。",
+            details={"state": order.state, "market": order.market},
+        )
+    check_version("order", order, expected_version)
+    order.state = OrderState.DELIVERING.value
+    order.delivery_note = note.strip()
+    order.delivering_at = iso(now)
+    order.completes_by = iso(completes_by_silence_at(now))
+    order.version += 1
+    record_change(s, order.account_id, "order", order.id, order.version)
+    return order
+
+
+#: R-ORD-5: a delivery note, 1–500 characters, several lines allowed.
+NOTE_LENGTH = 500
+
+
+def note_problem(note: str) -> str | None:
+    problem = text_problem(note, multiline=True)
+    if problem is not None:
+        return problem
+    return None if len(note.strip()) <= NOTE_LENGTH else f"must be at most {NOTE_LENGTH} characters"
+
+
+def complete_order(s: Session, order: Order, now: dt.datetime, *, at: str | None = None) -> Order:
+    """R-ORD-5: the order is completed (the buyer confirmed, or 7 days of silence passed: then
+    ``at`` is ``completes_by``); the vendor gets an order_completed message. The money settles in
+    money/ (``order_completed``)."""
+    move_order(s, order, OrderState.COMPLETED, now)
+    if at is not None:
+        order.completed_at = at
+    _send(s, "order_completed", order, dt.datetime.fromisoformat(order.completed_at or iso(now)))
+    return order
+
+
+def silent_deliveries(account_id: str, now: dt.datetime) -> Any:
+    """R-ORD-5: the vendor's deliveries whose 7 days of the buyer's silence have passed."""
+    return select(Order).where(
+        Order.account_id == account_id,
+        Order.state == OrderState.DELIVERING.value,
+        Order.completes_by <= iso(now),
+    )
 
 
 def change_price(

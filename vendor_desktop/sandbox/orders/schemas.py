@@ -26,3 +26,13 @@ class PriceChangeRequest(StrictBody):
         json_schema_extra={"minLength": 1, "maxLength": 200},
     )
 
+
+
+class DeliverRequest(StrictBody):
+    """R-ORD-5 开始交付: the delivery note (交付说明) the buyer sees."""
+
+    note: str = Field(
+        description="what the buyer should know about the delivery, 1–500 characters, several lines allowed; "
+        "else 422 VALIDATION_FAILED (details.fields.note)",
+        json_schema_extra={"minLength": 1, "maxLength": 500},
+    )

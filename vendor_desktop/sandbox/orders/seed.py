@@ -7,6 +7,8 @@ import datetime as dt
 import random
 from typing import Any
 
+from vendor_desktop.domain.exit import completes_by_silence_at, delivered_by_vendor
+from vendor_desktop.domain.markets import MARKETS, Delivery
 from vendor_desktop.domain.orders import OrderState
 
 from ..core import names
@@ -45,6 +47,8 @@ def seed_orders(
     read_before = today - dt.timedelta(days=3)
     for n, (created, state) in enumerate(drafts):
         listing = rng.choice(sellable)
+        if state in _REFUND_STATES and MARKETS[listing["market"]].delivery in (Delivery.API, Delivery.IMAGE):
+            state = OrderState.COMPLETED  # R-REF-2: never refunded; decided after the draw, so the stream stays
         mode = rng.choice(list(listing["billing"]))
         buyer = rng.choice(buyers)
         if buyer not in identities:
@@ -74,6 +78,8 @@ def seed_orders(
             "discount_percent": None,
             "price_changed_at": None,
             "price_change_reason": None,
+            **_delivery(n, order_state=state, market=listing["market"], paid_at=paid_at, today=today),
+            "refunded_fen": listing["billing"][mode] if state is OrderState.REFUNDED else 0,
             "version": 1,
         }
         taken.add(order["number"])
@@ -99,6 +105,42 @@ def seed_orders(
             )
     messages.sort(key=lambda m: m["created_at"])
     return orders, messages
+
+
+_REFUND_STATES = (OrderState.REFUNDING, OrderState.REFUNDED)
+#: A seeded manual service is completed this many days after it was paid (R-ORD-5, R-WDR-1).
+MANUAL_SERVICE_DAYS = 3
+_NOTE = "已安排工程师远程实施，完成后将发送验收报告，请留意站内信。"
+
+
+def seeded_completion(market: str, paid_at: dt.datetime, today: dt.datetime) -> dt.datetime:
+    """When a seeded completed order was completed: a manual service some days after payment (but
+    before the anchor day), the others when paid (they deliver themselves, R-ORD-5)."""
+    if not delivered_by_vendor(market):
+        return paid_at
+    return min(paid_at + dt.timedelta(days=MANUAL_SERVICE_DAYS), today - dt.timedelta(seconds=1))
+
+
+def _delivery(
+    n: int, *, order_state: OrderState, market: str, paid_at: dt.datetime | None, today: dt.datetime
+) -> dict[str, Any]:
+    """R-ORD-5's fields of a seeded order. A manual service being delivered started within the
+    last 5 days (so 7 days of silence have not completed it yet); derived from ``n``, not drawn,
+    so the random stream of every other seeded row stays as it was."""
+    found: dict[str, Any] = {"delivery_note": None, "delivering_at": None, "completed_at": None, "completes_by": None}
+    if paid_at is None or order_state not in (OrderState.DELIVERING, OrderState.COMPLETED):
+        return found
+    manual = delivered_by_vendor(market)
+    if order_state is OrderState.COMPLETED:
+        done = seeded_completion(market, paid_at, today)
+        found.update(completed_at=iso(done), delivering_at=iso(paid_at if not manual else min(done, paid_at + dt.timedelta(hours=2))))
+    else:
+        since = today - dt.timedelta(seconds=(n * 7919) % (5 * 86400) + 60)
+        started = max(paid_at, since)
+        found.update(delivering_at=iso(started), completes_by=iso(completes_by_silence_at(started)) if manual else None)
+    if manual:
+        found["delivery_note"] = _NOTE
+    return found
 
 
 def reprice_messages(orders: list[dict[str, Any]], messages: list[dict[str, Any]]) -> None:

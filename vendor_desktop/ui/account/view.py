@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendor_desktop.ui.account.edit_dialog import AccountEditDialog
+from vendor_desktop.ui.account.exit_page import ExitPanel
 from vendor_desktop.ui.account.ticket_draft_dialog import TicketDraftDialog
 from vendor_desktop.ui.core.binding import connect_refresh
 from vendor_desktop.ui.core.tag_label import TagLabel
@@ -115,6 +116,8 @@ def _value(text: str) -> QLabel:
 
 class AccountView(Retranslating, QWidget):
     status_message = Signal(str)
+    # An area to open, filtered (area id, preset): what blocks an exit (R-EXT-1).
+    open_requested = Signal(str, object)
 
     def __init__(self, vm: AccountAreaViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +157,14 @@ class AccountView(Retranslating, QWidget):
         page_layout.addWidget(self.heading)
         for section in (self.profile, self.bank, self.agreements, self.onboarding):
             page_layout.addWidget(section)
+        # R-EXT-1: leaving the marketplace, for the main account only (exit_page.py).
+        self.exit: ExitPanel | None = None
+        if vm.exit is not None:
+            self.apply_exit = QPushButton()
+            self.exit_section = Section(self.apply_exit)
+            page_layout.addWidget(self.exit_section)
+            self.exit = ExitPanel(vm.exit, self.exit_section, self.apply_exit, self)
+            self.exit.open_requested.connect(self.open_requested)
         page_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -267,4 +278,6 @@ class AccountView(Retranslating, QWidget):
         for section in (self.profile, self.bank):
             section.retry.setText(self.tr("Send again"))
             section.discard.setText(self.tr("Discard"))
+        if self.exit is not None:
+            self.exit.retranslate()
         self.show_account()

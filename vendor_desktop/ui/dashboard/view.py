@@ -257,7 +257,8 @@ class DashboardView(Retranslating, QWidget):
     def _captions(self) -> dict[str, str]:
         return {
             "unpaid": self.tr("Waiting for the buyer to pay; you can change the price"),
-            "to_deliver": self.tr("Paid: deliver now"),
+            "to_deliver": self.tr("Manual services paid: start delivery"),
+            "tickets_awaiting": self.tr("The marketplace answered: reply or close them"),
             "rejected_listings": self.tr("Edit them and submit for review again"),
             "refused_changes": self.tr("The marketplace did not accept them: send again or discard"),
             "unread": self.tr("Notices from the marketplace"),
@@ -275,6 +276,8 @@ class DashboardView(Retranslating, QWidget):
         titles = {
             "unpaid": self.tr("Unpaid"),
             "to_deliver": self.tr("To deliver"),
+            "refunds_awaiting": self.tr("Refunds awaiting decision"),
+            "tickets_awaiting": self.tr("Tickets awaiting you"),
             "rejected_listings": self.tr("Rejected listings"),
             "refused_changes": self.tr("Changes not accepted"),
             "unread": self.tr("Unread messages"),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -39,14 +40,19 @@ from vendor_desktop.ui.core.widgets import (
     refill_combo,
     side_by_side,
 )
+from vendor_desktop.ui.orders.delivery_dialog import DeliveryDialog
 from vendor_desktop.ui.orders.price_change_dialog import PriceChangeDialog
 from vendor_desktop.viewmodels.core.date_ranges import QuickRange, quick_range_label
 from vendor_desktop.viewmodels.orders.viewmodel import (
     COLUMNS,
+    MANUAL,
+    OPEN,
     DetailField,
     OrdersViewModel,
-    market_choices,
-    state_choices,
+    markets_of,
+    order_market_choices,
+    order_state_choices,
+    states_of,
 )
 
 DETAIL_COLUMNS = 3  # label/value pairs side by side in the detail pane
@@ -115,6 +121,8 @@ class OrdersView(Retranslating, QWidget):
         self.detail_title = QLabel()
         self.detail_title.setObjectName("sectionTitle")
         self.change_price = QPushButton()
+        self.deliver = QPushButton()  # R-ORD-5: only for the roles that deliver
+        self.deliver.setVisible(vm.may_deliver)
         # A price change the marketplace did not accept: its reason, first thing in the pane.
         self.change_icon = QLabel()
         size = self.fontMetrics().height()
@@ -133,6 +141,7 @@ class OrdersView(Retranslating, QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.detail_title)
         title_row.addStretch(1)
+        title_row.addWidget(self.deliver)
         title_row.addWidget(self.change_price)
         # The state first, as the tag the list shows, with what it asks of the vendor (待交付 ·
         # 买家已支付，等待您交付。) in a line of its own, so a long sentence wraps rather than being cut.
@@ -165,6 +174,10 @@ class OrdersView(Retranslating, QWidget):
         detail_layout.addLayout(notice_row)
         detail_layout.addWidget(self.detail_placeholder)
         detail_layout.addLayout(self.detail_grid)
+        # Texts of their own line (the delivery note, the refund): wrapped, never cut.
+        self.wide_fields = QFormLayout()
+        self.wide_fields.setHorizontalSpacing(12)
+        detail_layout.addLayout(self.wide_fields)
         detail_layout.addStretch(1)
         self.splitter = list_over_detail(self.list_stack, detail, sizes=(560, 190))
 
@@ -184,6 +197,7 @@ class OrdersView(Retranslating, QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         vm.model.modelReset.connect(self._reselect)
         self.change_price.clicked.connect(self.open_price_change)
+        self.deliver.clicked.connect(self.open_delivery)
         self.dismiss_change.clicked.connect(vm.dismiss_change)
         self.retry_change.clicked.connect(vm.retry_change)
         connect_refresh(vm.count_changed, self, self._show_count)
@@ -196,12 +210,10 @@ class OrdersView(Retranslating, QWidget):
 
     # -- filters -------------------------------------------------------------------------------
     def _state_chosen(self, index: int) -> None:
-        state = self.state.itemData(index)
-        self.vm.set_states([state] if state else [])
+        self.vm.set_states(states_of(self.state.itemData(index)))
 
     def _market_chosen(self, index: int) -> None:
-        market = self.market.itemData(index)
-        self.vm.set_markets([market] if market else [])
+        self.vm.set_markets(markets_of(self.market.itemData(index)))
 
     def _dates_changed(self, *_: object) -> None:
         on = self.use_dates.isChecked()
@@ -290,7 +302,19 @@ class OrdersView(Retranslating, QWidget):
         dialog.open()
         return dialog
 
+    def open_delivery(self) -> DeliveryDialog | None:
+        """Start delivering the selected order (R-ORD-5): the note the buyer sees, then queued."""
+        if self.vm.why_cannot_deliver():
+            return None
+        dialog = DeliveryDialog(self.vm.new_delivery(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _show_change(self) -> None:
+        why_not = self.vm.why_cannot_deliver()
+        self.deliver.setEnabled(not why_not)
+        self.deliver.setToolTip(why_not or self.tr("Write the delivery note the buyer sees and start delivering."))
         why_not = self.vm.why_price_cannot_change()
         self.change_price.setEnabled(not why_not)
         self.change_price.setToolTip(why_not)
@@ -311,9 +335,20 @@ class OrdersView(Retranslating, QWidget):
             if item is not None and item.widget() is not None:
                 item.widget().hide()  # at once: deleteLater waits for the event loop
                 item.widget().deleteLater()
+        while self.wide_fields.rowCount():
+            self.wide_fields.removeRow(0)
         self.detail_values.clear()
         self.detail_hints.clear()
         fields = self.vm.detail_fields()
+        for field in (f for f in fields if f.wide):
+            name = QLabel(field.label)
+            name.setObjectName("fieldName")
+            shown = QLabel(field.value)
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.wide_fields.addRow(name, shown)
+            self.detail_values[field.label] = shown
+        fields = [f for f in fields if not f.wide]
         self.detail_placeholder.setVisible(not fields)
         self.detail_title.setText(self.tr("Order details"))
         states = [f for f in fields if f.tone is not None]
@@ -368,8 +403,8 @@ class OrdersView(Retranslating, QWidget):
         metrics = self.search.fontMetrics()
         hint_width = metrics.horizontalAdvance(self.search.placeholderText()) + 3 * metrics.height()
         self.search.setMinimumWidth(max(hint_width, metrics.averageCharWidth() * 34))
-        refill_combo(self.state, self.tr("All states"), state_choices())
-        refill_combo(self.market, self.tr("All markets"), market_choices())
+        refill_combo(self.state, self.tr("All states"), order_state_choices())
+        refill_combo(self.market, self.tr("All markets"), order_market_choices())
         self.use_dates.setText(self.tr("Created between"))
         for which, button in self.quick.items():
             button.setText(quick_range_label(which))
@@ -378,6 +413,7 @@ class OrdersView(Retranslating, QWidget):
         self.empty.setText(self.tr("No orders match these filters.\nClear the filters or search for something else."))
         self.detail_placeholder.setText(self.tr("Select an order to see its details."))
         self.change_price.setText(self.tr("Change price…"))
+        self.deliver.setText(self.tr("Start delivery…"))
         self.dismiss_change.setText(self.tr("Dismiss"))
         self.retry_change.setText(self.tr("Send again"))
         self.vm.model.relabel()
@@ -386,11 +422,13 @@ class OrdersView(Retranslating, QWidget):
 
     # -- opened from a Workbench card ----------------------------------------------------------
     def show_preset(self, name: str) -> None:
-        """Only the orders a Workbench card counts: "unpaid" (待支付), "to_deliver" (待交付, state
-        paid) or "today" (created today, Beijing time). What was filtered before is cleared so the
-        list matches the card."""
-        state = {"unpaid": "unpaid", "to_deliver": "paid"}.get(name)
+        """Only the orders a Workbench card counts: "unpaid" (待支付), "to_deliver" (待交付 of the
+        manual services, R-ORD-5: the vendor's to deliver) or "today" (created today, Beijing
+        time); or "open", those that block leaving the marketplace (R-EXT-1). What was filtered before is cleared so the list matches the card."""
+        state = {"unpaid": "unpaid", "to_deliver": "paid", OPEN: OPEN}.get(name)
         self.clear_filters()
+        if name == "to_deliver":
+            self.market.setCurrentIndex(max(0, self.market.findData(MANUAL)))
         if state is not None:
             self.state.setCurrentIndex(max(0, self.state.findData(state)))  # filters, as if chosen
         elif name == QuickRange.TODAY:

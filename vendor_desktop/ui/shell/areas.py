@@ -158,6 +158,22 @@ def _messages_view(vm: Any, _c: AreaContext) -> QWidget:
     return MessagesView(vm)
 
 
+def _tickets_vm(c: AreaContext) -> QObject:
+    from vendor_desktop.viewmodels.tickets.viewmodel import TicketsViewModel
+
+    return TicketsViewModel(c.queue, c.reads, c.writes, c.runner, fetch_file=c.fetch_file, parent=c.parent)
+
+
+def _tickets_view(vm: Any, _c: AreaContext) -> QWidget:
+    from vendor_desktop.ui.tickets.view import TicketsView
+
+    return TicketsView(vm)
+
+
+def _tickets_layout_splitter(view: Any) -> Any:
+    return view.splitter
+
+
 def _changes_vm(c: AreaContext) -> QObject:
     from vendor_desktop.viewmodels.changes.viewmodel import ChangesViewModel
 
@@ -206,9 +222,9 @@ def _money_layout_lists(view: Any) -> Any:
 # anyone may queue a change (a message marked read is one), so Pending changes is for everyone.
 AREAS: tuple[Area, ...] = (
     Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Workbench"), None,  # every role: its cards follow its permissions
-         frozenset({"order", "message", "listing", "command", "invoice", "deposit", "earning", "withdrawal"}),
+         frozenset({"order", "message", "listing", "command", "invoice", "deposit", "earning", "withdrawal", "refund", "ticket"}),
          _dashboard_vm, _dashboard_view, "Ctrl+1", landing=False),
-    Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order"}),
+    Area("orders", QT_TRANSLATE_NOOP("Areas", "Orders"), "orders.read", frozenset({"order", "refund"}),
          _orders_vm, _orders_view, "Ctrl+2",
          saved_state=(("orders/header", _orders_layout_header), ("orders/splitter", _orders_layout_splitter))),
     Area("listings", QT_TRANSLATE_NOOP("Areas", "Listings"), "listings.read", frozenset({"listing", "command", "deposit"}),
@@ -225,12 +241,15 @@ AREAS: tuple[Area, ...] = (
          _money_vm, _money_view, "Ctrl+8", saved_state=(("money/lists", _money_layout_lists),)),
     Area("messages", QT_TRANSLATE_NOOP("Areas", "Messages"), "messages.read", frozenset({"message"}),
          _messages_vm, _messages_view, "Ctrl+6", count=lambda vm: vm.unread, count_changed="unread_changed"),
+    # R-TKT-1: tickets (工单) are read by who SPEC §11 lets read them; beyond nine areas, Ctrl+Shift+<the area beside>.
+    Area("tickets", QT_TRANSLATE_NOOP("Areas", "Tickets"), "tickets.read", frozenset({"ticket", "command"}),
+         _tickets_vm, _tickets_view, "Ctrl+Shift+6", saved_state=(("tickets/splitter", _tickets_layout_splitter),)),
     Area("changes", QT_TRANSLATE_NOOP("Areas", "Pending changes"), None, frozenset({"command"}),
          _changes_vm, _changes_view, "Ctrl+7", hears_empty_changes=True,
          count=lambda vm: vm.open_count, count_changed="changed"),
     # SPEC §11: every role reads the profile and the agreements (the bank account: see the view).
     Area("account", QT_TRANSLATE_NOOP("Areas", "Account"), None,
-         frozenset({"vendor_profile", "bank_account", "agreement", "command"}),
+         frozenset({"vendor_profile", "bank_account", "agreement", "command", "order", "refund", "invoice", "withdrawal"}),
          _account_vm, _account_view, "Ctrl+9", landing=False),
 )  # fmt: skip
 

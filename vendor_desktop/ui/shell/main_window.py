@@ -89,8 +89,12 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         if (messages := self.shell.viewmodels.get("messages")) is not None:
             messages.new_orders_arrived.connect(self.notify)
             messages.invoice_requests_arrived.connect(self._notify_invoice_requests)
+            messages.refund_requests_arrived.connect(lambda title, body: self.notify(title, body, "refunds"))
+            messages.ticket_replies_arrived.connect(lambda title, body: self.notify(title, body, "tickets"))
         if (reminder := getattr(self.shell.viewmodels.get("dashboard"), "reminder", None)) is not None:
             reminder.due_next_working_day.connect(self._remind_invoices_due)
+        if (refunds := getattr(self.shell.viewmodels.get("dashboard"), "refund_reminder", None)) is not None:
+            refunds.due_next_working_day.connect(self._remind_refunds_due)
         self.retranslate()
 
     # -- areas ---------------------------------------------------------------------------------
@@ -156,6 +160,11 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         if self.notify(title, body, "invoices", "due_soon"):
             self.shell.viewmodels["dashboard"].reminder.remember()
 
+    def _remind_refunds_due(self, title: str, body: str) -> None:
+        # R-REF-4, as the invoice reminder: remembered once it was shown.
+        if self.notify(title, body, "refunds", "requested"):
+            self.shell.viewmodels["dashboard"].refund_reminder.remember()
+
     def _bring_to_front(self) -> None:
         self.open_area(*self.notification_opens)
         self.showNormal()
@@ -200,6 +209,8 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         self.sync.stop()
         if (reminder := getattr(self.shell.viewmodels.get("dashboard"), "reminder", None)) is not None:
             reminder.stop()  # its viewmodel outlives the window; the session's cache is closing
+        if (refunds := getattr(self.shell.viewmodels.get("dashboard"), "refund_reminder", None)) is not None:
+            refunds.stop()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

@@ -33,6 +33,7 @@ from vendor_desktop.viewmodels.account.edit import (
     locked_text,
     only_owner_text,
 )
+from vendor_desktop.viewmodels.account.exit import ExitViewModel
 from vendor_desktop.viewmodels.account.fields import (
     BANK_FIELDS,
     PROFILE_FIELDS,
@@ -90,6 +91,8 @@ class AccountAreaViewModel(QObject):
         self.user = context.user
         self.loaded = Loaded()
         self._refresh: Refresher[Loaded] = Refresher(context.reads, self._prepare, self._apply)
+        # R-EXT-1: leaving the marketplace is the main account's alone (SPEC §11).
+        self.exit = ExitViewModel(context, self) if self._can(Permission.EXIT) else None
         self.reload()
 
     # -- reading --------------------------------------------------------------------------------
@@ -120,9 +123,13 @@ class AccountAreaViewModel(QObject):
     def on_data_changed(self, changes: ChangeSet) -> None:
         if {"vendor_profile", "bank_account", "agreement", "command"} & changes.entities():
             self._refresh.request()
+        if self.exit is not None:
+            self.exit.on_data_changed(changes)
 
     def set_shown(self, shown: bool) -> None:
         self._refresh.set_shown(shown)
+        if self.exit is not None:
+            self.exit.set_shown(shown)
 
     @property
     def refreshing(self) -> bool:
@@ -237,7 +244,7 @@ class AccountAreaViewModel(QObject):
         requested = change.payload if change is not None and change.state == CommandState.REJECTED else None
         key = f"{self.user.account_id}/{self.user.username}"
         bank = self.loaded.bank.data if self.loaded.bank else None
-        return TicketDraftViewModel(self.context.settings, key, bank, requested, parent=self)
+        return TicketDraftViewModel(self.context.settings, key, bank, requested, parent=self, queue=self.queue)
 
     # -- an edit on its way or refused --------------------------------------------------------------
     def _notice(self, change: Command | None, kind: EditKind) -> ChangeNotice | None:

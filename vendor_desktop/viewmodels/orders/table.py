@@ -18,6 +18,8 @@ from vendor_desktop.domain.money import format_fen
 from vendor_desktop.viewmodels.core.labels import CHANGE_ROLE, order_state_label, price_with_unit, server_message
 from vendor_desktop.viewmodels.core.paged_table import FETCH_STEP, HeadIds, PagedTableModel
 from vendor_desktop.viewmodels.core.states import TAGS_ROLE, Tone, tone
+from vendor_desktop.viewmodels.orders.delivery import KIND as DELIVER
+from vendor_desktop.viewmodels.orders.delivery import delivery_notice, delivery_tag
 from vendor_desktop.viewmodels.orders.export import AMOUNT_COLUMN, COLUMNS, order_cells
 
 # A search matching at least 1 in this many orders is broad: walk the sort order for a screenful.
@@ -46,13 +48,18 @@ class OrderLine:
         return self.order.amount_fen or 0
 
 
-def latest_price_changes(session: Session, ids: Sequence[str]) -> dict[str, Command]:
-    """The newest open price change of each order among ``ids``."""
+# The changes of an order the list and the detail show: a price change (R-ORD-3) and the start
+# of a delivery (R-ORD-5).
+ORDER_CHANGE_KINDS = frozenset({"order.price_change", DELIVER})
+
+
+def latest_order_changes(session: Session, ids: Sequence[str]) -> dict[str, Command]:
+    """The newest open price change or delivery of each order among ``ids``."""
     found = outbox.open_commands_for(session, "order", ids)
     return {
         order_id: changes[-1]
         for order_id, commands in found.items()
-        if (changes := [c for c in commands if c.kind == "order.price_change"])
+        if (changes := [c for c in commands if c.kind in ORDER_CHANGE_KINDS])
     }
 
 
@@ -94,7 +101,7 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
     def _rows_by_id(self, ids: Sequence[str]) -> dict[str, OrderLine]:
         with self._db.session() as session:
             orders = orders_by_id(session, ids)
-            changes = latest_price_changes(session, list(orders))
+            changes = latest_order_changes(session, list(orders))
         return {i: OrderLine(o, changes.get(i)) for i, o in orders.items()}
 
     def headers(self) -> list[str]:
@@ -157,6 +164,8 @@ class OrdersTableModel(PagedTableModel[OrderLine]):
 
 
 def change_tag(row: OrderLine) -> tuple[str, Tone] | None:
+    if row.change is not None and row.change.kind == DELIVER:
+        return delivery_tag(row.change)
     if row.change_state == "pending":
         return QCoreApplication.translate("OrdersViewModel", "price change waiting to send"), Tone.WAITING
     if row.change_state == "rejected":
@@ -166,7 +175,9 @@ def change_tag(row: OrderLine) -> tuple[str, Tone] | None:
 
 def change_notice(order: OrderRow, change: Command) -> str:
     """A price change in a sentence: waiting, or not accepted and why (in the user's language;
-    GLOSSARY: 云市场未接受此修改：原因)."""
+    GLOSSARY: 云市场未接受此修改：原因); a delivery likewise."""
+    if change.kind == DELIVER:
+        return delivery_notice(change)
     s = change.summary or {}
     new = format_fen(int(s.get("new_fen", 0)))
     old = format_fen(int(s.get("old_fen", order.amount_fen or 0)))

@@ -19,11 +19,12 @@ from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.cache.orders.queries import OrderQuery, OrderRow, OrderTotals, order_detail, order_totals
+from vendor_desktop.cache.orders.refund import OrderRefund, refund_of_order
 from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.orders import OrderState
-from vendor_desktop.domain.roles import Role
+from vendor_desktop.domain.roles import Permission, Role
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue, can_retry
 from vendor_desktop.viewmodels.core.date_ranges import QuickRange, beijing_today, matching_quick_range, quick_range
@@ -38,23 +39,30 @@ from vendor_desktop.viewmodels.core.labels import (
 )
 from vendor_desktop.viewmodels.core.refresh import Refresher
 from vendor_desktop.viewmodels.core.states import tone
-from vendor_desktop.viewmodels.orders.detail import DetailField, state_hint
+from vendor_desktop.viewmodels.orders.delivery import MANUAL_MARKETS, DeliveryViewModel, why_cannot_deliver
+from vendor_desktop.viewmodels.orders.detail import DetailField, delivery_fields, refund_field, state_hint
 from vendor_desktop.viewmodels.orders.export import AMOUNT_COLUMN, COLUMNS, order_cells, write_orders_csv
 from vendor_desktop.viewmodels.orders.price_change import PriceChangeViewModel, why_price_cannot_change
-from vendor_desktop.viewmodels.orders.table import OrderLine, OrdersTableModel, change_notice, latest_price_changes
+from vendor_desktop.viewmodels.orders.table import OrderLine, OrdersTableModel, change_notice, latest_order_changes
 
 # What other modules import from here, though it lives next door.
 __all__ = [
     "AMOUNT_COLUMN",
     "COLUMNS",
+    "MANUAL",
+    "OPEN",
     "DetailField",
     "OrderLine",
     "OrdersTableModel",
     "OrdersViewModel",
     "change_notice",
     "market_choices",
+    "markets_of",
     "order_cells",
+    "order_market_choices",
+    "order_state_choices",
     "state_choices",
+    "states_of",
 ]
 
 
@@ -68,6 +76,7 @@ class _Reloaded:
     selected: str | None
     detail: OrderRow | None
     change: Command | None
+    refund: OrderRefund | None
     totals: OrderTotals
 
 
@@ -105,9 +114,49 @@ def state_choices() -> list[tuple[str, str]]:
     return [(s.value, order_state_label(s.value)) for s in OrderState]
 
 
+# The market filter's choice of every manual-service market at once (R-ORD-5: the orders the
+# vendor delivers), next to the single markets.
+MANUAL = "manual"
+
+
 def market_choices() -> list[tuple[str, str]]:
-    """(value, label) for the market filter, in the order of SPEC §1."""
+    """(value, label) for a market filter, in the order of SPEC §1."""
     return [(m, market_label(m)) for m in MARKETS]
+
+
+def order_market_choices() -> list[tuple[str, str]]:
+    """The Orders market filter: all manual services (the orders the vendor delivers), then each market."""
+    return [(MANUAL, QCoreApplication.translate("OrdersViewModel", "All manual services")), *market_choices()]
+
+
+# The state filter's choice of every order still open (R-EXT-1: not completed or cancelled, nor
+# refunded in full): what blocks leaving the marketplace.
+OPEN = "open"
+OPEN_STATES = tuple(
+    s.value for s in OrderState if s not in (OrderState.COMPLETED, OrderState.CANCELLED, OrderState.REFUNDED)
+)
+
+
+def order_state_choices() -> list[tuple[str, str]]:
+    """The Orders state filter: every open order, then each state in the order of R-ORD-1."""
+    return [
+        (OPEN, QCoreApplication.translate("OrdersViewModel", "Open (not completed or cancelled)")),
+        *state_choices(),
+    ]
+
+
+def states_of(choice: str | None) -> list[str]:
+    """The states a choice of the state filter stands for (none: every state)."""
+    if not choice:
+        return []
+    return list(OPEN_STATES) if choice == OPEN else [choice]
+
+
+def markets_of(choice: str | None) -> list[str]:
+    """The markets a choice of the market filter stands for (none: every market)."""
+    if not choice:
+        return []
+    return list(MANUAL_MARKETS) if choice == MANUAL else [choice]
 
 
 class OrdersViewModel(QObject):
@@ -135,6 +184,7 @@ class OrdersViewModel(QObject):
         self.model = OrdersTableModel(db, self)
         self.selected: OrderRow | None = None
         self.selected_change: Command | None = None
+        self.selected_refund: OrderRefund | None = None  # only for who reads refunds (SPEC §11)
         self.exporting = False
         # Today in Beijing, for the quick date ranges (tests set another day).
         self.today: Callable[[], dt.date] = beijing_today
@@ -235,12 +285,19 @@ class OrdersViewModel(QObject):
         self.totals_changed.emit()
 
     # -- selection and detail ----------------------------------------------------------------
+    @property
+    def reads_refunds(self) -> bool:
+        """SPEC §11: an order shows its refund only to the roles that read refunds."""
+        return self._queue is not None and Permission.REFUNDS_READ.value in self._queue.user.permissions
+
     def select(self, order_id: str | None) -> None:
-        self.selected, self.selected_change = None, None
+        self.selected, self.selected_change, self.selected_refund = None, None, None
         if order_id is not None:
             with self._db.session() as session:
                 self.selected = order_detail(session, order_id)
-                self.selected_change = latest_price_changes(session, [order_id]).get(order_id)
+                self.selected_change = latest_order_changes(session, [order_id]).get(order_id)
+                if self.reads_refunds:
+                    self.selected_refund = refund_of_order(session, order_id)
         self.selected_changed.emit()
 
     def change_notice(self) -> str:
@@ -255,6 +312,22 @@ class OrdersViewModel(QObject):
         if self._queue is None:
             return QCoreApplication.translate("OrdersViewModel", "Sign in to change prices.")
         return why_price_cannot_change(self.selected, self._queue.user)
+
+    # -- delivery (R-ORD-5) ------------------------------------------------------------------------
+    def why_cannot_deliver(self) -> str:
+        """Why *Start delivery…* is disabled for the selection ("" when it is enabled)."""
+        if self._queue is None:
+            return QCoreApplication.translate("OrdersViewModel", "Sign in to deliver orders.")
+        return why_cannot_deliver(self.selected, self._queue.user, self.selected_change)
+
+    @property
+    def may_deliver(self) -> bool:
+        """Whether this user's role starts deliveries at all (the button shows only then)."""
+        return self._queue is not None and Permission.ORDERS_DELIVER.value in self._queue.user.permissions
+
+    def new_delivery(self) -> DeliveryViewModel:
+        assert self._queue is not None and self.selected is not None
+        return DeliveryViewModel(self._queue, self.selected, self.selected_change, self)
 
     def new_price_change(self, *, for_selection: bool = True) -> PriceChangeViewModel:
         """A price change for the selected order, or one to fill in by order number."""
@@ -311,12 +384,15 @@ class OrdersViewModel(QObject):
             (QCoreApplication.translate("OrdersViewModel", "Created"), local_time(o.created_at)),
             (QCoreApplication.translate("OrdersViewModel", "Paid at"), local_time(o.paid_at) or "—"),
             (QCoreApplication.translate("OrdersViewModel", "Discount"), discount_text(o)),
+            *delivery_fields(o),
         ]
+        if self.selected_refund is not None and self.reads_refunds:
+            pairs.append(refund_field(self.selected_refund))
         return [f if isinstance(f, DetailField) else DetailField(f[0], f[1] or "—") for f in pairs]
 
     # -- changes from a pull -----------------------------------------------------------------
     def on_data_changed(self, changes: ChangeSet) -> None:
-        if "order" in changes.entities():
+        if {"order", "refund"} & changes.entities():
             self._refresh.request()
 
     def set_shown(self, shown: bool) -> None:
@@ -333,17 +409,18 @@ class OrdersViewModel(QObject):
         list_loader = self.model.loader()
         totals_loader = self._prepare_totals()
         selected = self.selected.id if self.selected else None
-        db = self._db
+        db, refunds = self._db, self.reads_refunds
 
         def load() -> _Reloaded:
             found, rows = list_loader()
             totals = totals_loader()
             if selected is None or not _contains(found, selected):
-                return _Reloaded(found, rows, selected, None, None, totals)
+                return _Reloaded(found, rows, selected, None, None, None, totals)
             with db.session() as session:
                 detail = order_detail(session, selected)
-                change = latest_price_changes(session, [selected]).get(selected)
-            return _Reloaded(found, rows, selected, detail, change, totals)
+                change = latest_order_changes(session, [selected]).get(selected)
+                refund = refund_of_order(session, selected) if refunds else None
+            return _Reloaded(found, rows, selected, detail, change, refund, totals)
 
         return load
 
@@ -352,7 +429,7 @@ class OrdersViewModel(QObject):
         # brought; a selection the user made meanwhile was read after the pull and stays.
         keep = self.selected is not None and self.selected.id == result.selected
         if keep:
-            self.selected, self.selected_change = result.detail, result.change
+            self.selected, self.selected_change, self.selected_refund = result.detail, result.change, result.refund
         self.model.apply_ids(result.ids, result.rows)
         self._totals.supersede()  # read with the ids: newer than any total still on its way
         self.totals = result.totals
@@ -370,9 +447,7 @@ class OrdersViewModel(QObject):
         if self.exporting:
             return QCoreApplication.translate("OrdersViewModel", "An export is being written.")
         if self.model.total == 0:
-            return QCoreApplication.translate(
-                "OrdersViewModel", "No orders to export: no order matches these filters."
-            )
+            return QCoreApplication.translate("OrdersViewModel", "No orders to export: no order matches these filters.")
         return ""
 
     def export_csv(self, path: str) -> None:
@@ -392,4 +467,6 @@ class OrdersViewModel(QObject):
             self.count_changed.emit(self.model.total)
             self.export_failed.emit(str(exc))
 
-        self._runner.submit(lambda: write_orders_csv(self._db, query, headers, Path(path)), on_done=done, on_error=failed)
+        self._runner.submit(
+            lambda: write_orders_csv(self._db, query, headers, Path(path)), on_done=done, on_error=failed
+        )
