@@ -440,3 +440,36 @@ def test_0004_goes_back_to_0003_with_the_balance_deposit_and_agreements(stored_u
         ["access", "revenue"],
     )
     assert not tables & {"money", "earnings", "ledger_entries", "withdrawals", "bank_accounts", "agreements"}
+
+
+def test_a_database_at_0004_gains_tickets_and_0005_goes_back(stored_url, clock):
+    """0005 (R-TKT-1): an upgraded sandbox takes tickets and their attachments; going back to
+    0004 removes them and leaves the rest; coming forward again starts without tickets."""
+    _at_0003_with_money(stored_url)
+    engine = create_engine(stored_url)
+    try:
+        _alembic(engine, "upgrade", "0004_money")
+    finally:
+        engine.dispose()
+    png = b"\x89PNG\r\n\x1a\n" + bytes(100)
+    with serving(stored_url, clock) as client:  # brings it to head
+        owner = bearer(_login(client, "owner"))
+        body = {"type": "account", "subject": "银行账户变更", "description": "附开户许可证"}
+        opened = send(client, "POST", "/tickets", owner, json=body)
+        assert opened.status_code == 201, opened.text
+        headers = {**owner, "Idempotency-Key": "after-0005", "If-Match": "1"}
+        path = f"{API}/tickets/{opened.json()['id']}/attachments"
+        attached = client.post(path, files={"file": ("许可证.png", png, "image/png")}, headers=headers)
+        assert attached.status_code == 200, attached.text
+    engine = create_engine(stored_url)
+    try:
+        _alembic(engine, "downgrade", "0004_money")
+        with engine.connect() as conn:
+            tables = set(sa_inspect(conn).get_table_names())
+        _alembic(engine, "upgrade", "head")
+    finally:
+        engine.dispose()
+    assert not tables & {"tickets", "ticket_attachments"} and "ledger_entries" in tables
+    with serving(stored_url, clock) as client:
+        changes, _ = pull_all(client, bearer(_login(client, "owner")))
+        assert not [c for c in changes if c["entity"] == "ticket" and c["data"] is not None]

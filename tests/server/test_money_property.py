@@ -1,16 +1,19 @@
-"""Property (issue 13 item 6): whatever a vendor, its buyers, the marketplace and the clock do, in any
-order, with answers lost and commands resent, the money never appears, vanishes or goes negative,
-and a resent command applies once.
+"""Property (issue 13 item 6, issue 14 for refunds): whatever a vendor, its buyers, the marketplace
+and the clock do, in any order, with answers lost and commands resent, the money never appears,
+vanishes or goes negative, and a resent command applies once.
 
 A Hypothesis state machine drives the sandbox through its HTTP API — top-ups, orders paid in every
 market, services completed, time passing (hours to weeks, and to either side of a SaaS review
 period's end or of midnight in Beijing), deposit payments, withdrawals, payouts and failed
-payouts, agreements signed — with some of the vendor's answers lost and the command resent later
-with the same Idempotency-Key. After every step it pulls ``/sync/changes`` as the owner, from its
+payouts, agreements signed, buyers' refund requests and the vendor's decisions on them (SPEC §5:
+refunded at once, approved, partly refunded or refused; R-WDR-1: from pending, else withdrawable,
+else owed and paid back first by later settlements) — with some of the vendor's answers lost and the
+command resent later with the same Idempotency-Key. The refund steps run only when the sandbox
+serves ``POST /sandbox/refunds``. After every step it pulls ``/sync/changes`` as the owner, from its
 last cursor, and checks the books (``check_books``) and a model of what the money should be
 (money_model.py). The model uses the domain's rules (settles_at, hold_reason, draw_plan,
-arrival_window), which tests/domain checks on their own: here the question is whether the
-server applies them, once, to the right money.
+arrival_window, refund_rule, refund_split, settle_against_owed), which tests/domain checks on
+their own: here the question is whether the server applies them, once, to the right money.
 
 Budget: ``VENDOR_DESKTOP_MONEY_EXAMPLES`` examples (10) of up to ``VENDOR_DESKTOP_MONEY_STEPS``
 steps (50) per database: about 20 s on SQLite and 30 s on PostgreSQL on an idle 2-core machine.
@@ -44,10 +47,11 @@ from hypothesis.stateful import (
 from vendor_desktop.domain.deposit import DEPOSIT_MAXIMUM_FEN, TIER_AMOUNT_FEN, tier_covered
 from vendor_desktop.domain.earnings import AgreementKind, LedgerBook, LedgerKind, WithdrawalState, ledger_book
 from vendor_desktop.domain.markets import MARKETS, Delivery
+from vendor_desktop.domain.orders import OrderState
+from vendor_desktop.domain.refunds import Decision, RefundRule
 from vendor_desktop.domain.workdays import SHANGHAI
 
-from .conftest import API, OPERATOR_TOKEN, assert_error, bearer, login, send
-from .invoice_helpers import paid_order
+from .conftest import API, OPERATOR_TOKEN, assert_error, bearer, login, place_order, send
 from .money_helpers import MARKET_INDEX, assert_books_balance, complete, money_vendor, set_clock, settle, sign, top_up
 from .money_model import ExpectedWithdrawal, MoneyModel, PaidOrder
 
@@ -122,6 +126,15 @@ waits = weighted(
 zones = st.sampled_from([SHANGHAI, dt.UTC])
 top_ups = weighted((3, round_amounts), (1, st.integers(1, 600_000)))
 users = st.sampled_from(["owner", "finance"])  # SPEC §11: both may pay deposits and withdraw
+deciders = st.sampled_from(["owner", "support"])  # SPEC §11: both decide refunds
+# A buyer asks for everything left (naming no amount, or naming it), half of it, or one fen more.
+refund_amounts = st.sampled_from(["unnamed", "everything", "half", "one fen more"])
+decisions = weighted(
+    (3, st.just((Decision.APPROVE, None))),
+    (2, st.sampled_from([(Decision.PARTIAL, "half"), (Decision.PARTIAL, "everything left")])),
+    (2, st.just((Decision.REJECT, None))),
+    (1, st.sampled_from([(Decision.PARTIAL, "one fen more"), (Decision.PARTIAL, "zero")])),
+)
 
 
 class VendorMoney(RuleBasedStateMachine):
@@ -141,12 +154,17 @@ class VendorMoney(RuleBasedStateMachine):
             balance_fen=balance, deposit_paid_fen=deposit,
         )  # fmt: skip
         self.account = self.vendor["account_id"]
-        self.tokens = {role: login(self.client, self.vendor, role) for role in ("owner", "finance")}
+        self.tokens = {role: login(self.client, self.vendor, role) for role in ("owner", "finance", "support")}
+        # Each vendor's orders have a buyer of their own: R-REF-1 counts a buyer's self-service
+        # refunds marketplace-wide, and the model knows only this vendor's.
+        self.buyer = str(7_000_000 + int(self.account.rsplit("-", 1)[1]))
+        self.refunds_served = f"{API}/sandbox/refunds" in self.client.app.openapi()["paths"]
         self.model = MoneyModel(now=start, signed=set(agreements), topped_up_fen=balance + deposit)
         if deposit:
             self.model.deposit_payments.append(deposit)
         self.cursor: str | None = None
         self.seen: dict[tuple[str, str], dict[str, Any]] = {}
+        self.versions: dict[tuple[str, str], int] = {}
         self.ledger: list[dict[str, Any]] = []  # in commit order
         self.lost: list[dict[str, Any]] = []  # commands whose answer the app never got
         self.refused = False  # the last step was refused: the next pull must bring nothing
@@ -161,11 +179,16 @@ class VendorMoney(RuleBasedStateMachine):
 
     @rule(market=markets)
     def a_buyer_orders_and_pays(self, market: str) -> None:
-        # At the listing's price: paid_order's exact amounts would sign in (scrypt) for each order.
-        paid = paid_order(self.client, OPERATOR, self.vendor, listing=f"lst-{self.account}-{MARKET_INDEX[market]}")
-        self.model.orders[paid["id"]] = PaidOrder(
-            paid["data"]["number"], market, paid["data"]["amount_fen"], self.model.now
-        )
+        # At the listing's price: exact amounts would sign in (scrypt) for each order's price change.
+        listing = f"lst-{self.account}-{MARKET_INDEX[market]}"
+        order = place_order(self.client, OPERATOR, self.vendor, buyer=self.buyer, listing=listing)
+        paid = self.client.post(f"{API}/sandbox/orders/{order['id']}/pay", headers=OPERATOR)
+        assert paid.status_code == 200, paid.text
+        self.model.step += 1
+        self.model.orders[order["id"]] = PaidOrder(
+            order["data"]["number"], market, paid.json()["data"]["amount_fen"], self.model.now,
+            paid_step=self.model.step,
+        )  # fmt: skip
 
     @precondition(lambda self: self.completable())
     @rule(pick=st.integers(0, 10**6))
@@ -173,12 +196,19 @@ class VendorMoney(RuleBasedStateMachine):
         # R-ORD-5, R-WDR-1: a manual service settles now; SaaS, API and image money is unmoved.
         order_id = self.completable()[pick % len(self.completable())]
         complete(self.client, OPERATOR, order_id)
+        self.model.step += 1
         self.model.orders[order_id].completed_at = self.model.now
+        self.model.orders[order_id].completed_step = self.model.step
 
     def completable(self) -> list[str]:
         # In the order they were placed, not by id: ids are random, and a step must pick the same
         # order every time Hypothesis replays it.
-        return [i for i, o in self.model.orders.items() if o.completed_at is None]
+        # A refund waiting for the vendor, or one that took everything, ends the service (R-REF-5).
+        return [
+            i
+            for i, o in self.model.orders.items()
+            if o.completed_at is None and self.model.order_state(i) not in (OrderState.REFUNDING, OrderState.REFUNDED)
+        ]
 
     @rule(wait=waits, zone=zones)
     def time_passes(self, wait: dt.timedelta | str, zone: dt.tzinfo) -> None:
@@ -225,7 +255,9 @@ class VendorMoney(RuleBasedStateMachine):
             self.refused = True
             return
         assert answer.status_code == 200, answer.text
+        self.model.step += 1
         withdrawal.settled = WithdrawalState.PAID if paid else WithdrawalState.FAILED
+        withdrawal.settled_at, withdrawal.settled_step = self.model.now, self.model.step
 
     # --- the vendor's commands (Idempotency-Key; answers may be lost) ---------------------
 
@@ -277,7 +309,63 @@ class VendorMoney(RuleBasedStateMachine):
             self.refused = True
             return
         assert answer.status_code == 201, answer.text
-        self.model.withdrawals[answer.json()["id"]] = ExpectedWithdrawal(amount_fen, outcome, self.model.now)
+        self.model.step += 1
+        self.model.withdrawals[answer.json()["id"]] = ExpectedWithdrawal(
+            amount_fen, outcome, self.model.now, requested_step=self.model.step
+        )
+
+    # --- refunds (SPEC §5; only when the sandbox serves them) -----------------------------
+
+    @precondition(lambda self: self.refunds_served and self.model.orders)
+    @rule(pick=st.integers(0, 10**6), amount=refund_amounts)
+    def a_buyer_asks_for_a_refund(self, pick: int, amount: str) -> None:
+        # R-REF-1…3: refunded at once (SaaS in the review period, under four), refused (API and
+        # image, or an order already refunding or refunded), or waiting for the vendor.
+        ids = list(self.model.orders)  # in the order placed, as completable() explains
+        order_id = ids[pick % len(ids)]
+        left = self.model.refundable_fen(order_id)
+        amount_fen = {"unnamed": None, "everything": left, "half": max(1, left // 2), "one fen more": left + 1}[amount]
+        outcome = self.model.refund_request_outcome(order_id, amount_fen)
+        body: dict[str, Any] = {"order_id": order_id, "reason": "服务不符合预期"}
+        if amount_fen is not None:
+            body["amount_fen"] = amount_fen
+        answer = self.client.post(f"{API}/sandbox/refunds", json=body, headers=OPERATOR)
+        event(f"refund request: {outcome}")
+        if not isinstance(outcome, RefundRule):  # a refusal's code
+            assert_error(answer, 422 if outcome in ("AMOUNT_EXCEEDS_PAID", "VALIDATION_FAILED") else 409, outcome)
+            self.refused = True
+            return
+        assert answer.status_code == 201, answer.text
+        self.model.request_refund(answer.json()["id"], order_id, amount_fen, outcome)
+
+    @precondition(lambda self: self.refunds_served and self.model.refunds)
+    @rule(pick=st.integers(0, 10**6), decision=decisions, user=deciders, answer_lost=st.booleans())
+    def the_vendor_decides_a_refund(
+        self, pick: int, decision: tuple[Decision, str | None], user: str, answer_lost: bool
+    ) -> None:
+        # R-REF-4: approve what was asked, refund part of what is left, or refuse with a reason;
+        # a decided request is 409 REFUND_STATE.
+        ids = list(self.model.refunds)
+        refund_id = ids[pick % len(ids)]
+        kind, amount = decision
+        left = self.model.refundable_fen(self.model.refunds[refund_id].order_id)
+        amount_fen = {None: None, "half": max(1, left // 2), "everything left": left, "one fen more": left + 1,
+                      "zero": 0}[amount]  # fmt: skip
+        outcome = self.model.decision_outcome(refund_id, kind, amount_fen)
+        body: dict[str, Any] = {"decision": kind.value}
+        if amount_fen is not None:
+            body["amount_fen"] = amount_fen
+        if kind is Decision.REJECT:
+            body["reason"] = "协商不成"
+        version = self.versions[("refund", refund_id)]
+        answer = self.command(user, f"/refunds/{refund_id}/decision", body, answer_lost, if_match=version)
+        event(f"refund decision {kind.value}: {outcome or 'applied'}")
+        if outcome is not None:
+            assert_error(answer, 409 if outcome == "REFUND_STATE" else 422, outcome)
+            self.refused = True
+            return
+        assert answer.status_code == 200, answer.text
+        self.model.decide(refund_id, kind, amount_fen)
 
     @precondition(lambda self: self.lost)
     @rule(pick=st.integers(0, 10**6))
@@ -286,7 +374,7 @@ class VendorMoney(RuleBasedStateMachine):
         # change nothing, however the account moved on since.
         sent = self.lost.pop(pick % len(self.lost))
         event(f"resent after a lost answer: {sent['path']} {sent['status']}")
-        again = self.send(sent["user"], sent["key"], sent["path"], sent["body"])
+        again = self.send(sent["user"], sent["key"], sent["path"], sent["body"], sent["if_match"])
         assert (again.status_code, again.json()) == (sent["status"], sent["answer"]), again.text
         self.refused = True
 
@@ -294,24 +382,26 @@ class VendorMoney(RuleBasedStateMachine):
     @rule(pick=st.integers(0, 10**6))
     def the_app_reuses_a_key_for_another_amount(self, pick: int) -> None:
         sent = self.lost[pick % len(self.lost)]
-        other = {"amount_fen": sent["body"]["amount_fen"] + 1}
-        again = self.send(sent["user"], sent["key"], sent["path"], other)
+        other = {**sent["body"], "amount_fen": sent["body"].get("amount_fen", 0) + 1}
+        again = self.send(sent["user"], sent["key"], sent["path"], other, sent["if_match"])
         assert_error(again, 422, "IDEMPOTENCY_KEY_REUSED")
         self.refused = True
 
     # --- talking to the sandbox -----------------------------------------------------------
 
-    def command(self, user: str, path: str, body: dict[str, Any], answer_lost: bool) -> Any:
+    def command(
+        self, user: str, path: str, body: dict[str, Any], answer_lost: bool, if_match: int | None = None
+    ) -> Any:
         key = str(uuid.uuid4())
-        answer = self.send(user, key, path, body)
+        answer = self.send(user, key, path, body, if_match)
         if answer_lost:  # the server answered; the app never heard, and will send it again
             self.lost.append({"path": path, "body": body, "user": user, "key": key, "sent_at": self.model.now,
-                              "status": answer.status_code, "answer": answer.json()})  # fmt: skip
+                              "status": answer.status_code, "answer": answer.json(), "if_match": if_match})  # fmt: skip
         return answer
 
-    def send(self, user: str, key: str, path: str, body: dict[str, Any]) -> Any:
+    def send(self, user: str, key: str, path: str, body: dict[str, Any], if_match: int | None = None) -> Any:
         """A vendor command as ``user``, with its current access token (a resend may come after a refresh)."""
-        return send(self.client, "POST", path, bearer(self.tokens[user]), json=body, key=key)
+        return send(self.client, "POST", path, bearer(self.tokens[user]), json=body, key=key, if_match=if_match)
 
     def pull(self) -> list[dict[str, Any]]:
         """The owner's next changes, from the last cursor, into ``seen`` and ``ledger``."""
@@ -335,6 +425,7 @@ class VendorMoney(RuleBasedStateMachine):
                 self.seen.pop(key, None)
             else:
                 self.seen[key] = change["data"]
+                self.versions[key] = change["version"]
         return changes
 
     def of_kind(self, entity: str) -> dict[str, dict[str, Any]]:
@@ -348,7 +439,7 @@ class VendorMoney(RuleBasedStateMachine):
         if self.refused:
             assert changes == [], f"a refused or replayed command changed {[(c['entity'], c['id']) for c in changes]}"
             self.refused = False
-        check_books(self.seen[("deposit", self.account)], self.of_kind("earning"), self.ledger)
+        check_books(self.seen[("deposit", self.account)], self.of_kind("earning"), self.ledger, self.of_kind("order"))
         self.check_model()
 
     def check_model(self) -> None:
@@ -371,7 +462,21 @@ class VendorMoney(RuleBasedStateMachine):
             assert p["tier_after"] == tier_covered(p["paid_fen_after"])
         agreements = {d["kind"]: d["signed"] for d in self.of_kind("agreement").values()}
         assert agreements == {k.value: k in model.signed for k in AgreementKind}
+        self.check_refunds()
         self.check_ledger_references()
+
+    def check_refunds(self) -> None:
+        """Each request is as the rules left it (R-REF-1…4), and its order says what was refunded (R-REF-5)."""
+        model = self.model
+        refunds = self.of_kind("refund")
+        assert set(refunds) == set(model.refunds), "a refund appeared or vanished"
+        for rid in model.refunds:
+            view = model.refund_view(rid)
+            assert {k: refunds[rid][k] for k in view} == view, f"refund {rid}"
+        orders = self.of_kind("order")
+        for oid in {r.order_id for r in model.refunds.values()}:
+            assert orders[oid]["refunded_fen"] == model.refunded_fen(oid), f"order {oid}"
+            assert orders[oid]["state"] == model.order_state(oid).value, f"order {oid}"
 
     def check_ledger_references(self) -> None:
         """Each movement the model knows of is in the ledger exactly once, and nothing else is."""
@@ -382,28 +487,61 @@ class VendorMoney(RuleBasedStateMachine):
             ] += e["amount_fen"]
         expected: dict[tuple[str, Any, Any], int] = defaultdict(int)
         expected[LedgerKind.TOP_UP, None, None] = model.topped_up_fen
-        for o in model.orders.values():
-            if model.settled(o):
-                expected[LedgerKind.ORDER_SETTLED, o.number, o.market] = o.amount_fen
+        books = model.market_books()
+        if model.refunds:
+            # R-WDR-1: what settled (less what it paid back of owed refunds) and what refunds took
+            # from withdrawable, per market: an entry may name the refunded or the settling order.
+            moved = self._merge_order_money(moved)
+            for market, b in books.items():
+                net = b.settled_to_withdrawable_fen - b.refunded_from_withdrawable_fen
+                expected["order money", None, market] = net
+        else:
+            for o in model.orders.values():
+                if model.settled(o):
+                    expected[LedgerKind.ORDER_SETTLED, o.number, o.market] = o.amount_fen
         for wid, w in model.withdrawals.items():
             for market, fen in w.draws.items():
                 expected[LedgerKind.WITHDRAWAL, wid, market] = -fen
-                if w.settled is WithdrawalState.FAILED:
-                    expected[LedgerKind.WITHDRAWAL_RETURNED, wid, market] = fen
+                if w.settled is WithdrawalState.FAILED:  # less what paid back money owed meanwhile
+                    expected[LedgerKind.WITHDRAWAL_RETURNED, wid, market] = books[market].returned_fen[wid]
         deposit_paid = sum(v for (kind, *_), v in moved.items() if kind == LedgerKind.DEPOSIT_PAYMENT)
         assert deposit_paid == -model.deposit_paid_fen
         others = {k: v for k, v in moved.items() if k[0] != LedgerKind.DEPOSIT_PAYMENT and v}
         assert others == {k: v for k, v in expected.items() if v}
 
+    @staticmethod
+    def _merge_order_money(moved: dict[tuple[str, Any, Any], int]) -> dict[tuple[str, Any, Any], int]:
+        merged: dict[tuple[str, Any, Any], int] = defaultdict(int)
+        for (kind, ref, market), fen in moved.items():
+            if kind in (LedgerKind.ORDER_SETTLED, LedgerKind.REFUND):
+                merged["order money", None, market] += fen
+            else:
+                merged[kind, ref, market] += fen
+        return merged
 
-def check_books(deposit: dict[str, Any], earnings: dict[str, dict[str, Any]], ledger: list[dict[str, Any]]) -> None:
+
+def check_books(
+    deposit: dict[str, Any],
+    earnings: dict[str, dict[str, Any]],
+    ledger: list[dict[str, Any]],
+    orders: dict[str, dict[str, Any]],
+) -> None:
     """The server's own numbers agree with each other, whatever the model says."""
-    # (b) every fen an order earned is pending, withdrawable, on its way or paid out; (c) the
-    # ledger adds up to the balance and to each market's withdrawable, entry by entry
-    assert_books_balance(
-        {"deposit": deposit, "earnings": {e["market"]: e for e in earnings.values()}, "ledger": ledger}
-    )
-    assert all(e["owed_fen"] == 0 for e in earnings.values())  # no refunds here
+    # (b) every fen an order earned is pending, withdrawable, on its way or paid out — or went back
+    # to its buyer, less what the market still owes for that (SPEC §5: earned − refunded = pending
+    # + withdrawable + in flight + paid out − owed; the helper checks earned = the parts, so it is
+    # given what is left of earned); (c) the ledger adds up to the balance and to each market's
+    # withdrawable, entry by entry
+    refunded: dict[str, int] = defaultdict(int)
+    for order in orders.values():
+        refunded[order["market"]] += order.get("refunded_fen") or 0
+    kept = {
+        e["market"]: {**e, "earned_fen": e["earned_fen"] - refunded[e["market"]] + e["owed_fen"]}
+        for e in earnings.values()
+    }
+    assert_books_balance({"deposit": deposit, "earnings": kept, "ledger": ledger})
+    if not any(refunded.values()):
+        assert all(e["owed_fen"] == 0 for e in earnings.values())  # only refunds make money owed
     # (a) every fen topped up is in the balance or the deposit (no deposit refunds before exit)
     topped_up = sum(e["amount_fen"] for e in ledger if e["kind"] in (LedgerKind.TOP_UP, LedgerKind.DEPOSIT_REFUND))
     assert topped_up == deposit["balance_fen"] + deposit["paid_fen"]

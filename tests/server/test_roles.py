@@ -58,12 +58,14 @@ def test_finance_receives_no_order_details_in_any_form(client, vendor):
     """Finance may not read orders: no order number, buyer or listing of one reaches it, not even
     inside a message's text; except the number of an order it has an invoice for, which the
     invoice carries so finance can work without reading orders (SPEC §11), and of one whose money
-    settled, which its ledger entry names (资金流水, API.md ``ledger_entry``)."""
+    settled, which its ledger entry names (资金流水, API.md ``ledger_entry``), and of one a ticket is
+    about (工单: the vendor's own staff wrote it, and finance reads tickets, R-TKT-1)."""
     owner_changes, _, _ = _received(client, vendor, "owner")
     orders = [c["data"] for c in owner_changes if c["entity"] == "order"]
     finance_changes, _, _ = _received(client, vendor, "finance")
     invoiced = {c["data"]["order_number"] for c in finance_changes if c["entity"] == "invoice"}
     invoiced |= {c["data"]["order_number"] for c in finance_changes if c["entity"] == "ledger_entry"} - {None}
+    invoiced |= {c["data"]["order_number"] for c in finance_changes if c["entity"] == "ticket"} - {None}
     assert invoiced and len(invoiced) < len(orders)
     text = json.dumps(finance_changes, ensure_ascii=False)
     for order in orders:

@@ -239,6 +239,12 @@ def test_the_demo_vendor_has_a_ticket_in_each_state_the_same_for_the_same_seed(c
     """Seeded: one the marketplace answered (待您回复), one open, one closed."""
     tickets = [c for c in pull_all(client, owner)[0] if c["entity"] == "ticket"]
     assert sorted(t["data"]["state"] for t in tickets) == ["closed", "open", "replied"]
+    # The open one shows a screenshot, a real PNG the app can show.
+    opened = next(t for t in tickets if t["data"]["state"] == "open")
+    [shot] = opened["data"]["attachments"]
+    r = client.get(f"{API}/tickets/{opened['id']}/attachments/{shot['id']}", headers=owner)
+    assert r.status_code == 200 and r.headers["content-type"] == "image/png" and len(r.content) == shot["size"]
+    assert r.content.startswith(b"\x89PNG\r\n\x1a\n")
     replied = next(t for t in tickets if t["data"]["state"] == "replied")
     assert replied["data"]["messages"][-1]["author"] == "marketplace"
     assert replied["version"] == len(replied["data"]["messages"])
@@ -256,3 +262,18 @@ def test_the_demo_vendor_has_a_ticket_in_each_state_the_same_for_the_same_seed(c
         if_match=replied["version"],
     )
     assert r.status_code == 200 and r.json()["data"]["state"] == "open"
+
+
+def test_the_marketplaces_reply_and_close_reach_every_role_but_viewer_as_messages(client, operator, vendor, owner):
+    """ticket_replied and ticket_closed (站内信) name the ticket and reach the roles that read tickets."""
+    ticket = open_ticket(client, owner, subject="发票抬头")
+    staff(client, operator, ticket["id"], "reply", body="请补充营业执照。")
+    staff(client, operator, ticket["id"], "close")
+    for role in ("owner", "operations", "finance", "support", "viewer"):
+        changes, _ = pull_all(client, bearer(login(client, vendor, role)))
+        about = [c["data"] for c in changes if c["entity"] == "message" and c["data"]["ticket_id"] == ticket["id"]]
+        if role == "viewer":
+            assert about == []
+            continue
+        assert [m["kind"] for m in about] == ["ticket_replied", "ticket_closed"], role
+        assert "发票抬头" in about[0]["body"] and "请补充营业执照。" in about[0]["body"]

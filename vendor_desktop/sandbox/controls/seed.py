@@ -46,7 +46,7 @@ from ..orders.models import Order
 from ..orders.seed import reprice_messages, seed_orders
 from ..refunds.models import Refund
 from ..refunds.seed import seed_refunds
-from ..tickets.models import Ticket
+from ..tickets.models import Ticket, TicketAttachment
 from ..tickets.seed import seed_tickets
 from .errors import ACCOUNT_EXISTS
 
@@ -171,7 +171,7 @@ def seed_vendor(
     )
     agreement_rows = account_seed.agreement_rows(account_id, signed, iso(start))
     ticket_actors = [display_names[r] for r in (Role.OWNER, Role.OPERATIONS, Role.SUPPORT)]
-    ticket_rows = seed_tickets(seed, account_id, order_rows, listing_rows, ticket_actors, today)
+    ticket_rows, ticket_files = seed_tickets(seed, account_id, order_rows, listing_rows, ticket_actors, today)
     tables = (
         (Listing, listing_rows),
         (Order, order_rows),
@@ -188,6 +188,7 @@ def seed_vendor(
         (Agreement, agreement_rows),
         (BankAccount, [bank_row] if bank_row else []),
         (Ticket, ticket_rows),
+        (TicketAttachment, ticket_files),
     )
     for model, rows in tables:
         for start in range(0, len(rows), 5000):

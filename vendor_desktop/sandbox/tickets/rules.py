@@ -43,9 +43,11 @@ from ..core.errors import ApiError
 from ..core.preconditions import check_version
 from ..core.schemas import text_problem
 from ..listings.models import Listing
+from ..messages.models import Message
 from ..orders.models import Order
 from .errors import ATTACHMENT_LIMIT, ATTACHMENT_TOO_LARGE, ATTACHMENT_TYPE, TICKET_STATE, URGE_TOO_SOON
 from .models import Ticket, TicketAttachment
+from .notices import CLOSED, REPLIED, vendor_message_row
 
 VENDOR, MARKETPLACE = "vendor", "marketplace"  # who wrote a message
 #: The name the marketplace's staff sign their replies with.
@@ -261,6 +263,7 @@ def marketplace_reply(s: Session, ticket: Ticket, body: str, now: dt.datetime) -
     at = iso(now)
     ticket.messages = [*ticket.messages, _message(MARKETPLACE, MARKETPLACE_STAFF, body, at)]
     ticket.state = TicketState.REPLIED.value
+    _tell_vendor(s, REPLIED, ticket, at)
     return _changed(s, ticket, at)
 
 
@@ -270,4 +273,13 @@ def close(s: Session, ticket: Ticket, now: dt.datetime) -> Ticket:
         raise _state_conflict(ticket, "closed", "关闭")
     at = iso(now)
     ticket.state, ticket.closed_at = TicketState.CLOSED.value, at
+    _tell_vendor(s, CLOSED, ticket, at)
     return _changed(s, ticket, at)
+
+
+def _tell_vendor(s: Session, kind: str, ticket: Ticket, at: str) -> None:
+    """站内信 about the ticket: it reaches the roles that read tickets, every one but viewer (SPEC §11)."""
+    columns = {c.name: getattr(ticket, c.name) for c in Ticket.__table__.columns}
+    message = Message(**vendor_message_row(kind, columns, uuid.uuid4().hex, at))
+    s.add(message)
+    record_change(s, ticket.account_id, "message", message.id, 1, audience="ticket")

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import struct
 import uuid
+import zlib
 from typing import Any
 
 from vendor_desktop.domain.tickets import TicketState, TicketType
@@ -23,11 +25,12 @@ def seed_tickets(
     listings: list[dict[str, Any]],
     actors: list[str],
     today: dt.datetime,
-) -> list[dict[str, Any]]:
-    """``actors``: display names of the vendor's users who write tickets. A vendor seeded without
-    orders has no business yet, and no tickets."""
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The tickets' rows and their attachments' rows (the open one has a screenshot). ``actors``:
+    display names of the vendor's users who write tickets. A vendor seeded without orders has no
+    business yet, and no tickets."""
     if not orders:
-        return []
+        return [], []
     rng = random.Random(f"tickets:{seed}")
     paid = [o for o in orders if o["paid_at"] is not None]
     order = rng.choice(paid) if paid else None
@@ -66,7 +69,8 @@ def seed_tickets(
             ],
         },
     ]
-    rows = []
+    rows: list[dict[str, Any]] = []
+    files: list[dict[str, Any]] = []
     for n, draft in enumerate(drafts):
         actor = actors[n % len(actors)]
         start = today - dt.timedelta(days=draft["days_ago"], seconds=rng.randrange(3600, 8 * 3600))
@@ -86,9 +90,25 @@ def seed_tickets(
         about_order = draft["type"] is TicketType.ORDER
         about_listing = draft["type"] is TicketType.LISTING
         closed = draft["state"] is TicketState.CLOSED
+        ticket_id = names.seeded_id(account_id, "tkt", n)
+        attachments = []
+        if draft["state"] is TicketState.OPEN:
+            screenshot = _screenshot(rng)
+            attachments.append(
+                {
+                    "id": names.seeded_id(account_id, "tka", n),
+                    "name": "回调日志截图.png",
+                    "media_type": "image/png",
+                    "size": len(screenshot),
+                    "at": messages[0]["at"],
+                    "uploaded_by": actor,
+                }
+            )
+            files.append({"id": attachments[0]["id"], "ticket_id": ticket_id, "media_type": "image/png",
+                          "content": screenshot})  # fmt: skip
         rows.append(
             {
-                "id": names.seeded_id(account_id, "tkt", n),
+                "id": ticket_id,
                 "account_id": account_id,
                 "type": draft["type"].value,
                 "subject": draft["subject"][:100],
@@ -97,13 +117,33 @@ def seed_tickets(
                 "order_id": order["id"] if about_order and order else None,
                 "order_number": order["number"] if about_order and order else None,
                 "messages": messages,
-                "attachments": [],
+                "attachments": attachments,
                 "created_at": messages[0]["at"],
                 "created_by": actor,
                 "updated_at": messages[-1]["at"],
                 "last_urged_at": None,
                 "closed_at": messages[-1]["at"] if closed else None,
-                "version": len(messages) + (1 if closed else 0),
+                "version": len(messages) + len(attachments) + (1 if closed else 0),
             }
         )
-    return rows
+    return rows, files
+
+
+def _screenshot(rng: random.Random, width: int = 160, height: int = 90) -> bytes:
+    """A small real PNG (grey lines on white, like a log), so the app can show a seeded attachment."""
+    rows = []
+    for y in range(height):
+        line = y % 12 < 6 and y % 12 > 1
+        length = rng.randrange(width // 3, width - 8) if line else 0
+        rows.append(b"\x00" + bytes(0x90 if line and 8 <= x < length else 0xFF for x in range(width)))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows)))
+        + chunk(b"IEND", b"")
+    )
