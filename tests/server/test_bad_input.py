@@ -397,7 +397,7 @@ def test_bad_refund_amounts_decisions_and_reasons_are_4xx_and_change_nothing(cli
     assert r.status_code == 422, r.text
     r = client.post(
         f"{API}/sandbox/refunds",
-        content='{"order_id": "%s", "reason": "a\\ud800"}' % order["id"],
+        content='{"order_id": "' + order["id"] + '", "reason": "a\\ud800"}',
         headers={**operator, "Content-Type": "application/json"},
     )
     assert r.status_code == 422, r.text

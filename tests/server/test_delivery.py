@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from .conftest import START, API, assert_error, bearer, login, place_order, pull_all
+from .conftest import API, START, assert_error, bearer, login, place_order, pull_all
 from .money_helpers import complete, earn, money_of, money_vendor, set_clock
 from .refund_helpers import deliver, order_now
 
@@ -97,9 +97,7 @@ def test_seven_days_of_silence_complete_the_delivery_and_not_a_minute_before(cli
     settled = next(e for e in money["ledger"] if e["kind"] == "order_settled")
     assert dt.datetime.fromisoformat(settled["at"]) == START + dt.timedelta(days=7)
     changes, _ = pull_all(client, owner)
-    completed = [
-        c["data"] for c in changes if c["entity"] == "message" and c["data"]["kind"] == "order_completed"
-    ]
+    completed = [c["data"] for c in changes if c["entity"] == "message" and c["data"]["kind"] == "order_completed"]
     assert [m["order_id"] for m in completed] == [order["id"]]
 
 

@@ -142,6 +142,7 @@ def test_a_delivered_and_completed_vendor_may_leave(client, operator, seed):
     assert blockers == [{"blocker": "open_orders", "count": 1, "ids": [order["id"]]}]
     complete(client, operator, order["id"])
     assert _exit(client, owner).status_code == 200
-    assert START.date().isoformat() in entity_now(client, owner, "vendor_profile", vendor["account_id"])["data"][
-        "exited_at"
-    ]
+    assert (
+        START.date().isoformat()
+        in entity_now(client, owner, "vendor_profile", vendor["account_id"])["data"]["exited_at"]
+    )

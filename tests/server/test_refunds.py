@@ -138,9 +138,7 @@ def test_a_manual_service_after_completion_is_negotiated(client, operator, seed)
     )
 
 
-def test_approving_refunds_what_the_buyer_asked_and_a_full_refund_makes_the_order_refunded(
-    client, operator, seed
-):
+def test_approving_refunds_what_the_buyer_asked_and_a_full_refund_makes_the_order_refunded(client, operator, seed):
     vendor = money_vendor(seed, seed=308)
     owner = _owner(client, vendor)
     order = earn(client, operator, vendor, "custom_service", 50_000)

@@ -23,9 +23,9 @@ from vendor_desktop.domain.workdays import SHANGHAI
 from ..core import names
 from ..core.changes import record_change
 from ..core.clock import iso
+from ..core.database import Vendor
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
-from ..core.database import Vendor
 from ..core.schemas import storable_problem, text_problem
 from ..discounts.rules import active_discount
 from ..listings.errors import LISTING_STATE, VENDOR_EXITED
