@@ -90,3 +90,33 @@ def test_the_openapi_schema_documents_exactly_the_declared_fields(client):
         for f in synced_fields(entity):
             expected = {_SCHEMA_TYPE[f.wire]} | ({"null"} if f.nullable else set())
             assert _schema_types(schema["properties"][f.name], schemas) == expected, (entity, f.name)
+
+
+def test_the_issue_14_commands_and_controls_answer_the_declared_fields(client, operator, seed):
+    """Deliver (R-ORD-5), a buyer's refund and the vendor's decision (SPEC §5), exit and the
+    deposit receipt (R-EXT-1, R-DEP-7)."""
+    from .money_helpers import complete, earn, money_vendor
+    from .refund_helpers import asked, decide, deliver
+
+    vendor = money_vendor(seed, seed=95)
+    owner = bearer(login(client, vendor))
+    order = earn(client, operator, vendor, "custom_service", 9_000)
+    delivered = deliver(client, owner, order)
+    assert delivered.status_code == 200, delivered.text
+    _assert_declared(delivered.json())
+    refund = asked(client, operator, order["id"])
+    _assert_declared(refund)
+    decided = decide(client, owner, refund, "partial", amount_fen=1_000, reason="部分退款")
+    assert decided.status_code == 200, decided.text
+    _assert_declared(decided.json())
+    _assert_declared(complete(client, operator, order["id"]))
+    left = send(client, "POST", "/vendor/exit", owner)
+    assert left.status_code == 200, left.text
+    _assert_declared(left.json())
+    body = {"account_id": vendor["account_id"]}
+    r = client.post(f"{API}/sandbox/deposit/receipt-returned", json=body, headers=operator)
+    assert r.status_code == 200, r.text
+    _assert_declared(r.json())
+    changes, _ = pull_all(client, owner)
+    for c in changes:
+        _assert_declared(c)
