@@ -46,13 +46,14 @@ LATIN_IN_CHINESE = frozenset(
         "F5",  # the key that syncs
         *("Excel", "UTF-8", "xlsx", "xls"),  # the spreadsheet and its file types (importing tracking numbers)
         "PDF",  # a deposit receipt saved as a file (the Money area)
+        *("PNG", "JPEG", "KB", "MB"),  # a ticket's attachments: their file types and sizes (R-TKT-1)
     }
 )
 # A forbidden term inside one of these longer words is not the term (客户端 is software, not a buyer).
 # More come from the glossary itself: its own words, and the "… is fine" of its "not" column.
 ALLOWED_COMPOUNDS = frozenset({"客户端"})
 # Entities of the States table the app does not show yet (each needs its label check once it does).
-STATES_NOT_IN_THE_APP = frozenset({"refund", "ticket"})
+STATES_NOT_IN_THE_APP = frozenset({"refund"})
 
 
 # --- the glossary -----------------------------------------------------------------------------
@@ -500,6 +501,7 @@ def _label_functions() -> dict[str, Callable[[str], str]]:
         "discount": discounts.state_label,
         "invoice": labels.invoice_state_label,
         "withdrawal": labels.withdrawal_state_label,  # the Money area (issue 13)
+        "ticket": labels.ticket_state_label,  # the Tickets area (issue 14, R-TKT-1)
         "queued change": _queued_change_label,
     }
 

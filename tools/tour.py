@@ -405,6 +405,7 @@ from tour_account import account_screens, close_account_screen  # noqa: E402  (t
 from tour_import import import_screens  # noqa: E402  (tools/ is the path)
 from tour_invoices import close_invoice_dialog, invoice_dialogs, invoices_page  # noqa: E402  (tools/ is the path)
 from tour_money import close_money_dialog, money_dialogs, money_page  # noqa: E402  (tools/ is the path)
+from tour_tickets import ticket_screens  # noqa: E402  (tools/ is the path)
 
 #: Every screen, in the order the tour opens them. Names are the screenshots' file names
 #: (``<name>-zh.png``); README.md shows some of them, so keep a name once it is used there.
@@ -418,6 +419,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("invoices", invoices_page),
     Screen("money", money_page),
     Screen("messages", _messages),
+    *(Screen(name, open_, close_, dialog=dialog) for name, open_, close_, dialog in ticket_screens()),
     Screen("pending-changes", _pending_changes),
     *(Screen(name, open_, close_account_screen, dialog=dialog) for name, open_, dialog in account_screens()),
     Screen("price-change-dialog", _price_change_dialog, _close_price_change, dialog=True),

@@ -123,6 +123,7 @@ class VendorCenter(SigningIn, QObject):
         context = AreaContext(
             db=db, user=user, runner=self.runner, writes=self.writes, reads=self.reads, queue=self.queue,
             account=AccountViewModel(db, user, self, reads=self.reads), parent=self, settings=self.settings,
+            fetch_file=session.client.download,
         )  # fmt: skip
         notice = recovery_notice(db.recovery)  # damaged or newer, and what became of unsent changes
         notifications = str(self.settings.value("notifications", "true")).lower() != "false"

@@ -434,47 +434,52 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="208"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="224"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="211"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="227"/>
         <source>Orders</source>
         <translation>订单管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="214"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="230"/>
         <source>Listings</source>
         <translation>商品管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="216"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
         <source>Buyer discounts</source>
         <translation>指定商品折扣</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="218"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="234"/>
         <source>Invoices</source>
         <translation>发票管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="222"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="238"/>
         <source>Money</source>
         <translation>资金管理</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="226"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="242"/>
         <source>Messages</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="228"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="245"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="247"/>
         <source>Pending changes</source>
         <translation>待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/areas.py" line="232"/>
+        <location filename="../../vendor_desktop/ui/shell/areas.py" line="251"/>
         <source>Account</source>
         <translation>账户信息</translation>
     </message>
@@ -552,170 +557,170 @@
         <translation>下架商品「%1」</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="92"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="94"/>
         <source>Mark a message as read</source>
         <translation>将消息标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="113"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="105"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="115"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
         <source>Not accepted</source>
         <translation>云市场未接受</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="118"/>
         <source>Waiting for an earlier change</source>
         <translation>等待前一项</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="117"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="119"/>
         <source>Applied</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="116"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="95"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="97"/>
         <source>Mark all “%1” messages as read</source>
         <translation>将全部“%1”站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="100"/>
         <source>Mark all messages as read</source>
         <translation>将全部站内信标为已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="106"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="108"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="130"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="132"/>
         <source>The marketplace did not accept this change: %1</source>
         <translation>云市场未接受此修改：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="134"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="136"/>
         <source>Waits until the earlier change of the same item is settled.</source>
         <translation>等同一对象的前一项修改处理完后再发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="140"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="142"/>
         <source>Could not be sent yet. Will try again at %1.</source>
         <translation>暂未发出，将于 %1 重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="143"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="145"/>
         <source>Could not be sent yet. Will try again at the next sync.</source>
         <translation>暂未发出，下次同步时重试。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="151"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="153"/>
         <source>Send it again to apply it to the latest version, or discard it.</source>
         <translation>可重新发送，在最新版本上生效；也可放弃。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="156"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="158"/>
         <source>Sending it again would not be accepted either. Discard it.</source>
         <translation>重新发送也不会被接受，请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="161"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="163"/>
         <source>Waits for an earlier change of the same item that the marketplace did not accept. Send that one again or discard it first.</source>
         <translation>同一对象的前一项修改未被云市场接受，此修改在等待。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="168"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="170"/>
         <source>Goes to the marketplace at the next sync.</source>
         <translation>下次同步时发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="170"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="172"/>
         <source>On its way to the marketplace.</source>
         <translation>正在发送到云市场。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="182"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="205"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="184"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="207"/>
         <source>Select a change first.</source>
         <translation>请先选择一项修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="186"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="188"/>
         <source>The marketplace would not accept it again for the same reason. Discard it.</source>
         <translation>原因仍然存在，重新发送也不会被接受。请放弃此修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="190"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="192"/>
         <source>It waits for an earlier change. Send that one again or discard it first.</source>
         <translation>它在等待前一项修改。请先重新发送或放弃前一项。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="194"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="196"/>
         <source>It is being sent now.</source>
         <translation>正在发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="196"/>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="212"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="198"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="214"/>
         <source>The marketplace has already applied it.</source>
         <translation>云市场已使此修改生效。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="197"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="199"/>
         <source>It goes to the marketplace at the next sync: nothing to send again.</source>
         <translation>下次同步时会自动发送，无需重新发送。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="209"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="211"/>
         <source>It is being sent now and may already be applied: wait for the marketplace&apos;s answer.</source>
         <translation>正在发送，可能已经生效。请等待云市场的结果。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="249"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="251"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="250"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="252"/>
         <source>Queued</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="251"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
         <source>By</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="252"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="254"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="253"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="255"/>
         <source>Marketplace&apos;s answer</source>
         <translation>云市场答复</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="390"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="392"/>
         <source>The marketplace accepted every change sent so far.</source>
         <translation>已发送的修改云市场都已接受。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="392"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="394"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有等待发送的修改。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="393"/>
+        <location filename="../../vendor_desktop/viewmodels/changes/viewmodel.py" line="395"/>
         <source>Nothing waiting: every change has reached the marketplace.</source>
         <translation>没有待发送的修改：所有修改都已送达云市场。</translation>
     </message>
@@ -763,6 +768,31 @@
         <location filename="../../vendor_desktop/viewmodels/changes/money_changes.py" line="46"/>
         <source>Change the bank account</source>
         <translation>修改银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="22"/>
+        <source>Attach %1 (%2) to the ticket: %3</source>
+        <translation>上传附件 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="28"/>
+        <source>Open a ticket: %1</source>
+        <translation>提交工单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="29"/>
+        <source>Reply to the ticket: %1</source>
+        <translation>回复工单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="30"/>
+        <source>Urge the ticket: %1</source>
+        <translation>催单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/changes/ticket_changes.py" line="31"/>
+        <source>Cancel the ticket: %1</source>
+        <translation>撤销工单：%1</translation>
     </message>
 </context>
 <context>
@@ -3003,17 +3033,17 @@ Create one with “New listing…”.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="175"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="177"/>
         <source>Change not saved</source>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="185"/>
         <source>Changes not sent yet</source>
         <translation>修改尚未发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="185"/>
+        <location filename="../../vendor_desktop/ui/shell/main_window.py" line="187"/>
         <source>%n changes have not reached the marketplace yet. They are kept on this computer and sent the next time you start Vendor Center. Quit now?</source>
         <translation>
             <numerusform>有 %n 项修改尚未送达云市场。它们会保存在本机，下次启动服务商管理后台时发送。现在退出吗？</numerusform>
@@ -3220,73 +3250,87 @@ Clear the filters or search for something else.</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="96"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="97"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="97"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="99"/>
         <source>Message</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="110"/>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="114"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="111"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="115"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="108"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="109"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="292"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="295"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="293"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="296"/>
         <source>View listing</source>
         <translation>查看商品</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="294"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="297"/>
         <source>View invoice</source>
         <translation>查看发票</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="322"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="325"/>
         <source>Sign in to mark messages as read.</source>
         <translation>登录后才能将站内信标为已读。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="326"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="329"/>
         <source>No unread messages of this kind.</source>
         <translation>此类型没有未读站内信。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="327"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="330"/>
         <source>No unread messages.</source>
         <translation>没有未读站内信。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="366"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="369"/>
         <source>%n new orders</source>
         <translation>
             <numerusform>%n 个新订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="371"/>
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="374"/>
         <source>%n new invoice requests</source>
         <translation>
             <numerusform>%n 个新的开票申请</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="379"/>
+        <source>%n new refund requests</source>
+        <translation>
+            <numerusform>%n 个新的退款申请</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/viewmodels/messages/viewmodel.py" line="384"/>
+        <source>%n tickets replied</source>
+        <translation>
+            <numerusform>%n 个工单有新回复</numerusform>
         </translation>
     </message>
 </context>
@@ -3816,6 +3860,101 @@ Clear the filters or search for something else.</source>
         <location filename="../../vendor_desktop/viewmodels/money/withdrawals_table.py" line="121"/>
         <source>Bank account</source>
         <translation>银行账户</translation>
+    </message>
+</context>
+<context>
+    <name>OpenTicketDialog</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="104"/>
+        <source>Attach files</source>
+        <translation>上传附件</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="139"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="143"/>
+        <source>Remove these files: they cannot be attached.</source>
+        <translation>以上文件无法上传，请先移除。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="145"/>
+        <source>A ticket takes at most 5 attachments.</source>
+        <translation>每个工单最多 5 个附件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="159"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="159"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Listing</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="187"/>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="188"/>
+        <source>Open a ticket</source>
+        <translation>提交工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Type</source>
+        <translation>工单类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="198"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="202"/>
+        <source>In one line, what it is about</source>
+        <translation>一句话说明问题</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="203"/>
+        <source>What happened, what you expected, and what you need</source>
+        <translation>发生了什么、预期是什么、需要云市场做什么</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="204"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="205"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="208"/>
+        <source>Up to 5 attachments, each a PNG, JPEG or PDF of at most 5 MB. The marketplace answers in Tickets and in Messages.</source>
+        <translation>最多 5 个附件，每个为 PNG、JPEG 或 PDF，不超过 5 MB。云市场的回复会显示在工单和站内信中。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="212"/>
+        <source>Open ticket</source>
+        <translation>提交工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="213"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -4814,41 +4953,89 @@ Clear the filters or search for something else.</source>
     </message>
 </context>
 <context>
+    <name>TicketDetail</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="197"/>
+        <source>Attachments (%1 of %2)</source>
+        <translation>附件（%1/%2）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="210"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="211"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="212"/>
+        <source>Attach…</source>
+        <translation>上传附件…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="213"/>
+        <source>Write a reply to the marketplace</source>
+        <translation>回复云市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="214"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="215"/>
+        <source>Urge</source>
+        <translation>催单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="216"/>
+        <source>Cancel ticket…</source>
+        <translation>撤销工单…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="217"/>
+        <source>Discard this change</source>
+        <translation>放弃此修改</translation>
+    </message>
+</context>
+<context>
     <name>TicketDraft</name>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="43"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="47"/>
         <source>Please change the bank account on file.</source>
         <translation>请修改登记的银行账户。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="45"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="49"/>
         <source>Current bank account:</source>
         <translation>当前银行账户：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="48"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="52"/>
         <source>New bank account:</source>
         <translation>新的银行账户：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="50"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="54"/>
         <source>Reason:</source>
         <translation>修改原因：</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="52"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="56"/>
         <source>Change the bank account</source>
         <translation>修改银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="93"/>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="99"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="102"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="108"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="95"/>
-        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="101"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="104"/>
+        <location filename="../../vendor_desktop/viewmodels/account/ticket_draft.py" line="110"/>
         <source>At most %1 characters.</source>
         <translation>最多 %1 个字。</translation>
     </message>
@@ -4856,64 +5043,326 @@ Clear the filters or search for something else.</source>
 <context>
     <name>TicketDraftDialog</name>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="83"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="102"/>
         <source>Request a bank account change</source>
         <translation>申请修改银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="84"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="103"/>
         <source>Ask the marketplace to change the bank account</source>
         <translation>请云市场修改银行账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="87"/>
-        <source>The bank account is locked because the revenue supplementary agreement is signed: only the marketplace can change it, through a ticket. Tickets are not available in this version yet, so this draft is kept on this computer. It will be sent as a ticket once tickets are available; until then you can also contact the marketplace&apos;s support.</source>
-        <translation>已签署收益补充协议，银行账户已锁定，只能由云市场通过工单修改。本版本还不能提交工单，这份草稿先保存在本机，工单功能上线后再作为工单发送；在此之前也可以直接联系云市场客服。</translation>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="106"/>
+        <source>The bank account is locked because the revenue supplementary agreement is signed: only the marketplace can change it, through a ticket. Submit it and follow the marketplace&apos;s answer in Tickets; or save the draft on this computer to finish it later.</source>
+        <translation>已签署收益补充协议，银行账户已锁定，只能由云市场通过工单修改。提交工单后，可在“工单”中查看云市场的回复；也可以先把草稿保存在本机，稍后再提交。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="110"/>
         <source>Ticket type</source>
         <translation>工单类型</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="110"/>
         <source>Subject</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="91"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="110"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="94"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="113"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="96"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="115"/>
         <source>A draft saved earlier on this computer is shown. Start over for a fresh one.</source>
         <translation>显示的是之前保存在本机的草稿。点“重新填写”可以从头开始。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="98"/>
-        <source>Fill in the new account&apos;s details and why, then save the draft.</source>
-        <translation>填写新账户的信息和修改原因，然后保存草稿。</translation>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="117"/>
+        <source>Fill in the new account&apos;s details and why, then submit the ticket.</source>
+        <translation>填写新账户信息和修改原因，然后提交工单。</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="100"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="119"/>
+        <source>Submit ticket</source>
+        <translation>提交工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="120"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="101"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="102"/>
+        <location filename="../../vendor_desktop/ui/account/ticket_draft_dialog.py" line="122"/>
         <source>Start over</source>
         <translation>重新填写</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsView</name>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="302"/>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="304"/>
+        <source>Cancel ticket</source>
+        <translation>撤销工单</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="303"/>
+        <source>Cancel the ticket “%1”? The marketplace stops working on it.</source>
+        <translation>撤销工单“%1”？撤销后云市场不再处理。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="305"/>
+        <source>Keep it</source>
+        <translation>暂不撤销</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="311"/>
+        <source>Attach files</source>
+        <translation>上传附件</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="331"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="380"/>
+        <source>%n tickets</source>
+        <translation>
+            <numerusform>%n 个工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="393"/>
+        <source>Search subject</source>
+        <translation>搜索标题</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="394"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/view.py" line="395"/>
+        <source>Open a ticket…</source>
+        <translation>提交工单…</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="34"/>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.pdf)</source>
+        <translation>图片和 PDF (*.png *.jpg *.jpeg *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/ui/tickets/open_dialog.py" line="35"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsViewModel</name>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="49"/>
+        <source>Marketplace</source>
+        <translation>云市场</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="51"/>
+        <source>Marketplace (%1)</source>
+        <translation>云市场（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="98"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="225"/>
+        <source>Select a ticket.</source>
+        <translation>请先选择一个工单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="101"/>
+        <source>It can be urged once the marketplace has the ticket.</source>
+        <translation>工单送达云市场后才能催单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="104"/>
+        <source>The marketplace has answered: it is your turn to reply.</source>
+        <translation>云市场已回复，等您回复。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="107"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="227"/>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="252"/>
+        <source>This ticket is closed.</source>
+        <translation>工单已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="114"/>
+        <source>Your urge is waiting to be sent.</source>
+        <translation>催单待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/conversation.py" line="122"/>
+        <source>Urged in the last 24 hours: you can urge again at %1.</source>
+        <translation>24 小时内已催单，%1 后可再次催单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="48"/>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="56"/>
+        <source>The marketplace did not accept this change: %1</source>
+        <translation>云市场未接受此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="60"/>
+        <source>Waits for an earlier change of this ticket that the marketplace did not accept.</source>
+        <translation>此工单的前一项修改未被云市场接受，此修改在等待。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="63"/>
+        <source>Waiting to be sent to the marketplace.</source>
+        <translation>等待发送到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="68"/>
+        <source>Not accepted</source>
+        <translation>云市场未接受</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="70"/>
+        <source>Waiting for an earlier change</source>
+        <translation>等待前一项</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="71"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="187"/>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="188"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="189"/>
+        <source>About</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="190"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/table.py" line="191"/>
+        <source>Last activity</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="35"/>
+        <source>Larger than %1: attach a smaller file.</source>
+        <translation>超过 %1，请上传更小的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="39"/>
+        <source>Not a PNG, JPEG or PDF file.</source>
+        <translation>不是 PNG、JPEG 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="40"/>
+        <source>Cannot read this file: %1</source>
+        <translation>无法读取此文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/files.py" line="45"/>
+        <source>A ticket takes at most %1 attachments; %2 more can be added.</source>
+        <translation>每个工单最多 %1 个附件，还可添加 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="116"/>
+        <source>Your role can read tickets but not open or answer them.</source>
+        <translation>您的角色可以查看工单，但不能提交或回复。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="139"/>
+        <source>No tickets match the search or state. Clear them to see every ticket.</source>
+        <translation>没有符合搜索或状态的工单。清除条件可查看全部工单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="142"/>
+        <source>No tickets yet. When you need the marketplace&apos;s help with a listing, an order or your account, use “Open a ticket…”.</source>
+        <translation>暂无工单。商品、订单或账户需要云市场协助时，点“提交工单…”。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="186"/>
+        <source>opened by %1 at %2</source>
+        <translation>%1 提交于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="211"/>
+        <source>You can urge again at %1.</source>
+        <translation>%1 后可再次催单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="243"/>
+        <source>The marketplace does not have this ticket yet. To take it back, discard it in Pending changes.</source>
+        <translation>工单尚未送达云市场。如需收回，请在“待发送的修改”中放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="248"/>
+        <source>Cancelling it is already waiting to send.</source>
+        <translation>撤销已在等待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="278"/>
+        <source>Say in one line what it is about (at most %1 characters).</source>
+        <translation>用一行说明问题（最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="282"/>
+        <source>Describe the problem (at most %1 characters).</source>
+        <translation>请描述问题（最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="286"/>
+        <source>Choose the order it is about.</source>
+        <translation>请选择相关订单。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="288"/>
+        <source>Choose the listing it is about.</source>
+        <translation>请选择相关商品。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="326"/>
+        <source>Write your reply (at most %1 characters).</source>
+        <translation>请填写回复（最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="411"/>
+        <source>This file is not at the marketplace yet.</source>
+        <translation>文件尚未上传到云市场。</translation>
+    </message>
+    <message>
+        <location filename="../../vendor_desktop/viewmodels/tickets/viewmodel.py" line="418"/>
+        <source>Could not get the file: %1</source>
+        <translation>无法获取文件：%1</translation>
     </message>
 </context>
 <context>
@@ -5375,7 +5824,7 @@ Clear the filters or search for something else.</source>
         <translation>演示云市场未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="134"/>
+        <location filename="../../vendor_desktop/app.py" line="135"/>
         <source>Your sign-in has expired.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
@@ -5385,7 +5834,7 @@ Clear the filters or search for something else.</source>
         <translation>内置演示云市场（%1）</translation>
     </message>
     <message>
-        <location filename="../../vendor_desktop/app.py" line="215"/>
+        <location filename="../../vendor_desktop/app.py" line="216"/>
         <source>Changes not saved</source>
         <translation>修改未保存</translation>
     </message>

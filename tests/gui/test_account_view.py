@@ -113,13 +113,33 @@ def test_a_locked_account_offers_a_ticket_draft_kept_on_this_computer(qtbot, pag
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.subject.text() == "Change the bank account"
     assert "**** 6789" in dialog.description.toPlainText()
-    assert "sent as a ticket once tickets are available" in dialog.notice.text()
+    assert "follow the marketplace's answer in Tickets" in dialog.notice.text()
     dialog.description.setPlainText(dialog.description.toPlainText() + "\nThe branch moved.")
     with qtbot.waitSignal(view.status_message):
         dialog.save()
     again = view.open_ticket_draft()
     assert again.description.toPlainText().endswith("The branch moved.")
     assert again.kept.text().startswith("A draft saved earlier")
+
+
+def test_the_bank_account_change_is_submitted_as_a_ticket_and_the_draft_forgotten(qtbot, page, db):
+    """R-ACC-2 through R-TKT-1: a real ``account`` ticket, queued; the kept draft goes once it is."""
+    write(db, [bank(locked=True, version=3)])
+    view = page()
+    dialog = view.open_ticket_draft()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.description.setPlainText(dialog.description.toPlainText() + "\nThe branch moved.")
+    with qtbot.waitSignal(view.status_message):
+        dialog.save()  # kept first, to show it is forgotten after
+    dialog = view.open_ticket_draft()
+    assert dialog.vm.kept
+    dialog.submit()
+    qtbot.waitUntil(lambda: closed(dialog))
+    (ticket,) = open_commands(db)
+    assert (ticket.kind, ticket.method, ticket.path) == ("ticket.open", "POST", "/tickets")
+    assert ticket.payload["type"] == "account" and ticket.payload["subject"] == "Change the bank account"
+    assert ticket.payload["description"].endswith("The branch moved.") and ticket.entity_id.startswith("local-")
+    assert not view.open_ticket_draft().vm.kept
 
 
 def test_finance_sees_the_masked_number_and_no_action(page, db):

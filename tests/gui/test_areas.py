@@ -16,7 +16,7 @@ from .apphelpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("english")
 
-ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "money", "messages", "changes", "account"]
+ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "money", "messages", "tickets", "changes", "account"]
 
 # SPEC §11, the rows of today's areas: listings R for owner, operations, viewer; orders R for all
 # but finance; discounts for owner and operations; every role reads its messages and may queue a
@@ -27,11 +27,12 @@ ALL = ["dashboard", "orders", "listings", "discounts", "invoices", "money", "mes
 # opens on its own area, Invoices, not on an empty Orders page.
 # Money (issue 13) for owner and finance: deposit payments, earnings, withdrawals (earnings.read).
 # Account (issue 13) for every role: each reads the profile and the agreements, never lands there.
+# Tickets (issue 14, R-TKT-1) for owner, operations, finance and support; not the viewer.
 SEEN_BY_ROLE = {
     Role.OWNER: ALL,
-    Role.OPERATIONS: ["dashboard", "orders", "listings", "discounts", "messages", "changes", "account"],
-    Role.FINANCE: ["dashboard", "invoices", "money", "messages", "changes", "account"],
-    Role.SUPPORT: ["dashboard", "orders", "invoices", "messages", "changes", "account"],
+    Role.OPERATIONS: ["dashboard", "orders", "listings", "discounts", "messages", "tickets", "changes", "account"],
+    Role.FINANCE: ["dashboard", "invoices", "money", "messages", "tickets", "changes", "account"],
+    Role.SUPPORT: ["dashboard", "orders", "invoices", "messages", "tickets", "changes", "account"],
     Role.VIEWER: ["dashboard", "orders", "listings", "messages", "changes", "account"],
 }
 OPENS_ON = {
@@ -46,10 +47,16 @@ OPENS_ON = {
 def test_the_registry_declares_each_area_once_with_a_real_permission_and_shortcut():
     assert [a.id for a in AREAS] == ALL  # the navigation order
     assert len({a.shortcut for a in AREAS}) == len(AREAS)
-    # Ctrl+1… each once; a new area takes the next number wherever it sits, so no shortcut a user
-    # learnt moves (Money, after Invoices, is Ctrl+8; Account, last, Ctrl+9).
-    assert {a.shortcut for a in AREAS} == {f"Ctrl+{n}" for n in range(1, len(AREAS) + 1)}
+    # Ctrl+1…9 each once; a new area takes the next number wherever it sits, so no shortcut a user
+    # learnt moves (Money, after Invoices, is Ctrl+8; Account, last, Ctrl+9). Areas beyond nine
+    # take Ctrl+Shift+<the number of the area they sit beside> (Tickets, after Messages: Ctrl+Shift+6).
+    plain = [a.shortcut for a in AREAS if not a.shortcut.startswith("Ctrl+Shift+")]
+    assert sorted(plain) == [f"Ctrl+{n}" for n in range(1, 10)]
+    for i, a in enumerate(AREAS):
+        if a.shortcut.startswith("Ctrl+Shift+"):
+            assert a.shortcut.replace("Shift+", "") == AREAS[i - 1].shortcut, a.id
     assert area("account").shortcut == "Ctrl+9"
+    assert area("tickets").shortcut == "Ctrl+Shift+6"
     permissions = {p.value for p in Permission}
     known_kinds = set(ENTITY_READ_PERMISSION) | {"command"}
     for a in AREAS:
@@ -82,7 +89,7 @@ def test_change_sets_reach_the_areas_that_listen_to_them():
     assert hearing == {
         "listing": ["dashboard", "listings"],
         # The Workbench counts refused changes; Invoices marks the rows with a queued change.
-        "command": ["dashboard", "listings", "discounts", "invoices", "money", "changes", "account"],
+        "command": ["dashboard", "listings", "discounts", "invoices", "money", "tickets", "changes", "account"],
         "nothing": ["changes"],  # a local write that named no entity still refreshes Pending changes
     }
 

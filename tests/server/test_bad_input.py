@@ -4,6 +4,7 @@ TestClient raise, so each request below also proves the server did not crash).""
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -119,6 +120,7 @@ _fields = st.fixed_dictionaries(
             "bank_account",
             "withdrawals",
             "order_id",
+            "body",
         ]
     },
 )
@@ -141,6 +143,8 @@ _fields = st.fixed_dictionaries(
             "/sandbox/refunds",
             "/sandbox/orders/no-such/complete",
             "/sandbox/deposit/receipt-returned",
+            "/sandbox/tickets/no-such/reply",
+            "/sandbox/tickets/no-such/close",
         ]
     ),
     body=_fields | _json,
@@ -195,7 +199,8 @@ _command_fields = st.fixed_dictionaries(
             "new_price_fen", "reason", "listing_id", "buyer_account_id", "percent", "valid_from", "valid_until",
             "up_to", "kind", "invoice_number", "invoice_code", "carrier", "tracking_number", "postage",
             "amount_fen", "company_name", "contact_name", "contact_phone", "cs_phone", "cs_email", "cs_qq",
-            "holder", "bank", "branch", "account_number", "note", "decision",
+            "holder", "bank", "branch", "account_number", "type", "subject", "description", "order_id", "body",
+            "note", "decision",
         ]
     },
 )
@@ -223,6 +228,12 @@ _header_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=12
             ("POST", "/orders/{paid_order}/deliver"),
             ("POST", "/refunds/{refund}/decision"),
             ("POST", "/refunds/no-such/decision"),
+            ("POST", "/tickets"),
+            ("POST", "/tickets/{ticket}/messages"),
+            ("POST", "/tickets/{ticket}/attachments"),
+            ("POST", "/tickets/{ticket}/urge"),
+            ("POST", "/tickets/{ticket}/cancel"),
+            ("POST", "/tickets/no-such/urge"),
         ]
     ),
     body=_command_fields | _json,
@@ -259,6 +270,7 @@ def _command_ids(client: Any, operator: dict[str, str], vendor: dict[str, Any]) 
             "paid_order": next(
                 c["id"] for c in changes if c["entity"] == "order" and c["data"]["state"] == "paid"
             ),
+            "ticket": next(c["id"] for c in changes if c["entity"] == "ticket"),
         }
     return state.test_ids
 
@@ -299,6 +311,85 @@ def test_hostile_text_in_commands_is_a_clean_answer(client, operator, vendor):
         headers={**headers, "Idempotency-Key": "k", "If-Match": "1", "Content-Type": "application/json"},
     )
     assert_error(r, 400, "MALFORMED_REQUEST")
+
+
+# --- tickets (R-TKT-1): texts and uploads ------------------------------------------------------
+
+
+def test_hostile_text_in_tickets_is_a_clean_answer(client, operator, vendor):
+    from .conftest import send
+
+    headers = bearer(login(client, vendor))
+    base = {"type": "other", "subject": "ok", "description": "ok"}
+    for field, value in [
+        ("subject", HUGE),
+        ("subject", "a\x00b"),
+        ("subject", "\u202e\u200b"),
+        ("subject", "line\nbreak"),
+        ("description", HUGE),
+        ("description", "\x1b[31mred"),
+        ("order_id", HUGE),
+        ("listing_id", SQL),
+        ("type", SQL),
+    ]:
+        r = send(client, "POST", "/tickets", headers, json={**base, field: value})
+        assert field in assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"], (field, value)
+    r = client.post(
+        f"{API}/tickets",
+        content='{"type": "other", "subject": "a\\ud800", "description": "ok"}',
+        headers={**headers, "Idempotency-Key": "lone-surrogate", "Content-Type": "application/json"},
+    )
+    assert "subject" in assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]
+    r = send(client, "POST", "/tickets", headers, json={**base, "subject": SQL, "description": SQL})
+    assert r.status_code == 201 and r.json()["data"]["subject"] == SQL  # just text
+    ticket = r.json()["id"]
+    for body in ({"body": HUGE}, {"body": "\x07"}, {"body": ""}, {"body": 5}, {}):
+        r = send(client, "POST", f"/tickets/{ticket}/messages", headers, json=body, if_match=1)
+        assert_error(r, 422, "VALIDATION_FAILED")
+        r = client.post(f"{API}/sandbox/tickets/{ticket}/reply", json=body, headers=operator)
+        assert_error(r, 422, "VALIDATION_FAILED")
+    assert_error(send(client, "POST", f"/tickets/{HUGE}/urge", headers, if_match=1), 422, "VALIDATION_FAILED")
+    assert_error(client.get(f"{API}/tickets/{ticket}/attachments/{HUGE}", headers=headers), 422, "VALIDATION_FAILED")
+
+
+_header_value = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=80)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    content_type=st.sampled_from(
+        ["multipart/form-data; boundary=b0undary", "multipart/form-data", "application/json", "text/plain"]
+    )
+    | _header_value,
+    part_name=st.sampled_from(["file", "File", "", "other"]) | _header_value,
+    filename=st.none() | st.text(max_size=300),
+    content=st.binary(max_size=64) | st.sampled_from([b"\x89PNG\r\n\x1a\n", b"%PDF-1.4", b"\xff\xd8\xff"]),
+    raw_tail=st.binary(max_size=40),
+)
+def test_random_uploads_never_crash_the_server(
+    client, operator, vendor, content_type, part_name, filename, content, raw_tail
+):
+    ids = _command_ids(client, operator, vendor)
+    disposition = f'form-data; name="{part_name}"'
+    if filename is not None:
+        disposition += f'; filename="{filename}"'
+    body = (
+        b"--b0undary\r\nContent-Disposition: "
+        + disposition.encode("utf-8", "surrogatepass")
+        + b"\r\n\r\n"
+        + content
+        + b"\r\n--b0undary--\r\n"
+        + raw_tail
+    )
+    headers = {
+        **bearer(_tokens(client, vendor)),
+        "Idempotency-Key": str(uuid.uuid4()),
+        "If-Match": "999",  # never the ticket's: nothing is stored, and every example reaches the checks
+        "Content-Type": content_type,
+    }
+    r = client.post(f"{API}/tickets/{ids['ticket']}/attachments", content=body, headers=headers)
+    assert r.status_code < 500, r.text
+    assert set(r.json()["error"]) == {"code", "message", "message_zh", "details"}
 
 
 # --- money amounts and account fields (SPEC §7–§9) ----------------------------------------------

@@ -112,8 +112,8 @@ def test_a_96f579b_database_keeps_its_rows_and_gets_the_models_schema(stored_url
         kept = dump(db.engine)
     for table, data in _OLD["rows"].items():
         if table not in {"change_log", "vendors", "orders"}:
-            # Messages gain 0003's invoice_id, null: no message of then was about an invoice.
-            # 0005 adds refund_id and ticket_id, null too.
+            # Messages gain 0003's invoice_id and 0006's refund_id and ticket_id, null: no message
+            # of then was about an invoice, a refund or a ticket.
             added = (None, None, None) if table == "messages" else ()
             assert kept[table] == [(*row, *added) for row in data["values"]], table  # meta too: cursors stay valid
     # 0004: the customer-service fields keep their values under API.md's names (R-ACC-1).
@@ -121,7 +121,7 @@ def test_a_96f579b_database_keeps_its_rows_and_gets_the_models_schema(stored_url
     with started(stored_url) as db, db.engine.connect() as conn:
         upgraded = conn.execute(text("SELECT cs_phone, cs_email, cs_qq FROM vendors")).one()
     assert tuple(upgraded) == (vendor["service_phone"], vendor["service_email"], vendor["service_qq"])
-    # Orders gain 0004's settlement (R-WDR-1): settles_at and settled, and 0005's delivery dates and
+    # Orders gain 0004's settlement (R-WDR-1): settles_at and settled, and 0006's delivery dates and
     # refunded amount (R-ORD-5, SPEC §5), just before their version; a refunded order was refunded
     # in full, at a new version its clients pull.
     state = [c.name for c in Base.metadata.tables["orders"].columns].index("state")

@@ -51,6 +51,14 @@ EXPECTED = {
     "/vendor/exit": {"post"},
     "/sandbox/refunds": {"post"},
     "/sandbox/deposit/receipt-returned": {"post"},
+    "/tickets": {"post"},
+    "/tickets/{ticket_id}/messages": {"post"},
+    "/tickets/{ticket_id}/attachments": {"post"},
+    "/tickets/{ticket_id}/attachments/{attachment_id}": {"get"},
+    "/tickets/{ticket_id}/urge": {"post"},
+    "/tickets/{ticket_id}/cancel": {"post"},
+    "/sandbox/tickets/{ticket_id}/reply": {"post"},
+    "/sandbox/tickets/{ticket_id}/close": {"post"},
 }
 
 COMMANDS = {
@@ -73,6 +81,11 @@ COMMANDS = {
     ("/orders/{order_id}/deliver", "post"),
     ("/refunds/{refund_id}/decision", "post"),
     ("/vendor/exit", "post"),
+    ("/tickets", "post"),
+    ("/tickets/{ticket_id}/messages", "post"),
+    ("/tickets/{ticket_id}/attachments", "post"),
+    ("/tickets/{ticket_id}/urge", "post"),
+    ("/tickets/{ticket_id}/cancel", "post"),
 }
 NEEDS_IF_MATCH = {
     ("/orders/{order_id}/price-change", "post"),
@@ -87,8 +100,12 @@ NEEDS_IF_MATCH = {
     ("/vendor/bank-account", "put"),
     ("/orders/{order_id}/deliver", "post"),
     ("/refunds/{refund_id}/decision", "post"),
+    ("/tickets/{ticket_id}/messages", "post"),
+    ("/tickets/{ticket_id}/attachments", "post"),
+    ("/tickets/{ticket_id}/urge", "post"),
+    ("/tickets/{ticket_id}/cancel", "post"),
 }
-CREATES = {"/discounts", "/listings", "/deposit/payments", "/withdrawals"}  # no entity to find yet: no 404
+CREATES = {"/discounts", "/listings", "/deposit/payments", "/withdrawals", "/tickets"}  # no entity to find yet: no 404
 # Every message of the caller; the caller's own vendor profile and bank account: no 404 either.
 NAMES_NO_ENTITY = {"/messages/read-all", "/vendor/profile", "/vendor/bank-account", "/vendor/exit"}
 
@@ -163,6 +180,8 @@ def test_commands_document_their_idempotency_key_and_if_match_headers(client):
         "/sandbox/agreements/{kind}/sign",
         "/sandbox/balance/top-up",
         "/sandbox/withdrawals/{withdrawal_id}/settle",
+        "/sandbox/tickets/{ticket_id}/reply",
+        "/sandbox/tickets/{ticket_id}/close",
     ]:
         params = paths[f"{API}{path}"]["post"].get("parameters", [])
         assert all(p["name"] != "Idempotency-Key" for p in params), path
@@ -261,3 +280,30 @@ def test_money_and_account_commands_document_their_bounds_and_errors(client):
 
 def _codes(text: str) -> set[str]:
     return set(re.findall(r"\b[A-Z][A-Z_]{3,}\b", text))
+
+
+def test_ticket_commands_document_their_bounds_errors_and_the_upload(client):
+    """R-TKT-1: the bounds of a ticket's texts, its errors by code, the multipart upload and the
+    download's file types, as the app and the fuzzers read them."""
+    schema = client.get(f"{API}/openapi.json").json()
+    paths, schemas = schema["paths"], schema["components"]["schemas"]
+    opened = schemas["OpenTicketRequest"]["properties"]
+    assert (opened["subject"]["minLength"], opened["subject"]["maxLength"]) == (1, 100)
+    assert (opened["description"]["minLength"], opened["description"]["maxLength"]) == (1, 5000)
+    assert schemas["ReplyRequest"]["properties"]["body"]["maxLength"] == 5000
+    assert {"type", "subject", "state", "messages", "attachments", "next_urge_at"} <= set(
+        schemas["TicketData"]["properties"]
+    )
+    upload = paths[f"{API}/tickets/{{ticket_id}}/attachments"]["post"]
+    part = upload["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert part["required"] == ["file"] and part["properties"]["file"]["format"] == "binary"
+    responses = upload["responses"]
+    assert "ATTACHMENT_TOO_LARGE" in responses["413"]["description"]
+    assert "ATTACHMENT_TYPE" in responses["415"]["description"]
+    assert "ATTACHMENT_LIMIT" in responses["409"]["description"]
+    urge = paths[f"{API}/tickets/{{ticket_id}}/urge"]["post"]["responses"]
+    assert "URGE_TOO_SOON" in urge["409"]["description"] and "next_allowed_at" in urge["409"]["description"]
+    for path in ("messages", "cancel"):
+        assert "TICKET_STATE" in paths[f"{API}/tickets/{{ticket_id}}/{path}"]["post"]["responses"]["409"]["description"]
+    download = paths[f"{API}/tickets/{{ticket_id}}/attachments/{{attachment_id}}"]["get"]["responses"]["200"]
+    assert set(download["content"]) == {"image/png", "image/jpeg", "application/pdf"}

@@ -24,15 +24,22 @@ REFUND_MESSAGES = {"refund_requested"}  # the seeded vendor's one request (no Sa
 # operations; the money behind it and the bank account only owner and finance.
 EVERYONE = {"vendor_profile", "agreement", "message"}
 MONEY = {"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "bank_account"}
+# Tickets (R-TKT-1) reach every role but viewer.
 RECEIVES = {
     "owner": (
-        EVERYONE | MONEY | {"listing", "order", "discount", "invoice", "refund"},
+        EVERYONE | MONEY | {"listing", "order", "discount", "invoice", "refund", "ticket"},
         ORDER_MESSAGES | LISTING_MESSAGES | INVOICE_MESSAGES | REFUND_MESSAGES,
     ),
-    "operations": (EVERYONE | {"deposit", "listing", "order", "discount"}, ORDER_MESSAGES | LISTING_MESSAGES),
+    "operations": (
+        EVERYONE | {"deposit", "listing", "order", "discount", "ticket"},
+        ORDER_MESSAGES | LISTING_MESSAGES,
+    ),
     # SPEC §11: refunds (and their messages) reach owner, finance and support.
-    "finance": (EVERYONE | MONEY | {"invoice", "refund"}, INVOICE_MESSAGES | REFUND_MESSAGES),
-    "support": (EVERYONE | {"order", "invoice", "refund"}, ORDER_MESSAGES | INVOICE_MESSAGES | REFUND_MESSAGES),
+    "finance": (EVERYONE | MONEY | {"invoice", "refund", "ticket"}, INVOICE_MESSAGES | REFUND_MESSAGES),
+    "support": (
+        EVERYONE | {"order", "invoice", "refund", "ticket"},
+        ORDER_MESSAGES | INVOICE_MESSAGES | REFUND_MESSAGES,
+    ),
     "viewer": (EVERYONE | {"listing", "order"}, ORDER_MESSAGES | LISTING_MESSAGES),
 }
 

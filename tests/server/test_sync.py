@@ -128,10 +128,11 @@ def test_a_removed_listing_arrives_as_a_tombstone(client, vendor, operator):
 
 def test_finance_sees_no_orders_or_listings(client, vendor):
     """SPEC §11: finance reads no orders or listings, and so none of their messages either; it
-    reads invoices, refunds and their messages, and the money (SPEC §7–§9)."""
+    reads invoices, refunds and their messages, the money (SPEC §7–§9) and tickets."""
     changes = pull_all(client, bearer(login(client, vendor, "finance")))[0]
     money = {"deposit", "earning", "ledger_entry", "bank_account", "agreement"}
-    assert {c["entity"] for c in changes} == {"vendor_profile", "invoice", "refund", "message"} | money
+    # Tickets too: every role but viewer writes them (R-TKT-1).
+    assert {c["entity"] for c in changes} == {"vendor_profile", "invoice", "refund", "message", "ticket"} | money
     assert all(c["data"]["invoice_id"] or c["data"]["refund_id"] for c in changes if c["entity"] == "message")
 
 

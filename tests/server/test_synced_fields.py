@@ -7,17 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from vendor_desktop.domain.synced import ENTITY_KINDS, Wire, fields, synced_fields
-from vendor_desktop.sandbox.core.entities import synced_entities
 
 from .conftest import API, bearer, login, place_order, pull_all, send
-
-
-def _served() -> tuple[str, ...]:
-    """The declared kinds the sandbox serves. Issue 14's ``ticket`` is declared before its area
-    registers it (another branch); once merged this is every declared kind again."""
-    served = set(synced_entities())
-    assert served <= set(ENTITY_KINDS)
-    return tuple(k for k in ENTITY_KINDS if k in served or k != "ticket")
 
 
 def _misfits(entity: str, data: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -36,7 +27,7 @@ def test_a_full_pull_sends_every_declared_kind_with_exactly_its_declared_fields(
     vendor = seed(seed=1, deposit_paid_fen=500_000, withdrawals=2)
     changes, _ = pull_all(client, bearer(login(client, vendor)))
     # The seeded vendor has every kind the sandbox syncs: one never seen would go unchecked.
-    assert {c["entity"] for c in changes} == set(_served())
+    assert {c["entity"] for c in changes} == set(ENTITY_KINDS)
     for c in changes:
         _assert_declared(c)
     # Nullable fields come both ways in the seed, so both were checked.
@@ -83,7 +74,7 @@ def _schema_types(prop: dict[str, Any], schemas: dict[str, Any]) -> set[str]:
 
 def test_the_openapi_schema_documents_exactly_the_declared_fields(client):
     schemas = client.get(f"{API}/openapi.json").json()["components"]["schemas"]
-    for entity in _served():
+    for entity in ENTITY_KINDS:
         schema = schemas["".join(part.title() for part in entity.split("_")) + "Data"]
         assert list(schema["properties"]) == list(fields(entity)), entity
         assert set(schema["required"]) == set(fields(entity)), entity

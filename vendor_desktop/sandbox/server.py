@@ -15,6 +15,7 @@ from .controls import invoices as invoice_controls
 from .controls import money as money_controls
 from .controls import refunds as refund_controls
 from .controls import routes as controls
+from .controls import tickets as ticket_controls
 from .core.app import build_app
 from .core.clock import Clock
 from .discounts import routes as discounts
@@ -25,6 +26,7 @@ from .messages import routes as messages
 from .money import routes as money
 from .orders import routes as orders
 from .refunds import routes as refunds
+from .tickets import routes as tickets
 
 #: Each area's vendor routes, in the order the OpenAPI document lists them.
 AREA_ROUTERS = (
@@ -36,6 +38,9 @@ AREA_ROUTERS = (
     money.router,
     refunds.router,
     account.router,
+    tickets.router,
+    tickets.uploads,
+    tickets.files,
     exit_routes.router,
 )
 #: The operator's ``/sandbox/*`` controls (playing buyers and the review), only with sandbox_controls.
@@ -43,6 +48,7 @@ CONTROL_ROUTERS = (
     controls.router,
     invoice_controls.router,
     money_controls.router,
+    ticket_controls.router,
     refund_controls.router,
     exit_controls.router,
 )

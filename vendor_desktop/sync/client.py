@@ -8,11 +8,13 @@ lost is sent again with the same token, which the server answers with the same p
 
 from __future__ import annotations
 
+import email.message
 import logging
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -216,10 +218,22 @@ class MarketplaceClient:
         path: str,
         json: Any = None,
         headers: dict[str, str] | None = None,
+        *,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
     ) -> dict[str, Any]:
         """An authenticated call for commands. Mutating calls get an ``Idempotency-Key`` unless the
-        caller (the outbox) passes its own, and keep it across the refresh-and-retry."""
-        return self._send(method, path, json, headers=headers)
+        caller (the outbox) passes its own, and keep it across the refresh-and-retry.
+
+        ``files`` (part name → (filename, bytes, media type)) sends multipart/form-data instead of
+        JSON: a ticket's attachment (R-TKT-1)."""
+        return _decode(self._send_raw(method, path, json, headers=headers, files=files))
+
+    def download(self, path: str) -> tuple[bytes, str, str]:
+        """A file the API serves (GET, e.g. a ticket's attachment): (bytes, media type, filename
+        from ``Content-Disposition``, empty when it names none)."""
+        response = self._send_raw("GET", path)
+        media_type = response.headers.get("Content-Type", "application/octet-stream").split(";")[0].strip()
+        return response.content, media_type, _filename(response.headers.get("Content-Disposition", ""))
 
     def _send(
         self,
@@ -242,6 +256,7 @@ class MarketplaceClient:
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
         auth: bool = True,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
     ) -> requests.Response:
         """The answer of a successful call, its body not decoded yet; failures raise."""
         method = method.upper()
@@ -249,15 +264,15 @@ class MarketplaceClient:
         if method in _MUTATING and not any(k.lower() == "idempotency-key" for k in headers):
             headers["Idempotency-Key"] = str(uuid.uuid4())
         if not auth:
-            return self._once(method, path, json, params, headers, None)
+            return self._once(method, path, json, params, headers, None, files)
         token = self._access_token or self._refresh_for(None, None)
         try:
-            return self._once(method, path, json, params, headers, token)
+            return self._once(method, path, json, params, headers, token, files)
         except ApiError as err:
             if err.status != 401 or err.code not in _REFRESHABLE or not self._refresh_token:
                 raise
             token = self._refresh_for(token, err)
-            return self._once(method, path, json, params, headers, token)
+            return self._once(method, path, json, params, headers, token, files)
 
     def _refresh_for(self, rejected: str | None, cause: ApiError | None) -> str:
         """A fresh access token. Refreshes at most once for a rejected token, even when several
@@ -285,12 +300,14 @@ class MarketplaceClient:
         params: dict[str, Any] | None,
         headers: dict[str, str],
         access_token: str | None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
     ) -> requests.Response:
         if access_token:
             headers = {**headers, "Authorization": f"Bearer {access_token}"}
         try:
             response = self._http.request(
-                method, self.api_url + path, json=json, params=params, headers=headers, timeout=self.timeout
+                method, self.api_url + path, json=None if files else json, files=files, params=params,
+                headers=headers, timeout=self.timeout,
             )
         except requests.RequestException as exc:
             # Refused, timed out, DNS, TLS, reset mid-body: all mean "offline" to the user.
@@ -298,6 +315,14 @@ class MarketplaceClient:
         if not 200 <= response.status_code < 300:
             _decode(response)  # raises the error the answer describes
         return response
+
+
+def _filename(disposition: str) -> str:
+    """The filename of a ``Content-Disposition`` header (RFC 6266: ``filename*`` first)."""
+    message = email.message.Message()
+    message["content-disposition"] = disposition
+    name = message.get_filename()  # decodes filename*=UTF-8''…
+    return Path(name).name if name else ""
 
 
 def _decode(response: requests.Response) -> dict[str, Any]:

@@ -13,8 +13,9 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from vendor_desktop.cache.core import outbox
+from vendor_desktop.cache.core import outbox, outbox_files
 from vendor_desktop.cache.core.apply import apply_changes
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
@@ -37,6 +38,19 @@ def is_transient(err: ApiError) -> bool:
         err.status >= 500
         or err.status in (408, 429)
         or (err.status == 409 and err.code == IDEMPOTENCY_KEY_IN_USE)
+    )
+
+
+def _missing_copy(name: str, exc: OSError) -> ApiError:
+    """The stored copy of an attachment is gone (someone emptied the app's folder): sending again
+    cannot help, so it is shown as not accepted, with what to do."""
+    return ApiError(
+        0,
+        "ATTACHMENT_MISSING",
+        f"The copy of {name} kept on this computer is gone ({exc.strerror or exc}). "
+        "Discard this change and attach the file again.",
+        f"本机保存的 {name} 副本已丢失。请放弃此项更改，重新上传附件。",
+        {"name": name},
     )
 
 
@@ -69,6 +83,17 @@ class OutboxSender:
         #: Only ``delay_for(attempts)`` is used: each command keeps its own count of failures.
         self.backoff = backoff or Backoff()
         self.clock = clock
+        self._sweep_files()
+
+    def _sweep_files(self) -> None:
+        """At start-up: drop stored attachment copies whose command was applied or discarded
+        before the copy could be removed (a crash in between)."""
+        try:
+            with self.db.session() as s:
+                keep = outbox_files.open_uploads(s)
+            outbox_files.sweep(self._files, keep, now=self.clock())
+        except OSError as exc:  # a leftover copy costs disk space, never a change
+            log.warning("could not tidy %s: %s", self._files, exc)
 
     def push(self, cancelled: Callable[[], bool] | None = None, *, into: PushResult | None = None) -> PushResult:
         """Send every due command. Counts and changes go into ``into`` as they happen, so a caller
@@ -93,8 +118,21 @@ class OutboxSender:
         headers = {"Idempotency-Key": command.idempotency_key}
         if command.base_version is not None:
             headers["If-Match"] = str(command.base_version)
+        upload = outbox_files.upload_of(command.payload)
+        files = None
+        if upload is not None:
+            # A file (a ticket's attachment, R-TKT-1) goes as multipart/form-data, read from the
+            # copy kept beside the cache; the same Idempotency-Key on every try.
+            try:
+                files = {"file": (upload.name, outbox_files.read(self._files, upload.stored), upload.media_type)}
+            except OSError as exc:
+                self._reject(command, _missing_copy(upload.name, exc), result)
+                return
         try:
-            answer = self.client.request(command.method, command.path, json=command.payload, headers=headers)
+            if files is None:
+                answer = self.client.request(command.method, command.path, json=command.payload, headers=headers)
+            else:
+                answer = self.client.request(command.method, command.path, headers=headers, files=files)
         except BackendUnreachable as exc:
             # Maybe the server applied it and the answer was lost: the same key resends safely.
             # Due at the next round: while offline, the engine's own backoff paces the rounds.
@@ -116,6 +154,12 @@ class OutboxSender:
         with self.db.session(write=True) as s, s.begin():
             result.changes.merge(mark_applied(s, command.id, answer, self.clock()))
         result.applied += 1
+        if upload is not None:  # applied: the marketplace has the file now
+            outbox_files.remove(self._files, [upload.stored])
+
+    @property
+    def _files(self) -> Path:
+        return outbox_files.folder_for(self.db.path)
 
     def _delay(self, command: Command, err: ApiError) -> dt.timedelta:
         hinted = err.details.get("retry_after_seconds")

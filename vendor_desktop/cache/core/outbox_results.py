@@ -68,6 +68,9 @@ def mark_applied(session: Session, command_id: int, answer: Mapping[str, Any], n
         new_id = str(new_id)
         changes.merge(apply_changes(session, [{**answer, "id": new_id, "deleted": False}]))
         _carry_forward(session, row, new_id, version, changes)
+        # The create now names what it made: a screen showing it while it was local (a ticket's
+        # detail) follows it to the server's id.
+        row.entity_id = new_id
     row.state = CommandState.APPLIED.value
     row.next_try_at = None
     row.last_error = None
@@ -93,7 +96,9 @@ def _carry_forward(session: Session, done: OutboxCommand, new_id: str, version: 
         if created:
             row.path = row.path.replace(done.entity_id, new_id)
             row.entity_id = new_id
-            if row.base_version is None and row.method != "POST":
+            # Every later command acts on what the create made, so it names the version made
+            # (If-Match), POSTs too: a ticket's reply, attachment, urge or cancel (R-TKT-1).
+            if row.base_version is None:
                 row.base_version = version
         elif row.base_version is not None and row.base_version == done.base_version:
             row.base_version = version

@@ -46,6 +46,8 @@ from ..orders.models import Order
 from ..orders.seed import reprice_messages, seed_orders
 from ..refunds.models import Refund
 from ..refunds.seed import seed_refunds
+from ..tickets.models import Ticket
+from ..tickets.seed import seed_tickets
 from .errors import ACCOUNT_EXISTS
 
 
@@ -169,6 +171,8 @@ def seed_vendor(
         withdrawals=withdrawals,
     )
     agreement_rows = account_seed.agreement_rows(account_id, signed, iso(start))
+    ticket_actors = [display_names[r] for r in (Role.OWNER, Role.OPERATIONS, Role.SUPPORT)]
+    ticket_rows = seed_tickets(seed, account_id, order_rows, listing_rows, ticket_actors, today)
     tables = (
         (Listing, listing_rows),
         (Order, order_rows),
@@ -184,6 +188,7 @@ def seed_vendor(
         (LedgerEntry, money.ledger),
         (Agreement, agreement_rows),
         (BankAccount, [bank_row] if bank_row else []),
+        (Ticket, ticket_rows),
     )
     for model, rows in tables:
         for start in range(0, len(rows), 5000):
@@ -213,6 +218,7 @@ def seed_vendor(
         ("deposit_payment", money.deposit_payments),
         ("withdrawal", money.withdrawals),
         ("ledger_entry", money.ledger),
+        ("ticket", ticket_rows),
     ):
         log.extend(
             {

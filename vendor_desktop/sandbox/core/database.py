@@ -46,6 +46,7 @@ from ..messages import models as messages_models  # noqa: F401
 from ..money import models as money_models  # noqa: F401
 from ..orders import models as orders_models  # noqa: F401
 from ..refunds import models as refunds_models  # noqa: F401
+from ..tickets import models as tickets_models  # noqa: F401
 from . import entities
 from .base import Base
 from .schema_upgrade import upgraded
@@ -69,7 +70,7 @@ class Vendor(Base):
     onboarding: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     seed: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    # R-EXT-1, R-DEP-7 (migration 0005, exit/): left the marketplace; the deposit's way back.
+    # R-EXT-1, R-DEP-7 (migration 0006, exit/): left the marketplace; the deposit's way back.
     exited_at: Mapped[str | None] = mapped_column(String(40), nullable=True, default=None)
     receipt_returned_on: Mapped[str | None] = mapped_column(String(10), nullable=True, default=None)
     deposit_refund_on: Mapped[str | None] = mapped_column(String(10), nullable=True, default=None)

@@ -78,23 +78,59 @@ def idempotency_key_header(
     """Documents the header in OpenAPI; the route class has already checked it by now."""
 
 
+@dataclass(frozen=True)
+class BodyLimit:
+    """At most ``max_bytes`` of request body are read (an upload: its fingerprint needs the whole
+    body, so the cap is here); a longer one is refused with ``too_large`` before anything runs."""
+
+    max_bytes: int
+    too_large: Callable[[], ApiError]
+
+
 class CommandRoute(APIRoute):
     """An APIRoute whose handler runs under an idempotency key (see the module docstring)."""
 
+    body_limit: BodyLimit | None = None
+
     def get_route_handler(self) -> Handler:
         handler = super().get_route_handler()
+        limit = self.body_limit
 
         async def idempotent(request: Request) -> Response:
-            return await run_idempotently(request, handler)
+            return await run_idempotently(request, handler, limit)
 
         return idempotent
 
 
-def command_router(**kwargs: Any) -> APIRouter:
+def command_router(*, body_limit: BodyLimit | None = None, **kwargs: Any) -> APIRouter:
     """The router every mutating vendor call goes on: its routes are idempotent and document
-    the ``Idempotency-Key`` header."""
+    the ``Idempotency-Key`` header. ``body_limit``: for uploads (multipart), the most body its
+    routes read."""
     dependencies = [Depends(idempotency_key_header), *kwargs.pop("dependencies", [])]
-    return APIRouter(route_class=CommandRoute, dependencies=dependencies, **kwargs)
+    route_class = CommandRoute
+    if body_limit is not None:
+        route_class = type("UploadRoute", (CommandRoute,), {"body_limit": body_limit})
+    return APIRouter(route_class=route_class, dependencies=dependencies, **kwargs)
+
+
+async def _read_body(request: Request, limit: BodyLimit | None) -> bytes:
+    """The whole body, or with a limit at most ``limit.max_bytes`` of it: a larger one is refused
+    as soon as it shows (its Content-Length, else while streaming), never held whole."""
+    if limit is None:
+        return await request.body()
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit.max_bytes:
+        raise limit.too_large()
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit.max_bytes:
+            raise limit.too_large()
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    # Starlette's own cache of the body: the route's form parsing then reads it from here.
+    request._body = body
+    return body
 
 
 @dataclass(frozen=True)
@@ -129,10 +165,10 @@ class Inflight:
             self._running.pop(slot, None)
 
 
-async def run_idempotently(request: Request, handler: Handler) -> Response:
+async def run_idempotently(request: Request, handler: Handler, limit: BodyLimit | None = None) -> Response:
     caller = await run_in_threadpool(caller_from_request, request)
     key = _checked_key(request.headers.get(HEADER))
-    request_print = fingerprint(request, await request.body())
+    request_print = fingerprint(request, await _read_body(request, limit))
     db, now = db_of(request), clock_of(request).now().timestamp()
     claim = Claim(caller.user_id, key, uuid.uuid4().hex)
     inflight: Inflight = request.app.state.inflight_keys
@@ -222,13 +258,30 @@ def _checked_key(raw: str | None) -> str:
 def fingerprint(request: Request, body: bytes) -> str:
     """What makes two requests "the same" (draft: the payload; we add the target and If-Match,
     since the same body against another order or version is a different request)."""
-    try:
-        # Canonical JSON: key order and spacing do not make a retry "another body".
-        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode() if body else b""
-    except (ValueError, RecursionError):
-        canonical = body
+    boundary = _multipart_boundary(request.headers.get("content-type", ""))
+    if boundary:
+        # A retried upload is built afresh with a new random boundary: the same parts are the
+        # same request (the boundary never occurs inside a part, so this changes nothing else).
+        canonical = body.replace(b"--" + boundary, b"--boundary")
+    else:
+        try:
+            # Canonical JSON: key order and spacing do not make a retry "another body".
+            canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode() if body else b""
+        except (ValueError, RecursionError):
+            canonical = body
     target = f"{request.method} {request.url.path}?{request.url.query}\n{request.headers.get('If-Match', '')}\n"
     return hashlib.sha256(target.encode() + canonical).hexdigest()
+
+
+def _multipart_boundary(content_type: str) -> bytes | None:
+    media_type, _, parameters = content_type.partition(";")
+    if media_type.strip().lower() != "multipart/form-data":
+        return None
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.strip().partition("=")
+        if name.strip().lower() == "boundary" and value.strip().strip('"'):
+            return value.strip().strip('"').encode("latin-1", "replace")
+    return None
 
 
 def _claim(s: Session, claim: Claim, fingerprint: str, now: float) -> Response | None:

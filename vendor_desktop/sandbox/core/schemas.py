@@ -420,6 +420,55 @@ class AgreementData(BaseModel):
     signed_at: Timestamp | None
 
 
+class TicketMessageData(BaseModel):
+    """One message of a ticket's conversation (R-TKT-1), oldest first; the first is the description."""
+
+    id: str
+    at: Timestamp
+    author: Literal["vendor", "marketplace"]
+    author_name: str = Field(description="the vendor user's display name, or the marketplace staff's (云市场客服)")
+    body: str
+
+
+class TicketAttachmentData(BaseModel):
+    """An attached file (附件); its bytes are GET /tickets/{id}/attachments/{attachment id}."""
+
+    id: str
+    name: str = Field(
+        description="the file name, cleaned: no folders or control characters, ≤ 200 characters, with the "
+        "extension of its real type"
+    )
+    media_type: Literal["image/png", "image/jpeg", "application/pdf"] = Field(
+        description="from the bytes, not the name"
+    )
+    size: int = Field(description="bytes")
+    at: Timestamp
+    uploaded_by: str = Field(description="display name")
+
+
+class TicketData(BaseModel):
+    """A ticket (工单) to the marketplace, R-TKT-1; every role but viewer reads them (SPEC §11)."""
+
+    type: Literal["listing", "order", "account", "finance", "other"]
+    subject: str
+    state: Literal["open", "replied", "closed", "cancelled"] = Field(
+        description="open (处理中: with the marketplace) ⇄ replied (待您回复: the vendor's turn) → closed (已完成, "
+        "by the marketplace) | cancelled (已撤销, by the vendor)"
+    )
+    listing_id: str | None
+    order_id: str | None
+    order_number: str | None
+    messages: list[TicketMessageData]
+    attachments: list[TicketAttachmentData] = Field(description="at most 5")
+    created_at: Timestamp
+    created_by: str = Field(description="display name")
+    updated_at: Timestamp = Field(description="the last change: a message, an attachment, an urge, the close")
+    last_urged_at: Timestamp | None
+    next_urge_at: Timestamp | None = Field(
+        description="R-TKT-1: when it may be urged again (last urge + 24 h); null when never urged; a moment past "
+        "means now"
+    )
+    closed_at: Timestamp | None = Field(description="closed or cancelled")
 class RefundData(BaseModel):
     """SPEC §5 (R-REF-1…5): a buyer's refund request (退款) and the vendor's decision."""
 
@@ -473,6 +522,7 @@ EntityData = (
     | LedgerEntryData
     | BankAccountData
     | AgreementData
+    | TicketData
     | RefundData
 )
 EntityName = Literal[
@@ -489,6 +539,7 @@ EntityName = Literal[
     "ledger_entry",
     "bank_account",
     "agreement",
+    "ticket",
     "refund",
 ]
 

@@ -158,6 +158,22 @@ def _messages_view(vm: Any, _c: AreaContext) -> QWidget:
     return MessagesView(vm)
 
 
+def _tickets_vm(c: AreaContext) -> QObject:
+    from vendor_desktop.viewmodels.tickets.viewmodel import TicketsViewModel
+
+    return TicketsViewModel(c.queue, c.reads, c.writes, c.runner, fetch_file=c.fetch_file, parent=c.parent)
+
+
+def _tickets_view(vm: Any, _c: AreaContext) -> QWidget:
+    from vendor_desktop.ui.tickets.view import TicketsView
+
+    return TicketsView(vm)
+
+
+def _tickets_layout_splitter(view: Any) -> Any:
+    return view.splitter
+
+
 def _changes_vm(c: AreaContext) -> QObject:
     from vendor_desktop.viewmodels.changes.viewmodel import ChangesViewModel
 
@@ -225,6 +241,9 @@ AREAS: tuple[Area, ...] = (
          _money_vm, _money_view, "Ctrl+8", saved_state=(("money/lists", _money_layout_lists),)),
     Area("messages", QT_TRANSLATE_NOOP("Areas", "Messages"), "messages.read", frozenset({"message"}),
          _messages_vm, _messages_view, "Ctrl+6", count=lambda vm: vm.unread, count_changed="unread_changed"),
+    # R-TKT-1: tickets (工单) are read by who SPEC §11 lets read them; beyond nine areas, Ctrl+Shift+<the area beside>.
+    Area("tickets", QT_TRANSLATE_NOOP("Areas", "Tickets"), "tickets.read", frozenset({"ticket", "command"}),
+         _tickets_vm, _tickets_view, "Ctrl+Shift+6", saved_state=(("tickets/splitter", _tickets_layout_splitter),)),
     Area("changes", QT_TRANSLATE_NOOP("Areas", "Pending changes"), None, frozenset({"command"}),
          _changes_vm, _changes_view, "Ctrl+7", hears_empty_changes=True,
          count=lambda vm: vm.open_count, count_changed="changed"),

@@ -89,6 +89,8 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         if (messages := self.shell.viewmodels.get("messages")) is not None:
             messages.new_orders_arrived.connect(self.notify)
             messages.invoice_requests_arrived.connect(self._notify_invoice_requests)
+            messages.refund_requests_arrived.connect(lambda title, body: self.notify(title, body, "refunds"))
+            messages.ticket_replies_arrived.connect(lambda title, body: self.notify(title, body, "tickets"))
         if (reminder := getattr(self.shell.viewmodels.get("dashboard"), "reminder", None)) is not None:
             reminder.due_next_working_day.connect(self._remind_invoices_due)
         self.retranslate()

@@ -1,28 +1,32 @@
 """*Request a change…*: once the bank account is locked (R-ACC-2), the main account asks the
 marketplace to change it through a ticket (工单, R-TKT-1: type ``account``).
 
-Tickets are the next issue's: until then the draft is kept on this computer, per user
-(QSettings), pre-filled with the subject and a description that names the current account (as
-masked as the page shows it) and leaves a line for each new detail. It opens again as it was
-left; once tickets exist, the same draft is what *Submit ticket* sends (``POST /tickets``
-``{type, subject, description}``).
+The draft is pre-filled with the subject and a description that names the current account (as
+masked as the page shows it) and leaves a line for each new detail. *Submit ticket* queues it in
+the outbox (``POST /tickets`` ``{type, subject, description}``, kind ``ticket.open``) and, once
+it is on disk, forgets the draft; *Save draft* keeps it on this computer, per user (QSettings),
+to finish later.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
+from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.domain.account import mask_account_number
+from vendor_desktop.domain.tickets import DESCRIPTION_LENGTH, SUBJECT_LENGTH, TicketType
 from vendor_desktop.viewmodels.account.fields import BANK_FIELDS, named
+from vendor_desktop.viewmodels.core.commands import CommandQueue
 
-TICKET_TYPE = "account"  # R-TKT-1's type for the account's matters
-MAX_SUBJECT = 100
-MAX_DESCRIPTION = 2_000
+TICKET_TYPE = TicketType.ACCOUNT.value  # R-TKT-1's type for the account's matters
+MAX_SUBJECT = SUBJECT_LENGTH[1]
+MAX_DESCRIPTION = DESCRIPTION_LENGTH[1]
 
 
 @dataclass(frozen=True)
@@ -54,9 +58,11 @@ def template(bank: Mapping[str, Any] | None, requested: Mapping[str, Any] | None
 
 
 class TicketDraftViewModel(QObject):
-    """The draft of the ticket that asks to change the bank account, kept on this computer."""
+    """The ticket that asks to change the bank account: submitted, or kept as a draft here."""
 
     saved = Signal()
+    queued = Signal(object)  # ChangeSet: the ticket is in the outbox (the draft is gone)
+    save_failed = Signal(str)  # it could not be queued: why, in the user's language
 
     def __init__(
         self,
@@ -65,8 +71,11 @@ class TicketDraftViewModel(QObject):
         bank: Mapping[str, Any] | None,
         requested: Mapping[str, Any] | None = None,
         parent: QObject | None = None,
+        *,
+        queue: CommandQueue | None = None,
     ) -> None:
         super().__init__(parent)
+        self._queue = queue
         self._settings = settings
         self._key = f"ticket_drafts/{key}/bank_account"
         self._offered = template(bank, requested)
@@ -113,6 +122,28 @@ class TicketDraftViewModel(QObject):
             self._settings.setValue(self._key, json.dumps(asdict(self.draft), ensure_ascii=False))
             self._settings.sync()
         self.saved.emit()
+        return {}
+
+    def submit(self, subject: str, description: str) -> dict[str, str]:
+        """Queue the ticket (R-TKT-1); once it is on disk the kept draft goes and ``queued`` fires.
+        The problems instead when it is not one to send."""
+        problems = self.problems(subject, description)
+        if problems or self._queue is None:
+            return problems
+        draft = TicketDraft(TICKET_TYPE, subject.strip(), description.strip())
+        payload = asdict(draft)
+
+        def on_queued(changes: ChangeSet) -> None:
+            if self._settings is not None:
+                self._settings.remove(self._key)
+                self._settings.sync()
+            self.queued.emit(changes)
+
+        self._queue.enqueue(
+            on_queued, self.save_failed.emit,
+            kind="ticket.open", entity="ticket", entity_id=f"local-{uuid.uuid4()}", base_version=None,
+            method="POST", path="/tickets", payload=payload, summary={"type": TICKET_TYPE, "subject": draft.subject},
+        )  # fmt: skip
         return {}
 
     def start_over(self) -> TicketDraft:

@@ -237,7 +237,7 @@ class AccountAreaViewModel(QObject):
         requested = change.payload if change is not None and change.state == CommandState.REJECTED else None
         key = f"{self.user.account_id}/{self.user.username}"
         bank = self.loaded.bank.data if self.loaded.bank else None
-        return TicketDraftViewModel(self.context.settings, key, bank, requested, parent=self)
+        return TicketDraftViewModel(self.context.settings, key, bank, requested, parent=self, queue=self.queue)
 
     # -- an edit on its way or refused --------------------------------------------------------------
     def _notice(self, change: Command | None, kind: EditKind) -> ChangeNotice | None:

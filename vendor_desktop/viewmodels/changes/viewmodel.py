@@ -27,7 +27,7 @@ from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.outbox import Command, CommandState
 from vendor_desktop.domain.discounts import zhe
 from vendor_desktop.domain.money import format_fen
-from vendor_desktop.viewmodels.changes import money_changes
+from vendor_desktop.viewmodels.changes import money_changes, ticket_changes
 from vendor_desktop.viewmodels.changes.invoice_changes import pending_change_text
 from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from vendor_desktop.viewmodels.core.commands import CommandQueue, can_discard, can_retry
@@ -88,6 +88,8 @@ def describe(command: Command) -> str:
         return pending_change_text(command)
     if command.kind in money_changes.MONEY_KINDS:
         return money_changes.pending_change_text(command)
+    if command.kind in ticket_changes.TICKET_KINDS:
+        return ticket_changes.pending_change_text(command)
     if command.kind == "message.read":
         return QCoreApplication.translate("ChangesViewModel", "Mark a message as read")
     if command.kind == "message.read_all":

@@ -6,6 +6,7 @@ area it shows, so adding an area never changes the composition root.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QSettings
@@ -35,6 +36,9 @@ class AreaContext:
     #: The app's settings: what a viewmodel remembers between runs (the invoice reminders sent
     #: today); None keeps it for this run only.
     settings: QSettings | None = None
+    #: GET a file the API serves (a ticket's attachment): (bytes, media type, filename). Network:
+    #: call it on ``runner``. None where there is no connection to ask (some tests).
+    fetch_file: Callable[[str], tuple[bytes, str, str]] | None = None
 
     @property
     def permissions(self) -> frozenset[str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from vendor_desktop.cache.core import outbox, outbox_bulk
+from vendor_desktop.cache.core import outbox, outbox_bulk, outbox_files
 from vendor_desktop.cache.core.changes import ChangeSet
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.cache.core.outbox import Command, CommandState
@@ -143,7 +143,18 @@ class CommandQueue(QObject):
         )
 
     def discard(self, command_id: int) -> None:
-        self._write(lambda session: _discard(session, command_id), what=f"discard command {command_id}")
+        gone: list[str] = []  # the attachment copy it would have sent (R-TKT-1), if any
+
+        def act(session: Any) -> ChangeSet:
+            command = outbox.get_command(session, command_id)
+            upload = outbox_files.upload_of(command.payload) if command is not None else None
+            changes = _discard(session, command_id)
+            if upload is not None:
+                gone.append(upload.stored)
+            return changes
+
+        folder = outbox_files.folder_for(self.db.path)
+        self._write(act, what=f"discard command {command_id}", after_commit=lambda: outbox_files.remove(folder, gone))
 
     def _write(
         self,
@@ -153,11 +164,18 @@ class CommandQueue(QObject):
         then: Callable[[ChangeSet], None] | None = None,
         on_failed: Callable[[str], None] | None = None,
         is_change: bool = False,
+        after_commit: Callable[[], None] | None = None,
     ) -> None:
         def work() -> ChangeSet:
             try:
                 with self.db.session(write=True) as session, session.begin():
-                    return act(session)
+                    changes = act(session)
+                if after_commit is not None:
+                    try:
+                        after_commit()
+                    except OSError:  # a leftover file is tidied at the next start
+                        log.warning("after %s", what, exc_info=True)
+                return changes
             finally:  # on the writes thread: a later read of the outbox there includes this write
                 self._writes_finished += 1
                 if is_change:

@@ -297,3 +297,14 @@ def is_chinese() -> bool:
 def server_message(message: str, message_zh: str) -> str:
     """The server's own reason, in the user's language (the envelope carries both)."""
     return (message_zh or message) if is_chinese() else (message or message_zh)
+
+
+
+def file_size(size: int) -> str:
+    """A file's size as people say it, the same in both languages: 12 B, 820 KB, 1.2 MB (base 1024)."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    mb = size / (1024 * 1024)
+    return f"{mb:.0f} MB" if mb.is_integer() else f"{mb:.1f} MB"

@@ -45,8 +45,9 @@ UNREAD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 RECEIVED_COLUMN, KIND_COLUMN, TEXT_COLUMN = range(3)
 
-# The messages a desktop notification announces (R-ORD-2; a buyer's invoice request, issue 12).
-NEWS_KINDS = ("new_order", "invoice_requested")
+# The messages a desktop notification announces (R-ORD-2; a buyer's invoice request, issue 12; a
+# buyer's refund request and the marketplace's reply to a ticket, issue 14).
+NEWS_KINDS = ("new_order", "invoice_requested", "refund_requested", "ticket_replied")
 
 
 def kind_choices() -> list[tuple[str, str]]:
@@ -128,6 +129,8 @@ class MessagesViewModel(QObject):
     selected_changed = Signal()
     new_orders_arrived = Signal(str, str)  # title, body of a desktop notification (R-ORD-2)
     invoice_requests_arrived = Signal(str, str)  # the same for buyers' invoice requests (issue 12)
+    refund_requests_arrived = Signal(str, str)  # buyers' refund requests to decide (SPEC §5)
+    ticket_replies_arrived = Signal(str, str)  # the marketplace answered a ticket (R-TKT-1)
     # The user asked to see what the selected message is about: area id, entity id.
     open_requested = Signal(str, str)
 
@@ -364,16 +367,29 @@ class MessagesViewModel(QObject):
         elif orders:
             count = len(orders)  # lupdate skips a call whose count is a call
             self.new_orders_arrived.emit(self.tr("%n new orders", "", count), body_of(orders[-1]))
-        # The server sends these only to roles that read invoices; a user who cannot is not told.
+        # The server sends these only to roles that read their entity; a user who cannot is not told.
         requests = [m for m in news if m.kind == "invoice_requested"]
-        if requests and (self._queue is None or self._may(Permission.INVOICES_READ)):
+        if requests and self._told(Permission.INVOICES_READ):
             count = len(requests)
             title = title_of(requests[0]) if count == 1 else self.tr("%n new invoice requests", "", count)
             self.invoice_requests_arrived.emit(title, body_of(requests[-1]))
+        refunds = [m for m in news if m.kind == "refund_requested"]
+        if refunds and self._told(Permission.REFUNDS_READ):
+            count = len(refunds)
+            title = title_of(refunds[0]) if count == 1 else self.tr("%n new refund requests", "", count)
+            self.refund_requests_arrived.emit(title, body_of(refunds[-1]))
+        replies = [m for m in news if m.kind == "ticket_replied"]
+        if replies and self._told(Permission.TICKETS_READ):
+            count = len(replies)
+            title = title_of(replies[0]) if count == 1 else self.tr("%n tickets replied", "", count)
+            self.ticket_replies_arrived.emit(title, body_of(replies[-1]))
+
+    def _told(self, permission: Permission) -> bool:
+        return self._queue is None or self._may(permission)
 
 
 def _news(db: CacheDatabase, changes: ChangeSet, since: dt.datetime) -> list[MessageRow]:
-    """On the reads thread: the change set's unread new-order and invoice-request messages from
-    ``since`` on."""
+    """On the reads thread: the change set's unread messages of the kinds announced (NEWS_KINDS)
+    from ``since`` on."""
     with db.session() as session:
         return new_order_messages(session, changes.ids("message"), since, kinds=NEWS_KINDS)

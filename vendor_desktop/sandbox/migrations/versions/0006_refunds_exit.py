@@ -2,8 +2,8 @@
 refunded amount; the refund and ticket a message is about; the vendor's exit and deposit-refund
 dates; a refund ledger entry's refund and owed amount.
 
-Revision ID: 0005_refunds_exit
-Revises: 0004_money
+Revision ID: 0006_refunds_exit
+Revises: 0005_tickets
 Create Date: 2026-11-29
 
 - ``refunds`` (SPEC §5): a buyer's request and the vendor's decision.
@@ -25,8 +25,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_refunds_exit"
-down_revision: str | None = "0004_money"
+revision: str = "0006_refunds_exit"
+down_revision: str | None = "0005_tickets"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
