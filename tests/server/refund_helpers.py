@@ -26,9 +26,7 @@ def asked(client: TestClient, operator: dict[str, str], order_id: str, amount_fe
     return r.json()
 
 
-def decide(
-    client: TestClient, headers: dict[str, str], refund: dict[str, Any], decision: str, **body: Any
-) -> Any:
+def decide(client: TestClient, headers: dict[str, str], refund: dict[str, Any], decision: str, **body: Any) -> Any:
     """The vendor's decision on ``refund`` (an envelope) at its version, unless ``if_match`` is given."""
     if_match = body.pop("if_match", refund["version"])
     key = body.pop("key", None)
@@ -43,7 +41,9 @@ def decide(
     )
 
 
-def deliver(client: TestClient, headers: dict[str, str], order: dict[str, Any], note: Any = "已开通，账号见站内信", **kw: Any) -> Any:
+def deliver(
+    client: TestClient, headers: dict[str, str], order: dict[str, Any], note: Any = "已开通，账号见站内信", **kw: Any
+) -> Any:
     if_match = kw.pop("if_match", order["version"])
     return send(client, "POST", f"/orders/{order['id']}/deliver", headers, json={"note": note}, if_match=if_match, **kw)
 

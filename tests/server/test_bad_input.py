@@ -119,6 +119,7 @@ _fields = st.fixed_dictionaries(
             "reason",
             "bank_account",
             "withdrawals",
+            "order_id",
             "body",
         ]
     },
@@ -139,6 +140,9 @@ _fields = st.fixed_dictionaries(
             "/sandbox/agreements/access/sign",
             "/sandbox/agreements/bogus/sign",
             "/sandbox/withdrawals/no-such/settle",
+            "/sandbox/refunds",
+            "/sandbox/orders/no-such/complete",
+            "/sandbox/deposit/receipt-returned",
             "/sandbox/tickets/no-such/reply",
             "/sandbox/tickets/no-such/close",
         ]
@@ -196,6 +200,7 @@ _command_fields = st.fixed_dictionaries(
             "up_to", "kind", "invoice_number", "invoice_code", "carrier", "tracking_number", "postage",
             "amount_fen", "company_name", "contact_name", "contact_phone", "cs_phone", "cs_email", "cs_qq",
             "holder", "bank", "branch", "account_number", "type", "subject", "description", "order_id", "body",
+            "note", "decision",
         ]
     },
 )
@@ -219,6 +224,10 @@ _header_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=12
             ("POST", "/withdrawals"),
             ("PUT", "/vendor/profile"),
             ("PUT", "/vendor/bank-account"),
+            ("POST", "/orders/{order}/deliver"),
+            ("POST", "/orders/{paid_order}/deliver"),
+            ("POST", "/refunds/{refund}/decision"),
+            ("POST", "/refunds/no-such/decision"),
             ("POST", "/tickets"),
             ("POST", "/tickets/{ticket}/messages"),
             ("POST", "/tickets/{ticket}/attachments"),
@@ -257,6 +266,10 @@ def _command_ids(client: Any, operator: dict[str, str], vendor: dict[str, Any]) 
             "discount": next(c["id"] for c in changes if c["entity"] == "discount"),
             "message": next(c["id"] for c in changes if c["entity"] == "message"),
             "invoice": next(c["id"] for c in changes if c["entity"] == "invoice"),
+            "refund": next(c["id"] for c in changes if c["entity"] == "refund" and c["data"]["state"] == "requested"),
+            "paid_order": next(
+                c["id"] for c in changes if c["entity"] == "order" and c["data"]["state"] == "paid"
+            ),
             "ticket": next(c["id"] for c in changes if c["entity"] == "ticket"),
         }
     return state.test_ids
@@ -432,3 +445,51 @@ def test_hostile_text_in_account_fields_is_a_clean_answer(client, seed):
     r = client.put(f"{API}/vendor/profile", content="{" + body + "}", headers=headers)
     assert set(assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"]) >= {"company_name", "cs_email"}
     assert entity_now(client, owner, "vendor_profile", vendor["account_id"]) == profile
+
+
+# --- refunds, delivery and exit (SPEC §5, R-ORD-5, R-EXT-1) -------------------------------------
+
+
+def test_bad_refund_amounts_decisions_and_reasons_are_4xx_and_change_nothing(client, operator, seed):
+    from .conftest import entity_now, send
+    from .money_helpers import earn, money_of, money_vendor, owner_of
+    from .refund_helpers import ask_refund, asked, decide
+
+    vendor = money_vendor(seed, seed=73)
+    owner = owner_of(client, vendor)
+    order = earn(client, operator, vendor, "custom_service", 9_000)
+    for amount in [a for a in BAD_AMOUNTS if a is not None]:
+        r = ask_refund(client, operator, order["id"], amount)
+        assert r.status_code == 422, (amount, r.text)
+    for reason in [HUGE, "", "  ", "a\x00b", None, 42]:
+        assert ask_refund(client, operator, order["id"], reason=reason).status_code == 422, reason
+    for order_id in [SQL, HUGE, None, 7]:
+        r = client.post(f"{API}/sandbox/refunds", json={"order_id": order_id, "reason": "x"}, headers=operator)
+        assert r.status_code in (404, 422), r.text
+    before = money_of(client, owner)
+    assert before["refunded"] == {"custom_service": 0}
+    refund = asked(client, operator, order["id"])
+    for amount in BAD_AMOUNTS:
+        r = decide(client, owner, refund, "partial", amount_fen=amount)
+        assert r.status_code == 422, (amount, r.text)
+    for decision in ["maybe", "", None, 1, "APPROVE"]:
+        r = decide(client, owner, refund, decision)
+        assert r.status_code == 422, (decision, r.text)
+    for reason in [HUGE, "a\x00b", 42, ["x"]]:
+        r = decide(client, owner, refund, "reject", reason=reason)
+        assert "reason" in assert_error(r, 422, "VALIDATION_FAILED")["details"]["fields"], reason
+    now = entity_now(client, owner, "refund", refund["id"])
+    assert now is not None and now["version"] == 1 and now["data"]["state"] == "requested"
+    r = decide(client, owner, refund, "reject", reason=SQL)
+    assert r.status_code == 200 and r.json()["data"]["decision_reason"] == SQL  # just text
+    # A lone surrogate, as JSON carries it, in the note and the reason.
+    headers = {**owner, "Idempotency-Key": "surrogate-note", "If-Match": "1", "Content-Type": "application/json"}
+    r = client.post(f"{API}/orders/{order['id']}/deliver", content='{"note": "a\\ud800"}', headers=headers)
+    assert r.status_code == 422, r.text
+    r = client.post(
+        f"{API}/sandbox/refunds",
+        content='{"order_id": "' + order["id"] + '", "reason": "a\\ud800"}',
+        headers={**operator, "Content-Type": "application/json"},
+    )
+    assert r.status_code == 422, r.text
+    assert send(client, "POST", "/vendor/exit", owner, json={"anything": HUGE}).status_code == 409  # still blocked

@@ -121,9 +121,14 @@ def test_a_96f579b_database_keeps_its_rows_and_gets_the_models_schema(stored_url
     with started(stored_url) as db, db.engine.connect() as conn:
         upgraded = conn.execute(text("SELECT cs_phone, cs_email, cs_qq FROM vendors")).one()
     assert tuple(upgraded) == (vendor["service_phone"], vendor["service_email"], vendor["service_qq"])
-    # Orders gain 0004's settlement (R-WDR-1: settles_at, settled) and 0006's delivery (R-ORD-5:
-    # note, delivering, completed, completes by) and refunded amount (R-REF-5), before their version.
-    assert [(*row[:-8], row[-1]) for row in kept["orders"]] == [tuple(old) for old in _OLD["rows"]["orders"]["values"]]
+    # Orders gain 0004's settlement (R-WDR-1): settles_at and settled, and 0006's delivery dates and
+    # refunded amount (R-ORD-5, SPEC §5), just before their version; a refunded order was refunded
+    # in full, at a new version its clients pull.
+    state = [c.name for c in Base.metadata.tables["orders"].columns].index("state")
+    assert [(*row[:-8], row[-1] - (row[state] == "refunded")) for row in kept["orders"]] == [
+        tuple(old) for old in _OLD["rows"]["orders"]["values"]
+    ]
+    assert all(row[-2] == (row[4] if row[state] == "refunded" else 0) for row in kept["orders"])
     assert kept["invoices"] == []
     messages = {m["id"]: m for m in _rows("messages")}
     about = {i: "order" if m["order_id"] else "listing" if m["listing_id"] else None for i, m in messages.items()}

@@ -46,6 +46,11 @@ EXPECTED = {
     "/sandbox/agreements/{kind}/sign": {"post"},
     "/sandbox/balance/top-up": {"post"},
     "/sandbox/withdrawals/{withdrawal_id}/settle": {"post"},
+    "/orders/{order_id}/deliver": {"post"},
+    "/refunds/{refund_id}/decision": {"post"},
+    "/vendor/exit": {"post"},
+    "/sandbox/refunds": {"post"},
+    "/sandbox/deposit/receipt-returned": {"post"},
     "/tickets": {"post"},
     "/tickets/{ticket_id}/messages": {"post"},
     "/tickets/{ticket_id}/attachments": {"post"},
@@ -73,6 +78,9 @@ COMMANDS = {
     ("/withdrawals", "post"),
     ("/vendor/profile", "put"),
     ("/vendor/bank-account", "put"),
+    ("/orders/{order_id}/deliver", "post"),
+    ("/refunds/{refund_id}/decision", "post"),
+    ("/vendor/exit", "post"),
     ("/tickets", "post"),
     ("/tickets/{ticket_id}/messages", "post"),
     ("/tickets/{ticket_id}/attachments", "post"),
@@ -90,6 +98,8 @@ NEEDS_IF_MATCH = {
     ("/invoices/{invoice_id}/shipment-correction", "post"),
     ("/vendor/profile", "put"),
     ("/vendor/bank-account", "put"),
+    ("/orders/{order_id}/deliver", "post"),
+    ("/refunds/{refund_id}/decision", "post"),
     ("/tickets/{ticket_id}/messages", "post"),
     ("/tickets/{ticket_id}/attachments", "post"),
     ("/tickets/{ticket_id}/urge", "post"),
@@ -97,7 +107,7 @@ NEEDS_IF_MATCH = {
 }
 CREATES = {"/discounts", "/listings", "/deposit/payments", "/withdrawals", "/tickets"}  # no entity to find yet: no 404
 # Every message of the caller; the caller's own vendor profile and bank account: no 404 either.
-NAMES_NO_ENTITY = {"/messages/read-all", "/vendor/profile", "/vendor/bank-account"}
+NAMES_NO_ENTITY = {"/messages/read-all", "/vendor/profile", "/vendor/bank-account", "/vendor/exit"}
 
 
 def test_schema_is_served_under_the_base_path_and_lists_every_path(client):

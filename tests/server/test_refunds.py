@@ -11,7 +11,7 @@ import pytest
 
 from vendor_desktop.domain.workdays import SHANGHAI
 
-from .conftest import API, assert_error, bearer, entity_now, login, place_order, pull_all
+from .conftest import API, START, assert_error, bearer, entity_now, login, place_order, pull_all
 from .invoice_helpers import issue, request_invoice
 from .money_helpers import complete, earn, money_vendor
 from .refund_helpers import ask_refund, asked, decide, deliver, order_now
@@ -138,9 +138,7 @@ def test_a_manual_service_after_completion_is_negotiated(client, operator, seed)
     )
 
 
-def test_approving_refunds_what_the_buyer_asked_and_a_full_refund_makes_the_order_refunded(
-    client, operator, seed
-):
+def test_approving_refunds_what_the_buyer_asked_and_a_full_refund_makes_the_order_refunded(client, operator, seed):
     vendor = money_vendor(seed, seed=308)
     owner = _owner(client, vendor)
     order = earn(client, operator, vendor, "custom_service", 50_000)
@@ -265,3 +263,21 @@ def test_unknown_orders_and_refunds_are_404(client, operator, seed):
     assert_error(ask_refund(client, operator, "no-such-order"), 404, "NOT_FOUND")
     fake = {"id": "no-such-refund", "version": 1}
     assert_error(decide(client, _owner(client, vendor), fake, "approve"), 404, "NOT_FOUND")
+
+
+def test_the_demo_has_requests_to_decide_one_of_them_late_and_a_self_service_refund(client, seed):
+    """The seeded refunds: requests for manual services, mostly recent (decide-by not passed), one
+    late; one SaaS refund done at once (R-REF-1); every order being refunded has its request."""
+    vendor = seed(seed=2, orders=200)
+    changes, _ = pull_all(client, _owner(client, vendor))
+    refunds = [c["data"] for c in changes if c["entity"] == "refund"]
+    orders = {c["id"]: c["data"] for c in changes if c["entity"] == "order"}
+    requested = [r for r in refunds if r["state"] == "requested"]
+    assert {r["order_id"] for r in requested} == {i for i, o in orders.items() if o["state"] == "refunding"}
+    assert sum(r["rule"].startswith("manual") for r in requested) >= 3
+    late = [r for r in requested if r["decide_by"] < START.date().isoformat()]
+    assert len(late) == 1
+    assert any(r["rule"] == "saas_self_service" and r["state"] == "approved" for r in refunds)
+    for r in refunds:
+        assert orders[r["order_id"]]["refunded_fen"] == r["refunded_fen"]
+        assert r["order_state_before"] != "refunding"

@@ -16,6 +16,7 @@ from .conftest import bearer, login, pull_all
 ORDER_MESSAGES = {"new_order", "order_paid"}
 LISTING_MESSAGES = {"listing_approved", "listing_rejected"}
 INVOICE_MESSAGES = {"invoice_requested", "invoice_revoked"}
+REFUND_MESSAGES = {"refund_requested"}  # the seeded vendor's one request (no SaaS refund in its 30 orders)
 
 # role → (entity kinds, message kinds) it receives from a seeded vendor. Invoices and their
 # messages reach owner, finance and support (SPEC §11), not operations or viewer.
@@ -26,15 +27,19 @@ MONEY = {"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", 
 # Tickets (R-TKT-1) reach every role but viewer.
 RECEIVES = {
     "owner": (
-        EVERYONE | MONEY | {"listing", "order", "discount", "invoice", "ticket"},
-        ORDER_MESSAGES | LISTING_MESSAGES | INVOICE_MESSAGES,
+        EVERYONE | MONEY | {"listing", "order", "discount", "invoice", "refund", "ticket"},
+        ORDER_MESSAGES | LISTING_MESSAGES | INVOICE_MESSAGES | REFUND_MESSAGES,
     ),
     "operations": (
         EVERYONE | {"deposit", "listing", "order", "discount", "ticket"},
         ORDER_MESSAGES | LISTING_MESSAGES,
     ),
-    "finance": (EVERYONE | MONEY | {"invoice", "ticket"}, INVOICE_MESSAGES),
-    "support": (EVERYONE | {"order", "invoice", "ticket"}, ORDER_MESSAGES | INVOICE_MESSAGES),
+    # SPEC §11: refunds (and their messages) reach owner, finance and support.
+    "finance": (EVERYONE | MONEY | {"invoice", "refund", "ticket"}, INVOICE_MESSAGES | REFUND_MESSAGES),
+    "support": (
+        EVERYONE | {"order", "invoice", "refund", "ticket"},
+        ORDER_MESSAGES | INVOICE_MESSAGES | REFUND_MESSAGES,
+    ),
     "viewer": (EVERYONE | {"listing", "order"}, ORDER_MESSAGES | LISTING_MESSAGES),
 }
 
@@ -66,6 +71,8 @@ def test_finance_receives_no_order_details_in_any_form(client, vendor):
     invoiced = {c["data"]["order_number"] for c in finance_changes if c["entity"] == "invoice"}
     invoiced |= {c["data"]["order_number"] for c in finance_changes if c["entity"] == "ledger_entry"} - {None}
     invoiced |= {c["data"]["order_number"] for c in finance_changes if c["entity"] == "ticket"} - {None}
+    # And of one being refunded: the refund carries it too (finance reads refunds, SPEC §11).
+    invoiced |= {c["data"]["order_number"] for c in finance_changes if c["entity"] == "refund"}
     assert invoiced and len(invoiced) < len(orders)
     text = json.dumps(finance_changes, ensure_ascii=False)
     for order in orders:
@@ -76,3 +83,27 @@ def test_finance_receives_no_order_details_in_any_form(client, vendor):
 def test_support_receives_no_listing_review_messages(client, vendor):
     _, _, messages = _received(client, vendor, "support")
     assert messages and not messages & LISTING_MESSAGES
+
+
+# --- refunds, delivery and exit (SPEC §5, R-ORD-5, R-EXT-1) ---------------------------------------
+
+
+@pytest.mark.parametrize("role", ["owner", "operations", "finance", "support", "viewer"])
+def test_a_refund_and_its_messages_reach_only_the_roles_that_read_refunds_and_only_support_and_the_owner_decide(
+    client, operator, seed, role
+):
+    from .conftest import entity_now
+    from .money_helpers import earn, money_vendor
+    from .refund_helpers import asked, decide
+
+    vendor = money_vendor(seed, seed=81)
+    order = earn(client, operator, vendor, "custom_service", 9_000)
+    refund = asked(client, operator, order["id"])
+    headers = bearer(login(client, vendor, role))
+    reads = role in {"owner", "finance", "support"}
+    assert (entity_now(client, headers, "refund", refund["id"]) is not None) is reads
+    changes, _ = pull_all(client, headers)
+    about = [c for c in changes if c["entity"] == "message" and c["data"]["refund_id"] == refund["id"]]
+    assert len(about) == (1 if reads else 0)
+    r = decide(client, headers, refund, "approve")
+    assert r.status_code == (200 if role in {"owner", "support"} else 403), r.text

@@ -36,11 +36,14 @@ def test_a_full_pull_delivers_every_seeded_entity_once(client, vendor):
     assert kinds["vendor_profile"] == 1 and kinds["listing"] == 12 and kinds["order"] == 30
     paid = sum(1 for c in changes if c["entity"] == "order" and c["data"]["paid_at"])
     # One per order and payment (R-ORD-2), one per seeded review result (R-LST-6), and one per
-    # invoice request and revoke (R-INV-1, R-INV-2).
+    # invoice request and revoke (R-INV-1, R-INV-2), and one per refund request or self-service
+    # refund (SPEC §5: a refund the vendor approved told nobody).
     reviewed = sum(1 for c in changes if c["entity"] == "listing" and c["data"]["state"] in {"on_sale", "rejected"})
     invoices = [c["data"] for c in changes if c["entity"] == "invoice"]
     revoked = sum(1 for i in invoices if i["state"] == "revoked")
-    assert invoices and kinds["message"] == 30 + paid + reviewed + len(invoices) + revoked
+    refunds = [c["data"] for c in changes if c["entity"] == "refund"]
+    told = sum(1 for r in refunds if r["state"] == "requested" or r["decided_by"] is None)
+    assert invoices and refunds and kinds["message"] == 30 + paid + reviewed + len(invoices) + revoked + told
     assert len({(c["entity"], c["id"]) for c in changes}) == len(changes)
     profile = next(c for c in changes if c["entity"] == "vendor_profile")
     assert profile["id"] == vendor["account_id"] == profile["data"]["account_id"]
@@ -89,9 +92,11 @@ def test_an_entity_changed_after_it_was_pulled_comes_again_at_its_latest_state(c
     orders = [c for c in page if c["entity"] == "order"]
     assert len(orders) == 1  # dedupe: once, at the position of its latest change
     assert orders[0]["version"] == 3 and orders[0]["data"]["state"] == OrderState.COMPLETED
-    # After the order_paid message, which came before completion; only what completing settled (R-WDR-1) follows.
-    rest = [c["entity"] for c in page if c["entity"] not in {"earning", "deposit", "ledger_entry"}]
-    assert rest[-1] == "order"
+    # After the order_paid message, which came before completion; only the order_completed message
+    # (R-ORD-5) and what completing settled (R-WDR-1) follow.
+    rest = [c for c in page if c["entity"] not in {"earning", "deposit", "ledger_entry"}]
+    assert [c["entity"] for c in rest[-2:]] == ["order", "message"]
+    assert rest[-1]["data"]["kind"] == "order_completed"
 
 
 def test_a_full_resync_lists_an_entity_once_at_its_latest_change(client, vendor, operator):
@@ -123,12 +128,12 @@ def test_a_removed_listing_arrives_as_a_tombstone(client, vendor, operator):
 
 def test_finance_sees_no_orders_or_listings(client, vendor):
     """SPEC §11: finance reads no orders or listings, and so none of their messages either; it
-    reads invoices and their messages, the money (SPEC §7–§9) and tickets."""
+    reads invoices, refunds and their messages, the money (SPEC §7–§9) and tickets."""
     changes = pull_all(client, bearer(login(client, vendor, "finance")))[0]
     money = {"deposit", "earning", "ledger_entry", "bank_account", "agreement"}
     # Tickets too: every role but viewer writes them (R-TKT-1).
-    assert {c["entity"] for c in changes} == {"vendor_profile", "invoice", "message", "ticket"} | money
-    assert all(c["data"]["invoice_id"] for c in changes if c["entity"] == "message")
+    assert {c["entity"] for c in changes} == {"vendor_profile", "invoice", "refund", "message", "ticket"} | money
+    assert all(c["data"]["invoice_id"] or c["data"]["refund_id"] for c in changes if c["entity"] == "message")
 
 
 def test_viewer_sees_listings_and_orders(client, vendor):
@@ -172,3 +177,24 @@ def test_limit_outside_1_to_2000_is_rejected(client, vendor):
         assert "limit" in err["details"]["fields"]
     assert len(_page(client, headers, limit=1).json()["changes"]) == 1
     assert _page(client, headers, limit=2000).status_code == 200
+
+
+def test_a_refund_decision_reaches_a_pull_with_the_order_and_the_earnings_it_changed(client, operator, seed):
+    """SPEC §5, R-WDR-1: after the cursor, the decided refund, its order (refunded) and the market's
+    earnings arrive, each once."""
+    from .money_helpers import earn, money_vendor
+    from .refund_helpers import asked, decide
+
+    vendor = money_vendor(seed, seed=91)
+    headers = bearer(login(client, vendor))
+    order = earn(client, operator, vendor, "custom_service", 9_000)
+    refund = asked(client, operator, order["id"])
+    _, cursor = pull_all(client, headers)
+    assert decide(client, headers, refund, "approve").status_code == 200
+    page = _page(client, headers, cursor=cursor).json()
+    assert not page["has_more"]
+    counts = Counter(c["entity"] for c in page["changes"])
+    assert counts == {"refund": 1, "order": 1, "earning": 1}
+    by_kind = {c["entity"]: c for c in page["changes"]}
+    assert by_kind["refund"]["version"] == 2 and by_kind["order"]["data"]["state"] == "refunded"
+    assert by_kind["earning"]["data"]["pending_fen"] == 0

@@ -7,17 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from vendor_desktop.domain.synced import ENTITY_KINDS, Wire, fields, synced_fields
-from vendor_desktop.sandbox.core.entities import synced_entities
 
 from .conftest import API, bearer, login, place_order, pull_all, send
-
-
-def _served() -> tuple[str, ...]:
-    """The declared kinds the sandbox serves. Issue 14's ``ticket`` is declared before its area
-    registers it (another branch); once merged this is every declared kind again."""
-    served = set(synced_entities())
-    assert served <= set(ENTITY_KINDS)
-    return tuple(k for k in ENTITY_KINDS if k in served or k != "ticket")
 
 
 def _misfits(entity: str, data: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -36,7 +27,7 @@ def test_a_full_pull_sends_every_declared_kind_with_exactly_its_declared_fields(
     vendor = seed(seed=1, deposit_paid_fen=500_000, withdrawals=2)
     changes, _ = pull_all(client, bearer(login(client, vendor)))
     # The seeded vendor has every kind the sandbox syncs: one never seen would go unchecked.
-    assert {c["entity"] for c in changes} == set(_served())
+    assert {c["entity"] for c in changes} == set(ENTITY_KINDS)
     for c in changes:
         _assert_declared(c)
     # Nullable fields come both ways in the seed, so both were checked.
@@ -83,10 +74,40 @@ def _schema_types(prop: dict[str, Any], schemas: dict[str, Any]) -> set[str]:
 
 def test_the_openapi_schema_documents_exactly_the_declared_fields(client):
     schemas = client.get(f"{API}/openapi.json").json()["components"]["schemas"]
-    for entity in _served():
+    for entity in ENTITY_KINDS:
         schema = schemas["".join(part.title() for part in entity.split("_")) + "Data"]
         assert list(schema["properties"]) == list(fields(entity)), entity
         assert set(schema["required"]) == set(fields(entity)), entity
         for f in synced_fields(entity):
             expected = {_SCHEMA_TYPE[f.wire]} | ({"null"} if f.nullable else set())
             assert _schema_types(schema["properties"][f.name], schemas) == expected, (entity, f.name)
+
+
+def test_the_issue_14_commands_and_controls_answer_the_declared_fields(client, operator, seed):
+    """Deliver (R-ORD-5), a buyer's refund and the vendor's decision (SPEC §5), exit and the
+    deposit receipt (R-EXT-1, R-DEP-7)."""
+    from .money_helpers import complete, earn, money_vendor
+    from .refund_helpers import asked, decide, deliver
+
+    vendor = money_vendor(seed, seed=95)
+    owner = bearer(login(client, vendor))
+    order = earn(client, operator, vendor, "custom_service", 9_000)
+    delivered = deliver(client, owner, order)
+    assert delivered.status_code == 200, delivered.text
+    _assert_declared(delivered.json())
+    refund = asked(client, operator, order["id"])
+    _assert_declared(refund)
+    decided = decide(client, owner, refund, "partial", amount_fen=1_000, reason="部分退款")
+    assert decided.status_code == 200, decided.text
+    _assert_declared(decided.json())
+    _assert_declared(complete(client, operator, order["id"]))
+    left = send(client, "POST", "/vendor/exit", owner)
+    assert left.status_code == 200, left.text
+    _assert_declared(left.json())
+    body = {"account_id": vendor["account_id"]}
+    r = client.post(f"{API}/sandbox/deposit/receipt-returned", json=body, headers=operator)
+    assert r.status_code == 200, r.text
+    _assert_declared(r.json())
+    changes, _ = pull_all(client, owner)
+    for c in changes:
+        _assert_declared(c)

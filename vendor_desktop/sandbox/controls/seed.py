@@ -141,7 +141,8 @@ def seed_vendor(
     invoice_actors = [display_names[r] for r in (Role.OWNER, Role.FINANCE, Role.SUPPORT)]
     invoice_rows, invoice_messages = seed_invoices(seed, account_id, order_rows, invoice_actors, today)
     # SPEC §5: before the money, which reads the orders' states and refunded amounts.
-    refund_rows, refund_messages = seed_refunds(account_id, order_rows, invoice_rows, display_names[Role.SUPPORT], today)
+    decider = display_names[Role.SUPPORT]
+    refund_rows, refund_messages = seed_refunds(account_id, order_rows, invoice_rows, decider, today)
     message_rows = sorted(
         message_rows + seed_review_messages(account_id, listing_rows) + invoice_messages + refund_messages,
         key=lambda m: m["created_at"],

@@ -70,7 +70,7 @@ class Vendor(Base):
     onboarding: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     seed: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    # R-EXT-1, R-DEP-7 (migration 0005, exit/): left the marketplace; the deposit's way back.
+    # R-EXT-1, R-DEP-7 (migration 0006, exit/): left the marketplace; the deposit's way back.
     exited_at: Mapped[str | None] = mapped_column(String(40), nullable=True, default=None)
     receipt_returned_on: Mapped[str | None] = mapped_column(String(10), nullable=True, default=None)
     deposit_refund_on: Mapped[str | None] = mapped_column(String(10), nullable=True, default=None)

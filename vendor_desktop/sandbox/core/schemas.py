@@ -128,7 +128,9 @@ class OrderData(BaseModel):
     discount_percent: int | None = Field(description="its percentage paid, e.g. 80 (八折)")
     price_changed_at: Timestamp | None = Field(description="when the vendor last changed the price (R-ORD-3)")
     price_change_reason: str | None
-    delivery_note: str | None = Field(description="R-ORD-5: 交付说明, the note the vendor gave the buyer on starting delivery")
+    delivery_note: str | None = Field(
+        description="R-ORD-5: 交付说明, the note the vendor gave the buyer on starting delivery"
+    )
     delivering_at: Timestamp | None = Field(description="R-ORD-5: when the vendor started delivering")
     completed_at: Timestamp | None = Field(description="when the order was completed (confirmed, or 7 days of silence)")
     completes_by: Timestamp | None = Field(
@@ -250,11 +252,15 @@ class VendorProfileData(BaseModel):
         "(the profile passes R-ACC-1's checks), certification_fee"
     )
     exited_at: Timestamp | None = Field(description="R-EXT-1: when the vendor left the marketplace (退出云市场)")
-    receipt_returned_on: str | None = Field(description="R-DEP-7: when the deposit receipt came back (YYYY-MM-DD, Beijing)")
+    receipt_returned_on: str | None = Field(
+        description="R-DEP-7: when the deposit receipt came back (YYYY-MM-DD, Beijing)"
+    )
     deposit_refund_on: str | None = Field(
         description="R-DEP-7: the expected deposit refund date (YYYY-MM-DD), about 45 days after the receipt came back"
     )
-    deposit_refunded_at: Timestamp | None = Field(description="R-DEP-7: when the deposit was paid back into the balance")
+    deposit_refunded_at: Timestamp | None = Field(
+        description="R-DEP-7: when the deposit was paid back into the balance"
+    )
 
 
 class InvoiceMailing(BaseModel):

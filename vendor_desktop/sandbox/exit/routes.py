@@ -35,12 +35,13 @@ router = command_router(tags=["commands"])
     ),
 )
 def leave(caller: Annotated[Caller, Depends(require(Permission.EXIT))], request: Request) -> Response:
-    """R-EXT-1 退出云市场 (owner only, SPEC §11): once no order is open (unpaid, paid, delivering,
-    refunding), no refund awaits a decision, no invoice is pending and no withdrawal is requested or
-    processing, the vendor leaves: every listing on sale or in review is delisted, new orders and
-    listing submissions are refused (409 VENDOR_EXITED). Answers the vendor profile with
-    `exited_at`. The body, if any, is ignored. The deposit comes back about 45 days after the
-    receipt is returned (R-DEP-7: `receipt_returned_on`, `deposit_refund_on`)."""
+    """R-EXT-1 退出云市场 (owner only, SPEC §11): once no order is open (unpaid or refunding, or a
+    manual service paid or delivering — the marketplace delivers the others), no refund awaits a
+    decision, no invoice is pending and no withdrawal is requested or processing, the vendor
+    leaves: every listing on sale or in review is delisted, new orders and listing submissions are
+    refused (409 VENDOR_EXITED). Answers the vendor profile with `exited_at`. The body, if any,
+    is ignored. The deposit comes back about 45 days after the receipt is returned (R-DEP-7:
+    `receipt_returned_on`, `deposit_refund_on`)."""
     with command_transaction(request) as t:
         now = clock_of(request).now()
         catch_up(t.session, caller.account_id, now)

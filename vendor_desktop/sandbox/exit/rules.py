@@ -2,7 +2,10 @@
 the deposit's way back.
 
 R-EXT-1's blockers, counted in SQL (domain.exit.ExitBlocker): orders not completed, cancelled or
-refunded (unpaid, paid, delivering, refunding — a refunded order is as final as a cancelled one),
+refunded — unpaid or being refunded, and a manual service paid or being delivered (the vendor still
+owes the work). A refunded order is as final as a cancelled one; a paid SaaS, API or image order is
+delivered by the marketplace itself (R-ORD-5: the sandbox completes it only when told to), so it
+owes nothing of the vendor and blocks nothing.
 refund requests awaiting a decision, invoices the buyer asked for and the vendor has not issued
 (``pending``), and withdrawals requested or processing. Once clear, the exit delists every listing
 on sale or in review, and from then on new orders and listing submissions are refused (409
@@ -16,13 +19,14 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from vendor_desktop.domain.earnings import IN_FLIGHT
-from vendor_desktop.domain.exit import ExitBlocker, deposit_refund_on
+from vendor_desktop.domain.exit import ExitBlocker, delivered_by_vendor, deposit_refund_on
 from vendor_desktop.domain.invoices import InvoiceState
 from vendor_desktop.domain.listings import ListingState
+from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.money import format_fen
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.refunds import RefundState
@@ -43,8 +47,11 @@ from ..orders.models import Order
 from ..refunds.models import Refund
 from .errors import ALREADY_EXITED, EXIT_BLOCKED, NOT_EXITED
 
-#: R-EXT-1: order states that block an exit (everything not completed, cancelled or refunded).
-OPEN_ORDER_STATES = (OrderState.UNPAID, OrderState.PAID, OrderState.DELIVERING, OrderState.REFUNDING)
+#: R-EXT-1: order states that block an exit in every market, and those that block it in the
+#: markets whose orders the vendor delivers (R-ORD-5).
+OPEN_ORDER_STATES = (OrderState.UNPAID, OrderState.REFUNDING)
+UNDELIVERED_STATES = (OrderState.PAID, OrderState.DELIVERING)
+_DELIVERED_BY_VENDOR = [m for m in MARKETS if delivered_by_vendor(m)]
 #: How many ids each blocker lists (domain.exit.ExitBlocker).
 BLOCKER_IDS = 20
 
@@ -54,7 +61,16 @@ def _blocker_queries(account_id: str) -> dict[ExitBlocker, tuple[Any, Any]]:
     return {
         ExitBlocker.OPEN_ORDERS: (
             Order.id,
-            and_(Order.account_id == account_id, Order.state.in_([s.value for s in OPEN_ORDER_STATES])),
+            and_(
+                Order.account_id == account_id,
+                or_(
+                    Order.state.in_([s.value for s in OPEN_ORDER_STATES]),
+                    and_(
+                        Order.state.in_([s.value for s in UNDELIVERED_STATES]),
+                        Order.market.in_(_DELIVERED_BY_VENDOR),
+                    ),
+                ),
+            ),
         ),
         ExitBlocker.PENDING_REFUNDS: (
             Refund.id,

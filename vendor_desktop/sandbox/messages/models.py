@@ -32,7 +32,7 @@ class Message(Base):
     listing_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # review results (R-LST-6)
     # A buyer's invoice request or revoke (R-INV-1/2); migration 0003 added it.
     invoice_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    # A refund's request or refund (SPEC §5), a ticket's reply or closing (R-TKT-1); migration 0005.
+    # A refund's request or refund (SPEC §5), a ticket's reply or closing (R-TKT-1); migration 0006.
     refund_id: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
     ticket_id: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
 

@@ -145,7 +145,7 @@ class LedgerEntry(Base):
     withdrawal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     receipt_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
     at: Mapped[str] = mapped_column(String(40))
-    # A refund's entry (SPEC §5, R-WDR-1; migration 0005): the refund, and what withdrawable could
+    # A refund's entry (SPEC §5, R-WDR-1; migration 0006): the refund, and what withdrawable could
     # not cover, now owed (待扣回).
     refund_id: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
     owed_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True, default=None)

@@ -47,7 +47,7 @@ class Order(Base):
     # null until known: unpaid, or a manual service not yet completed), and whether it has.
     settles_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     settled: Mapped[bool] = mapped_column(Boolean, default=False)
-    # R-ORD-5 (migration 0005): a manual service's delivery note and dates; the Python defaults
+    # R-ORD-5 (migration 0006): a manual service's delivery note and dates; the Python defaults
     # fill the seeder's bulk rows that do not name them.
     delivery_note: Mapped[str | None] = mapped_column(String(2000), nullable=True, default=None)
     delivering_at: Mapped[str | None] = mapped_column(String(40), nullable=True, default=None)

@@ -133,7 +133,8 @@ def _delivery(
     manual = delivered_by_vendor(market)
     if order_state is OrderState.COMPLETED:
         done = seeded_completion(market, paid_at, today)
-        found.update(completed_at=iso(done), delivering_at=iso(paid_at if not manual else min(done, paid_at + dt.timedelta(hours=2))))
+        started = min(done, paid_at + dt.timedelta(hours=2)) if manual else paid_at
+        found.update(completed_at=iso(done), delivering_at=iso(started))
     else:
         since = today - dt.timedelta(seconds=(n * 7919) % (5 * 86400) + 60)
         started = max(paid_at, since)

@@ -244,7 +244,9 @@ def refund_message_row(kind: str, refund: Any, message_id: str, at: str, *, read
         amount = format_fen(refund.amount_fen)
         title, title_en = "新的退款申请", "New refund request"
         body = f"订单 {number}（{listing}）的买家申请退款 {amount}，请在 {refund.decide_by} 前处理。"
-        body_en = f"The buyer of order {number} ({listing}) asks for a refund of {amount}; decide by {refund.decide_by}."
+        body_en = (
+            f"The buyer of order {number} ({listing}) asks for a refund of {amount}; decide by {refund.decide_by}."
+        )
     elif kind == "refund_refunded":
         amount = format_fen(refund.refunded_fen)
         title, title_en = "订单已退款", "Order refunded"

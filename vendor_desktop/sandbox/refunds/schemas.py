@@ -43,5 +43,6 @@ class SandboxRefundRequest(StrictBody):
         json_schema_extra={"minimum": 1, "maximum": MAX_AMOUNT_FEN},
     )
     reason: str = Field(
-        description="the buyer's words, 1–500 characters", json_schema_extra={"minLength": 1, "maxLength": REASON_LENGTH}
+        description="the buyer's words, 1–500 characters",
+        json_schema_extra={"minLength": 1, "maxLength": REASON_LENGTH},
     )

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from vendor_desktop.domain.invoices import InvoiceState
+from vendor_desktop.domain.markets import MARKETS, Delivery
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.refunds import RefundRule, RefundState, decide_by, is_automatic, refund_rule
 
@@ -39,6 +40,21 @@ def seed_refunds(
     still in its review period) is refunded instead, as R-REF-1 would have done."""
     invoiced = {i["order_id"] for i in invoices if i["state"] in (InvoiceState.ISSUED, InvoiceState.SHIPPED)}
     asking = [o for o in orders if o["state"] in (OrderState.REFUNDING, OrderState.REFUNDED)]
+    if not any(MARKETS[o["market"]].delivery is Delivery.SAAS and o["state"] == OrderState.REFUNDED for o in asking):
+        # The demo shows one self-service refund (R-REF-1): the newest SaaS order (one without an
+        # invoice request if any) was refunded in its review period.
+        requested_invoice = {i["order_id"] for i in invoices}
+        saas = [
+            o
+            for o in orders
+            if MARKETS[o["market"]].delivery is Delivery.SAAS
+            and o["state"] in (OrderState.PAID, OrderState.DELIVERING, OrderState.COMPLETED)
+        ]
+        if saas:
+            newest = max(saas, key=lambda o: (o["id"] not in requested_invoice, o["paid_at"]))
+            newest.update(state=OrderState.REFUNDED.value, refunded_fen=newest["amount_fen"])
+            newest.update(delivery_note=None, delivering_at=None, completed_at=None, completes_by=None)
+            asking.append(newest)
     self_service: dict[str, int] = {}
     refunds: list[dict[str, Any]] = []
     messages: list[dict[str, Any]] = []
@@ -50,7 +66,7 @@ def seed_refunds(
             ago = dt.timedelta(days=_LATE_DAYS) if requested == 0 else dt.timedelta(hours=2 + 5 * (n % 9))
             at = max(paid_at + dt.timedelta(hours=1), today - ago)
             requested += 1
-        else:
+        else:  # refunded soon after payment (a SaaS order: in its review period)
             at = paid_at + dt.timedelta(hours=2)
         at = min(at, today - dt.timedelta(seconds=10))
         before_state = OrderState.COMPLETED if at - paid_at > dt.timedelta(days=10) else OrderState.PAID
