@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from .conftest import API, START, assert_error, bearer, login, place_order, pull_all
-from .money_helpers import complete, earn, money_of, money_vendor, set_clock
+from .money_helpers import MARKET_INDEX, complete, earn, money_of, money_vendor, set_clock
 from .refund_helpers import deliver, order_now
 
 
@@ -34,7 +34,7 @@ def test_markets_that_deliver_themselves_have_nothing_to_start(client, operator,
     vendor = money_vendor(seed, seed=502)
     order = earn(client, operator, vendor, market, 3_000)
     err = assert_error(deliver(client, bearer(login(client, vendor)), order), 409, "ORDER_STATE")
-    assert err["details"] == {"state": "paid", "market": market}
+    assert err["details"] == {"state": "completed", "market": market}  # completed when paid (R-ORD-5)
 
 
 def test_only_a_paid_order_is_delivered_and_the_state_wins_over_a_stale_version(client, operator, seed):
@@ -128,3 +128,55 @@ def test_another_vendors_order_is_not_found(client, operator, seed):
     assert_error(deliver(client, bearer(login(client, mine)), order), 404, "NOT_FOUND")
     r = client.post(f"{API}/sandbox/orders/no-such-order/complete", headers=operator)
     assert_error(r, 404, "NOT_FOUND")
+
+
+@pytest.mark.parametrize("market", ["saas", "api", "image"])
+def test_paying_an_order_that_delivers_itself_completes_it_at_once(client, operator, seed, market):
+    """R-ORD-5: SaaS, API and image orders go from paid to completed themselves, in the payment's
+    own step: one new version, one change, both messages; the money still settles by market
+    (R-WDR-1: SaaS after its review period, API and image when paid)."""
+    vendor = money_vendor(seed, seed=511)
+    owner = bearer(login(client, vendor))
+    _, cursor = pull_all(client, owner)
+    order = place_order(client, operator, vendor, listing=f"lst-{vendor['account_id']}-{MARKET_INDEX[market]}")
+    paid = client.post(f"{API}/sandbox/orders/{order['id']}/pay", headers=operator)
+    assert paid.status_code == 200, paid.text
+    data = paid.json()["data"]
+    assert (paid.json()["version"], data["state"], data["completes_by"]) == (order["version"] + 1, "completed", None)
+    assert data["paid_at"] == data["delivering_at"] == data["completed_at"]
+    assert dt.datetime.fromisoformat(data["paid_at"]) == START
+    assert data["delivery_note"] is None
+    page = client.get(f"{API}/sync/changes", params={"cursor": cursor}, headers=owner).json()["changes"]
+    mine = [c for c in page if c["entity"] == "order"]
+    assert [(c["id"], c["version"], c["data"]["state"]) for c in mine] == [(order["id"], 2, "completed")]
+    kinds = [c["data"]["kind"] for c in page if c["entity"] == "message" and c["data"]["order_id"] == order["id"]]
+    assert sorted(kinds) == ["new_order", "order_completed", "order_paid"]
+    earning = money_of(client, owner)["earnings"][market]
+    amount = data["amount_fen"]
+    if market == "saas":  # settles when the review period ends
+        assert (earning["pending_fen"], earning["withdrawable_fen"]) == (amount, 0)
+    else:
+        assert (earning["pending_fen"], earning["withdrawable_fen"]) == (0, amount)
+    # Nothing is left to complete: the control answers as for any completed order.
+    r = client.post(f"{API}/sandbox/orders/{order['id']}/complete", headers=operator)
+    err = assert_error(r, 409, "ORDER_STATE")
+    assert err["details"] == {"state": "completed", "target": "completed"}
+    # Nor to pay again.
+    again = client.post(f"{API}/sandbox/orders/{order['id']}/pay", headers=operator)
+    assert assert_error(again, 409, "ORDER_STATE")["details"] == {"state": "completed", "target": "paid"}
+
+
+def test_a_paid_manual_service_waits_for_its_vendor(client, operator, seed):
+    """R-ORD-5: a manual service stays paid (待交付) until the vendor delivers it; the complete
+    control still completes it (paid → delivering → completed) and settles its money."""
+    vendor = money_vendor(seed, seed=512)
+    owner = bearer(login(client, vendor))
+    order = earn(client, operator, vendor, "custom_service", 30_000)
+    data = order["data"]
+    assert (data["state"], data["delivering_at"], data["completed_at"]) == ("paid", None, None)
+    assert order_now(client, owner, order["id"])["state"] == "paid"
+    assert money_of(client, owner)["earnings"]["custom_service"]["pending_fen"] == 30_000
+    done = complete(client, operator, order["id"])
+    assert (done["version"], done["data"]["state"]) == (order["version"] + 1, "completed")
+    assert done["data"]["delivering_at"] == done["data"]["completed_at"]
+    assert money_of(client, owner)["earnings"]["custom_service"]["withdrawable_fen"] == 30_000

@@ -27,7 +27,7 @@ from ..listings.models import Listing
 from ..listings.schemas import ListingReviewRequest
 from ..money import rules as money
 from ..orders.models import Order
-from ..orders.rules import complete_order, move_order, place_order
+from ..orders.rules import complete_order, move_order, pay_order, place_order
 from .schemas import (
     ClockRequest,
     ClockResponse,
@@ -91,10 +91,13 @@ def _move(request: Request, order_id: str, target: OrderState) -> dict[str, Any]
         if target is OrderState.COMPLETED:
             complete_order(s, order, now)  # R-ORD-5: with its order_completed message
             money.order_completed(s, order, now)
+        elif target is OrderState.PAID:
+            # R-ORD-5: a SaaS, API or image order is completed as it is paid; its money still
+            # settles by market and paid_at (SaaS after the review period, API and image at once).
+            pay_order(s, order, now)
+            money.order_paid(s, order, now)
         else:
             move_order(s, order, target, now)
-            if target is OrderState.PAID:
-                money.order_paid(s, order, now)
         return entities.envelope("order", order)
 
 
@@ -105,7 +108,10 @@ _MOVE_ERRORS = error_responses(401, 404, 409, 422)
 
 @router.post("/orders/{order_id}/pay", response_model=EntityEnvelope, responses=_MOVE_ERRORS)
 def pay(order_id: str, request: Request) -> dict[str, Any]:
-    """The buyer pays an unpaid order (R-ORD-1); the vendor gets an order_paid message."""
+    """The buyer pays an unpaid order (R-ORD-1); the vendor gets an order_paid message. A manual
+    service is then `paid` (待交付) until the vendor starts its delivery; a SaaS, API or image order
+    delivers itself (R-ORD-5): it is `completed` at once (`delivering_at` = `completed_at` =
+    `paid_at`, one new version) and the vendor also gets an order_completed message."""
     return _move(request, order_id, OrderState.PAID)
 
 
@@ -118,9 +124,10 @@ def cancel(order_id: str, request: Request) -> dict[str, Any]:
 @router.post("/orders/{order_id}/complete", response_model=EntityEnvelope, responses=_MOVE_ERRORS)
 def complete(order_id: str, request: Request) -> dict[str, Any]:
     """Delivery confirmed (R-ORD-5): the buyer confirms a manual service the vendor is delivering,
-    or the marketplace's own delivery of a SaaS, API or image order finished; a paid or delivering
-    order becomes completed (`completed_at`, an order_completed message) and a manual service's
-    money settles (R-WDR-1)."""
+    (or the marketplace completes a paid manual service outright); a paid or delivering order becomes
+    completed (`completed_at`, an order_completed message) and a manual service's money settles
+    (R-WDR-1). SaaS, API and image orders are completed when paid, so there is nothing left to
+    complete: an already completed order is 409 ORDER_STATE."""
     return _move(request, order_id, OrderState.COMPLETED)
 
 

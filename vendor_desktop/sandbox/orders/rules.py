@@ -42,6 +42,7 @@ __all__ = [
     "message_row",
     "move_order",
     "order_number",
+    "pay_order",
     "place_order",
     "silent_deliveries",
 ]
@@ -159,6 +160,22 @@ def move_order(s: Session, order: Order, target: OrderState, now: dt.datetime) -
     path = [target]
     if target is OrderState.COMPLETED and order.state == OrderState.PAID:
         path = [OrderState.DELIVERING, OrderState.COMPLETED]
+    _check_path(order, path, target)
+    order.state = target.value
+    order.version += 1
+    if target is OrderState.PAID:
+        order.paid_at = iso(now)
+    if target is OrderState.COMPLETED:
+        order.delivering_at = order.delivering_at or iso(now)
+        order.completed_at, order.completes_by = iso(now), None
+    record_change(s, order.account_id, "order", order.id, order.version)
+    if target is OrderState.PAID:
+        _send(s, "order_paid", order, now)
+    return order
+
+
+def _check_path(order: Order, path: list[OrderState], target: OrderState) -> None:
+    """409 ORDER_STATE unless R-ORD-1 allows each step of ``path`` from the order's state."""
     current = order.state
     for step in path:
         if not can_transition(current, step):
@@ -170,16 +187,24 @@ def move_order(s: Session, order: Order, target: OrderState, now: dt.datetime) -
                 details={"state": order.state, "target": target.value},
             )
         current = step
-    order.state = target.value
+
+
+def pay_order(s: Session, order: Order, now: dt.datetime) -> Order:
+    """The buyer pays (R-ORD-1): the order is paid and the vendor gets an order_paid message. A
+    SaaS, API or image order delivers itself (R-ORD-5): it is completed in the same step, with
+    ``delivering_at`` = ``completed_at`` = ``paid_at``, one version and one change-log entry, and
+    an order_completed message. A manual service stays paid until the vendor delivers it."""
+    if delivered_by_vendor(order.market):
+        return move_order(s, order, OrderState.PAID, now)
+    # Refused as a payment (target paid) when the order is not unpaid, like a manual one.
+    _check_path(order, [OrderState.PAID], OrderState.PAID)
+    order.state = OrderState.COMPLETED.value
+    order.paid_at = order.delivering_at = order.completed_at = iso(now)
+    order.completes_by = None
     order.version += 1
-    if target is OrderState.PAID:
-        order.paid_at = iso(now)
-    if target is OrderState.COMPLETED:
-        order.delivering_at = order.delivering_at or iso(now)
-        order.completed_at, order.completes_by = iso(now), None
     record_change(s, order.account_id, "order", order.id, order.version)
-    if target is OrderState.PAID:
-        _send(s, "order_paid", order, now)
+    _send(s, "order_paid", order, now)
+    _send(s, "order_completed", order, now)
     return order
 
 

@@ -49,6 +49,8 @@ def seed_orders(
         listing = rng.choice(sellable)
         if state in _REFUND_STATES and MARKETS[listing["market"]].delivery in (Delivery.API, Delivery.IMAGE):
             state = OrderState.COMPLETED  # R-REF-2: never refunded; decided after the draw, so the stream stays
+        if state in _VENDOR_STATES and not delivered_by_vendor(listing["market"]):
+            state = OrderState.COMPLETED  # R-ORD-5: completed when paid; also after the draw
         mode = rng.choice(list(listing["billing"]))
         buyer = rng.choice(buyers)
         if buyer not in identities:
@@ -108,6 +110,8 @@ def seed_orders(
 
 
 _REFUND_STATES = (OrderState.REFUNDING, OrderState.REFUNDED)
+#: States only a manual service waits in (R-ORD-5): the vendor has yet to deliver or finish.
+_VENDOR_STATES = (OrderState.PAID, OrderState.DELIVERING)
 #: A seeded manual service is completed this many days after it was paid (R-ORD-5, R-WDR-1).
 MANUAL_SERVICE_DAYS = 3
 _NOTE = "已安排工程师远程实施，完成后将发送验收报告，请留意站内信。"
@@ -124,23 +128,24 @@ def seeded_completion(market: str, paid_at: dt.datetime, today: dt.datetime) -> 
 def _delivery(
     n: int, *, order_state: OrderState, market: str, paid_at: dt.datetime | None, today: dt.datetime
 ) -> dict[str, Any]:
-    """R-ORD-5's fields of a seeded order. A manual service being delivered started within the
-    last 5 days (so 7 days of silence have not completed it yet); derived from ``n``, not drawn,
-    so the random stream of every other seeded row stays as it was."""
+    """R-ORD-5's fields of a seeded order. A SaaS, API or image order was delivered and completed
+    when paid (a later refund request keeps those dates, as the sandbox does). A manual service
+    being delivered started within the last 5 days (so 7 days of silence have not completed it
+    yet); derived from ``n``, not drawn, so the random stream of every other seeded row stays."""
     found: dict[str, Any] = {"delivery_note": None, "delivering_at": None, "completed_at": None, "completes_by": None}
+    manual = delivered_by_vendor(market)
+    if paid_at is not None and not manual:  # completed when paid, whatever a refund did later
+        return found | {"delivering_at": iso(paid_at), "completed_at": iso(paid_at)}
     if paid_at is None or order_state not in (OrderState.DELIVERING, OrderState.COMPLETED):
         return found
-    manual = delivered_by_vendor(market)
     if order_state is OrderState.COMPLETED:
         done = seeded_completion(market, paid_at, today)
-        started = min(done, paid_at + dt.timedelta(hours=2)) if manual else paid_at
-        found.update(completed_at=iso(done), delivering_at=iso(started))
+        found.update(completed_at=iso(done), delivering_at=iso(min(done, paid_at + dt.timedelta(hours=2))))
     else:
         since = today - dt.timedelta(seconds=(n * 7919) % (5 * 86400) + 60)
         started = max(paid_at, since)
-        found.update(delivering_at=iso(started), completes_by=iso(completes_by_silence_at(started)) if manual else None)
-    if manual:
-        found["delivery_note"] = _NOTE
+        found.update(delivering_at=iso(started), completes_by=iso(completes_by_silence_at(started)))
+    found["delivery_note"] = _NOTE
     return found
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
+from vendor_desktop.domain.exit import delivered_by_vendor
 from vendor_desktop.domain.invoices import InvoiceState
 from vendor_desktop.domain.markets import MARKETS, Delivery
 from vendor_desktop.domain.orders import OrderState
@@ -53,7 +54,7 @@ def seed_refunds(
         if saas:
             newest = max(saas, key=lambda o: (o["id"] not in requested_invoice, o["paid_at"]))
             newest.update(state=OrderState.REFUNDED.value, refunded_fen=newest["amount_fen"])
-            newest.update(delivery_note=None, delivering_at=None, completed_at=None, completes_by=None)
+            # R-ORD-5: it was completed when paid (its delivery dates stay, as in the sandbox).
             asking.append(newest)
     self_service: dict[str, int] = {}
     refunds: list[dict[str, Any]] = []
@@ -69,7 +70,9 @@ def seed_refunds(
         else:  # refunded soon after payment (a SaaS order: in its review period)
             at = paid_at + dt.timedelta(hours=2)
         at = min(at, today - dt.timedelta(seconds=10))
-        before_state = OrderState.COMPLETED if at - paid_at > dt.timedelta(days=10) else OrderState.PAID
+        # R-ORD-5: a SaaS order was completed when paid; a manual service was still paid early on.
+        late = at - paid_at > dt.timedelta(days=10)
+        before_state = OrderState.COMPLETED if late or not delivered_by_vendor(order["market"]) else OrderState.PAID
         buyer = order["buyer_account_id"]
         count = self_service.get(buyer, 0)
         rule = refund_rule(order["market"], before_state, paid_at, at, count)
