@@ -46,6 +46,7 @@ from hypothesis.stateful import (
 
 from vendor_desktop.domain.deposit import DEPOSIT_MAXIMUM_FEN, TIER_AMOUNT_FEN, tier_covered
 from vendor_desktop.domain.earnings import AgreementKind, LedgerBook, LedgerKind, WithdrawalState, ledger_book
+from vendor_desktop.domain.exit import delivered_by_vendor
 from vendor_desktop.domain.markets import MARKETS, Delivery
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.refunds import Decision, RefundRule
@@ -189,6 +190,10 @@ class VendorMoney(RuleBasedStateMachine):
             order["data"]["number"], market, paid.json()["data"]["amount_fen"], self.model.now,
             paid_step=self.model.step,
         )  # fmt: skip
+        if not delivered_by_vendor(market):  # R-ORD-5: SaaS, API and image complete when paid
+            assert paid.json()["data"]["state"] == "completed"
+            self.model.orders[order["id"]].completed_at = self.model.now
+            self.model.orders[order["id"]].completed_step = self.model.step
 
     @precondition(lambda self: self.completable())
     @rule(pick=st.integers(0, 10**6))

@@ -8,6 +8,7 @@ import pytest
 from vendor_desktop.domain.money import MAX_AMOUNT_FEN
 
 from .conftest import API, assert_error, bearer, entity_now, login, place_order, send
+from .money_helpers import MARKET_INDEX
 
 
 def _change(client, headers, order_id, *, if_match=1, price=4200, reason="老客户续费优惠"):
@@ -63,7 +64,10 @@ def test_a_stale_version_is_412_with_the_current_order(client, operator, vendor)
 @pytest.mark.parametrize("if_match", [2, 1])  # current, and stale: the buyer paid meanwhile
 def test_price_change_rejected_after_buyer_paid_or_cancelled(client, operator, vendor, move, if_match):
     headers = bearer(login(client, vendor))
-    order = place_order(client, operator, vendor)
+    # A manual service, so a paid order stays paid (SaaS, API and image complete at once, R-ORD-5).
+    order = place_order(
+        client, operator, vendor, listing=f"lst-{vendor['account_id']}-{MARKET_INDEX['custom_service']}"
+    )
     client.post(f"{API}/sandbox/orders/{order['id']}/{move}", headers=operator)
     err = assert_error(_change(client, headers, order["id"], if_match=if_match), 409, "ORDER_NOT_UNPAID")
     assert err["details"]["state"] == ("paid" if move == "pay" else "cancelled")

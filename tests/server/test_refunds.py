@@ -96,7 +96,7 @@ def test_api_and_image_orders_are_not_refundable_and_nothing_changes(client, ope
     owner = _owner(client, vendor)
     after = entity_now(client, owner, "order", order["id"])
     assert after is not None and after["version"] == order["version"]
-    assert (after["data"]["state"], after["data"]["refunded_fen"]) == ("paid", 0)
+    assert (after["data"]["state"], after["data"]["refunded_fen"]) == ("completed", 0)  # when paid, R-ORD-5
     changes, _ = pull_all(client, owner)
     assert [c for c in changes if c["entity"] == "refund"] == []
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from vendor_desktop.domain.exit import delivered_by_vendor
 from vendor_desktop.domain.markets import MARKETS
 from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.domain.roles import Role
@@ -103,7 +104,13 @@ def test_seed_with_an_explicit_account_id_and_no_orders(seed, client):
 
 
 def _place(client: TestClient, operator: dict[str, str], vendor: dict[str, Any], **extra: Any) -> Any:
-    listing = next(c for c in _all(client, vendor) if c["entity"] == "listing" and c["data"]["state"] == "on_sale")
+    """An order of an on-sale manual service: paid, it waits for delivery (R-ORD-5; SaaS, API
+    and image orders are completed as they are paid)."""
+    listing = next(
+        c
+        for c in _all(client, vendor)
+        if c["entity"] == "listing" and c["data"]["state"] == "on_sale" and delivered_by_vendor(c["data"]["market"])
+    )
     body = {"account_id": vendor["account_id"], "listing_id": listing["id"], "buyer_account_id": "88001", **extra}
     return listing, client.post(f"{API}/sandbox/orders", json=body, headers=operator)
 

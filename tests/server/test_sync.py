@@ -9,6 +9,7 @@ from vendor_desktop.domain.orders import OrderState
 from vendor_desktop.sandbox.core.schemas import ChangesPage
 
 from .conftest import API, assert_error, bearer, login, pull_all
+from .money_helpers import MARKET_INDEX
 
 
 def _page(client: Any, headers: dict[str, str], **params: Any) -> Any:
@@ -23,6 +24,11 @@ def _place(client: Any, operator: dict[str, str], vendor: dict[str, Any], listin
     )
     assert r.status_code == 201, r.text
     return r.json()
+
+
+def _manual_listing(vendor: dict[str, Any]) -> str:
+    """A manual service: paid, it waits for delivery (SaaS, API and image complete when paid, R-ORD-5)."""
+    return f"lst-{vendor['account_id']}-{MARKET_INDEX['custom_service']}"
 
 
 def _on_sale_listing(changes: list[dict[str, Any]]) -> str:
@@ -83,7 +89,7 @@ def test_a_change_committed_between_pages_is_not_skipped(client, vendor, operato
 
 def test_an_entity_changed_after_it_was_pulled_comes_again_at_its_latest_state(client, vendor, operator):
     headers = bearer(login(client, vendor))
-    listing_id = _on_sale_listing(pull_all(client, headers)[0])
+    listing_id = _manual_listing(vendor)
     order = _place(client, operator, vendor, listing_id)
     _, cursor = pull_all(client, headers)
     client.post(f"{API}/sandbox/orders/{order['id']}/pay", headers=operator)
@@ -101,7 +107,7 @@ def test_an_entity_changed_after_it_was_pulled_comes_again_at_its_latest_state(c
 
 def test_a_full_resync_lists_an_entity_once_at_its_latest_change(client, vendor, operator):
     headers = bearer(login(client, vendor))
-    listing_id = _on_sale_listing(pull_all(client, headers)[0])
+    listing_id = _manual_listing(vendor)
     order = _place(client, operator, vendor, listing_id)
     client.post(f"{API}/sandbox/orders/{order['id']}/pay", headers=operator)
     changes, _ = pull_all(client, headers)

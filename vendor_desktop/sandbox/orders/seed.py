@@ -50,7 +50,13 @@ def seed_orders(
         if state in _REFUND_STATES and MARKETS[listing["market"]].delivery in (Delivery.API, Delivery.IMAGE):
             state = OrderState.COMPLETED  # R-REF-2: never refunded; decided after the draw, so the stream stays
         if state in _VENDOR_STATES and not delivered_by_vendor(listing["market"]):
-            state = OrderState.COMPLETED  # R-ORD-5: completed when paid; also after the draw
+            # R-ORD-5: only a manual service waits for its vendor; picked by n, not drawn (no
+            # listing is drawn again), and completed (as when paid) if the vendor sells none.
+            manual = [x for x in sellable if delivered_by_vendor(x["market"])]
+            if manual:
+                listing = manual[n % len(manual)]
+            else:
+                state = OrderState.COMPLETED
         mode = rng.choice(list(listing["billing"]))
         buyer = rng.choice(buyers)
         if buyer not in identities:
