@@ -53,12 +53,8 @@ def place_order(sandbox: EmbeddedSandbox, vendor: Vendor, engine: SyncEngine) ->
         listing_id = next(
             i for i, (_, d) in sorted(listings.items()) if d["state"] == "on_sale" and delivered_by_vendor(d["market"])
         )
-        order = operator(
-            sandbox,
-            "POST",
-            "/orders",
-            {"account_id": vendor.account_id, "listing_id": listing_id, "buyer_account_id": "b-1"},
-        )
+        order = operator(sandbox, "POST", "/orders",
+                         {"account_id": vendor.account_id, "listing_id": listing_id, "buyer_account_id": "b-1"})
         assert engine.sync_once().online
         return str(order["id"])
 
@@ -177,12 +173,8 @@ def test_a_version_conflict_shows_the_current_order_and_a_retry_on_it_applies(
     order_id = place_order()
     version, _ = server_order(client, order_id)
     # Someone else (another desktop) changes the price first.
-    client.request(
-        "POST",
-        f"/orders/{order_id}/price-change",
-        {"new_price_fen": 3000, "reason": "desk 2"},
-        headers={"If-Match": str(version)},
-    )
+    client.request("POST", f"/orders/{order_id}/price-change", {"new_price_fen": 3000, "reason": "desk 2"},
+                   headers={"If-Match": str(version)})
     cmd = queue_price_change(engine.db, order_id, 3500)  # based on the stale cached version
     outcome = engine.sync_once()
     rejected = command(engine.db, cmd.id)
@@ -203,10 +195,7 @@ def test_a_version_conflict_shows_the_current_order_and_a_retry_on_it_applies(
 
 
 def test_offline_commands_survive_a_restart_and_go_when_the_server_is_back(
-    engine: SyncEngine,
-    place_order: Callable[[], str],
-    sandbox: EmbeddedSandbox,
-    client: MarketplaceClient,
+    engine: SyncEngine, place_order: Callable[[], str], sandbox: EmbeddedSandbox, client: MarketplaceClient,
     tmp_path: Path,
 ) -> None:
     order_id = place_order()
@@ -247,11 +236,7 @@ def test_other_entities_keep_flowing_past_a_rejected_one_in_creation_order(
     outcome = engine.sync_once()
     assert outcome.rejected == 1 and outcome.applied == 2
     assert [state_of(engine.db, c.id) for c in (a1, a2, b1, b2)] == [
-        CommandState.REJECTED,
-        CommandState.HELD,
-        CommandState.APPLIED,
-        CommandState.APPLIED,
-    ]
+        CommandState.REJECTED, CommandState.HELD, CommandState.APPLIED, CommandState.APPLIED]
     sent = [key for _, url, key in network.sent if "price-change" in url]
     assert sent == [a1.idempotency_key, b1.idempotency_key, b2.idempotency_key]
     assert server_order(engine.client, b)[1]["amount_fen"] == 2100
@@ -309,18 +294,9 @@ def test_marking_a_message_read_counts_at_once_and_reaches_the_server(engine: Sy
         before = unread_count(s)
         [message_id, *_] = message_ids(s, unread_only=True)
     with engine.db.session(write=True) as s, s.begin():
-        cmd = outbox.enqueue(
-            s,
-            kind="message.read",
-            entity="message",
-            entity_id=message_id,
-            base_version=None,
-            method="POST",
-            path=f"/messages/{message_id}/read",
-            payload=None,
-            summary={},
-            created_by="owner",
-        )
+        cmd = outbox.enqueue(s, kind="message.read", entity="message", entity_id=message_id, base_version=None,
+                             method="POST", path=f"/messages/{message_id}/read", payload=None, summary={},
+                             created_by="owner")
     with engine.db.session() as s:
         assert unread_count(s) == before - 1  # offline too: the queued mark counts
     assert engine.sync_once().applied == 1

@@ -18,7 +18,9 @@ from vendor_desktop.sync.errors import ApiError
 from vendor_desktop.sync.pull import Puller, PullProgress
 
 
-def test_full_pull_makes_the_cache_equal_to_the_server(client: MarketplaceClient, cache: CacheDatabase) -> None:
+def test_full_pull_makes_the_cache_equal_to_the_server(
+    client: MarketplaceClient, cache: CacheDatabase
+) -> None:
     seen: list[PullProgress] = []
     changed = Puller(client, cache, page_size=25).pull(progress=seen.append)
     server = server_state(client)
@@ -42,9 +44,7 @@ def test_incremental_pull_brings_a_new_order_and_its_payment(
     puller.pull()
     listing_id = next(iter(server_state(client)["listing"]))
     order = operator(
-        sandbox,
-        "POST",
-        "/orders",
+        sandbox, "POST", "/orders",
         {"account_id": vendor.account_id, "listing_id": listing_id, "buyer_account_id": "buyer-1"},
     )
     order_id = order["id"]
@@ -79,7 +79,9 @@ class Crash(Exception):
     pass
 
 
-def test_a_crash_mid_pull_resumes_without_duplicates_or_gaps(client: MarketplaceClient, cache: CacheDatabase) -> None:
+def test_a_crash_mid_pull_resumes_without_duplicates_or_gaps(
+    client: MarketplaceClient, cache: CacheDatabase
+) -> None:
     def crash_after_page_2(p: PullProgress) -> None:
         if p.pages == 2:
             raise Crash
@@ -122,13 +124,8 @@ def test_expired_cursor_triggers_a_full_resync_that_drops_rows_deleted_meanwhile
     removed = sorted(before["listing"])[0]
     operator(sandbox, "DELETE", f"/listings/{removed}")
     with cache.session(write=True) as s, s.begin():
-        apply_changes(
-            s,
-            [
-                {"entity": "order", "id": "ghost", "version": 1, "data": {"number": "X"}},
-                {"entity": "mystery", "id": "m1", "version": 1, "data": {}},
-            ],
-        )
+        apply_changes(s, [{"entity": "order", "id": "ghost", "version": 1, "data": {"number": "X"}},
+                          {"entity": "mystery", "id": "m1", "version": 1, "data": {}}])
     operator(sandbox, "POST", "/sync/expire-cursors")
 
     # The old rows stay visible while the resync runs; checked on its first page.
@@ -168,7 +165,9 @@ def test_a_resync_interrupted_by_a_crash_still_sweeps_when_it_finishes(
     assert cache_state(cache) == server_state(client)
 
 
-def test_a_garbage_cursor_in_the_cache_recovers_by_resyncing(client: MarketplaceClient, cache: CacheDatabase) -> None:
+def test_a_garbage_cursor_in_the_cache_recovers_by_resyncing(
+    client: MarketplaceClient, cache: CacheDatabase
+) -> None:
     with cache.session(write=True) as s, s.begin():
         sync_state.set_cursor(s, "not-a-cursor")
     Puller(client, cache).pull()
