@@ -93,6 +93,7 @@ def mark_all_read(
             Message.invoice_id,
             Message.refund_id,
             Message.ticket_id,
+            Message.kind,
         ).where(
             Message.account_id == caller.account_id,
             # One offset and to the second for every stored timestamp (clock.iso): text order is time order.
