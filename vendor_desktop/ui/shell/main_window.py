@@ -214,6 +214,11 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         if unsent and not self.confirm_quit(unsent):
             event.ignore()
             return
+        self.stop()
+        super().closeEvent(event)
+
+    def stop(self) -> None:
+        """Nothing of this window's session runs on: no syncing, no reminders, no tray icon."""
         self.sync.stop()
         if (reminder := getattr(self.shell.viewmodels.get("dashboard"), "reminder", None)) is not None:
             reminder.stop()  # its viewmodel outlives the window; the session's cache is closing
@@ -221,4 +226,3 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
             refunds.stop()
         if self.tray is not None:
             self.tray.hide()
-        super().closeEvent(event)
