@@ -128,12 +128,10 @@ class VendorCenter(SigningIn, QObject):
         notice = recovery_notice(db.recovery)  # damaged or newer, and what became of unsent changes
         notifications = str(self.settings.value("notifications", "true")).lower() != "false"
         self.window = MainWindow(self.sync, context, language=self.language, notice=notice, notifications=notifications)
-        self.window.notifications_toggled.connect(lambda on: self.settings.setValue("notifications", on))
+        self.window.notifications_toggled.connect(self._save_notifications)
         self.window.language_requested.connect(self.set_language)
         self.window.sign_out_requested.connect(self.sign_out)
-        self.sync.session_expired.connect(
-            lambda: self._ask_password(QCoreApplication.translate("VendorCenter", "Your sign-in has expired."))
-        )
+        self.sync.session_expired.connect(self._sign_in_expired)
         self.window.about_requested.connect(self.show_about)
         keep_layout(self.settings, self.window)
         self.window.show()
@@ -142,6 +140,14 @@ class VendorCenter(SigningIn, QObject):
             self.sync.sync_now()
         else:
             self.sync.set_offline()
+
+    # Bound methods, not closures: a closure connected to the window's signals would hold this
+    # object from C++, and the two would keep each other alive.
+    def _save_notifications(self, on: bool) -> None:
+        self.settings.setValue("notifications", on)
+
+    def _sign_in_expired(self) -> None:
+        self._ask_password(QCoreApplication.translate("VendorCenter", "Your sign-in has expired."))
 
     def save_layout(self) -> None:
         if self.window is not None:
@@ -209,6 +215,15 @@ class VendorCenter(SigningIn, QObject):
             self.session.db.close()
         if self.sandbox is not None:
             self.sandbox.stop()  # type: ignore[attr-defined]
+        # The window and the session's objects go with the app. Signals connected to closures hold
+        # their objects from C++, out of the garbage collector's sight: without this, a window of
+        # a finished session (in tests, of every earlier test) lived on and heard every later event.
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.stop()
+            window.hide()
+            window.deleteLater()
+        self.deleteLater()
 
     def report_unsaved(self, text: str) -> None:
         """Quitting could not save every change: say so. (Tests replace it on the instance; kept

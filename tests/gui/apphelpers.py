@@ -107,9 +107,20 @@ def select_order(qtbot, center: VendorCenter, number: str) -> None:
 
 
 def server_changes(market: Marketplace) -> list[dict]:
-    """Everything the marketplace holds for the vendor, as the owner sees it (one page: small vendors)."""
+    """Everything the marketplace holds for the vendor, as the owner sees it: every page, each
+    entity once at its latest version (the demo vendor is past one page of 2,000 changes)."""
+    latest: dict[tuple[str, str], dict] = {}
+    cursor = None
     with market.as_user() as api:
-        return api.get("/sync/changes", params={"limit": 2000}).json()["changes"]
+        while True:
+            params: dict = {"limit": 2000} | ({"cursor": cursor} if cursor else {})
+            page = api.get("/sync/changes", params=params).json()
+            for change in page["changes"]:
+                latest.pop((change["entity"], change["id"]), None)  # in the order last changed
+                latest[(change["entity"], change["id"])] = change
+            cursor = page["cursor"]
+            if not page["has_more"]:
+                return list(latest.values())
 
 
 def an_unpaid_order(market: Marketplace) -> dict:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from importlib import resources
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 
+from vendor_desktop.app import VendorCenter
 from vendor_desktop.cache.core.apply import apply_changes
 from vendor_desktop.cache.core.database import CacheDatabase
 from vendor_desktop.ui.core import i18n, palette
@@ -15,6 +19,29 @@ from vendor_desktop.viewmodels.core.background import BackgroundRunner
 from .apphelpers import Marketplace
 
 SH = dt.timezone(dt.timedelta(hours=8))
+
+@pytest.fixture(autouse=True)
+def nothing_outlives_its_test(qapp, monkeypatch):
+    """Every app a test started is shut down, and what it shut down (the window, its viewmodels)
+    deleted, before the next test starts: no window of an earlier test hears the next test's
+    events (a language change reaching a view whose cache was closed crashed Qt)."""
+    started: list[VendorCenter] = []
+    init = VendorCenter.__init__
+
+    def remembered(self, *args, **kwargs) -> None:
+        init(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(VendorCenter, "__init__", remembered)
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for center in started:
+        if shiboken6.isValid(center):  # a shut-down app is deleted by now; this one still runs
+            center.shutdown()
+    started.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
 
 @pytest.fixture
 def english(qapp):

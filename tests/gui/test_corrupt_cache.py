@@ -35,7 +35,6 @@ def test_a_corrupt_cache_is_moved_aside_rebuilt_and_reported(qtbot, tmp_path):
         center.dialog.submit()
         qtbot.waitUntil(lambda: center.sync is not None and center.sync.state == Connection.ONLINE, timeout=30_000)
         center.shutdown()
-        center.window.close()
 
         path = cache_file_for(sandbox.base_url, vendor["account_id"], "owner")
         path.write_bytes(b"this is not a database" * 1000)

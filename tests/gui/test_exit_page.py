@@ -123,7 +123,7 @@ def test_nothing_blocks_then_the_company_name_confirms_and_the_exit_is_queued(qt
     with qtbot.waitCallback(timeout=10_000) as done:
         context.writes.submit(lambda: None, on_done=done)
     [command] = open_commands(db)
-    assert (command.kind, command.entity, command.entity_id) == ("vendor.exit", "vendor_profile", ACCOUNT)
+    assert (command.kind, command.entity, command.entity_id) == ("vendor.exit", "vendor_profile", f"{ACCOUNT}:exit")
     assert (command.method, command.path, command.base_version) == ("POST", "/vendor/exit", None)
     assert describe(command) == f"Apply to leave the marketplace ({COMPANY})"  # as Pending changes lists it
     qtbot.waitUntil(lambda: view.exit_section.tag.text() == "Waiting to send")

@@ -102,7 +102,6 @@ def test_next_start_signs_in_by_itself_and_sign_out_forgets_the_token(qtbot, set
     qtbot.waitUntil(lambda: center.sync is not None and center.sync.state == Connection.ONLINE, timeout=30_000)
     assert "Operations" in center.window.user_label.text()
     center.shutdown()
-    center.window.close()
 
     again = VendorCenter(settings, TokenStore(), "en", sync_interval_ms=3_600_000)
     again.start_external(sandbox.base_url)
@@ -126,7 +125,6 @@ def test_without_a_secure_keychain_nothing_is_stored_and_the_user_is_told(qtbot,
     fill(center.dialog, vendor["account_id"], "owner", password_of(vendor))
     qtbot.waitUntil(lambda: center.sync is not None and center.sync.state == Connection.ONLINE, timeout=30_000)
     center.shutdown()
-    center.window.close()
 
     again = start(qtbot, settings, sandbox.base_url)  # asks for the password again
     assert again.dialog.account.text() == vendor["account_id"]

@@ -29,7 +29,7 @@ from vendor_desktop.viewmodels.core.sync_status import Connection
 
 from .apphelpers import Marketplace, closed, server_changes, sign_in
 
-pytestmark = pytest.mark.usefixtures("english", "styled")  # styled: the pictures look as the app
+pytestmark = pytest.mark.usefixtures("english")
 
 DEPOSIT_FEN = 100_000  # ¥1,000.00, tier 1 (R-DEP-1)
 # Set to a folder to keep pictures of the exit page (blocked, left) in both languages.

@@ -12,7 +12,7 @@ from vendor_desktop.domain.workdays import SHANGHAI
 
 from .conftest import API, START, assert_error, bearer, entity_now, login, place_order, pull_all, send
 from .invoice_helpers import issue, request_invoice
-from .money_helpers import complete, earn, money_of, money_vendor, set_clock, settle, withdraw
+from .money_helpers import complete, earn, money_of, money_vendor, pay_deposit, set_clock, settle, withdraw
 from .refund_helpers import asked, decide, deliver
 
 
@@ -106,8 +106,10 @@ def test_the_deposit_comes_back_into_the_balance_45_days_after_the_receipt(clien
     ]
     profile = entity_now(client, owner, "vendor_profile", vendor["account_id"])
     assert profile["data"]["deposit_refunded_at"] == "2027-01-10T00:00:00+08:00"
-    changes, _ = pull_all(client, bearer(login(client, vendor, "viewer")))
-    assert [c["data"]["kind"] for c in changes if c["entity"] == "message"].count("deposit_refunded") == 1
+    # SPEC §11: the message carries the deposit's amount, so it reaches only who reads the deposit.
+    for role, told in (("finance", 1), ("operations", 1), ("support", 0), ("viewer", 0)):
+        changes, _ = pull_all(client, bearer(login(client, vendor, role)))
+        assert [c["data"]["kind"] for c in changes if c["entity"] == "message"].count("deposit_refunded") == told, role
     # Paid once: the clock moving on pays nothing more.
     set_clock(client, operator, dt.datetime(2027, 2, 1, 8, 0, tzinfo=SHANGHAI))
     money = money_of(client, bearer(login(client, vendor)))
@@ -146,3 +148,53 @@ def test_a_delivered_and_completed_vendor_may_leave(client, operator, seed):
         START.date().isoformat()
         in entity_now(client, owner, "vendor_profile", vendor["account_id"])["data"]["exited_at"]
     )
+
+
+def _receipt_returned(client, operator, vendor):
+    body = {"account_id": vendor["account_id"]}
+    r = client.post(f"{API}/sandbox/deposit/receipt-returned", json=body, headers=operator)
+    assert r.status_code == 200, r.text
+    return r.json()["data"]["deposit_refund_on"]
+
+
+def test_after_the_deposit_comes_back_what_was_earned_stays_withdrawable_and_no_deposit_is_taken(
+    client, operator, seed
+):
+    """R-DEP-7 with R-WDR-2: the returned deposit no longer holds the earnings it covered, and a
+    deposit paid after exit would never come back, so it is refused."""
+    vendor = money_vendor(seed, seed=607, deposit_paid_fen=200_000)  # tier 2 covers the API market
+    owner = bearer(login(client, vendor))
+    earn(client, operator, vendor, "api", 50_000)  # API orders settle when paid (R-WDR-1)
+    assert _exit(client, owner).status_code == 200
+    refund_on = dt.date.fromisoformat(_receipt_returned(client, operator, vendor))
+    set_clock(client, operator, dt.datetime.combine(refund_on, dt.time(9), tzinfo=SHANGHAI))
+    finance = bearer(login(client, vendor, "finance"))
+    money = money_of(client, finance)
+    assert money["deposit"]["paid_fen"] == 0
+    api = money["earnings"]["api"]
+    assert (api["withdrawable_fen"], api["blocked_reason"]) == (50_000, None)
+    assert withdraw(client, finance, 50_000).status_code == 201
+    assert_error(pay_deposit(client, finance, 100_000), 409, "VENDOR_EXITED")
+    assert money_of(client, finance)["deposit"]["paid_fen"] == 0
+
+
+def test_the_deposit_waits_while_a_refund_asked_after_exit_is_open(client, operator, seed):
+    """R-DEP-7: only with nothing open. A buyer may still ask a negotiated refund of a completed
+    manual order after exit; the deposit comes back once the vendor has decided."""
+    vendor = money_vendor(seed, seed=608, deposit_paid_fen=500_000)
+    owner = bearer(login(client, vendor))
+    order = earn(client, operator, vendor, "custom_service", 9_000)
+    assert deliver(client, owner, order).status_code == 200
+    complete(client, operator, order["id"])
+    assert _exit(client, owner).status_code == 200
+    refund_on = dt.date.fromisoformat(_receipt_returned(client, operator, vendor))
+    refund = asked(client, operator, order["id"])
+    assert refund["data"]["state"] == "requested"
+    set_clock(client, operator, dt.datetime.combine(refund_on, dt.time(9), tzinfo=SHANGHAI))
+    owner = bearer(login(client, vendor))
+    assert money_of(client, owner)["deposit"]["paid_fen"] == 500_000  # not while the refund is open
+    refund = entity_now(client, owner, "refund", refund["id"])
+    assert decide(client, owner, refund, "reject", reason="服务已按约定完成").status_code == 200
+    money = money_of(client, owner)
+    assert (money["deposit"]["paid_fen"], money["deposit"]["balance_fen"]) == (0, 500_000)
+    assert [e["at"] for e in money["ledger"] if e["kind"] == "deposit_refund"] == [f"{refund_on}T00:00:00+08:00"]

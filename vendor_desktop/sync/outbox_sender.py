@@ -49,7 +49,7 @@ def _missing_copy(name: str, exc: OSError) -> ApiError:
         "ATTACHMENT_MISSING",
         f"The copy of {name} kept on this computer is gone ({exc.strerror or exc}). "
         "Discard this change and attach the file again.",
-        f"本机保存的 {name} 副本已丢失。请放弃此项更改，重新上传附件。",
+        f"本机保存的 {name} 副本已丢失。请放弃此项修改，重新上传附件。",
         {"name": name},
     )
 

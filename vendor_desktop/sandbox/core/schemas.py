@@ -48,6 +48,14 @@ def text_problem(value: str, *, multiline: bool = False) -> str | None:
     return None
 
 
+def bounded_text_problem(value: str, bounds: tuple[int, int], *, multiline: bool = False) -> str | None:
+    """``text_problem``, then the field's length once trimmed (``bounds``, inclusive); None when fine."""
+    problem = text_problem(value, multiline=multiline)
+    if problem is None and not bounds[0] <= len(value.strip()) <= bounds[1]:
+        problem = f"must be {bounds[0]} to {bounds[1]} characters"
+    return problem
+
+
 def _storable(value: str) -> str:
     problem = storable_problem(value)
     if problem is not None:

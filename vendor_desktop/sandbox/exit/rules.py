@@ -163,9 +163,14 @@ def refund_deposit_due(s: Session, account_id: str, now: dt.datetime) -> None:
     vendor = s.get(Vendor, account_id, populate_existing=True)
     if vendor is None or vendor.deposit_refunded_at is not None or vendor.deposit_refund_on is None:
         return  # another request paid it meanwhile
+    if blockers(s, account_id):
+        # R-DEP-7: only with nothing open — a buyer may still ask a refund of a completed order
+        # after exit. The deposit waits until it is settled, and is paid back at the next look.
+        return
     at = f"{vendor.deposit_refund_on}T00:00:00+08:00"
-    amount = money.refund_deposit(s, account_id, at)
+    # Before the money moves: the earnings' holds are refreshed against a deposit now returned.
     vendor.deposit_refunded_at = at
+    amount = money.refund_deposit(s, account_id, at)
     _profile_changed(s, vendor)
     message = Message(
         id=uuid.uuid4().hex,
@@ -185,4 +190,4 @@ def refund_deposit_due(s: Session, account_id: str, now: dt.datetime) -> None:
         version=1,
     )
     s.add(message)
-    record_change(s, account_id, "message", message.id, 1)
+    record_change(s, account_id, "message", message.id, 1, audience="deposit")  # SPEC §11: who reads the deposit

@@ -56,17 +56,25 @@ def message_data(m: Message) -> dict[str, Any]:
     data["read"] = False
     return data
 
+#: Message kinds about the vendor's deposit (R-DEP-7): only roles that read the deposit get them.
+DEPOSIT_KINDS = frozenset({"deposit_refunded"})
+
+
 def message_subject(
     order_id: str | None,
     listing_id: str | None,
     invoice_id: str | None = None,
     refund_id: str | None = None,
     ticket_id: str | None = None,
+    kind: str | None = None,
 ) -> str | None:
     """The entity kind a message is about: only roles that read it receive it (SPEC §11).
 
     An invoice's (or refund's) message is about the invoice (refund) even though it names the
-    order: finance reads invoices and refunds but not orders, and must receive it."""
+    order: finance reads invoices and refunds but not orders, and must receive it. A message of
+    a DEPOSIT_KINDS kind names no entity but is about the deposit (its amount is in the text)."""
+    if kind in DEPOSIT_KINDS:
+        return "deposit"
     if ticket_id is not None:
         return "ticket"
     if refund_id is not None:

@@ -23,7 +23,7 @@ from ..core.errors import ApiError
 from ..core.idempotency import command_router, command_transaction
 from ..core.preconditions import require
 from ..core.schemas import EntityEnvelope
-from .models import Message, MessageRead, message_subject
+from .models import DEPOSIT_KINDS, Message, MessageRead, message_subject
 from .schemas import ReadAllAnswer, ReadAllRequest
 
 router = command_router(tags=["commands"])
@@ -48,7 +48,8 @@ def mark_read(
         s = t.session
         message = own(s, Message, message_id, caller.account_id, ("message", "站内信"))
         subject = message_subject(
-            message.order_id, message.listing_id, message.invoice_id, message.refund_id, message.ticket_id
+            message.order_id, message.listing_id, message.invoice_id, message.refund_id, message.ticket_id,
+            kind=message.kind,
         )
         if subject is not None and not may_read_entity(caller.role, subject):
             raise ApiError(404, "NOT_FOUND", "No such message.", "站内信不存在。")
@@ -92,6 +93,7 @@ def mark_all_read(
             Message.invoice_id,
             Message.refund_id,
             Message.ticket_id,
+            Message.kind,
         ).where(
             Message.account_id == caller.account_id,
             # One offset and to the second for every stored timestamp (clock.iso): text order is time order.
@@ -108,7 +110,11 @@ def mark_all_read(
             s.connection().execute(insert(MessageRead.__table__), rows)
         # Each user's copy of a read message is one version further (entities._as_read_by).
         changes = [
-            (m.id, m.version + 1, message_subject(m.order_id, m.listing_id, m.invoice_id, m.refund_id, m.ticket_id))
+            (
+                m.id,
+                m.version + 1,
+                message_subject(m.order_id, m.listing_id, m.invoice_id, m.refund_id, m.ticket_id, m.kind),
+            )
             for m in unread
         ]
         record_user_changes(s, caller.account_id, "message", changes, caller.user_id)
@@ -126,7 +132,10 @@ def _received_by(role: str) -> ColumnElement[bool]:
         ("order", Message.order_id),
         ("listing", Message.listing_id),
     )
-    received = [and_(*(column.is_(None) for _, column in subjects))]
+    about_nothing = and_(*(column.is_(None) for _, column in subjects))
+    if not may_read_entity(role, "deposit"):  # the deposit's own messages (DEPOSIT_KINDS)
+        about_nothing = and_(about_nothing, Message.kind.not_in(DEPOSIT_KINDS))
+    received = [about_nothing]
     for n, (kind, column) in enumerate(subjects):
         if may_read_entity(role, kind):
             received.append(and_(column.is_not(None), *(before.is_(None) for _, before in subjects[:n])))

@@ -34,6 +34,7 @@ _AMOUNT = "VALIDATION_FAILED (details.fields.amount_fen: not a JSON integer, ≤
     response_model=EntityEnvelope,
     responses=command_errors(
         403,
+        s409="VENDOR_EXITED (details.exited_at): after exit the deposit only comes back (R-DEP-7)",
         s422="DEPOSIT_ABOVE_MAXIMUM (details.most_payable_fen: R-DEP-4, up to tier 3), INSUFFICIENT_BALANCE "
         "(details.balance_fen, details.short_fen: R-DEP-5, top up first), or " + _AMOUNT,
     ),

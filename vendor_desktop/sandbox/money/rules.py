@@ -43,8 +43,9 @@ from vendor_desktop.domain.workdays import add_working_days, business_date
 from ..core import catch_up, entities, names
 from ..core.changes import record_change
 from ..core.clock import iso
-from ..core.database import lock_writes
+from ..core.database import Vendor, lock_writes
 from ..core.errors import ApiError
+from ..listings.errors import VENDOR_EXITED
 from ..orders.models import Order
 from ..orders.rules import complete_order, silent_deliveries
 from .errors import (
@@ -110,7 +111,7 @@ def _earning(s: Session, money: Money, market: str) -> Earning:
         in_flight_fen=0,
         paid_out_fen=0,
         owed_fen=0,
-        blocked_reason=_hold(market, signed_agreements(s, money.account_id), money.deposit_paid_fen),
+        blocked_reason=_hold(market, signed_agreements(s, money.account_id), _deposit_for_holds(s, money)),
         version=0,  # _changed makes it 1
     )
     s.add(earning)
@@ -120,6 +121,16 @@ def _earning(s: Session, money: Money, market: str) -> Earning:
 def _hold(market: str, signed: set[str], paid_fen: int) -> str | None:
     reason = hold_reason(market, signed, paid_fen)
     return reason.value if reason is not None else None
+
+
+def _deposit_for_holds(s: Session, money: Money) -> int:
+    """The deposit that R-WDR-2's hold is checked against. Once the deposit came back after exit
+    (R-DEP-7: nothing open, no violations) it has done its work: what the vendor earned stays
+    withdrawable rather than held for want of a deposit it can no longer pay."""
+    vendor = s.get(Vendor, money.account_id)
+    if vendor is not None and vendor.deposit_refunded_at is not None:
+        return DEPOSIT_MAXIMUM_FEN
+    return money.deposit_paid_fen
 
 
 def write_ledger(s: Session, money: Money, kind: LedgerKind, amount_fen: int, balance_after_fen: int, at: str,
@@ -154,8 +165,9 @@ def refresh_holds(s: Session, account_id: str, money: Money) -> None:
     """R-WDR-2: recompute why each market's earnings are on hold, after the agreements or the
     deposit changed; every earning of the vendor gets a new version then."""
     signed = signed_agreements(s, account_id)
+    deposit = _deposit_for_holds(s, money)
     for earning in _earnings(s, account_id):
-        earning.blocked_reason = _hold(earning.market, signed, money.deposit_paid_fen)
+        earning.blocked_reason = _hold(earning.market, signed, deposit)
         _changed(s, "earning", earning)
 
 
@@ -327,6 +339,10 @@ def pay_deposit(s: Session, account_id: str, amount_fen: int, paid_by: str, now:
     """R-DEP-4/5/6: pay deposit from the balance, up to tier 3, all or nothing."""
     settle_due(s, account_id, now)
     money = locked_money(s, account_id)
+    vendor = s.get(Vendor, account_id)
+    if vendor is not None and vendor.exited_at is not None:
+        # R-DEP-7: after exit the deposit only comes back; one paid now would never be refunded.
+        raise ApiError(409, VENDOR_EXITED, details={"exited_at": vendor.exited_at})
     if money.deposit_paid_fen + amount_fen > DEPOSIT_MAXIMUM_FEN:  # R-DEP-4
         raise ApiError(
             422,

@@ -26,7 +26,7 @@ from ..core.clock import iso
 from ..core.database import Vendor
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
-from ..core.schemas import storable_problem, text_problem
+from ..core.schemas import bounded_text_problem, storable_problem
 from ..discounts.rules import active_discount
 from ..listings.errors import LISTING_STATE, VENDOR_EXITED
 from ..listings.models import Listing
@@ -240,10 +240,7 @@ NOTE_LENGTH = 500
 
 
 def note_problem(note: str) -> str | None:
-    problem = text_problem(note, multiline=True)
-    if problem is not None:
-        return problem
-    return None if len(note.strip()) <= NOTE_LENGTH else f"must be at most {NOTE_LENGTH} characters"
+    return bounded_text_problem(note, (1, NOTE_LENGTH), multiline=True)
 
 
 def complete_order(s: Session, order: Order, now: dt.datetime, *, at: str | None = None) -> Order:

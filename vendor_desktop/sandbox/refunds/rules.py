@@ -35,7 +35,7 @@ from ..core.changes import record_change, serialise_writers
 from ..core.clock import iso
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
-from ..core.schemas import text_problem
+from ..core.schemas import bounded_text_problem
 from ..invoices.models import Invoice
 from ..messages.models import Message
 from ..money import rules as money
@@ -52,10 +52,7 @@ def refundable_fen(order: Order) -> int:
 
 
 def reason_problem(reason: str) -> str | None:
-    problem = text_problem(reason, multiline=True)
-    if problem is not None:
-        return problem
-    return None if len(reason.strip()) <= REASON_LENGTH else f"must be at most {REASON_LENGTH} characters"
+    return bounded_text_problem(reason, (1, REASON_LENGTH), multiline=True)
 
 
 def self_service_refunds(s: Session, buyer_account_id: str) -> int:

@@ -41,7 +41,7 @@ from ..core.changes import record_change
 from ..core.clock import iso
 from ..core.errors import ApiError
 from ..core.preconditions import check_version
-from ..core.schemas import text_problem
+from ..core.schemas import bounded_text_problem
 from ..listings.models import Listing
 from ..messages.models import Message
 from ..orders.models import Order
@@ -58,14 +58,6 @@ _SAME_TYPE = {".jpeg": "image/jpeg", ".jpe": "image/jpeg"}
 
 
 # --- fields --------------------------------------------------------------------------------
-
-
-def _text(value: str, bounds: tuple[int, int], *, multiline: bool) -> str | None:
-    """API.md "Conventions" and the field's length once trimmed; None when fine."""
-    problem = text_problem(value, multiline=multiline)
-    if problem is None and not bounds[0] <= len(value.strip()) <= bounds[1]:
-        problem = f"must be {bounds[0]} to {bounds[1]} characters"
-    return problem
 
 
 def _refuse(problems: dict[str, str]) -> None:
@@ -115,8 +107,8 @@ def open_ticket(
     problems = {
         name: problem
         for name, problem in (
-            ("subject", _text(subject, SUBJECT_LENGTH, multiline=False)),
-            ("description", _text(description, DESCRIPTION_LENGTH, multiline=True)),
+            ("subject", bounded_text_problem(subject, SUBJECT_LENGTH, multiline=False)),
+            ("description", bounded_text_problem(description, DESCRIPTION_LENGTH, multiline=True)),
         )
         if problem is not None
     }
@@ -156,7 +148,7 @@ def open_ticket(
 
 def reply(s: Session, ticket: Ticket, body: str, expected: int, actor: str, now: dt.datetime) -> Ticket:
     """回复: the vendor's message; the ticket goes back to the marketplace (open)."""
-    _refuse({"body": p} if (p := _text(body, REPLY_LENGTH, multiline=True)) else {})
+    _refuse({"body": p} if (p := bounded_text_problem(body, REPLY_LENGTH, multiline=True)) else {})
     if not can_reply(ticket.state):
         raise _state_conflict(ticket, "replied to", "回复")
     check_version("ticket", ticket, expected)
@@ -257,7 +249,7 @@ def cancel(s: Session, ticket: Ticket, expected: int, now: dt.datetime) -> Ticke
 
 def marketplace_reply(s: Session, ticket: Ticket, body: str, now: dt.datetime) -> Ticket:
     """The marketplace answers: the vendor's turn (replied, 待您回复)."""
-    _refuse({"body": p} if (p := _text(body, REPLY_LENGTH, multiline=True)) else {})
+    _refuse({"body": p} if (p := bounded_text_problem(body, REPLY_LENGTH, multiline=True)) else {})
     if ticket.state not in ACTIVE:
         raise _state_conflict(ticket, "replied to", "回复")
     at = iso(now)

@@ -38,11 +38,15 @@ def seed_tickets(
     drafts: list[dict[str, Any]] = [
         {
             "type": TicketType.ACCOUNT,
-            "subject": "申请变更收款银行账户",
+            "subject": "申请修改银行账户",
             "state": TicketState.REPLIED,
             "days_ago": 6,
             "conversation": [
-                (VENDOR, "公司开户行变更，需要把收款银行账户改为新账户。收益补充协议已签署，控制台无法修改，请协助。"),
+                (
+                    VENDOR,
+                    "公司更换了开户银行，需要把银行账户改为新账户。"
+                    "收益补充协议已签署，服务商管理后台中无法修改，请协助。",
+                ),
                 (MARKETPLACE, "您好，请上传新账户的开户许可证（或基本存款账户信息）扫描件，并注明新账户的开户行全称。"),
             ],
         },

@@ -151,10 +151,13 @@ class ExitDialog(Retranslating, QDialog):
         self.buttons, self.saving = change_form(self, vm, self.submit, self.title, self.form, self.note, width_chars=72)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.typed.textChanged.connect(self._typed)
-        vm.problems_changed.connect(lambda problems: show_problems(self.errors, problems))
+        vm.problems_changed.connect(self._show_problems)  # bound: the viewmodel outlives the dialog
         self.retranslate()
         self._typed()
         self.typed.setFocus()
+
+    def _show_problems(self, problems: dict) -> None:
+        show_problems(self.errors, problems)
 
     def _typed(self) -> None:
         # OK only once the name matches: a leave is not one Enter away.

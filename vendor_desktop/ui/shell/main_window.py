@@ -89,8 +89,10 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         if (messages := self.shell.viewmodels.get("messages")) is not None:
             messages.new_orders_arrived.connect(self.notify)
             messages.invoice_requests_arrived.connect(self._notify_invoice_requests)
-            messages.refund_requests_arrived.connect(lambda title, body: self.notify(title, body, "refunds"))
-            messages.ticket_replies_arrived.connect(lambda title, body: self.notify(title, body, "tickets"))
+            # Bound methods, not lambdas: the viewmodel outlives the window, and Qt drops a bound
+            # method's connection when the window goes, a lambda's never.
+            messages.refund_requests_arrived.connect(self._notify_refund_requests)
+            messages.ticket_replies_arrived.connect(self._notify_ticket_replies)
         if (reminder := getattr(self.shell.viewmodels.get("dashboard"), "reminder", None)) is not None:
             reminder.due_next_working_day.connect(self._remind_invoices_due)
         if (refunds := getattr(self.shell.viewmodels.get("dashboard"), "refund_reminder", None)) is not None:
@@ -155,6 +157,12 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
     def _notify_invoice_requests(self, title: str, body: str) -> None:
         self.notify(title, body, "invoices", "pending")
 
+    def _notify_refund_requests(self, title: str, body: str) -> None:
+        self.notify(title, body, "refunds")
+
+    def _notify_ticket_replies(self, title: str, body: str) -> None:
+        self.notify(title, body, "tickets")
+
     def _remind_invoices_due(self, title: str, body: str) -> None:
         # Reminded once shown; in front, the Workbench says it and the next look offers it again.
         if self.notify(title, body, "invoices", "due_soon"):
@@ -206,6 +214,11 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
         if unsent and not self.confirm_quit(unsent):
             event.ignore()
             return
+        self.stop()
+        super().closeEvent(event)
+
+    def stop(self) -> None:
+        """Nothing of this window's session runs on: no syncing, no reminders, no tray icon."""
         self.sync.stop()
         if (reminder := getattr(self.shell.viewmodels.get("dashboard"), "reminder", None)) is not None:
             reminder.stop()  # its viewmodel outlives the window; the session's cache is closing
@@ -213,4 +226,3 @@ class MainWindow(MixinPlurals, MenusMixin, StatusBarMixin, Retranslating, QMainW
             refunds.stop()
         if self.tray is not None:
             self.tray.hide()
-        super().closeEvent(event)

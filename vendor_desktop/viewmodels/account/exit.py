@@ -117,7 +117,9 @@ class ExitApplication(QObject):
             self.save_failed.emit,
             kind=EXIT_KIND,
             entity="vendor_profile",
-            entity_id=account_id,
+            # Its own key in the outbox: a refused exit (kept to send again) must not hold the
+            # profile's edits behind it, nor a refused edit the exit. The answer is the profile.
+            entity_id=f"{account_id}:exit",
             base_version=None,  # API.md: not an entity path, no If-Match
             method="POST",
             path="/vendor/exit",
