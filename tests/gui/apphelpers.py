@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from vendor_desktop.app import VendorCenter
 from vendor_desktop.cache.core import outbox
 from vendor_desktop.cache.core.outbox import CommandState
+from vendor_desktop.domain.markets import Delivery, delivery_for
 from vendor_desktop.sandbox.embedded import EmbeddedSandbox
 from vendor_desktop.sync.token_store import TokenStore
 from vendor_desktop.viewmodels.core.sync_status import Connection
@@ -123,8 +124,16 @@ def server_changes(market: Marketplace) -> list[dict]:
                 return list(latest.values())
 
 
-def an_unpaid_order(market: Marketplace) -> dict:
-    return next(c for c in server_changes(market) if c["entity"] == "order" and c["data"]["state"] == "unpaid")
+def an_unpaid_order(market: Marketplace, *, manual: bool = False) -> dict:
+    """An unpaid order; a ``manual`` service one stays 待交付 once paid (R-ORD-5), where SaaS,
+    API and image orders complete themselves."""
+    return next(
+        c
+        for c in server_changes(market)
+        if c["entity"] == "order"
+        and c["data"]["state"] == "unpaid"
+        and (not manual or delivery_for(c["data"]["market"]) == Delivery.MANUAL)
+    )
 
 
 def server_amount_fen(market: Marketplace, order_id: str) -> int:

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_buyer_paid_while_i_was_offline_shows_the_rejection_and_keeps_the_price(qtbot, tmp_path, market):
-    order = an_unpaid_order(market)
+    order = an_unpaid_order(market, manual=True)  # paid, it waits for the vendor: 待交付
     price, mode = order["data"]["amount_fen"], order["data"]["billing_mode"]
     center = sign_in(qtbot, tmp_path, market)
     select_order(qtbot, center, order["data"]["number"])
