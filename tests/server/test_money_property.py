@@ -534,17 +534,14 @@ def check_books(
     """The server's own numbers agree with each other, whatever the model says."""
     # (b) every fen an order earned is pending, withdrawable, on its way or paid out — or went back
     # to its buyer, less what the market still owes for that (SPEC §5: earned − refunded = pending
-    # + withdrawable + in flight + paid out − owed; the helper checks earned = the parts, so it is
-    # given what is left of earned); (c) the ledger adds up to the balance and to each market's
-    # withdrawable, entry by entry
+    # + withdrawable + in flight + paid out − owed, which the helper checks given what each market
+    # refunded); (c) the ledger adds up to the balance and to each market's withdrawable, entry by
+    # entry
     refunded: dict[str, int] = defaultdict(int)
     for order in orders.values():
         refunded[order["market"]] += order.get("refunded_fen") or 0
-    kept = {
-        e["market"]: {**e, "earned_fen": e["earned_fen"] - refunded[e["market"]] + e["owed_fen"]}
-        for e in earnings.values()
-    }
-    assert_books_balance({"deposit": deposit, "earnings": kept, "ledger": ledger})
+    by_market = {e["market"]: e for e in earnings.values()}
+    assert_books_balance({"deposit": deposit, "earnings": by_market, "ledger": ledger, "refunded": refunded})
     if not any(refunded.values()):
         assert all(e["owed_fen"] == 0 for e in earnings.values())  # only refunds make money owed
     # (a) every fen topped up is in the balance or the deposit (no deposit refunds before exit)
