@@ -42,17 +42,19 @@ def seed_refunds(
     invoiced = {i["order_id"] for i in invoices if i["state"] in (InvoiceState.ISSUED, InvoiceState.SHIPPED)}
     asking = [o for o in orders if o["state"] in (OrderState.REFUNDING, OrderState.REFUNDED)]
     if not any(MARKETS[o["market"]].delivery is Delivery.SAAS and o["state"] == OrderState.REFUNDED for o in asking):
-        # The demo shows one self-service refund (R-REF-1): the newest SaaS order (one without an
-        # invoice request if any) was refunded in its review period.
+        # The demo shows one self-service refund (R-REF-1): the newest SaaS order without an
+        # invoice request was refunded in its review period (the demo's invoices stay on orders
+        # the buyer kept).
         requested_invoice = {i["order_id"] for i in invoices}
         saas = [
             o
             for o in orders
             if MARKETS[o["market"]].delivery is Delivery.SAAS
             and o["state"] in (OrderState.PAID, OrderState.DELIVERING, OrderState.COMPLETED)
+            and o["id"] not in requested_invoice
         ]
         if saas:
-            newest = max(saas, key=lambda o: (o["id"] not in requested_invoice, o["paid_at"]))
+            newest = max(saas, key=lambda o: o["paid_at"])
             newest.update(state=OrderState.REFUNDED.value, refunded_fen=newest["amount_fen"])
             # R-ORD-5: it was completed when paid (its delivery dates stay, as in the sandbox).
             asking.append(newest)
