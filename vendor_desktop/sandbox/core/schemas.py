@@ -516,6 +516,20 @@ class RefundData(BaseModel):
     )
 
 
+class SubAccountData(BaseModel):
+    """R-SUB-1: a user of the vendor (子账号), the owner's own row too; only the owner receives them
+    (SPEC §11). Never a password: a generated one is in the answer of its command only."""
+
+    username: str = Field(description="3–32 letters, digits, '.', '_' or '-'; unique among the vendor's users")
+    display_name: str
+    role: Literal["owner", "operations", "finance", "support", "viewer"]
+    disabled: bool = Field(description="cannot sign in (401 ACCOUNT_DISABLED); its sessions were ended")
+    can_export: bool = Field(description="SPEC §11: may export to CSV/XLSX (always for the owner, never a viewer)")
+    must_change_password: bool = Field(description="created or reset by the owner, its password not changed yet")
+    last_sign_in: Timestamp | None = Field(description="its last successful sign-in; null when never")
+    created_at: Timestamp | None = Field(description="null for users made before sub-accounts existed")
+
+
 EntityData = (
     OrderData
     | ListingData
@@ -532,6 +546,7 @@ EntityData = (
     | AgreementData
     | TicketData
     | RefundData
+    | SubAccountData
 )
 EntityName = Literal[
     "vendor_profile",
@@ -549,6 +564,7 @@ EntityName = Literal[
     "agreement",
     "ticket",
     "refund",
+    "sub_account",
 ]
 
 
