@@ -138,7 +138,7 @@ def downgrade() -> None:
     bind = op.get_bind()
     gone = "SELECT id FROM users WHERE deleted_at IS NOT NULL"
     bind.exec_driver_sql(f"DELETE FROM tokens WHERE user_id IN ({gone})")
-    bind.exec_driver_sql(f"DELETE FROM change_log WHERE entity = 'sub_account'")
+    bind.exec_driver_sql("DELETE FROM change_log WHERE entity = 'sub_account'")
     op.drop_index(_INDEX, table_name="users")
     bind.exec_driver_sql("DELETE FROM users WHERE deleted_at IS NOT NULL")
     if bind.dialect.name == "sqlite":
