@@ -95,6 +95,17 @@ class RefreshRequest(StrictBody):
     refresh_token: Str200
 
 
+class ChangePasswordRequest(StrictBody):
+    """R-SUB-1: a user changes its own password."""
+
+    current_password: Str200
+    new_password: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="at least 10 characters with letters and digits both, not containing the username, not the "
+        "current one; else 422 VALIDATION_FAILED with details.fields.new_password and details.codes.new_password "
+        "(TOO_SHORT, TOO_LONG, NEEDS_LETTER_AND_DIGIT, CONTAINS_USERNAME, SAME_AS_CURRENT, NOT_PRINTABLE)"
+    )
+
+
 class UserInfo(BaseModel):
     id: str
     username: str
@@ -102,6 +113,13 @@ class UserInfo(BaseModel):
     role: Literal["owner", "operations", "finance", "support", "viewer"]
     permissions: list[str] = Field(description="vendor_desktop.domain.roles.Permission values")
     account_id: str
+    must_change_password: bool = Field(
+        description="R-SUB-1: created or reset by the main account; every call but POST /auth/password and "
+        "/auth/logout is 403 PASSWORD_CHANGE_REQUIRED until the password is changed"
+    )
+    can_export: bool = Field(
+        description="SPEC §11: may export to CSV/XLSX (the owner always, a viewer never, others when granted)"
+    )
 
 
 class TokenPair(BaseModel):
