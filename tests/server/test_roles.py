@@ -27,7 +27,8 @@ MONEY = {"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", 
 # Tickets (R-TKT-1) reach every role but viewer.
 RECEIVES = {
     "owner": (
-        EVERYONE | MONEY | {"listing", "order", "discount", "invoice", "refund", "ticket"},
+        # R-SUB-1: the sub-accounts (its own row too) reach the owner alone.
+        EVERYONE | MONEY | {"listing", "order", "discount", "invoice", "refund", "ticket", "sub_account"},
         ORDER_MESSAGES | LISTING_MESSAGES | INVOICE_MESSAGES | REFUND_MESSAGES,
     ),
     "operations": (

@@ -106,3 +106,73 @@ def may_read_entity(role: Role | str, entity: str) -> bool:
     """Whether a role sees an entity type in ``/sync/changes``; unknown entities are hidden."""
     needed = ENTITY_READ_PERMISSION.get(entity)
     return needed is not None and can(role, needed)
+
+
+# --- export as a grant (issue 15, SPEC §11's last row) -----------------------------------------
+
+
+def may_export(role: Role | str, can_export: bool) -> bool:
+    """SPEC §11: export to CSV/XLSX — the owner always, a viewer never, any other role only when
+    the owner granted it to that sub-account (``can_export``). The server has no export route: the
+    app enforces this for every export."""
+    role = Role(role)
+    if role is Role.OWNER:
+        return True
+    if role is Role.VIEWER:
+        return False
+    return bool(can_export)
+
+
+# --- the permission matrix of every vendor route (issue 15) ------------------------------------
+
+#: Routes anyone may call, signed in or not (API.md "Health and auth").
+PUBLIC_ROUTES: frozenset[tuple[str, str]] = frozenset(
+    {("GET", "/health"), ("POST", "/auth/login"), ("POST", "/auth/refresh")}
+)
+
+#: (method, path template under /api/v1) → the permission it needs; None = any signed-in user.
+#: Every vendor route of the served OpenAPI is here (the operator's ``/sandbox/*`` controls are not:
+#: they take the operator token): ``tests/server/test_permission_matrix.py`` asks each route as
+#: each role and fails for a route missing here, so no endpoint ships unguarded.
+ROUTE_PERMISSIONS: dict[tuple[str, str], Permission | None] = {
+    # Signed-in basics: one's own session and password, the sync of what one's role reads.
+    ("POST", "/auth/logout"): None,
+    ("POST", "/auth/password"): None,
+    ("GET", "/sync/changes"): None,  # filtered by role (ENTITY_READ_PERMISSION)
+    ("POST", "/orders/{order_id}/price-change"): P.ORDERS_CHANGE_PRICE,
+    ("POST", "/orders/{order_id}/deliver"): P.ORDERS_DELIVER,
+    ("POST", "/messages/{message_id}/read"): P.MESSAGES_READ,
+    ("POST", "/messages/read-all"): P.MESSAGES_READ,
+    ("POST", "/discounts"): P.DISCOUNTS_WRITE,
+    ("DELETE", "/discounts/{discount_id}"): P.DISCOUNTS_WRITE,
+    ("POST", "/listings"): P.LISTINGS_WRITE,
+    ("PATCH", "/listings/{listing_id}"): P.LISTINGS_WRITE,
+    ("POST", "/listings/{listing_id}/submit"): P.LISTINGS_WRITE,
+    ("POST", "/listings/{listing_id}/delist"): P.LISTINGS_WRITE,
+    ("POST", "/invoices/{invoice_id}/issue"): P.INVOICES_ISSUE,
+    ("POST", "/invoices/{invoice_id}/shipment"): P.INVOICES_ISSUE,
+    ("POST", "/invoices/{invoice_id}/shipment-correction"): P.INVOICES_ISSUE,
+    ("POST", "/deposit/payments"): P.DEPOSIT_PAY,
+    ("POST", "/withdrawals"): P.WITHDRAWALS_WRITE,
+    ("POST", "/refunds/{refund_id}/decision"): P.REFUNDS_DECIDE,
+    ("PUT", "/vendor/profile"): P.PROFILE_WRITE,
+    ("PUT", "/vendor/bank-account"): P.BANK_ACCOUNT_WRITE,
+    ("POST", "/tickets"): P.TICKETS_WRITE,
+    ("POST", "/tickets/{ticket_id}/messages"): P.TICKETS_WRITE,
+    ("POST", "/tickets/{ticket_id}/urge"): P.TICKETS_WRITE,
+    ("POST", "/tickets/{ticket_id}/cancel"): P.TICKETS_WRITE,
+    ("POST", "/tickets/{ticket_id}/attachments"): P.TICKETS_WRITE,
+    ("GET", "/tickets/{ticket_id}/attachments/{attachment_id}"): P.TICKETS_READ,
+    ("POST", "/vendor/exit"): P.EXIT,
+    # R-SUB-1: sub-accounts are the owner's alone.
+    ("POST", "/sub-accounts"): P.SUB_ACCOUNTS_MANAGE,
+    ("PATCH", "/sub-accounts/{user_id}"): P.SUB_ACCOUNTS_MANAGE,
+    ("POST", "/sub-accounts/{user_id}/reset-password"): P.SUB_ACCOUNTS_MANAGE,
+    ("DELETE", "/sub-accounts/{user_id}"): P.SUB_ACCOUNTS_MANAGE,
+}
+
+
+def route_allowed(role: Role | str, method: str, path: str) -> bool:
+    """Whether ``role`` may call the route (KeyError for a route not in the matrix)."""
+    needed = ROUTE_PERMISSIONS[(method.upper(), path)]
+    return needed is None or can(role, needed)

@@ -309,6 +309,18 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         next_urge_at=or_null(TIMESTAMP),  # R-TKT-1: null when it may be urged now
         closed_at=or_null(TIMESTAMP),  # closed or cancelled
     ),
+    # R-SUB-1 (issue 15): a user of the vendor, the owner's own row too (role owner); only the owner
+    # receives them (SPEC §11). Never a password or its hash. A deleted one comes as a tombstone.
+    "sub_account": _kind(
+        username=TEXT,  # domain.sub_accounts: 3–32 letters, digits, . _ -
+        display_name=TEXT,
+        role=TEXT,  # domain.roles.Role
+        disabled=BOOLEAN,
+        can_export=BOOLEAN,  # SPEC §11's export grant; always true for the owner
+        must_change_password=BOOLEAN,  # created or reset by the owner, not yet changed
+        last_sign_in=or_null(TIMESTAMP),
+        created_at=or_null(TIMESTAMP),  # null for users made before sub-accounts existed
+    ),
     # R-WDR-2, R-ACC-2/4: id ``<account id>:<kind>``; every role reads them (SPEC §11).
     "agreement": _kind(
         kind=TEXT,  # domain.earnings.AgreementKind

@@ -26,6 +26,7 @@ from .messages import routes as messages
 from .money import routes as money
 from .orders import routes as orders
 from .refunds import routes as refunds
+from .sub_accounts import routes as sub_accounts
 from .tickets import routes as tickets
 
 #: Each area's vendor routes, in the order the OpenAPI document lists them.
@@ -42,6 +43,7 @@ AREA_ROUTERS = (
     tickets.uploads,
     tickets.files,
     exit_routes.router,
+    sub_accounts.router,
 )
 #: The operator's ``/sandbox/*`` controls (playing buyers and the review), only with sandbox_controls.
 CONTROL_ROUTERS = (

@@ -217,13 +217,18 @@ class CommandTransaction:
         self._request = request
         self.answered = False
 
-    def answer(self, payload: dict[str, Any]) -> Response:
+    def answer(self, payload: dict[str, Any], *, not_replayed: dict[str, Any] | None = None) -> Response:
+        """End the command with ``payload``, stored as the key's first response. ``not_replayed``:
+        fields added to this answer only, never stored, so a replay lacks them (a sub-account's
+        generated password, API.md: shown once)."""
         route = self._request.scope.get("route")
         status = getattr(route, "status_code", None) or 200
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         record = self._record
         record.state, record.status, record.body = DONE, status, body
         self.answered = True
+        if not_replayed:
+            body = json.dumps({**payload, **not_replayed}, ensure_ascii=False, separators=(",", ":"))
         return Response(content=body.encode("utf-8"), status_code=status, media_type="application/json")
 
 

@@ -20,7 +20,13 @@ from .schemas import ChangesPage
 router = APIRouter(prefix="/sync", tags=["sync"])
 
 
-@router.get("/changes", response_model=ChangesPage, responses=error_responses(401, 409, 422))
+@router.get(
+    "/changes",
+    response_model=ChangesPage,
+    responses=error_responses(
+        401, 403, 409, 422, notes={403: "PASSWORD_CHANGE_REQUIRED: change the password first (R-SUB-1)"}
+    ),
+)
 def sync_changes(
     caller: CallerDep,
     request: Request,
