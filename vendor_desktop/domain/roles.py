@@ -41,8 +41,8 @@ class Permission(StrEnum):
     TICKETS_WRITE = "tickets.write"
     SUB_ACCOUNTS_MANAGE = "sub_accounts.manage"
     EXIT = "vendor.exit"  # R-EXT-1: leave the marketplace
-    ACTIVITY_READ_OWN = "activity.read_own"  # SPEC §11: own activity log (every role)
-    ACTIVITY_READ_ALL = "activity.read_all"  # SPEC §11: the activity log of everyone (owner)
+    ACTIVITY_READ_OWN = "activity.own.read"  # SPEC §11: own activity log (every role)
+    ACTIVITY_READ_ALL = "activity.all.read"  # SPEC §11: the activity log of everyone (owner)
 
 
 P = Permission
