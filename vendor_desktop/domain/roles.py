@@ -41,11 +41,14 @@ class Permission(StrEnum):
     TICKETS_WRITE = "tickets.write"
     SUB_ACCOUNTS_MANAGE = "sub_accounts.manage"
     EXIT = "vendor.exit"  # R-EXT-1: leave the marketplace
+    ACTIVITY_READ_OWN = "activity.own.read"  # SPEC §11: own activity log (every role)
+    ACTIVITY_READ_ALL = "activity.all.read"  # SPEC §11: the activity log of everyone (owner)
 
 
 P = Permission
 # Every role reads the vendor profile and its own in-app messages (站内信).
 _COMMON = {P.PROFILE_READ, P.MESSAGES_READ}
+_COMMON |= {P.ACTIVITY_READ_OWN}  # SPEC §11: every role reads its own activity log
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: frozenset(Permission),
@@ -91,6 +94,13 @@ ENTITY_READ_PERMISSION: dict[str, Permission] = {
     "message": P.MESSAGES_READ,
     "ticket": P.TICKETS_READ,
     "sub_account": P.SUB_ACCOUNTS_MANAGE,
+    "activity": P.ACTIVITY_READ_OWN,  # each entry only to its author, but see below
+}
+
+# Kinds whose entries belong to one user (its author, ``change_log.user_id``) and which a role with
+# this permission receives for every user of its vendor: the owner reads everyone's activity.
+ENTITY_READ_ALL_USERS_PERMISSION: dict[str, Permission] = {
+    "activity": P.ACTIVITY_READ_ALL,
 }
 
 
@@ -100,6 +110,12 @@ def permissions_for(role: Role | str) -> frozenset[Permission]:
 
 def can(role: Role | str, permission: Permission | str) -> bool:
     return Permission(permission) in ROLE_PERMISSIONS[Role(role)]
+
+
+def may_read_every_users(role: Role | str, entity: str) -> bool:
+    """Whether a role receives every user's entries of a per-user kind (the owner: all activity)."""
+    needed = ENTITY_READ_ALL_USERS_PERMISSION.get(entity)
+    return needed is not None and can(role, needed)
 
 
 def may_read_entity(role: Role | str, entity: str) -> bool:

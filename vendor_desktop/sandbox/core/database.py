@@ -39,6 +39,7 @@ from sqlalchemy.pool import StaticPool
 # Every area's tables join core's on Base.metadata here, so that importing this module gives the
 # whole schema (Alembic's autogenerate, the migration tests). A new area adds its models here.
 from ..account import models as account_models  # noqa: F401
+from ..activity import models as activity_models  # noqa: F401
 from ..discounts import models as discounts_models  # noqa: F401
 from ..invoices import models as invoices_models  # noqa: F401
 from ..listings import models as listings_models  # noqa: F401

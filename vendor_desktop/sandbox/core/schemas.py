@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -548,6 +548,33 @@ class SubAccountData(BaseModel):
     created_at: Timestamp | None = Field(description="null for users made before sub-accounts existed")
 
 
+class ActivityData(BaseModel):
+    """One vendor command in the activity log (操作日志, issue 15; SPEC §11: the owner reads every
+    user's, each other role its own). Written for every command but marking messages read, applied
+    or refused (a 4xx after the caller was known); a replay of its Idempotency-Key writes none."""
+
+    user_id: str
+    username: str
+    actor: str = Field(description="the user's display name at the time")
+    role: Literal["owner", "operations", "finance", "support", "viewer"] = Field(description="the role at the time")
+    client_id: str | None = Field(description="the X-Client-Id header sent with the command (a UUID), if any")
+    action: str = Field(description="stable id of the command, e.g. order.change_price (domain.activity.ACTIONS)")
+    entity: str = Field(description="the entity kind it is about, e.g. order")
+    entity_id: str | None = Field(description="the entity; null for a creation that was refused")
+    before: dict[str, Any] | None = Field(
+        description="the changed fields' values before (null for a creation or a refusal); a list field keeps "
+        "only its removed items; a bank account number masked; never a password"
+    )
+    after: dict[str, Any] | None = Field(
+        description="the same fields after (null for a deletion or a refusal); a list field keeps only its added items"
+    )
+    outcome: Literal["applied", "refused"]
+    code: str | None = Field(description="refused: the error code, e.g. ORDER_NOT_UNPAID")
+    status: int | None = Field(description="refused: the HTTP status, e.g. 409")
+    made_at: Timestamp = Field(description="X-Made-At: when the user made the change (offline maybe); else applied_at")
+    applied_at: Timestamp = Field(description="when the server applied or refused it (the sandbox clock)")
+
+
 EntityData = (
     OrderData
     | ListingData
@@ -565,6 +592,7 @@ EntityData = (
     | TicketData
     | RefundData
     | SubAccountData
+    | ActivityData
 )
 EntityName = Literal[
     "vendor_profile",
@@ -583,6 +611,7 @@ EntityName = Literal[
     "ticket",
     "refund",
     "sub_account",
+    "activity",
 ]
 
 
