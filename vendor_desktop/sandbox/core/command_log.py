@@ -97,7 +97,7 @@ def read_client_headers(request: Request) -> ClientHeaders:
             raise _malformed(
                 MADE_AT_HEADER,
                 "X-Made-At must be a moment in ISO 8601 with its UTC offset, e.g. 2026-11-24T09:30:00+08:00.",
-                "X-Made-At 须为带时区偏移的 ISO 8601 时间，例如 2026-11-24T09:30:00+08:00。",
+                "X-Made-At 须为带时区偏移（如 +08:00）的 ISO 8601 时间。",
             )
     return ClientHeaders(client_id, made_at)
 

@@ -9,7 +9,7 @@ from ..core.errors import error_code
 USERNAME_TAKEN = error_code(
     "USERNAME_TAKEN",
     "Another user of this account already has this username.",
-    "该用户名已被本账号的其他用户使用。",
+    "该用户名已被本账号的其他子账号使用。",
 )
 OWNER_IMMUTABLE = error_code(
     "OWNER_IMMUTABLE",
@@ -19,5 +19,5 @@ OWNER_IMMUTABLE = error_code(
 SUB_ACCOUNT_LIMIT = error_code(
     "SUB_ACCOUNT_LIMIT",
     f"An account can have at most {MAX_USERS_PER_VENDOR} users.",
-    f"每个账号最多 {MAX_USERS_PER_VENDOR} 个用户。",
+    f"本账号的主账号和子账号合计最多 {MAX_USERS_PER_VENDOR} 个。",
 )
