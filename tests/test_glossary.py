@@ -41,7 +41,7 @@ LATIN_IN_CHINESE = frozenset(
     {
         *("ID", "API", "SaaS", "QQ", "CSV", "URL", "HTTP", "HTTPS", "JSON", "UUID", "ASCII"),
         *("Windows", "macOS", "Linux"),
-        *("Idempotency-Key", "If-Match"),
+        *("Idempotency-Key", "If-Match", "X-Client-Id", "X-Made-At", "ISO"),  # ISO 8601, X-Made-At's format
         "MIT",  # the licence's name (About)
         "F5",  # the key that syncs
         *("Excel", "UTF-8", "xlsx", "xls"),  # the spreadsheet and its file types (importing tracking numbers)

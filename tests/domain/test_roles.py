@@ -39,3 +39,12 @@ def test_viewer_is_read_only():
 def test_only_the_owner_manages_sub_accounts_and_unknown_entities_are_hidden():
     assert [r for r in Role if may_read_entity(r, "sub_account")] == [Role.OWNER]
     assert not may_read_entity("owner", "something_new")
+
+
+def test_every_role_reads_its_own_activity_and_only_the_owner_everyones():
+    """SPEC §11: "own activity log" every role; "activity log of everyone" the owner."""
+    from vendor_desktop.domain.roles import may_read_every_users
+
+    assert [r for r in Role if may_read_entity(r, "activity")] == list(Role)
+    assert [r for r in Role if may_read_every_users(r, "activity")] == [Role.OWNER]
+    assert not may_read_every_users("owner", "message")  # a message's read state stays each user's own

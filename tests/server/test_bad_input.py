@@ -200,7 +200,7 @@ _command_fields = st.fixed_dictionaries(
             "up_to", "kind", "invoice_number", "invoice_code", "carrier", "tracking_number", "postage",
             "amount_fen", "company_name", "contact_name", "contact_phone", "cs_phone", "cs_email", "cs_qq",
             "holder", "bank", "branch", "account_number", "type", "subject", "description", "order_id", "body",
-            "note", "decision",
+            "note", "decision", "username", "display_name", "role", "disabled", "can_export",
         ]
     },
 )
@@ -234,6 +234,12 @@ _header_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=12
             ("POST", "/tickets/{ticket}/urge"),
             ("POST", "/tickets/{ticket}/cancel"),
             ("POST", "/tickets/no-such/urge"),
+            # R-SUB-1 (issue 15): the owner's sub-account commands, on a real one and a made-up one.
+            ("POST", "/sub-accounts"),
+            ("PATCH", "/sub-accounts/{sub_account}"),
+            ("POST", "/sub-accounts/{sub_account}/reset-password"),
+            ("DELETE", "/sub-accounts/{sub_account}"),
+            ("PATCH", "/sub-accounts/no-such"),
         ]
     ),
     body=_command_fields | _json,
@@ -271,6 +277,9 @@ def _command_ids(client: Any, operator: dict[str, str], vendor: dict[str, Any]) 
                 c["id"] for c in changes if c["entity"] == "order" and c["data"]["state"] == "paid"
             ),
             "ticket": next(c["id"] for c in changes if c["entity"] == "ticket"),
+            "sub_account": next(
+                c["id"] for c in changes if c["entity"] == "sub_account" and c["data"]["role"] == "support"
+            ),
         }
     return state.test_ids
 

@@ -161,6 +161,38 @@ def _invoice_step(step: str) -> Callable[..., dict[str, Any]]:
     return prepare
 
 
+def _support_user(client, headers):
+    changes, _ = pull_all(client, headers)
+    return next(c for c in changes if c["entity"] == "sub_account" and c["data"]["username"] == "support")
+
+
+def _sub_account_step(step: str) -> Callable[..., dict[str, Any]]:
+    """R-SUB-1: the owner's commands on the seeded support user (it never signs in here, so its
+    version moves only by them)."""
+
+    def prepare(client, headers, vendor):
+        user = _support_user(client, headers)
+        path = f"/sub-accounts/{user['id']}"
+        sent = {"id": user["id"], "if_match": 1}
+        if step == "change":
+            return {**sent, "method": "PATCH", "path": path, "json": {"role": "finance", "can_export": True}}
+        if step == "reset":
+            return {**sent, "method": "POST", "path": f"{path}/reset-password"}
+        return {**sent, "method": "DELETE", "path": path}
+
+    return prepare
+
+
+def _create_sub_account(client, headers, vendor):
+    body = {"username": "crash.test", "display_name": "测试", "role": "viewer"}
+    return {"method": "POST", "path": "/sub-accounts", "json": body}
+
+
+def _sub_accounts_named(client, headers, sent):
+    changes, _ = pull_all(client, headers)
+    return sum(1 for c in changes if c["entity"] == "sub_account" and (c["data"] or {}).get("username") == "crash.test")
+
+
 COMMANDS = [
     Command("price change", _price_change, _version_bumps("order")),
     Command("mark message read", _mark_read, _version_bumps("message")),
@@ -174,6 +206,10 @@ COMMANDS = [
     Command("issue invoice", _invoice_step("issue"), _version_bumps("invoice")),
     Command("record invoice shipment", _invoice_step("shipment"), _version_bumps("invoice")),
     Command("correct invoice shipment", _invoice_step("shipment-correction"), _version_bumps("invoice")),
+    Command("create sub-account", _create_sub_account, _sub_accounts_named),
+    Command("change sub-account", _sub_account_step("change"), _version_bumps("sub_account")),
+    Command("reset sub-account password", _sub_account_step("reset"), _version_bumps("sub_account")),
+    Command("delete sub-account", _sub_account_step("delete"), _version_bumps("sub_account")),
 ]
 
 
@@ -221,11 +257,11 @@ def _crash_in_command(app: Any, key: str, step: str) -> None:
     else:  # while the answer is stored: it is written in the command's transaction, at its flush
         original = idempotency.CommandTransaction.answer
 
-        def answer(self: Any, payload: dict[str, Any]) -> Any:
+        def answer(self: Any, payload: dict[str, Any], **more: Any) -> Any:
             if self.session.info.get("idempotency_key") == key:
                 idempotency.CommandTransaction.answer = original  # type: ignore[method-assign]
                 raise Crash(step)
-            return original(self, payload)
+            return original(self, payload, **more)
 
         idempotency.CommandTransaction.answer = answer  # type: ignore[method-assign]
 
@@ -262,7 +298,11 @@ def test_a_resend_after_a_crash_applies_the_command_exactly_once(servers, comman
     assert command.effects(second, bearer(tokens), sent) - before == 1
     # And again: the first answer, nothing more.
     again = _send(second, bearer(tokens), sent, key)
-    assert again.json() == answer.json() and again.headers.get("Idempotent-Replayed") == "true"
+    # A generated password (R-SUB-1) is in the answer that ran the command only, never replayed.
+    shown_once = {"initial_password"}
+    assert "initial_password" not in again.json()
+    assert again.json() == {k: v for k, v in answer.json().items() if k not in shown_once}
+    assert again.headers.get("Idempotent-Replayed") == "true"
     assert command.effects(second, bearer(tokens), sent) - before == 1
 
 
@@ -277,11 +317,11 @@ def test_a_failure_while_storing_the_answer_does_not_block_the_key(servers, monk
     original = idempotency.CommandTransaction.answer
     failures = []
 
-    def failing(self: Any, payload: dict[str, Any]) -> Any:
+    def failing(self: Any, payload: dict[str, Any], **more: Any) -> Any:
         if not failures:
             failures.append(payload)
             raise OSError("disk I/O error while storing the answer")
-        return original(self, payload)
+        return original(self, payload, **more)
 
     monkeypatch.setattr(idempotency.CommandTransaction, "answer", failing)
     with pytest.raises(OSError):

@@ -115,6 +115,14 @@ def test_a_96f579b_database_keeps_its_rows_and_gets_the_models_schema(stored_url
             # Messages gain 0003's invoice_id and 0006's refund_id and ticket_id, null: no message
             # of then was about an invoice, a refund or a ticket.
             added = (None, None, None) if table == "messages" else ()
+            # 0007 (sub-accounts): tokens gain why they were revoked (none was by the owner then);
+            # users gain their state: enabled, no forced change, export for the owner only (SPEC
+            # §11), never signed in since, made before creation times were kept, not deleted.
+            added = (None,) if table == "tokens" else added
+            if table == "users":
+                rows = [(*row, False, False, row[4] == "owner", None, None, None) for row in data["values"]]
+                assert kept[table] == rows, table
+                continue
             assert kept[table] == [(*row, *added) for row in data["values"]], table  # meta too: cursors stay valid
     # 0004: the customer-service fields keep their values under API.md's names (R-ACC-1).
     (vendor,) = _rows("vendors")
@@ -478,3 +486,41 @@ def test_a_database_at_0004_gains_tickets_and_0005_goes_back(stored_url, clock):
     with serving(stored_url, clock) as client:
         changes, _ = pull_all(client, bearer(_login(client, "owner")))
         assert not [c for c in changes if c["entity"] == "ticket" and c["data"] is not None]
+
+
+# --- 0007: sub-accounts ---------------------------------------------------------------------------
+
+
+def test_a_database_at_0006_gains_sub_accounts_keeping_sessions_and_read_marks(stored_url, clock):
+    """0007 (R-SUB-1): on SQLite ``users`` is rebuilt to drop its unique constraint; the users'
+    read marks (deleted in cascade with the old table) and tokens stay, a device signed in before
+    stays signed in, the owner pulls every user as a sub_account, and a deleted user's name is
+    free again under the new partial index."""
+    build_96f579b(stored_url)
+    engine = create_engine(stored_url)
+    try:
+        _alembic(engine, "upgrade", "0006_refunds_exit")
+        with engine.connect() as conn:
+            reads = conn.execute(text("SELECT COUNT(*) FROM message_reads")).scalar_one()
+            tokens = conn.execute(text("SELECT COUNT(*) FROM tokens")).scalar_one()
+        _alembic(engine, "upgrade", "head")
+        assert revision(engine) == HEAD and schema_diff(engine) == []
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM message_reads")).scalar_one() == reads > 0
+            assert conn.execute(text("SELECT COUNT(*) FROM tokens")).scalar_one() == tokens > 0
+    finally:
+        engine.dispose()
+    with serving(stored_url, clock) as client:
+        refreshed = client.post(f"{API}/auth/refresh", json={"refresh_token": _OLD["owner_refresh_token"]})
+        assert refreshed.status_code == 200, refreshed.text
+        owner = bearer(_login(client, "owner"))
+        changes, _ = pull_all(client, owner)
+        users = {c["data"]["username"]: c for c in changes if c["entity"] == "sub_account"}
+        assert set(users) == {u["username"] for u in _rows("users")}
+        viewer = users["viewer"]
+        assert (
+            send(client, "DELETE", f"/sub-accounts/{viewer['id']}", owner, if_match=viewer["version"]).status_code
+            == 200
+        )
+        body = {"username": "viewer", "display_name": "新同事", "role": "viewer"}
+        assert send(client, "POST", "/sub-accounts", owner, json=body).status_code == 201

@@ -59,6 +59,10 @@ EXPECTED = {
     "/tickets/{ticket_id}/cancel": {"post"},
     "/sandbox/tickets/{ticket_id}/reply": {"post"},
     "/sandbox/tickets/{ticket_id}/close": {"post"},
+    "/auth/password": {"post"},
+    "/sub-accounts": {"post"},
+    "/sub-accounts/{user_id}": {"patch", "delete"},
+    "/sub-accounts/{user_id}/reset-password": {"post"},
 }
 
 COMMANDS = {
@@ -86,6 +90,10 @@ COMMANDS = {
     ("/tickets/{ticket_id}/attachments", "post"),
     ("/tickets/{ticket_id}/urge", "post"),
     ("/tickets/{ticket_id}/cancel", "post"),
+    ("/sub-accounts", "post"),
+    ("/sub-accounts/{user_id}", "patch"),
+    ("/sub-accounts/{user_id}/reset-password", "post"),
+    ("/sub-accounts/{user_id}", "delete"),
 }
 NEEDS_IF_MATCH = {
     ("/orders/{order_id}/price-change", "post"),
@@ -104,8 +112,12 @@ NEEDS_IF_MATCH = {
     ("/tickets/{ticket_id}/attachments", "post"),
     ("/tickets/{ticket_id}/urge", "post"),
     ("/tickets/{ticket_id}/cancel", "post"),
+    ("/sub-accounts/{user_id}", "patch"),
+    ("/sub-accounts/{user_id}/reset-password", "post"),
+    ("/sub-accounts/{user_id}", "delete"),
 }
-CREATES = {"/discounts", "/listings", "/deposit/payments", "/withdrawals", "/tickets"}  # no entity to find yet: no 404
+# No entity to find yet: no 404.
+CREATES = {"/discounts", "/listings", "/deposit/payments", "/withdrawals", "/tickets", "/sub-accounts"}
 # Every message of the caller; the caller's own vendor profile and bank account: no 404 either.
 NAMES_NO_ENTITY = {"/messages/read-all", "/vendor/profile", "/vendor/bank-account", "/vendor/exit"}
 

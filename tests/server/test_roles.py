@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from .conftest import bearer, login, pull_all
+from .conftest import bearer, login, pull_all, send
 
 ORDER_MESSAGES = {"new_order", "order_paid"}
 LISTING_MESSAGES = {"listing_approved", "listing_rejected"}
@@ -22,12 +22,14 @@ REFUND_MESSAGES = {"refund_requested"}  # the seeded vendor's one request (no Sa
 # messages reach owner, finance and support (SPEC §11), not operations or viewer.
 # Everyone reads the profile and the agreements; the deposit summary reaches owner, finance and
 # operations; the money behind it and the bank account only owner and finance.
-EVERYONE = {"vendor_profile", "agreement", "message"}
+# Every role receives its own activity log (SPEC §11), once it has made a command.
+EVERYONE = {"vendor_profile", "agreement", "message", "activity"}
 MONEY = {"deposit", "deposit_payment", "earning", "withdrawal", "ledger_entry", "bank_account"}
 # Tickets (R-TKT-1) reach every role but viewer.
 RECEIVES = {
     "owner": (
-        EVERYONE | MONEY | {"listing", "order", "discount", "invoice", "refund", "ticket"},
+        # R-SUB-1: the sub-accounts (its own row too) reach the owner alone.
+        EVERYONE | MONEY | {"listing", "order", "discount", "invoice", "refund", "ticket", "sub_account"},
         ORDER_MESSAGES | LISTING_MESSAGES | INVOICE_MESSAGES | REFUND_MESSAGES,
     ),
     "operations": (
@@ -55,6 +57,10 @@ def _received(client, vendor, role):
 def test_each_role_receives_exactly_what_it_may_read(client, seed, role):
     # 14 listings: a rejected one too, with its message; a deposit paid and withdrawals: every money kind.
     vendor = seed(seed=1, listings=14, deposit_paid_fen=500_000, withdrawals=2)
+    # One command of the role's own (refused: more than any deposit, or a role that may not pay),
+    # so its activity log has an entry; the seeded vendor may have none yet.
+    r = send(client, "POST", "/deposit/payments", bearer(login(client, vendor, role)), json={"amount_fen": 10**9})
+    assert r.status_code in {403, 422}, r.text
     _, kinds, messages = _received(client, vendor, role)
     assert (kinds, messages) == RECEIVES[role]
 

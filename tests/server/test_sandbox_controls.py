@@ -93,12 +93,14 @@ def test_seeding_an_existing_account_is_409(client, operator, vendor):
 def test_seed_with_an_explicit_account_id_and_no_orders(seed, client):
     vendor = seed(seed=3, account_id="demo-vendor-1", orders=0, listings=0)
     assert vendor["account_id"] == "demo-vendor-1"
-    # Its account (R-ACC-*) and an empty deposit summary (R-DEP-2): no orders, so no earnings.
+    # Its account (R-ACC-*) and an empty deposit summary (R-DEP-2): no orders, so no earnings; and
+    # its five users, which the owner manages (R-SUB-1).
     assert sorted(c["entity"] for c in _all(client, vendor)) == [
         "agreement",
         "agreement",
         "bank_account",
         "deposit",
+        *["sub_account"] * 5,
         "vendor_profile",
     ]
 

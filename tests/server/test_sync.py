@@ -200,7 +200,9 @@ def test_a_refund_decision_reaches_a_pull_with_the_order_and_the_earnings_it_cha
     page = _page(client, headers, cursor=cursor).json()
     assert not page["has_more"]
     counts = Counter(c["entity"] for c in page["changes"])
-    assert counts == {"refund": 1, "order": 1, "earning": 1}
+    # And the decision's own activity entry (issue 15).
+    assert counts == {"refund": 1, "order": 1, "earning": 1, "activity": 1}
     by_kind = {c["entity"]: c for c in page["changes"]}
+    assert by_kind["activity"]["data"]["action"] == "refund.decide"
     assert by_kind["refund"]["version"] == 2 and by_kind["order"]["data"]["state"] == "refunded"
     assert by_kind["earning"]["data"]["pending_fen"] == 0

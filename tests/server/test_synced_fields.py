@@ -25,7 +25,12 @@ def _assert_declared(change: dict[str, Any]) -> None:
 def test_a_full_pull_sends_every_declared_kind_with_exactly_its_declared_fields(client, seed):
     # A deposit paid and withdrawals in its history: the money's every kind too.
     vendor = seed(seed=1, deposit_paid_fen=500_000, withdrawals=2)
-    changes, _ = pull_all(client, bearer(login(client, vendor)))
+    owner = bearer(login(client, vendor))
+    # An activity entry of each outcome (the seed has none): a refused and an applied command.
+    assert send(client, "POST", "/deposit/payments", owner, json={"amount_fen": 10**9}).status_code == 422
+    ticket = {"type": "other", "subject": "s", "description": "d"}
+    assert send(client, "POST", "/tickets", owner, json=ticket).status_code == 201
+    changes, _ = pull_all(client, owner)
     # The seeded vendor has every kind the sandbox syncs: one never seen would go unchecked.
     assert {c["entity"] for c in changes} == set(ENTITY_KINDS)
     for c in changes:

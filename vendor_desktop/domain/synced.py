@@ -309,6 +309,37 @@ SYNCED: Mapping[str, tuple[SyncedField, ...]] = MappingProxyType({
         next_urge_at=or_null(TIMESTAMP),  # R-TKT-1: null when it may be urged now
         closed_at=or_null(TIMESTAMP),  # closed or cancelled
     ),
+    # R-SUB-1 (issue 15): a user of the vendor, the owner's own row too (role owner); only the owner
+    # receives them (SPEC §11). Never a password or its hash. A deleted one comes as a tombstone.
+    "sub_account": _kind(
+        username=TEXT,  # domain.sub_accounts: 3–32 letters, digits, . _ -
+        display_name=TEXT,
+        role=TEXT,  # domain.roles.Role
+        disabled=BOOLEAN,
+        can_export=BOOLEAN,  # SPEC §11's export grant; always true for the owner
+        must_change_password=BOOLEAN,  # created or reset by the owner, not yet changed
+        last_sign_in=or_null(TIMESTAMP),
+        created_at=or_null(TIMESTAMP),  # null for users made before sub-accounts existed
+    ),
+    # Issue 15, SPEC §11: one vendor command (domain.activity), applied or refused; id ``act-…``.
+    # The owner receives every user's entries, every other role only its own.
+    "activity": _kind(
+        user_id=TEXT,
+        username=TEXT,
+        actor=TEXT,  # the display name at the time
+        role=TEXT,  # domain.roles.Role, at the time
+        client_id=or_null(TEXT),  # X-Client-Id: the installation (a UUID), when sent
+        action=TEXT,  # domain.activity.ACTIONS, e.g. order.change_price
+        entity=TEXT,  # the entity kind it is about
+        entity_id=or_null(TEXT),  # null for a creation that was refused
+        before=or_null(OBJECT),  # only the fields that changed (domain.activity.changed_values)
+        after=or_null(OBJECT),
+        outcome=TEXT,  # domain.activity.Outcome: applied | refused
+        code=or_null(TEXT),  # refused: the error code
+        status=or_null(INTEGER),  # refused: the HTTP status
+        made_at=TIMESTAMP,  # X-Made-At: when the user made it (maybe offline); else applied_at
+        applied_at=TIMESTAMP,  # when the server applied (or refused) it
+    ),
     # R-WDR-2, R-ACC-2/4: id ``<account id>:<kind>``; every role reads them (SPEC §11).
     "agreement": _kind(
         kind=TEXT,  # domain.earnings.AgreementKind

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from .account import routes as account
+from .activity import recording as activity
 from .controls import exit as exit_controls
 from .controls import invoices as invoice_controls
 from .controls import money as money_controls
@@ -26,6 +27,7 @@ from .messages import routes as messages
 from .money import routes as money
 from .orders import routes as orders
 from .refunds import routes as refunds
+from .sub_accounts import routes as sub_accounts
 from .tickets import routes as tickets
 
 #: Each area's vendor routes, in the order the OpenAPI document lists them.
@@ -42,6 +44,7 @@ AREA_ROUTERS = (
     tickets.uploads,
     tickets.files,
     exit_routes.router,
+    sub_accounts.router,
 )
 #: The operator's ``/sandbox/*`` controls (playing buyers and the review), only with sandbox_controls.
 CONTROL_ROUTERS = (
@@ -63,7 +66,7 @@ def create_app(
 ) -> FastAPI:
     """Build the sandbox app over its own database (created if missing), with every area's routes
     (``core.app.build_app`` says what ``clock`` and ``operator_token`` do)."""
-    return build_app(
+    app = build_app(
         database_url,
         clock=clock,
         sandbox_controls=sandbox_controls,
@@ -71,3 +74,6 @@ def create_app(
         routers=AREA_ROUTERS,
         control_routers=CONTROL_ROUTERS,
     )
+    # Every vendor command writes its activity entry (issue 15; core/command_log.py).
+    app.state.command_log = activity.start
+    return app

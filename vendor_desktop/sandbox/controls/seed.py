@@ -128,6 +128,10 @@ def seed_vendor(
                 role=role.value,
                 password_hash=hashes[role.value],
                 version=1,
+                # SPEC §11's export grant: the owner always; of the others, finance has it (it exports
+                # the ledger), so the app shows both states.
+                can_export=role in (Role.OWNER, Role.FINANCE),
+                created_at=iso(today),
             )
         )
         users.append({"username": role.value, "password": passwords[role.value], "role": role.value})
@@ -220,6 +224,7 @@ def seed_vendor(
         ("withdrawal", money.withdrawals),
         ("ledger_entry", money.ledger),
         ("ticket", ticket_rows),
+        ("sub_account", [{"id": user_id, "version": 1} for user_id in users_by_role.values()]),
     ):
         log.extend(
             {

@@ -6,6 +6,14 @@ the old pair (rotation). For 60 s after, the old refresh token returns the same 
 retry after a lost answer, API.md); presenting it later, or once that pair is gone, revokes its
 whole session, since only a thief would still hold it.
 
+Sub-accounts (issue 15, R-SUB-1): a token the owner's action ended (a user disabled, deleted,
+given another role, its password reset; or its other sessions when it changed its password) keeps
+why (``tokens.revoked_reason``) and answers 401 ``TOKEN_REVOKED`` naming it, its refresh token too;
+an expired or unknown one stays ``INVALID_TOKEN``. A disabled user's sign-in is 401
+``ACCOUNT_DISABLED`` (after its password is checked: a stranger learns nothing); a deleted one is
+unknown. While a user ``must_change_password``, every route but ``/auth/password`` and
+``/auth/logout`` is 403 ``PASSWORD_CHANGE_REQUIRED`` (refresh and health need no caller).
+
 Sign-in locks a username out after 5 failures in 15 minutes (API.md). Each attempt is recorded
 before its password is checked, under a per-username lock, so parallel attempts cannot outrun
 the count; the failure table is pruned by age and capped in size for everyone.
@@ -24,13 +32,15 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Select, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
-from vendor_desktop.domain.roles import permissions_for
+from vendor_desktop.domain.roles import may_export, permissions_for
+from vendor_desktop.domain.sub_accounts import password_problem
 
-from .clock import Clock
+from .changes import record_change
+from .clock import Clock, iso
 from .database import Database, LoginFailure, RefreshGrace, Token, User
-from .errors import ApiError, error_responses
-from .passwords import DUMMY_HASH, token_hash, verify_password
-from .schemas import LoginRequest, RefreshRequest, TokenPair, UserInfo
+from .errors import ApiError, error_code, error_responses
+from .passwords import DUMMY_HASH, hash_password, token_hash, verify_password
+from .schemas import ChangePasswordRequest, LoginRequest, RefreshRequest, TokenPair, UserInfo
 from .token_seal import seal, unseal
 
 ACCESS_TTL_SECONDS = 15 * 60
@@ -42,6 +52,38 @@ LOCKOUT_WINDOW_SECONDS = 15 * 60
 MAX_LOGIN_FAILURES_KEPT = 10_000
 REFRESH_GRACE_SECONDS = 60  # API.md: the previous refresh token stays usable for 60 s after rotation
 _DEAD_TOKEN_KEPT_SECONDS = 86400
+
+#: Why the owner's action (or the user's own password change) ended a token: 401 TOKEN_REVOKED names it.
+REVOKED_REASONS = frozenset({"disabled", "deleted", "role_changed", "password_reset", "password_changed"})
+
+TOKEN_REVOKED = error_code(
+    "TOKEN_REVOKED",
+    "Your session was ended by the main account; sign in again.",
+    "您的登录已被主账号终止，请重新登录。",
+)
+ACCOUNT_DISABLED = error_code(
+    "ACCOUNT_DISABLED",
+    "This sub-account is disabled; ask the main account to enable it.",
+    "该子账号已停用，请联系主账号启用。",
+)
+PASSWORD_CHANGE_REQUIRED = error_code(
+    "PASSWORD_CHANGE_REQUIRED",
+    "Change your password before you go on.",
+    "请先修改密码再继续。",
+)
+WRONG_PASSWORD = error_code("WRONG_PASSWORD", "The current password is wrong.", "当前密码不正确。")
+#: What a user who must change its password may still call (besides refresh and health, which
+#: take no access token).
+_BEFORE_PASSWORD_CHANGE = ("/auth/password", "/auth/logout")
+#: details.fields' English for each of domain.sub_accounts.PasswordProblem (details.codes has the code).
+_PROBLEMS = {
+    "TOO_SHORT": "must be at least 10 characters",
+    "TOO_LONG": "must be at most 128 characters",
+    "NEEDS_LETTER_AND_DIGIT": "must contain both letters and digits",
+    "CONTAINS_USERNAME": "must not contain the username",
+    "SAME_AS_CURRENT": "must differ from the current password",
+    "NOT_PRINTABLE": "must not contain control characters",
+}
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 _bearer = HTTPBearer(auto_error=False, scheme_name="AccessToken", description="access_token from login")
@@ -90,10 +132,47 @@ def caller_for_token(request: Request, token: str | None) -> Caller:
             .join(User, User.id == Token.user_id)
             .where(Token.token_hash == token_hash(token), Token.kind == "access")
         ).first()
-        if row is None or row.Token.revoked or row.Token.expires_at <= now:
+        if row is None:
             raise ApiError(401, "INVALID_TOKEN")
+        t: Token = row.Token
         u: User = row.User
-        return Caller(u.id, u.account_id, u.username, u.role, row.Token.session_id)
+        reason = _revoked_reason(t, u)
+        if reason is not None:
+            raise _token_revoked(reason)
+        if t.revoked or t.expires_at <= now:
+            raise ApiError(401, "INVALID_TOKEN")
+        if u.must_change_password and not request.url.path.endswith(_BEFORE_PASSWORD_CHANGE):
+            raise ApiError(403, PASSWORD_CHANGE_REQUIRED)
+        return Caller(u.id, u.account_id, u.username, u.role, t.session_id)
+
+
+def _revoked_reason(t: Token, u: User) -> str | None:
+    """Why the owner (or the user's own password change) ended this token; None when it did not.
+    The user's own state counts too, so no token of a disabled or deleted user ever works."""
+    if t.revoked and t.revoked_reason in REVOKED_REASONS:
+        return t.revoked_reason
+    if u.deleted_at is not None:
+        return "deleted"
+    if u.disabled:
+        return "disabled"
+    return None
+
+
+def _token_revoked(reason: str) -> ApiError:
+    return ApiError(401, TOKEN_REVOKED, details={"reason": reason})
+
+
+def revoke_user_tokens(s: Session, user_id: str, reason: str, *, keep_session: str | None = None) -> None:
+    """End every live session of a user at once (R-SUB-1), saying why; ``keep_session``: the one
+    that asked (a password change keeps its own). Their refresh graces go too, so no retry brings
+    a pair back."""
+    assert reason in REVOKED_REASONS
+    where = [Token.user_id == user_id, Token.revoked.is_(False)]
+    if keep_session is not None:
+        where.append(Token.session_id != keep_session)
+    sessions = select(Token.session_id).where(*where).distinct()
+    s.execute(delete(RefreshGrace).where(RefreshGrace.session_id.in_(sessions)))
+    s.execute(update(Token).where(*where).values(revoked=True, revoked_reason=reason))
 
 
 CallerDep = Annotated[Caller, Depends(current_caller)]
@@ -107,6 +186,8 @@ def _user_info(u: User) -> UserInfo:
         role=u.role,  # type: ignore[arg-type]
         permissions=sorted(p.value for p in permissions_for(u.role)),
         account_id=u.account_id,
+        must_change_password=bool(u.must_change_password),
+        can_export=may_export(u.role, bool(u.can_export)),
     )
 
 
@@ -199,7 +280,8 @@ def _serialise_login(s: Session, account_id: str, username: str) -> None:
         422,
         429,
         notes={
-            401: "Wrong account id, username or password, or no such account or user (INVALID_CREDENTIALS)",
+            401: "Wrong account id, username or password, or no such account or user, a deleted sub-account "
+            "included (INVALID_CREDENTIALS); the right password of a disabled sub-account (ACCOUNT_DISABLED)",
             429: "5 failed attempts for this username within 15 minutes (RATE_LIMITED; Retry-After header "
             "and details.retry_after_seconds say when to try again)",
         },
@@ -236,8 +318,11 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
             s.add(attempt)
             s.flush()
             attempt_id = attempt.id
+            # A deleted user is unknown (its username may belong to someone new by now).
             user = s.execute(
-                select(User).where(User.account_id == body.account_id, User.username == body.username)
+                select(User).where(
+                    User.account_id == body.account_id, User.username == body.username, User.deleted_at.is_(None)
+                )
             ).scalar_one_or_none()
     _tidy(db, now)  # after the reservation, so the cap holds once this attempt is answered
     if retry_after is not None:
@@ -253,7 +338,18 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
         # attempts that started after it keep counting.
         _serialise_login(s, body.account_id, body.username)
         s.execute(delete(LoginFailure).where(*who, LoginFailure.id <= attempt_id))
-        return _issue(s, s.merge(user), uuid.uuid4().hex, now)
+        # The user as it is now, locked: the owner may have disabled or deleted it meanwhile.
+        current = s.get(User, user.id, with_for_update=True, populate_existing=True)
+        if current is None or current.deleted_at is not None:
+            raise ApiError(401, "INVALID_CREDENTIALS")
+        if current.disabled:
+            # The right password: telling why does not help a stranger (R-SUB-1, API.md).
+            raise ApiError(401, ACCOUNT_DISABLED)
+        # The owner's list shows when each user last signed in.
+        current.last_sign_in_at = iso(clock_of(request).now())
+        current.version += 1
+        record_change(s, current.account_id, "sub_account", current.id, current.version)
+        return _issue(s, current, uuid.uuid4().hex, now)
 
 
 @router.post(
@@ -265,7 +361,9 @@ def login(body: LoginRequest, request: Request) -> TokenPair:
         422,
         notes={
             401: "Unknown, expired or revoked refresh token (INVALID_TOKEN); a rotated one presented after its "
-            "60-second grace also ends the session (details.reused: true)",
+            "60-second grace also ends the session (details.reused: true); one whose session the main account "
+            "ended (TOKEN_REVOKED, details.reason: disabled, deleted, role_changed, password_reset, "
+            "password_changed)",
         },
     ),
 )
@@ -292,6 +390,10 @@ def refresh(body: RefreshRequest, request: Request) -> TokenPair:
             .where(Token.token_hash == presented, Token.kind == "refresh")
             .with_for_update(of=Token)
         ).first()
+        if row is not None:
+            reason = _revoked_reason(row.Token, row.User)
+            if reason is not None:
+                raise _token_revoked(reason)
         if row is not None and not row.Token.revoked and row.Token.expires_at > now:
             return _rotate(s, row.Token, row.User, body.refresh_token, now)
         if row is not None and row.Token.revoked:
@@ -354,4 +456,59 @@ def logout(caller: CallerDep, request: Request) -> Response:
             .with_for_update()
         ).all()
         _revoke_session(s, caller.session_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/password",
+    status_code=204,
+    response_class=Response,
+    responses=error_responses(
+        400,
+        401,
+        422,
+        notes={
+            422: "WRONG_PASSWORD (the current password is wrong: not 401, the session stays); VALIDATION_FAILED "
+            "with details.fields.new_password and details.codes.new_password (TOO_SHORT, TOO_LONG, "
+            "NEEDS_LETTER_AND_DIGIT, CONTAINS_USERNAME, SAME_AS_CURRENT, NOT_PRINTABLE)",
+        },
+    ),
+)
+def change_password(body: ChangePasswordRequest, caller: CallerDep, request: Request) -> Response:
+    """R-SUB-1: change one's own password (every role; the main account too). Allowed while
+    `must_change_password`, and clears it. The user's OTHER sessions end (401 TOKEN_REVOKED,
+    reason `password_changed`); this one stays signed in.
+
+    Not a vendor command (like sign-in): no `Idempotency-Key`. A retry after a lost answer finds
+    the new password current and answers WRONG_PASSWORD or SAME_AS_CURRENT: the app then signs in
+    with the new one."""
+    db = db_of(request)
+    with db.session() as s:
+        user = s.get(User, caller.user_id)
+        assert user is not None  # the caller's token names it
+        username, stored = user.username, user.password_hash
+    # scrypt outside any transaction: it is slow on purpose.
+    if not verify_password(body.current_password, stored):
+        raise ApiError(422, WRONG_PASSWORD, details={"fields": {"current_password": "wrong password"}})
+    problem = password_problem(body.new_password, username=username)
+    if problem is None and verify_password(body.new_password, stored):
+        problem = "SAME_AS_CURRENT"
+    if problem is not None:
+        raise ApiError(
+            422,
+            "VALIDATION_FAILED",
+            "The new password does not meet the rules.",
+            "新密码不符合要求。",
+            details={"fields": {"new_password": _PROBLEMS[problem]}, "codes": {"new_password": str(problem)}},
+        )
+    new_hash = hash_password(body.new_password)
+    with db.session(write=True) as s:
+        user = s.get(User, caller.user_id, with_for_update=True, populate_existing=True)
+        if user is None or user.password_hash != stored:
+            # Reset or changed by someone else meanwhile: what was checked is no longer current.
+            raise ApiError(422, WRONG_PASSWORD, details={"fields": {"current_password": "wrong password"}})
+        user.password_hash, user.must_change_password = new_hash, False
+        user.version += 1
+        record_change(s, user.account_id, "sub_account", user.id, user.version)
+        revoke_user_tokens(s, user.id, "password_changed", keep_session=caller.session_id)
     return Response(status_code=204)

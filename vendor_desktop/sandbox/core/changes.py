@@ -161,11 +161,19 @@ class Page:
 
 
 def read_page(
-    s: Session, account_id: str, cursor: str | None, limit: int, visible: list[str], user_id: str, role: str
+    s: Session,
+    account_id: str,
+    cursor: str | None,
+    limit: int,
+    visible: list[str],
+    user_id: str,
+    role: str,
+    every_users: list[str] | None = None,
 ) -> Page:
     """The next ``limit`` changes after ``cursor`` that the caller may see, in commit order: the
     entity kinds its role reads (``visible``), messages only about those (``audience``), and of
-    the per-user changes only the caller's own."""
+    the per-user changes the caller's own, or every user's for the kinds in ``every_users`` (the
+    owner reads everyone's activity entries, SPEC §11)."""
     after = decode_cursor(s, cursor, account_id) if cursor else 0
     secret, epoch = _secret_and_epoch(s)
     rows = s.execute(
@@ -175,7 +183,11 @@ def read_page(
             ChangeLog.seq > after,
             ChangeLog.entity.in_(visible),
             or_(ChangeLog.audience.is_(None), ChangeLog.audience.in_(visible)),
-            or_(ChangeLog.user_id.is_(None), ChangeLog.user_id == user_id),
+            or_(
+                ChangeLog.user_id.is_(None),
+                ChangeLog.user_id == user_id,
+                ChangeLog.entity.in_(every_users or []),
+            ),
         )
         .order_by(ChangeLog.seq)
         .limit(limit + 1)

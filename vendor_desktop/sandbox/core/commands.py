@@ -21,7 +21,8 @@ EntityId = Annotated[str, Path(max_length=64)]
 # What every command may answer besides its own errors (the idempotency layer and auth).
 _IDEMPOTENCY_NOTES = {
     400: "IDEMPOTENCY_KEY_REQUIRED (no Idempotency-Key), IDEMPOTENCY_KEY_INVALID, or MALFORMED_REQUEST "
-    "(bad JSON, If-Match not an integer)",
+    "(bad JSON, If-Match not an integer, X-Client-Id not a UUID or X-Made-At not ISO 8601 with an offset: "
+    "details.header names the header)",
     409: "IDEMPOTENCY_KEY_IN_USE (the first request with this key is still running)",
     422: "IDEMPOTENCY_KEY_REUSED (this key was used for another request), or VALIDATION_FAILED (details.fields)",
 }

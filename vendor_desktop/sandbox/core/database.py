@@ -25,11 +25,11 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    UniqueConstraint,
     create_engine,
     event,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Engine
@@ -39,6 +39,7 @@ from sqlalchemy.pool import StaticPool
 # Every area's tables join core's on Base.metadata here, so that importing this module gives the
 # whole schema (Alembic's autogenerate, the migration tests). A new area adds its models here.
 from ..account import models as account_models  # noqa: F401
+from ..activity import models as activity_models  # noqa: F401
 from ..discounts import models as discounts_models  # noqa: F401
 from ..invoices import models as invoices_models  # noqa: F401
 from ..listings import models as listings_models  # noqa: F401
@@ -90,10 +91,24 @@ VENDOR_PROFILE = entities.register(
 
 
 class User(Base):
-    """A login of a vendor: the main account (``owner``) or a sub-account with a role (R-SUB-1)."""
+    """A login of a vendor: the main account (``owner``) or a sub-account with a role (R-SUB-1).
+
+    Issue 15 (migration 0007): the owner manages sub-accounts (``sub_accounts/``). A deleted one is
+    kept (``deleted_at``), so a token revoked by the deletion can still say why; its username is
+    free again: the (account, username) uniqueness holds among users not deleted (a partial
+    unique index, on SQLite and PostgreSQL alike)."""
 
     __tablename__ = "users"
-    __table_args__ = (UniqueConstraint("account_id", "username"),)
+    __table_args__ = (
+        Index(
+            "uq_users_live_username",
+            "account_id",
+            "username",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     account_id: Mapped[str] = mapped_column(ForeignKey("vendors.account_id"))
     username: Mapped[str] = mapped_column(String(64))
@@ -101,6 +116,33 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(300))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # R-SUB-1 (issue 15): a disabled user cannot sign in (401 ACCOUNT_DISABLED); one created or
+    # reset by the owner must change its password first (403 PASSWORD_CHANGE_REQUIRED until then);
+    # ``can_export``: SPEC §11's export grant (domain.roles.may_export; the owner always may).
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    can_export: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_sign_in_at: Mapped[str | None] = mapped_column(String(40), nullable=True, default=None)
+    created_at: Mapped[str | None] = mapped_column(String(40), nullable=True, default=None)  # null: before 0007
+    deleted_at: Mapped[str | None] = mapped_column(String(40), nullable=True, default=None)
+
+
+def sub_account_data(u: Any) -> dict[str, Any]:
+    """A user as the owner's sub-accounts list shows it (``sub_account``): never a hash or a
+    password. ``u`` is an ORM or a Core row. The owner may always export (SPEC §11)."""
+    return {
+        "username": u.username,
+        "display_name": u.display_name,
+        "role": u.role,
+        "disabled": bool(u.disabled),
+        "can_export": bool(u.can_export) or u.role == "owner",
+        "must_change_password": bool(u.must_change_password),
+        "last_sign_in": u.last_sign_in_at,
+        "created_at": u.created_at,
+    }
+
+
+SUB_ACCOUNT = entities.register(entities.EntityKind("sub_account", User, User.id, sub_account_data))
 
 
 class Token(Base):
@@ -113,6 +155,10 @@ class Token(Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
     expires_at: Mapped[float] = mapped_column(Float, index=True)  # pruning finds long-dead tokens by it
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why the owner's action ended it (issue 15): disabled, deleted, role_changed, password_reset,
+    # password_changed (auth.REVOKED_REASONS): a request with it is 401 TOKEN_REVOKED naming the
+    # reason. NULL for sign-out, rotation and reuse: those stay INVALID_TOKEN.
+    revoked_reason: Mapped[str | None] = mapped_column(String(20), nullable=True, default=None)
 
 
 class RefreshGrace(Base):

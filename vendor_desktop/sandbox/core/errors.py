@@ -184,8 +184,10 @@ def error_responses(*statuses: int, notes: dict[int, str] | None = None) -> dict
     ``notes`` replace the generic description of a status with the codes a route really sends."""
     described = {
         400: "Malformed JSON (MALFORMED_REQUEST)",
-        401: "Missing or invalid credentials (NOT_AUTHENTICATED, INVALID_TOKEN, INVALID_CREDENTIALS)",
-        403: "The caller's role may not do this (PERMISSION_DENIED)",
+        401: "Missing or invalid credentials (NOT_AUTHENTICATED, INVALID_TOKEN, INVALID_CREDENTIALS), or a session "
+        "the main account ended (TOKEN_REVOKED, details.reason)",
+        403: "The caller's role may not do this (PERMISSION_DENIED), or the caller must change its password first "
+        "(PASSWORD_CHANGE_REQUIRED)",
         404: "No such resource (NOT_FOUND)",
         409: "State conflict (e.g. CURSOR_EXPIRED, ORDER_STATE, ACCOUNT_EXISTS, LISTING_STATE)",
         412: "If-Match names a stale version (VERSION_CONFLICT; details.current is the current entity)",

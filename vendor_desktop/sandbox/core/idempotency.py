@@ -20,6 +20,11 @@ wraps each route's handler. The wrapper
    bug; its transaction rolled back) releases the key, so a retry runs afresh.
 
 Records are kept at least ``RETENTION`` (7 days, API.md) by the app's clock and purged lazily.
+
+The activity log (issue 15, command_log.py) hooks in here: the wrapper checks ``X-Client-Id`` and
+``X-Made-At`` right after the key (400, nothing runs), and a request that claimed its key writes its
+entry with its effect (``command_transaction``) or with its 4xx answer (``_record_separately``); a
+replay writes none.
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from .auth import caller_from_request, clock_of, db_of
+from .auth import Caller, caller_from_request, clock_of, db_of
+from .command_log import ClientHeaders, CommandEntry, client_headers, read_client_headers
 from .database import Database, IdempotencyRecord
 from .errors import ApiError, response_for
 
@@ -106,7 +112,7 @@ def command_router(*, body_limit: BodyLimit | None = None, **kwargs: Any) -> API
     """The router every mutating vendor call goes on: its routes are idempotent and document
     the ``Idempotency-Key`` header. ``body_limit``: for uploads (multipart), the most body its
     routes read."""
-    dependencies = [Depends(idempotency_key_header), *kwargs.pop("dependencies", [])]
+    dependencies = [Depends(idempotency_key_header), Depends(client_headers), *kwargs.pop("dependencies", [])]
     route_class = CommandRoute
     if body_limit is not None:
         route_class = type("UploadRoute", (CommandRoute,), {"body_limit": body_limit})
@@ -168,6 +174,7 @@ class Inflight:
 async def run_idempotently(request: Request, handler: Handler, limit: BodyLimit | None = None) -> Response:
     caller = await run_in_threadpool(caller_from_request, request)
     key = _checked_key(request.headers.get(HEADER))
+    said = read_client_headers(request)  # activity log: malformed headers are 400 before anything runs
     request_print = fingerprint(request, await _read_body(request, limit))
     db, now = db_of(request), clock_of(request).now().timestamp()
     claim = Claim(caller.user_id, key, uuid.uuid4().hex)
@@ -188,6 +195,7 @@ async def run_idempotently(request: Request, handler: Handler, limit: BodyLimit 
         if replay is not None:
             return replay
         request.state.idempotency_claim = claim
+        request.state.command_entry = _command_entry(request, caller, said)
         try:
             response = await handler(request)
         except Exception as exc:
@@ -201,7 +209,7 @@ async def run_idempotently(request: Request, handler: Handler, limit: BodyLimit 
         elif not getattr(request.state, "idempotency_recorded", False):
             if response.status_code < 300:  # a command route that does not use command_transaction
                 log.error("%s %s answered without recording atomically", request.method, request.url.path)
-            await run_in_threadpool(_record_separately, db, claim, response)
+            await run_in_threadpool(_record_separately, db, claim, response, request.state.command_entry)
         return response
     finally:
         inflight.leave(slot)
@@ -217,13 +225,21 @@ class CommandTransaction:
         self._request = request
         self.answered = False
 
-    def answer(self, payload: dict[str, Any]) -> Response:
+    def answer(self, payload: dict[str, Any], *, not_replayed: dict[str, Any] | None = None) -> Response:
+        """End the command with ``payload``, stored as the key's first response. ``not_replayed``:
+        fields added to this answer only, never stored, so a replay lacks them (a sub-account's
+        generated password, API.md: shown once)."""
         route = self._request.scope.get("route")
         status = getattr(route, "status_code", None) or 200
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         record = self._record
         record.state, record.status, record.body = DONE, status, body
         self.answered = True
+        entry = _entry_of(self._request)
+        if entry is not None:  # the activity log's entry, atomic with the effect and the stored answer
+            entry.applied(self.session, payload)
+        if not_replayed:  # this answer only (a generated password): never stored, never replayed
+            body = json.dumps({**payload, **not_replayed}, ensure_ascii=False, separators=(",", ":"))
         return Response(content=body.encode("utf-8"), status_code=status, media_type="application/json")
 
 
@@ -239,6 +255,9 @@ def command_transaction(request: Request) -> Iterator[CommandTransaction]:
         if record is None or record.state != IN_PROGRESS or record.owner != claim.claim_id:
             # A retry took the key over while this request was on its way: the retry runs it.
             raise ApiError(409, "IDEMPOTENCY_KEY_IN_USE", headers={"Retry-After": "1"})
+        entry = _entry_of(request)
+        if entry is not None:
+            entry.before(s)  # activity log: the entity as it was, before the command touches it
         transaction = CommandTransaction(s, record, request)
         yield transaction
         if not transaction.answered:
@@ -326,13 +345,29 @@ def _claim(s: Session, claim: Claim, fingerprint: str, now: float) -> Response |
     )
 
 
-def _record_separately(db: Database, claim: Claim, response: Response) -> None:
-    """Store a 4xx as the key's first response: it changed nothing, so it needs no atomicity."""
+def _record_separately(db: Database, claim: Claim, response: Response, entry: CommandEntry | None = None) -> None:
+    """Store a 4xx as the key's first response: it changed nothing, so it needs no atomicity. Its
+    activity entry (refused) goes in the same transaction: written once, with the key's answer."""
     with db.session() as s:
         record = s.get(IdempotencyRecord, (claim.user_id, claim.key), with_for_update=True)
         if record is not None and record.state == IN_PROGRESS and record.owner == claim.claim_id:
             record.state, record.status = DONE, response.status_code
             record.body = bytes(response.body).decode("utf-8")
+            if entry is not None and response.status_code >= 400:
+                entry.refused(s, response.status_code, bytes(response.body))
+
+
+# --- the activity log's hook (command_log.py) ---------------------------------------------------
+
+
+def _command_entry(request: Request, caller: Caller, said: ClientHeaders) -> CommandEntry | None:
+    """This request's activity entry, from the hook ``server.py`` installs (none without one)."""
+    start = getattr(request.app.state, "command_log", None)
+    return start(request, caller, said) if start is not None else None
+
+
+def _entry_of(request: Request) -> CommandEntry | None:
+    return getattr(request.state, "command_entry", None)
 
 
 def _release(db: Database, claim: Claim) -> None:

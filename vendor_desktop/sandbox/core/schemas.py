@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -95,6 +95,17 @@ class RefreshRequest(StrictBody):
     refresh_token: Str200
 
 
+class ChangePasswordRequest(StrictBody):
+    """R-SUB-1: a user changes its own password."""
+
+    current_password: Str200
+    new_password: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="at least 10 characters with letters and digits both, not containing the username, not the "
+        "current one; else 422 VALIDATION_FAILED with details.fields.new_password and details.codes.new_password "
+        "(TOO_SHORT, TOO_LONG, NEEDS_LETTER_AND_DIGIT, CONTAINS_USERNAME, SAME_AS_CURRENT, NOT_PRINTABLE)"
+    )
+
+
 class UserInfo(BaseModel):
     id: str
     username: str
@@ -102,6 +113,13 @@ class UserInfo(BaseModel):
     role: Literal["owner", "operations", "finance", "support", "viewer"]
     permissions: list[str] = Field(description="vendor_desktop.domain.roles.Permission values")
     account_id: str
+    must_change_password: bool = Field(
+        description="R-SUB-1: created or reset by the main account; every call but POST /auth/password and "
+        "/auth/logout is 403 PASSWORD_CHANGE_REQUIRED until the password is changed"
+    )
+    can_export: bool = Field(
+        description="SPEC §11: may export to CSV/XLSX (the owner always, a viewer never, others when granted)"
+    )
 
 
 class TokenPair(BaseModel):
@@ -516,6 +534,47 @@ class RefundData(BaseModel):
     )
 
 
+class SubAccountData(BaseModel):
+    """R-SUB-1: a user of the vendor (子账号), the owner's own row too; only the owner receives them
+    (SPEC §11). Never a password: a generated one is in the answer of its command only."""
+
+    username: str = Field(description="3–32 letters, digits, '.', '_' or '-'; unique among the vendor's users")
+    display_name: str
+    role: Literal["owner", "operations", "finance", "support", "viewer"]
+    disabled: bool = Field(description="cannot sign in (401 ACCOUNT_DISABLED); its sessions were ended")
+    can_export: bool = Field(description="SPEC §11: may export to CSV/XLSX (always for the owner, never a viewer)")
+    must_change_password: bool = Field(description="created or reset by the owner, its password not changed yet")
+    last_sign_in: Timestamp | None = Field(description="its last successful sign-in; null when never")
+    created_at: Timestamp | None = Field(description="null for users made before sub-accounts existed")
+
+
+class ActivityData(BaseModel):
+    """One vendor command in the activity log (操作日志, issue 15; SPEC §11: the owner reads every
+    user's, each other role its own). Written for every command but marking messages read, applied
+    or refused (a 4xx after the caller was known); a replay of its Idempotency-Key writes none."""
+
+    user_id: str
+    username: str
+    actor: str = Field(description="the user's display name at the time")
+    role: Literal["owner", "operations", "finance", "support", "viewer"] = Field(description="the role at the time")
+    client_id: str | None = Field(description="the X-Client-Id header sent with the command (a UUID), if any")
+    action: str = Field(description="stable id of the command, e.g. order.change_price (domain.activity.ACTIONS)")
+    entity: str = Field(description="the entity kind it is about, e.g. order")
+    entity_id: str | None = Field(description="the entity; null for a creation that was refused")
+    before: dict[str, Any] | None = Field(
+        description="the changed fields' values before (null for a creation or a refusal); a list field keeps "
+        "only its removed items; a bank account number masked; never a password"
+    )
+    after: dict[str, Any] | None = Field(
+        description="the same fields after (null for a deletion or a refusal); a list field keeps only its added items"
+    )
+    outcome: Literal["applied", "refused"]
+    code: str | None = Field(description="refused: the error code, e.g. ORDER_NOT_UNPAID")
+    status: int | None = Field(description="refused: the HTTP status, e.g. 409")
+    made_at: Timestamp = Field(description="X-Made-At: when the user made the change (offline maybe); else applied_at")
+    applied_at: Timestamp = Field(description="when the server applied or refused it (the sandbox clock)")
+
+
 EntityData = (
     OrderData
     | ListingData
@@ -532,6 +591,8 @@ EntityData = (
     | AgreementData
     | TicketData
     | RefundData
+    | SubAccountData
+    | ActivityData
 )
 EntityName = Literal[
     "vendor_profile",
@@ -549,6 +610,8 @@ EntityName = Literal[
     "agreement",
     "ticket",
     "refund",
+    "sub_account",
+    "activity",
 ]
 
 
